@@ -1,0 +1,27 @@
+namespace EspriSsh.Core.Errors
+{
+    /// <summary>Stable ErrorIds: part of the public contract, never renamed.</summary>
+    public static class ErrorIds
+    {
+        public const string SiteProfileInvalid = "SiteProfileInvalid";
+        public const string SiteProfileNotFound = "SiteProfileNotFound";
+        public const string FileExists = "FileExists";
+        public const string KeyFileExists = "KeyFileExists";
+        public const string KeyWrongPassphrase = "KeyWrongPassphrase";
+        public const string KeyTypeRefused = "KeyTypeRefused";
+        public const string KeyTypeUnsupported = "KeyTypeUnsupported";
+        public const string KeyFormatInvalid = "KeyFormatInvalid";
+        public const string KeyFileNotFound = "KeyFileNotFound";
+        public const string PassphraseRequired = "PassphraseRequired";
+        public const string PpkWrongPassphrase = "PpkWrongPassphrase";
+        public const string PpkCorrupt = "PpkCorrupt";
+        public const string PpkUnsupportedVersion = "PpkUnsupportedVersion";
+        public const string PpkUnsupportedEncryption = "PpkUnsupportedEncryption";
+        public const string PpkKdfTooExpensive = "PpkKdfTooExpensive";
+        public const string NotAPpkFile = "NotAPpkFile";
+        public const string ConfigInvalid = "ConfigInvalid";
+        public const string HostKeyMismatch = "HostKeyMismatch";
+        public const string InvalidParameter = "InvalidParameter";
+        public const string FileWriteFailed = "FileWriteFailed";
+    }
+}

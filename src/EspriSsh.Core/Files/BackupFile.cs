@@ -1,0 +1,35 @@
+using System.IO;
+
+namespace EspriSsh.Core.Files
+{
+    /// <summary>
+    /// The copy kept before -Force replaces a file: "name.bak", or "name.bak.1", ".bak.2"... when an
+    /// earlier backup exists, so no backup is ever lost. A backup of a private file stays owner-only.
+    /// </summary>
+    public static class BackupFile
+    {
+        /// <summary>Copies <paramref name="path"/> to a fresh backup name; returns it, or null if there was nothing to back up.</summary>
+        public static string? Create(string path, bool ownerOnly)
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            string backup = NextFreeName(path);
+            AtomicFileWriter.WriteAllBytes(backup, File.ReadAllBytes(path), ownerOnly);
+            return backup;
+        }
+
+        public static string NextFreeName(string path)
+        {
+            string candidate = path + ".bak";
+            for (int n = 1; File.Exists(candidate); n++)
+            {
+                candidate = path + ".bak." + n;
+            }
+
+            return candidate;
+        }
+    }
+}

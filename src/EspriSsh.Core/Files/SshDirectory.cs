@@ -1,0 +1,37 @@
+using System.IO;
+
+namespace EspriSsh.Core.Files
+{
+    /// <summary>
+    /// Where the user's ssh files live: an explicit -SshDirectory wins, then ESPRISSH_HOME/.ssh
+    /// (sandboxes and tests), then ~/.ssh (%USERPROFILE%\.ssh on Windows), as OpenSSH does.
+    /// </summary>
+    public static class SshDirectory
+    {
+        public static string Resolve(string? explicitDirectory)
+        {
+            if (!string.IsNullOrEmpty(explicitDirectory))
+            {
+                return Path.GetFullPath(explicitDirectory);
+            }
+
+            return Path.Combine(Platform.HomeDirectory, ".ssh");
+        }
+
+        /// <summary>Expands a leading "~/" the way ssh does, against the resolved home.</summary>
+        public static string ExpandHome(string path)
+        {
+            if (path == "~")
+            {
+                return Platform.HomeDirectory;
+            }
+
+            if (path.StartsWith("~/") || path.StartsWith("~\\"))
+            {
+                return Path.Combine(Platform.HomeDirectory, path.Substring(2));
+            }
+
+            return path;
+        }
+    }
+}

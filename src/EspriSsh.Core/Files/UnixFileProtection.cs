@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace EspriSsh.Core.Files
+{
+    /// <summary>Unix modes: private files 0600, the ssh directory 0700, as ssh-keygen creates them.</summary>
+    internal sealed class UnixFileProtection : IFileProtection
+    {
+        public FileStream CreateOwnerOnlyFile(string path)
+        {
+#if NET
+            // The mode is given to open(2): the file never exists with wider rights.
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+#else
+            const int O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80; // Linux values
+            int fd = Native.open(path, O_RDWR | O_CREAT | O_EXCL, Convert.ToInt32("600", 8));
+            if (fd < 0)
+            {
+                throw new IOException($"Cannot create '{path}' (errno {Marshal.GetLastWin32Error()}).");
+            }
+
+            return new FileStream(new SafeFileHandle((IntPtr)fd, true), FileAccess.ReadWrite);
+#endif
+        }
+
+        public void EnsureOwnerOnlyDirectory(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                return;
+            }
+
+            string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent))
+            {
+                Directory.CreateDirectory(parent!);
+            }
+#if NET
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+#else
+            if (Native.mkdir(path, Convert.ToInt32("700", 8)) != 0 && !Directory.Exists(path))
+            {
+                throw new IOException($"Cannot create directory '{path}' (errno {Marshal.GetLastWin32Error()}).");
+            }
+#endif
+        }
+
+        public AccessVerdict Inspect(string path)
+        {
+#if NET
+            UnixFileMode mode = File.GetUnixFileMode(path);
+            string octal = "0" + Convert.ToString((int)mode & 0xFFF, 8).PadLeft(3, '0');
+            const UnixFileMode groupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+            if ((mode & groupOrOther) != 0)
+            {
+                return new AccessVerdict(false, octal,
+                    $"mode {octal} lets other users read it; OpenSSH ignores such a private key (\"UNPROTECTED PRIVATE KEY FILE\"). Fix: chmod 600 '{path}'");
+            }
+
+            return new AccessVerdict(true, octal, null);
+#else
+            return new AccessVerdict(true, "unknown", null);
+#endif
+        }
+
+        public void RestrictToOwner(string path)
+        {
+#if NET
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+#else
+            if (Native.chmod(path, Convert.ToInt32("600", 8)) != 0)
+            {
+                throw new IOException($"chmod 600 '{path}' failed (errno {Marshal.GetLastWin32Error()}).");
+            }
+#endif
+        }
+
+#if !NET
+        private static class Native
+        {
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int open(string path, int flags, int mode);
+
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int mkdir(string path, int mode);
+
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int chmod(string path, int mode);
+        }
+#endif
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>
+    /// A public key as SSH sees it: the wire blob and a comment. Parsing lines (with all the repairs
+    /// users need) is Test-EspriPublicKey's engine; this type is the exact, valid form.
+    /// </summary>
+    public sealed class SshPublicKey
+    {
+        public SshPublicKey(byte[] blob, string comment)
+        {
+            Blob = blob;
+            Comment = comment ?? "";
+            KeyType = new SshWireReader(blob).ReadUtf8String();
+        }
+
+        public byte[] Blob { get; }
+
+        public string Comment { get; }
+
+        public string KeyType { get; }
+
+        /// <summary>The one line of a .pub file and of the account form: "type base64 comment".</summary>
+        public string ToLine() => Comment.Length == 0
+            ? KeyType + " " + Convert.ToBase64String(Blob)
+            : KeyType + " " + Convert.ToBase64String(Blob) + " " + Comment;
+
+        public bool SameKeyAs(SshPublicKey other) => Convert.ToBase64String(Blob) == Convert.ToBase64String(other.Blob);
+
+        public override string ToString() => ToLine();
+    }
+}

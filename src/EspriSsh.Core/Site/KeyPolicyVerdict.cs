@@ -1,0 +1,9 @@
+namespace EspriSsh.Core.Site
+{
+    public enum KeyPolicyVerdict
+    {
+        Preferred,
+        Tolerated,
+        Refused,
+    }
+}

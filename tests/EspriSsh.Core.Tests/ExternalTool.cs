@@ -1,0 +1,57 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+
+namespace EspriSsh.Core.Tests
+{
+    /// <summary>Runs the real peers (ssh-keygen, puttygen, ssh) with a time bound.</summary>
+    public static class ExternalTool
+    {
+        public static bool Exists(string name) =>
+            (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator)
+                .Any(dir => File.Exists(System.IO.Path.Combine(dir, name)));
+
+        public static (int ExitCode, string Output, string Error) Run(string file, params string[] args) => RunWithInput(file, null, args);
+
+        public static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, params string[] args)
+        {
+            var psi = new ProcessStartInfo(file)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+            };
+            foreach (string a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            using Process p = Process.Start(psi);
+            if (stdin != null)
+            {
+                p.StandardInput.Write(stdin);
+            }
+
+            p.StandardInput.Close();
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(60000))
+            {
+                p.Kill(true);
+                throw new TimeoutException(file + " did not finish within 60 s.");
+            }
+
+            return (p.ExitCode, stdout.Result, stderr.Result);
+        }
+
+        /// <summary>Runs and fails the test with the tool's own message when it exits non-zero.</summary>
+        public static string Check(string file, params string[] args)
+        {
+            var r = Run(file, args);
+            Assert.True(r.ExitCode == 0, $"{file} {string.Join(" ", args)} failed ({r.ExitCode}): {r.Error}{r.Output}");
+            return r.Output;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+# The module as shipped: manifest, exports, help from docs/, dependency isolation, packaging.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+    $script:ModulePath = Get-TestModulePath
+    Import-Module $script:ModulePath -Force
+    $script:Module = Get-Module EspriSsh
+    $script:Manifest = Import-PowerShellDataFile (Join-Path $script:ModulePath 'EspriSsh.psd1')
+    $script:CommonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+}
+
+Describe 'Manifest' {
+    It 'exports exactly the cmdlets the dll defines' {
+        $defined = [System.Reflection.Assembly]::LoadFrom((Join-Path $ModulePath 'EspriSsh.dll')).GetTypes() |
+            Where-Object { $_.IsPublic -and -not $_.IsAbstract -and $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" }
+        @($Manifest.CmdletsToExport | Sort-Object) | Should -Be @($defined | Sort-Object)
+        @($Module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($defined | Sort-Object)
+    }
+
+    It 'has no wildcard exports and declares both editions and PowerShell 5.1' {
+        $Manifest.CmdletsToExport | Should -Not -Contain '*'
+        $Manifest.FunctionsToExport.Count | Should -Be 0
+        $Manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $Manifest.PowerShellVersion | Should -Be '5.1'
+        $Manifest.RootModule | Should -Be 'EspriSsh.dll'
+        $Manifest.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+        $Manifest.PrivateData.PSData.LicenseUri | Should -Match '^https://'
+        $Manifest.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $Manifest.PrivateData.PSData.Tags | Should -Contain 'SSH'
+    }
+
+    It 'carries the same version as the assemblies' {
+        [version]$Manifest.ModuleVersion | Should -Be ([System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $ModulePath 'EspriSsh.dll')).Version.ToString(3))
+        $runtimeInfo = (Get-EspriSite).GetType().Assembly.GetType('EspriSsh.Core.Diagnostics.RuntimeInfo')
+        $runtimeInfo::ModuleVersion | Should -Be $Manifest.ModuleVersion
+    }
+
+    It 'imports from another directory' {
+        $r = Invoke-FreshPwsh -Command "Set-Location ([IO.Path]::GetTempPath()); Import-Module '$ModulePath'; (Get-EspriSite).Name"
+        $r.ExitCode | Should -Be 0 -Because $r.Output
+        $r.Output.Trim() | Should -Be 'IPSL ESPRI'
+    }
+}
+
+BeforeDiscovery {
+    $script:ExportedCmdlets = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../out/EspriSsh/EspriSsh.psd1')).CmdletsToExport
+}
+
+Describe 'Help for <_>' -ForEach $ExportedCmdlets {
+    BeforeAll {
+        $script:Help = Get-Help $_ -Full
+        $script:Command = Get-Command $_
+        $script:Page = Join-Path (Get-RepoRoot) "docs/$_.md"
+    }
+
+    It 'has a synopsis, a description and at least one example' {
+        $Help.Synopsis | Should -Not -BeNullOrEmpty
+        $Help.Synopsis | Should -Not -Match '^\s*\w+-\w+ \[' -Because 'a generated syntax line means the MAML was not found'
+        ($Help.Description.Text -join '') | Should -Not -BeNullOrEmpty
+        @($Help.Examples.Example).Count | Should -BeGreaterThan 0
+        $Help.Examples.Example[0].Code | Should -Match $_
+    }
+
+    It 'describes every parameter' {
+        foreach ($name in $Command.Parameters.Keys | Where-Object { $_ -notin $CommonParameters }) {
+            $p = $Help.Parameters.Parameter | Where-Object Name -eq $name
+            $p | Should -Not -BeNullOrEmpty -Because "parameter -$name needs a help entry"
+            ($p.Description.Text -join '') | Should -Not -BeNullOrEmpty -Because "parameter -$name needs a description"
+        }
+    }
+
+    It 'has a docs page listing exactly the real parameters' {
+        $Page | Should -Exist
+        $documented = Select-String -Path $Page -Pattern '^### -(\w+)' | ForEach-Object { $_.Matches[0].Groups[1].Value }
+        $real = $Command.Parameters.Keys | Where-Object { $_ -notin $CommonParameters }
+        @($documented | Sort-Object) | Should -Be @($real | Sort-Object)
+    }
+}
+
+Describe 'Conceptual help' {
+    It 'shows about_EspriSsh' {
+        $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; Get-Help about_EspriSsh | Out-String -Width 200"
+        $r.Output | Should -Match 'New-EspriKey'
+        $r.Output | Should -Match 'Set-EspriSshConfig'
+    }
+}
+
+Describe 'Dependency isolation' -Skip:(-not $IsCoreCLR) {
+    It 'works next to a module that already loaded another SSH.NET version' {
+        $nuget = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+        $old = Join-Path $nuget 'ssh.net/2024.2.0/lib/netstandard2.0/Renci.SshNet.dll'
+        $old | Should -Exist -Because 'tools/tools.csproj downloads SSH.NET 2024.2.0 for this test'
+        $script = @"
+Add-Type -Path '$old'
+`$other = [Renci.SshNet.ConnectionInfo].Assembly
+Import-Module '$ModulePath'
+# Core types live in the module's private load context: reach them through an object it returned.
+`$ours = (Get-EspriSite).GetType().Assembly.GetType('EspriSsh.Core.Diagnostics.RuntimeInfo')
+'OTHER=' + `$other.GetName().Version
+'OURS=' + `$ours::SshLibraryVersion
+'CONTEXT=' + `$ours::SshLibraryLoadContext
+'LOCATION=' + `$ours::SshLibraryLocation
+'FLAVOR=' + `$ours::CoreFlavor
+'STILL=' + [Renci.SshNet.ConnectionInfo].Assembly.GetName().Version
+"@
+        $r = Invoke-FreshPwsh -Command $script
+        $r.ExitCode | Should -Be 0 -Because $r.Output
+        $r.Output | Should -Match 'OTHER=2024\.2\.0'
+        $r.Output | Should -Match 'OURS=2026\.0\.0'
+        $r.Output | Should -Match 'CONTEXT=EspriSsh'
+        $r.Output | Should -Match ([regex]::Escape((Join-Path $ModulePath 'Dependencies')))
+        $r.Output | Should -Match 'FLAVOR=net8\.0'
+        $r.Output | Should -Match 'STILL=2024\.2\.0'
+    }
+
+    It 'keeps its SSH.NET out of the default load context when imported first' {
+        $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; `$null = (Get-EspriSite).GetType().Assembly.GetType('EspriSsh.Core.Diagnostics.RuntimeInfo')::SshLibraryVersion; [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Renci.SshNet' } | ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }"
+        $r.Output.Trim() | Should -Be 'EspriSsh'
+    }
+}
+
+Describe 'Package and install' {
+    It 'publishes to a local repository, then Install-PSResource and Import-Module by name work' {
+        $root = Get-RepoRoot
+        # A throw-away home: the repository registration and the user module path live under it.
+        $tempHome = Join-Path ([IO.Path]::GetTempPath()) ('espri-home-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        $repo = Join-Path $tempHome 'repo'
+        $null = New-Item -ItemType Directory -Force $tempHome
+        try {
+            $script = @"
+`$ErrorActionPreference = 'Stop'
+& '$root/tools/Publish-LocalRepository.ps1' -ModulePath '$ModulePath' -RepositoryPath '$repo' | Out-Null
+Install-PSResource -Name EspriSsh -Repository EspriSshLocal -Scope CurrentUser -TrustRepository
+Import-Module EspriSsh
+'FROM=' + (Get-Module EspriSsh).ModuleBase
+'SITE=' + (Get-EspriSite).DefaultHeadNode
+'HELP=' + (Get-Help Get-EspriSite).Synopsis
+"@
+            $r = Invoke-FreshPwsh -Command $script -TimeoutSec 120 -Environment @{ HOME = $tempHome; XDG_DATA_HOME = "$tempHome/.local/share"; XDG_CONFIG_HOME = "$tempHome/.config"; XDG_CACHE_HOME = "$tempHome/.cache" }
+            $r.ExitCode | Should -Be 0 -Because $r.Output
+            $r.Output | Should -Match ('FROM=' + [regex]::Escape($tempHome))
+            $r.Output | Should -Match 'SITE=spirit1'
+            $r.Output | Should -Match 'HELP=Shows the computing site'
+            Get-ChildItem $repo -Filter 'EspriSsh.*.nupkg' | Should -Not -BeNullOrEmpty
+        }
+        finally {
+            Remove-Item -Recurse -Force $tempHome -ErrorAction Ignore
+        }
+    }
+}

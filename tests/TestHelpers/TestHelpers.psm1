@@ -1,0 +1,119 @@
+# Shared by every tests/*.Tests.ps1: where the built module is, sandboxes, fresh processes, real tools.
+$ErrorActionPreference = 'Stop'
+$script:RepoRoot = Split-Path (Split-Path $PSScriptRoot)
+
+function Get-TestModulePath { Join-Path $script:RepoRoot 'out/EspriSsh' }
+
+function Get-RepoRoot { $script:RepoRoot }
+
+function New-TestSandbox {
+    <# A temp home with an empty .ssh (0700); tests point -SshDirectory or ESPRISSH_HOME at it. #>
+    $home_ = Join-Path ([IO.Path]::GetTempPath()) ('espri-test-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
+    $ssh = Join-Path $home_ '.ssh'
+    $null = New-Item -ItemType Directory -Force $ssh
+    if (-not $IsWindows) { chmod 700 $ssh }
+    [pscustomobject]@{ Home = $home_; Ssh = $ssh }
+}
+
+function Get-PwshCommand {
+    if ((Split-Path -Leaf ([Environment]::ProcessPath)) -like 'pwsh*') { @([Environment]::ProcessPath) }
+    else { @([Environment]::ProcessPath, (Join-Path $PSHOME 'pwsh.dll')) }
+}
+
+function Invoke-FreshPwsh {
+    <#
+    Runs a script in a new pwsh -NoProfile -NonInteractive process with stdin redirected, bounded by
+    TimeoutSec (the process is killed after it). Returns ExitCode, Output, TimedOut.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [int] $TimeoutSec = 60,
+        [hashtable] $Environment = @{},
+        [switch] $Interactive
+    )
+    $cmd = Get-PwshCommand
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($cmd[0])
+    foreach ($a in ($cmd | Select-Object -Skip 1)) { $psi.ArgumentList.Add($a) }
+    $psi.ArgumentList.Add('-NoProfile')
+    if (-not $Interactive) { $psi.ArgumentList.Add('-NonInteractive') }
+    $psi.ArgumentList.Add('-Command')
+    $psi.ArgumentList.Add($Command)
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.RedirectStandardInput = $true
+    $psi.UseShellExecute = $false
+    foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
+    $p = [System.Diagnostics.Process]::Start($psi)
+    $p.StandardInput.Close()
+    $stdout = $p.StandardOutput.ReadToEndAsync()
+    $stderr = $p.StandardError.ReadToEndAsync()
+    $timedOut = -not $p.WaitForExit($TimeoutSec * 1000)
+    if ($timedOut) { $p.Kill($true); $p.WaitForExit() }
+    [pscustomobject]@{
+        ExitCode = if ($timedOut) { -1 } else { $p.ExitCode }
+        Output   = $stdout.Result + $stderr.Result
+        TimedOut = $timedOut
+    }
+}
+
+function Test-Tool([string] $Name) { [bool](Get-Command $Name -CommandType Application -ErrorAction Ignore) }
+
+function Get-UnixMode([string] $Path) {
+    # Octal permission bits as ls/stat print them, e.g. 600.
+    (& stat -c '%a' $Path).Trim()
+}
+
+function Start-TestSshd {
+    <#
+    An unprivileged-style sshd on 127.0.0.1 with a free high port, its own host key, config and
+    authorized_keys in a temp dir. Returns an object to pass to Stop-TestSshd.
+    #>
+    param([string[]] $AuthorizedKeys = @(), [string[]] $ExtraConfig = @())
+    $dir = Join-Path ([IO.Path]::GetTempPath()) ('espri-sshd-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
+    $null = New-Item -ItemType Directory -Force $dir
+    & ssh-keygen -q -t ed25519 -N '' -f (Join-Path $dir 'host_ed25519') | Out-Null
+    $authorized = Join-Path $dir 'authorized_keys'
+    Set-Content -Path $authorized -Value $AuthorizedKeys
+    chmod 600 $authorized
+    $listener = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $config = Join-Path $dir 'sshd_config'
+    @(
+        "Port $port"
+        'ListenAddress 127.0.0.1'
+        "HostKey $(Join-Path $dir 'host_ed25519')"
+        "PidFile $(Join-Path $dir 'sshd.pid')"
+        "AuthorizedKeysFile $authorized"
+        'StrictModes no'
+        'UsePAM no'
+        'PasswordAuthentication no'
+        'KbdInteractiveAuthentication no'
+        'PubkeyAuthentication yes'
+        'PermitRootLogin prohibit-password'
+        'LogLevel VERBOSE'
+        'AllowTcpForwarding yes'
+    ) + $ExtraConfig | Set-Content -Path $config
+    if ((& id -u) -eq '0' -and -not (Test-Path /run/sshd)) { $null = New-Item -ItemType Directory /run/sshd }
+    $sshd = (Get-Command sshd -ErrorAction Ignore)?.Source ?? '/usr/sbin/sshd'
+    $log = Join-Path $dir 'sshd.log'
+    $proc = Start-Process -FilePath $sshd -ArgumentList @('-D', '-e', '-f', $config) -RedirectStandardError $log -PassThru
+    # Ready when the port accepts connections.
+    $deadline = [DateTime]::UtcNow.AddSeconds(10)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        try { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $c.Dispose(); break } catch { Start-Sleep -Milliseconds 50 }
+    }
+    $hostKeyLine = (Get-Content (Join-Path $dir 'host_ed25519.pub')) -split ' '
+    [pscustomobject]@{
+        Directory = $dir; Port = $port; Process = $proc; Config = $config; Log = $log
+        AuthorizedKeysFile = $authorized
+        HostKeyType = $hostKeyLine[0]; HostKeyBase64 = $hostKeyLine[1]
+        User = (& id -un)
+    }
+}
+
+function Stop-TestSshd([Parameter(Mandatory)] $Sshd) {
+    if ($Sshd.Process -and -not $Sshd.Process.HasExited) { $Sshd.Process.Kill($true); $Sshd.Process.WaitForExit(5000) | Out-Null }
+    Remove-Item -Recurse -Force $Sshd.Directory -ErrorAction Ignore
+}
+
+Export-ModuleMember -Function *
