@@ -1,0 +1,98 @@
+using System;
+
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>
+    /// Type and size read from a public key blob, after checking that the blob is exactly one
+    /// well-formed key (nothing missing, nothing trailing), as sshd would when reading authorized_keys.
+    /// </summary>
+    public sealed class PublicKeyBlobInfo
+    {
+        private PublicKeyBlobInfo(string keyType, int bits)
+        {
+            KeyType = keyType;
+            Bits = bits;
+        }
+
+        public string KeyType { get; }
+
+        public int Bits { get; }
+
+        /// <summary>Parses the blob; null with a reason when it is not a complete key.</summary>
+        public static PublicKeyBlobInfo? TryParse(byte[] blob, out string? problem)
+        {
+            problem = null;
+            try
+            {
+                var reader = new SshWireReader(blob);
+                string type = reader.ReadUtf8String();
+                int bits;
+                switch (type)
+                {
+                    case "ssh-ed25519":
+                        bits = Expect(reader.ReadString().Length, 32, 256);
+                        break;
+                    case "sk-ssh-ed25519@openssh.com":
+                        bits = Expect(reader.ReadString().Length, 32, 256);
+                        reader.ReadString(); // application
+                        break;
+                    case "ssh-rsa":
+                        reader.ReadMpint();
+                        bits = SshPrivateKey.BitLength(reader.ReadMpint());
+                        break;
+                    case "ssh-dss":
+                        bits = SshPrivateKey.BitLength(reader.ReadMpint());
+                        reader.ReadMpint();
+                        reader.ReadMpint();
+                        reader.ReadMpint();
+                        break;
+                    case "ecdsa-sha2-nistp256":
+                    case "ecdsa-sha2-nistp384":
+                    case "ecdsa-sha2-nistp521":
+                    case "sk-ecdsa-sha2-nistp256@openssh.com":
+                        string curve = reader.ReadUtf8String();
+                        reader.ReadString();
+                        if (type.StartsWith("sk-", StringComparison.Ordinal))
+                        {
+                            reader.ReadString();
+                        }
+
+                        bits = curve == "nistp521" ? 521 : curve == "nistp384" ? 384 : 256;
+                        if (!type.Contains(curve))
+                        {
+                            problem = $"the key says it is {type} but holds curve {curve}";
+                            return null;
+                        }
+
+                        break;
+                    default:
+                        problem = $"'{type}' is not a key type OpenSSH knows";
+                        return null;
+                }
+
+                if (!reader.AtEnd)
+                {
+                    problem = "extra bytes follow the key";
+                    return null;
+                }
+
+                return new PublicKeyBlobInfo(type, bits);
+            }
+            catch (FormatException ex)
+            {
+                problem = ex.Message;
+                return null;
+            }
+        }
+
+        private static int Expect(int actual, int expected, int bits)
+        {
+            if (actual != expected)
+            {
+                throw new FormatException($"the key is {actual} bytes long instead of {expected}");
+            }
+
+            return bits;
+        }
+    }
+}

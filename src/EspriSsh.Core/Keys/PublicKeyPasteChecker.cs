@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>
+    /// Checks what a user is about to paste into the account form and repairs the usual mistakes:
+    /// line wrapped or with stray spaces, quotes or CR; PuTTYgen's RFC 4716 block; a .ppk given
+    /// instead of the public key; a private key pasted (refused loudly); damaged base64 or a type
+    /// prefix that disagrees with the key; key types the site refuses.
+    /// </summary>
+    public static class PublicKeyPasteChecker
+    {
+        private const string Rfc4716Begin = "---- BEGIN SSH2 PUBLIC KEY ----";
+        private const string Rfc4716End = "---- END SSH2 PUBLIC KEY ----";
+        private static readonly Regex Base64Token = new Regex("^[A-Za-z0-9+/]+={0,2}$");
+        private static readonly Regex PrivateKeyBegin = new Regex("BEGIN [A-Z0-9 ]*PRIVATE KEY");
+        private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
+
+        public static PublicKeyCheck Check(string text, string source, SiteProfile site)
+        {
+            var problems = new List<PublicKeyProblem>();
+            if (text.IndexOf('\r') >= 0)
+            {
+                problems.Add(Repaired("CarriageReturn", "Windows line endings (CR) were removed."));
+                text = text.Replace("\r", "");
+            }
+
+            string trimmed = text.Trim();
+            if (trimmed.Length == 0)
+            {
+                return Fail(problems, source, "Empty", "There is no key in this text. Paste the content of your .pub file (one line starting with ssh-ed25519).");
+            }
+
+            if (IsPrivateKey(trimmed))
+            {
+                return Fail(problems, source, "PrivateKey",
+                    "THIS IS A PRIVATE KEY. Never paste or send it to anyone, not even the IT team. If it was already sent or pasted in a form or e-mail, " +
+                    "consider it compromised: make a new key with New-EspriKey and register the new public key. Paste the content of the .pub file instead.");
+            }
+
+            string? comment = null;
+            string body;
+            if (trimmed.StartsWith("PuTTY-User-Key-File-", StringComparison.Ordinal))
+            {
+                problems.Add(new PublicKeyProblem("PpkFile", PublicKeyProblemSeverity.Warning,
+                    "This is a PuTTY private key file (.ppk). Its public part was extracted below; never send the .ppk file itself, it holds your private key."));
+                body = PpkPublicPart(trimmed, out comment);
+            }
+            else if (trimmed.StartsWith(Rfc4716Begin, StringComparison.Ordinal))
+            {
+                problems.Add(Repaired("Rfc4716Block", "The \"---- BEGIN SSH2 PUBLIC KEY ----\" block (PuTTYgen's \"Save public key\") was converted to the one-line OpenSSH form."));
+                body = Rfc4716Body(trimmed, out comment);
+            }
+            else
+            {
+                body = StripQuotes(trimmed, problems);
+            }
+
+            return CheckOneLineForm(body, comment, problems, source, site);
+        }
+
+        // A block (RFC 4716 or .ppk) carries the comment in a header and wraps its base64 by design.
+        private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile site)
+        {
+            bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
+            string[] lines = body.Split('\n').Where(l => l.Trim().Length > 0).ToArray();
+            string[] tokens = body.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+            if (!fromBlock && Regex.IsMatch(body.Trim('\n'), "[ \t]{2,}|\t|^[ \t]|[ \t]$", RegexOptions.Multiline))
+            {
+                problems.Add(Repaired("ExtraWhitespace", "Extra spaces or tabs were removed."));
+            }
+
+            int index = 0;
+            string? declaredType = null;
+            if (tokens.Length > 0 && !Base64Token.IsMatch(tokens[0]))
+            {
+                declaredType = tokens[0];
+                index = 1;
+            }
+
+            // The blob says how long it is: take base64 tokens until they form exactly one key.
+            var base64 = new StringBuilder();
+            byte[]? blob = null;
+            PublicKeyBlobInfo? info = null;
+            string? blobProblem = "no key data follows";
+            int firstBase64Line = -1, lastBase64Line = -1;
+            while (index < tokens.Length && Base64Token.IsMatch(tokens[index]) && info == null)
+            {
+                base64.Append(tokens[index]);
+                int line = Array.FindIndex(lines, l => l.Contains(tokens[index]));
+                firstBase64Line = firstBase64Line < 0 ? line : firstBase64Line;
+                lastBase64Line = line;
+                index++;
+                blob = TryDecode(base64.ToString());
+                info = blob == null ? null : PublicKeyBlobInfo.TryParse(blob, out blobProblem);
+                if (blob == null)
+                {
+                    blobProblem = "the base64 text does not decode";
+                }
+            }
+
+            if (info == null || blob == null)
+            {
+                return Fail(problems, source, base64.Length == 0 ? "NoKeyData" : "BadBase64",
+                    base64.Length == 0
+                        ? "No key data was found: the line must be \"ssh-ed25519 AAAA... comment\". Paste the whole content of your .pub file."
+                        : $"The key data is damaged ({blobProblem}): a character is missing or was changed. Copy the .pub file again, in full, without editing it.");
+            }
+
+            if (!fromBlock && lastBase64Line > firstBase64Line)
+            {
+                problems.Add(Repaired("Wrapped", "The key was split over several lines; it was joined back into one line."));
+            }
+
+            if (declaredType == null && !fromBlock)
+            {
+                problems.Add(Repaired("MissingType", $"The key type prefix was missing; \"{info.KeyType}\" was added in front."));
+            }
+            else if (declaredType != null && declaredType != info.KeyType)
+            {
+                return Fail(problems, source, "TypeMismatch",
+                    $"The line starts with \"{declaredType}\" but the key data is a {info.KeyType} key: the line was assembled from two different keys or edited. Copy the .pub file again, unchanged.");
+            }
+
+            string[] rest = tokens.Skip(index).ToArray();
+            if (rest.Any(t => t.StartsWith("ssh-", StringComparison.Ordinal) || t.StartsWith("ecdsa-", StringComparison.Ordinal)))
+            {
+                return Fail(problems, source, "MultipleKeys", "More than one key was pasted. The account form takes one key: paste only the line of the key you will log in with.");
+            }
+
+            string comment = commentFromHeader ?? string.Join(" ", rest);
+            var key = new SshPublicKey(blob, comment);
+            KeyPolicyResult policy = site.Evaluate(info.KeyType, info.Bits);
+            if (policy.Verdict == KeyPolicyVerdict.Refused)
+            {
+                problems.Add(new PublicKeyProblem("PolicyRefused", PublicKeyProblemSeverity.Error, policy.Reason));
+            }
+            else if (policy.Verdict == KeyPolicyVerdict.Tolerated)
+            {
+                problems.Add(new PublicKeyProblem("PolicyTolerated", PublicKeyProblemSeverity.Warning, policy.Reason));
+            }
+
+            return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(blob), problems, source);
+        }
+
+        // PEM, OpenSSH, PKCS#8 and ssh.com private keys all announce themselves in their BEGIN line.
+        private static bool IsPrivateKey(string text) => PrivateKeyBegin.IsMatch(text);
+
+        private static string StripQuotes(string text, List<PublicKeyProblem> problems)
+        {
+            string stripped = text.Trim().Trim(Quotes).Trim();
+            if (stripped.Length != text.Trim().Length)
+            {
+                problems.Add(Repaired("Quotes", "Quotes around the key were removed."));
+            }
+
+            return stripped;
+        }
+
+        // RFC 4716: header lines "Tag: value" (continued by a trailing backslash), then base64 lines.
+        private static string Rfc4716Body(string text, out string? comment)
+        {
+            comment = null;
+            var lines = text.Split('\n').Select(l => l.Trim()).ToList();
+            int end = lines.IndexOf(Rfc4716End);
+            var data = new StringBuilder();
+            bool continuing = false;
+            foreach (string line in lines.Skip(1).Take((end < 0 ? lines.Count : end) - 1))
+            {
+                if (continuing || line.Contains(":"))
+                {
+                    if (!continuing && line.StartsWith("Comment:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        comment = line.Substring("Comment:".Length).Trim().Trim('"');
+                    }
+
+                    continuing = line.EndsWith("\\", StringComparison.Ordinal);
+                    continue;
+                }
+
+                data.Append(line).Append('\n');
+            }
+
+            return data.ToString();
+        }
+
+        // The public half of a .ppk is in clear: "Public-Lines: N" then N base64 lines.
+        private static string PpkPublicPart(string text, out string? comment)
+        {
+            comment = null;
+            string[] lines = text.Split('\n').Select(l => l.Trim()).ToArray();
+            var data = new StringBuilder();
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].StartsWith("Comment:", StringComparison.Ordinal))
+                {
+                    comment = lines[i].Substring("Comment:".Length).Trim();
+                }
+                else if (lines[i].StartsWith("Public-Lines:", StringComparison.Ordinal) && int.TryParse(lines[i].Substring("Public-Lines:".Length).Trim(), out int count))
+                {
+                    for (int j = i + 1; j <= i + count && j < lines.Length; j++)
+                    {
+                        data.Append(lines[j]).Append('\n');
+                    }
+                }
+            }
+
+            return data.ToString();
+        }
+
+        private static byte[]? TryDecode(string base64)
+        {
+            if (base64.Length % 4 != 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Convert.FromBase64String(base64);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private static PublicKeyProblem Repaired(string code, string message) => new PublicKeyProblem(code, PublicKeyProblemSeverity.Repaired, message);
+
+        private static PublicKeyCheck Fail(List<PublicKeyProblem> problems, string source, string code, string message)
+        {
+            problems.Add(new PublicKeyProblem(code, PublicKeyProblemSeverity.Error, message));
+            return new PublicKeyCheck(null, null, 0, null, problems, source);
+        }
+    }
+}
