@@ -18,7 +18,7 @@ namespace EspriSsh.Core.Files
         /// <summary>Tells whether OpenSSH would accept the rights of this private file.</summary>
         AccessVerdict Inspect(string path);
 
-        /// <summary>Restricts an existing file to its owner (chmod 600 / owner-only ACL).</summary>
+        /// <summary>Restricts an existing file to its owner (chmod 600 / owner-only ACL); on Unix a folder gets 0700.</summary>
         void RestrictToOwner(string path);
     }
 }

@@ -72,14 +72,17 @@ namespace EspriSsh.Core.Files
 #endif
         }
 
+        // A folder gets 0700 (it must stay searchable by its owner), a file 0600.
         public void RestrictToOwner(string path)
         {
+            bool folder = Directory.Exists(path);
 #if NET
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | (folder ? UnixFileMode.UserExecute : 0));
 #else
-            if (Native.chmod(path, Convert.ToInt32("600", 8)) != 0)
+            string mode = folder ? "700" : "600";
+            if (Native.chmod(path, Convert.ToInt32(mode, 8)) != 0)
             {
-                throw new IOException($"chmod 600 '{path}' failed (errno {Marshal.GetLastWin32Error()}).");
+                throw new IOException($"chmod {mode} '{path}' failed (errno {Marshal.GetLastWin32Error()}).");
             }
 #endif
         }

@@ -1,0 +1,9 @@
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>What KeyInventory found: a private key (with or without its .pub) or a .pub alone.</summary>
+    public enum KeyEntryKind
+    {
+        PrivateKey,
+        PublicKey,
+    }
+}

@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>
+    /// Finds every private and public key in a folder (or one file) and judges each one as OpenSSH and
+    /// the site would, without ever asking for a passphrase: Get-EspriKey and the debug report's key
+    /// section. Files that are not keys (config, known_hosts, authorized_keys...) are left out; a
+    /// damaged key is reported as an entry with a problem, never as a failure of the whole scan.
+    /// </summary>
+    public static class KeyInventory
+    {
+        private const string PublicSuffix = ".pub";
+
+        // Key files are a few KB; bigger files are not keys and are not read.
+        private const long MaxKeyFileBytes = 1 << 20;
+
+        // Names that are never keys, even when ssh-keygen -R or a tool left a copy next to them.
+        private static readonly string[] NotKeys = { "config", "known_hosts", "authorized_keys", "authorized_keys2", "environment", "rc" };
+
+        /// <summary>Scans with the current site profile, asking the ssh-agent (when one is reachable) which keys it holds.</summary>
+        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, new KeyInventoryOptions());
+
+        /// <summary>Scans a directory (its files, not sub-folders) or one file.</summary>
+        public static IReadOnlyList<KeyEntry> Scan(string path, KeyInventoryOptions options)
+        {
+            SiteProfile site = options.Site ?? SiteProfileLoader.Current;
+            ISet<string>? agent = options.AgentFingerprints == null ? null : new HashSet<string>(options.AgentFingerprints, StringComparer.Ordinal);
+            var entries = new List<KeyEntry>();
+            if (Directory.Exists(path))
+            {
+                string[] files = Directory.GetFiles(path).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+                var names = new HashSet<string>(files, StringComparer.Ordinal);
+                foreach (string file in files)
+                {
+                    if (IsPublicFile(file) && names.Contains(PrivateOf(file)) && LooksLikePrivateKey(PrivateOf(file), true))
+                    {
+                        continue; // reported with its private key
+                    }
+
+                    KeyEntry? entry = IsPublicFile(file) ? ScanPublicAlone(file, site, explicitFile: false)
+                        : LooksLikePrivateKey(file, names.Contains(file + PublicSuffix)) ? ScanPrivate(file, site) : null;
+                    AddIfKey(entries, entry, agent);
+                }
+            }
+            else if (File.Exists(path))
+            {
+                string privatePath = IsPublicFile(path) && File.Exists(PrivateOf(path)) && LooksLikePrivateKey(PrivateOf(path), true) ? PrivateOf(path) : path;
+                KeyEntry? entry = IsPublicFile(privatePath) ? ScanPublicAlone(privatePath, site, explicitFile: true) : ScanPrivate(privatePath, site);
+                AddIfKey(entries, entry, agent);
+            }
+            else
+            {
+                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+                    $"'{path}' does not exist. Give a key file or a folder (by default your ssh folder, {SshDirectory.Resolve(null)}).", path);
+            }
+
+            return entries;
+        }
+
+        /// <summary>
+        /// The private key files of a folder (readable or damaged), as Scan would report them: what
+        /// Repair-EspriKeyPermission restricts.
+        /// </summary>
+        public static IEnumerable<string> PrivateKeyFiles(string directory)
+        {
+            string[] files = Directory.GetFiles(directory);
+            var names = new HashSet<string>(files, StringComparer.Ordinal);
+            return files.Where(f => !IsPublicFile(f) && LooksLikePrivateKey(f, names.Contains(f + PublicSuffix))).OrderBy(f => f, StringComparer.Ordinal);
+        }
+
+        private static void AddIfKey(List<KeyEntry> entries, KeyEntry? entry, ISet<string>? agent)
+        {
+            if (entry == null)
+            {
+                return;
+            }
+
+            entry.InAgent = agent == null || entry.Fingerprint == null ? (bool?)null : agent.Contains(entry.Fingerprint);
+            entries.Add(entry);
+        }
+
+        private static KeyEntry ScanPrivate(string path, SiteProfile site)
+        {
+            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.PrivateKey };
+            var problems = new List<string>();
+            AccessVerdict access = Platform.FileProtection.Inspect(path);
+            entry.Permissions = access.Description;
+            entry.PermissionsOk = access.IsOwnerOnly;
+            if (access.Problem != null)
+            {
+                problems.Add(access.Problem.IndexOf("Repair-EspriKeyPermission", StringComparison.Ordinal) >= 0
+                    ? access.Problem
+                    : $"{access.Problem} (or: Repair-EspriKeyPermission -Path '{path}')");
+            }
+
+            PrivateKeyPeek? peek = null;
+            try
+            {
+                peek = PrivateKeyFileReader.PeekFile(path);
+            }
+            catch (EspriException ex) when (!(ex is PassphraseRequiredException))
+            {
+                problems.Add($"It cannot be read as a private key: {ex.Message}");
+            }
+
+            PublicFile? pub = File.Exists(path + PublicSuffix) ? ReadPublic(path + PublicSuffix, site) : null;
+            entry.HasPublicKey = pub != null;
+            entry.PublicKeyPath = pub?.Path;
+            SshPublicKey? own = peek?.PublicKey;
+            if (peek != null)
+            {
+                entry.Format = peek.Format;
+                entry.Encrypted = peek.Encrypted;
+                entry.Type = peek.KeyType;
+                DescribeProtection(path, peek, problems);
+            }
+
+            if (own != null)
+            {
+                Describe(entry, own.Blob, own.Comment);
+            }
+            else if (pub?.Blob != null)
+            {
+                Describe(entry, pub.Blob, pub.Comment);
+            }
+
+            if (pub != null && pub.Problem != null)
+            {
+                problems.Add(pub.Problem);
+            }
+            else if (pub?.Blob != null && own != null)
+            {
+                entry.PublicKeyMatches = new SshPublicKey(pub.Blob, "").SameKeyAs(own);
+                if (entry.PublicKeyMatches == false)
+                {
+                    problems.Add($"'{pub.Path}' is not the public half of this key (it is {KeyFingerprint.Sha256(pub.Blob)}, the key is {entry.Fingerprint}): " +
+                        $"a public key registered from it would not let this key in. Recreate it: ssh-keygen -y -f '{path}' > '{pub.Path}'");
+                }
+            }
+
+            if (pub == null && peek != null && !IsPpk(peek))
+            {
+                problems.Add($"There is no '{path}{PublicSuffix}' next to it (you need it to register the key). Recreate it: ssh-keygen -y -f '{path}' > '{path}{PublicSuffix}'");
+            }
+
+            AddPolicy(entry, site, problems);
+            entry.Problems = problems.ToArray();
+            return entry;
+        }
+
+        private static void DescribeProtection(string path, PrivateKeyPeek peek, List<string> problems)
+        {
+            if (IsPpk(peek))
+            {
+                problems.Add($"It is a PuTTY key ({peek.Format}), which OpenSSH cannot use. Install it for OpenSSH: Install-EspriKey -Path '{path}'");
+                if (!peek.Encrypted)
+                {
+                    problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Install-EspriKey -Path '{path}' -NewPassphrase (Read-Host -AsSecureString) installs it protected.");
+                }
+            }
+            else if (!peek.Encrypted)
+            {
+                problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Add one: ssh-keygen -p -f '{path}'");
+            }
+        }
+
+        private static KeyEntry? ScanPublicAlone(string path, SiteProfile site, bool explicitFile)
+        {
+            PublicFile pub = ReadPublic(path, site);
+            if (pub.Blob == null && !explicitFile && !LooksLikePublicKeyText(path))
+            {
+                return null;
+            }
+
+            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.PublicKey, PublicKeyPath = path, HasPublicKey = true, Format = "Public" };
+            var problems = new List<string>();
+            if (pub.Blob != null)
+            {
+                Describe(entry, pub.Blob, pub.Comment);
+            }
+            else
+            {
+                entry.Format = null;
+                problems.Add(pub.Problem!);
+            }
+
+            AddPolicy(entry, site, problems);
+            entry.Problems = problems.ToArray();
+            return entry;
+        }
+
+        private static void Describe(KeyEntry entry, byte[] blob, string comment)
+        {
+            PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(blob, out _);
+            entry.Type = info?.KeyType ?? entry.Type;
+            entry.Bits = info?.Bits;
+            entry.Fingerprint = KeyFingerprint.Sha256(blob);
+            entry.Comment = comment;
+        }
+
+        private static void AddPolicy(KeyEntry entry, SiteProfile site, List<string> problems)
+        {
+            if (entry.Type == null || entry.Bits == null)
+            {
+                return;
+            }
+
+            KeyPolicyResult verdict = site.Evaluate(entry.Type, entry.Bits.Value);
+            entry.SitePolicy = verdict.Verdict;
+            entry.SitePolicyReason = verdict.Reason;
+            if (verdict.Verdict != KeyPolicyVerdict.Preferred)
+            {
+                problems.Add($"{site.Name}: {verdict.Verdict.ToString().ToLowerInvariant()}. {verdict.Reason}");
+            }
+        }
+
+        private static PublicFile ReadPublic(string path, SiteProfile site)
+        {
+            string? text = ReadSmallText(path);
+            PublicKeyCheck? check = text == null ? null : PublicKeyPasteChecker.Check(text, path, site);
+            string? line = check?.Normalized;
+            if (line == null)
+            {
+                string why = check?.Problems.FirstOrDefault()?.Message ?? "it is empty or far too large.";
+                return new PublicFile(path, null, "", $"'{path}' is not a valid public key: {why} Recreate it from the private key: ssh-keygen -y -f '{PrivateOf(path)}' > '{path}'");
+            }
+
+            string[] parts = line.Split(new[] { ' ' }, 3);
+            return new PublicFile(path, Convert.FromBase64String(parts[1]), parts.Length > 2 ? parts[2] : "", null);
+        }
+
+        // A file counts as a private key when a key format recognizes it, or when its name says it is
+        // one (id_*, *.ppk, *.pem, *.key, a sibling .pub): then a damaged one is still reported.
+        private static bool LooksLikePrivateKey(string path, bool hasPublicSibling)
+        {
+            string name = Path.GetFileName(path);
+            if (NotKeys.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            // Backups (.bak) of keys are keys too, but only their content says so.
+            string ext = Path.GetExtension(name).ToLowerInvariant();
+            if (ext != ".bak" && (hasPublicSibling || name.StartsWith("id_", StringComparison.Ordinal) || ext == ".ppk" || ext == ".pem" || ext == ".key"))
+            {
+                return true;
+            }
+
+            string? text = ReadSmallText(path);
+            return text != null && PrivateKeyFileReader.KnownFormats.Any(f => f.Recognizes(text));
+        }
+
+        private static bool LooksLikePublicKeyText(string path) => Path.GetFileName(path).StartsWith("id_", StringComparison.Ordinal);
+
+        private static bool IsPpk(PrivateKeyPeek peek) => peek.Format.StartsWith("PPK", StringComparison.Ordinal);
+
+        private static bool IsPublicFile(string path) => path.EndsWith(PublicSuffix, StringComparison.Ordinal);
+
+        private static string PrivateOf(string publicPath) => publicPath.Substring(0, publicPath.Length - PublicSuffix.Length);
+
+        private static string? ReadSmallText(string path)
+        {
+            try
+            {
+                var file = new FileInfo(path);
+                return file.Length > MaxKeyFileBytes ? null : new UTF8Encoding(false).GetString(File.ReadAllBytes(path));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        private sealed class PublicFile
+        {
+            public PublicFile(string path, byte[]? blob, string comment, string? problem)
+            {
+                Path = path;
+                Blob = blob;
+                Comment = comment;
+                Problem = problem;
+            }
+
+            public string Path { get; }
+
+            public byte[]? Blob { get; }
+
+            public string Comment { get; }
+
+            public string? Problem { get; }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using EspriSsh.Core.Keys;
+
+namespace EspriSsh.Commands
+{
+    /// <summary>
+    /// Lists the keys of the ssh folder (or of the given files/folders) with what OpenSSH and the site
+    /// think of each; never asks for a passphrase.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "EspriKey")]
+    [OutputType(typeof(KeyEntry))]
+    public sealed class GetEspriKeyCommand : EspriCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SshDirectory { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string path in Path ?? new[] { ResolveSshDirectory(SshDirectory) })
+            {
+                TryRun(() =>
+                {
+                    foreach (KeyEntry entry in KeyInventory.Scan(ResolvePath(path)))
+                    {
+                        WriteTyped(entry, "EspriSsh.KeyEntry");
+                    }
+                });
+            }
+        }
+    }
+}
