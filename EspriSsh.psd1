@@ -13,6 +13,9 @@
         'Get-EspriSite'
         'Test-EspriPublicKey'
         'New-EspriKey'
+        'Get-EspriKey'
+        'Install-EspriKey'
+        'Repair-EspriKeyPermission'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -55,20 +55,32 @@ namespace EspriSsh.Core.Files
 
         public AccessVerdict Inspect(string path)
         {
-#if NET
-            UnixFileMode mode = File.GetUnixFileMode(path);
-            string octal = "0" + Convert.ToString((int)mode & 0xFFF, 8).PadLeft(3, '0');
-            const UnixFileMode groupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-            if ((mode & groupOrOther) != 0)
+            int? mode = ModeOf(path);
+            if (mode == null)
+            {
+                return new AccessVerdict(true, "unknown", null);
+            }
+
+            string octal = "0" + Convert.ToString(mode.Value & 0xFFF, 8).PadLeft(3, '0');
+            const int groupOrOther = 0x3F; // rwx for group and others (077)
+            if ((mode.Value & groupOrOther) != 0)
             {
                 return new AccessVerdict(false, octal,
                     $"mode {octal} lets other users read it; OpenSSH ignores such a private key (\"UNPROTECTED PRIVATE KEY FILE\"). Fix: chmod 600 '{path}'");
             }
 
             return new AccessVerdict(true, octal, null);
+        }
+
+        private static int? ModeOf(string path)
+        {
+#if NET
+            return (int)File.GetUnixFileMode(path);
 #else
-            return new AccessVerdict(true, "unknown", null);
+            // The netstandard2.0 build also runs in pwsh 7 on Linux/macOS: use .NET 7+'s File.GetUnixFileMode
+            // when the runtime has it (there is no portable stat(2) signature to P/Invoke).
+            System.Reflection.MethodInfo? getMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+            return getMode == null ? (int?)null : Convert.ToInt32(getMode.Invoke(null, new object[] { path }));
 #endif
         }
 

@@ -30,16 +30,20 @@ namespace EspriSsh.Core.Keys
         public string[] BackupPaths { get; set; } = new string[0];
 
         /// <summary>The description of a key pair written at <paramref name="privatePath"/> (public key at privatePath.pub).</summary>
-        public static KeyInfo Describe(SshPrivateKey key, string privatePath, bool encrypted, string[] backupPaths) => new KeyInfo
+        public static KeyInfo Describe(SshPrivateKey key, string privatePath, bool encrypted, string[] backupPaths) =>
+            Describe(key.PublicKey, key.Bits, privatePath, encrypted, backupPaths);
+
+        /// <summary>The same description from the public half alone (a key installed or copied without decrypting it).</summary>
+        public static KeyInfo Describe(SshPublicKey publicKey, int bits, string privatePath, bool encrypted, string[] backupPaths) => new KeyInfo
         {
             Path = privatePath,
             PublicKeyPath = privatePath + ".pub",
-            Type = key.KeyType,
-            Bits = key.Bits,
-            Fingerprint = KeyFingerprint.Sha256(key.PublicKeyBlob),
-            Comment = key.Comment,
-            PublicKey = key.PublicKey.ToLine(),
-            RandomArt = Keys.RandomArt.Sha256(key.PublicKey, key.Bits),
+            Type = publicKey.KeyType,
+            Bits = bits,
+            Fingerprint = KeyFingerprint.Sha256(publicKey.Blob),
+            Comment = publicKey.Comment,
+            PublicKey = publicKey.ToLine(),
+            RandomArt = Keys.RandomArt.Sha256(publicKey, bits),
             Encrypted = encrypted,
             BackupPaths = backupPaths,
         };

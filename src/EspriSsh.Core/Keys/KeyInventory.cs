@@ -111,9 +111,11 @@ namespace EspriSsh.Core.Keys
                 problems.Add($"It cannot be read as a private key: {ex.Message}");
             }
 
-            PublicFile? pub = File.Exists(path + PublicSuffix) ? ReadPublic(path + PublicSuffix, site) : null;
-            entry.HasPublicKey = pub != null;
-            entry.PublicKeyPath = pub?.Path;
+            string? pubPath = File.Exists(path + PublicSuffix) ? path + PublicSuffix : null;
+            string? pubProblem = null;
+            SshPublicKey? pub = pubPath == null ? null : PublicKeyFile.TryRead(pubPath, site, out pubProblem);
+            entry.HasPublicKey = pubPath != null;
+            entry.PublicKeyPath = pubPath;
             SshPublicKey? own = peek?.PublicKey;
             if (peek != null)
             {
@@ -127,26 +129,26 @@ namespace EspriSsh.Core.Keys
             {
                 Describe(entry, own.Blob, own.Comment);
             }
-            else if (pub?.Blob != null)
+            else if (pub != null)
             {
                 Describe(entry, pub.Blob, pub.Comment);
             }
 
-            if (pub != null && pub.Problem != null)
+            if (pubProblem != null)
             {
-                problems.Add(pub.Problem);
+                problems.Add(pubProblem);
             }
-            else if (pub?.Blob != null && own != null)
+            else if (pub != null && own != null)
             {
-                entry.PublicKeyMatches = new SshPublicKey(pub.Blob, "").SameKeyAs(own);
+                entry.PublicKeyMatches = pub.SameKeyAs(own);
                 if (entry.PublicKeyMatches == false)
                 {
-                    problems.Add($"'{pub.Path}' is not the public half of this key (it is {KeyFingerprint.Sha256(pub.Blob)}, the key is {entry.Fingerprint}): " +
-                        $"a public key registered from it would not let this key in. Recreate it: ssh-keygen -y -f '{path}' > '{pub.Path}'");
+                    problems.Add($"'{pubPath}' is not the public half of this key (it is {KeyFingerprint.Sha256(pub.Blob)}, the key is {entry.Fingerprint}): " +
+                        $"a public key registered from it would not let this key in. Recreate it: ssh-keygen -y -f '{path}' > '{pubPath}'");
                 }
             }
 
-            if (pub == null && peek != null && !IsPpk(peek))
+            if (pubPath == null && peek != null && !IsPpk(peek))
             {
                 problems.Add($"There is no '{path}{PublicSuffix}' next to it (you need it to register the key). Recreate it: ssh-keygen -y -f '{path}' > '{path}{PublicSuffix}'");
             }
@@ -174,22 +176,22 @@ namespace EspriSsh.Core.Keys
 
         private static KeyEntry? ScanPublicAlone(string path, SiteProfile site, bool explicitFile)
         {
-            PublicFile pub = ReadPublic(path, site);
-            if (pub.Blob == null && !explicitFile && !LooksLikePublicKeyText(path))
+            SshPublicKey? pub = PublicKeyFile.TryRead(path, site, out string? problem);
+            if (pub == null && !explicitFile && !IsKeyName(path))
             {
                 return null;
             }
 
             var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.PublicKey, PublicKeyPath = path, HasPublicKey = true, Format = "Public" };
             var problems = new List<string>();
-            if (pub.Blob != null)
+            if (pub != null)
             {
                 Describe(entry, pub.Blob, pub.Comment);
             }
             else
             {
                 entry.Format = null;
-                problems.Add(pub.Problem!);
+                problems.Add(problem!);
             }
 
             AddPolicy(entry, site, problems);
@@ -222,23 +224,9 @@ namespace EspriSsh.Core.Keys
             }
         }
 
-        private static PublicFile ReadPublic(string path, SiteProfile site)
-        {
-            string? text = ReadSmallText(path);
-            PublicKeyCheck? check = text == null ? null : PublicKeyPasteChecker.Check(text, path, site);
-            string? line = check?.Normalized;
-            if (line == null)
-            {
-                string why = check?.Problems.FirstOrDefault()?.Message ?? "it is empty or far too large.";
-                return new PublicFile(path, null, "", $"'{path}' is not a valid public key: {why} Recreate it from the private key: ssh-keygen -y -f '{PrivateOf(path)}' > '{path}'");
-            }
-
-            string[] parts = line.Split(new[] { ' ' }, 3);
-            return new PublicFile(path, Convert.FromBase64String(parts[1]), parts.Length > 2 ? parts[2] : "", null);
-        }
-
         // A file counts as a private key when a key format recognizes it, or when its name says it is
-        // one (id_*, *.ppk, *.pem, *.key, a sibling .pub): then a damaged one is still reported.
+        // one (id_*, *.ppk, *.pem, *.key, a sibling .pub) and it is not a public key line: then a
+        // damaged key is still reported. Backups (.bak) count only by their content.
         private static bool LooksLikePrivateKey(string path, bool hasPublicSibling)
         {
             string name = Path.GetFileName(path);
@@ -247,18 +235,23 @@ namespace EspriSsh.Core.Keys
                 return false;
             }
 
-            // Backups (.bak) of keys are keys too, but only their content says so.
-            string ext = Path.GetExtension(name).ToLowerInvariant();
-            if (ext != ".bak" && (hasPublicSibling || name.StartsWith("id_", StringComparison.Ordinal) || ext == ".ppk" || ext == ".pem" || ext == ".key"))
+            string? text = ReadSmallText(path);
+            if (text != null && PrivateKeyFileReader.KnownFormats.Any(f => f.Recognizes(text)))
             {
                 return true;
             }
 
-            string? text = ReadSmallText(path);
-            return text != null && PrivateKeyFileReader.KnownFormats.Any(f => f.Recognizes(text));
+            string start = text?.TrimStart() ?? "";
+            if (start.StartsWith("ssh-", StringComparison.Ordinal) || start.StartsWith("ecdsa-", StringComparison.Ordinal) || start.StartsWith("sk-", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            string ext = Path.GetExtension(name).ToLowerInvariant();
+            return ext != ".bak" && (hasPublicSibling || IsKeyName(path) || ext == ".ppk" || ext == ".pem" || ext == ".key");
         }
 
-        private static bool LooksLikePublicKeyText(string path) => Path.GetFileName(path).StartsWith("id_", StringComparison.Ordinal);
+        private static bool IsKeyName(string path) => Path.GetFileName(path).StartsWith("id_", StringComparison.Ordinal);
 
         private static bool IsPpk(PrivateKeyPeek peek) => peek.Format.StartsWith("PPK", StringComparison.Ordinal);
 
@@ -277,25 +270,6 @@ namespace EspriSsh.Core.Keys
             {
                 return null;
             }
-        }
-
-        private sealed class PublicFile
-        {
-            public PublicFile(string path, byte[]? blob, string comment, string? problem)
-            {
-                Path = path;
-                Blob = blob;
-                Comment = comment;
-                Problem = problem;
-            }
-
-            public string Path { get; }
-
-            public byte[]? Blob { get; }
-
-            public string Comment { get; }
-
-            public string? Problem { get; }
         }
     }
 }
