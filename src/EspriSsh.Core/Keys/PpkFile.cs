@@ -54,13 +54,18 @@ namespace EspriSsh.Core.Keys
         internal byte[] CommentBytes { get; }
 
         /// <summary>
-        /// The private key. passphrase is UTF-8 (ignored for an unencrypted file). Wrong passphrase ->
-        /// PpkWrongPassphrase; a MAC that fails without encryption means damage -> PpkCorrupt.
+        /// The private key. passphrase is UTF-8 (ignored for an unencrypted file); none for an encrypted
+        /// file -> PassphraseRequired. Wrong passphrase -> PpkWrongPassphrase; a MAC that fails without encryption means damage -> PpkCorrupt.
         /// progress reports the Argon2 fraction done (version 3 encrypted files only).
         /// </summary>
         public SshPrivateKey Decrypt(byte[]? passphrase, Action<double>? progress = null, CancellationToken cancellation = default)
         {
-            byte[] secret = IsEncrypted ? passphrase ?? new byte[0] : new byte[0];
+            if (IsEncrypted && (passphrase == null || passphrase.Length == 0))
+            {
+                throw KeyFileErrors.PassphraseRequired(Path); // PuTTY never encrypts with an empty passphrase
+            }
+
+            byte[] secret = IsEncrypted ? passphrase! : new byte[0];
             PpkKeyMaterial material = Version == 2
                 ? PpkKeyMaterial.ForVersion2(secret, IsEncrypted)
                 : PpkKeyMaterial.ForVersion3(secret, Kdf, progress, cancellation);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using EspriSsh.Core.Crypto;
 using EspriSsh.Core.Errors;
@@ -32,34 +31,6 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>True when the content starts like a PPK (any version): what a format dispatcher asks.</summary>
         public static bool LooksLikePpk(byte[] content) => StartsWith(content, Magic);
-
-        /// <summary>Reads and parses a file; a missing file is KeyFileNotFound.</summary>
-        public static PpkFile Load(string path)
-        {
-            byte[] content;
-            try
-            {
-                var info = new FileInfo(path);
-                if (!info.Exists)
-                {
-                    throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
-                        $"'{path}' does not exist. Check the path of your .ppk file (Get-ChildItem *.ppk lists those in the current folder).", path);
-                }
-
-                if (info.Length > MaxFileBytes)
-                {
-                    throw NotPpk(path, "it is far too large for a key file");
-                }
-
-                content = File.ReadAllBytes(path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ReadError, $"Could not read '{path}': {ex.Message}", path, ex);
-            }
-
-            return Parse(content, path);
-        }
 
         public static PpkFile Parse(byte[] content, string path)
         {
@@ -139,7 +110,7 @@ namespace EspriSsh.Core.Keys
             return new PpkFile(path, version, keyType, encryption, comment, publicBlob, kdf, privateBlob, mac);
         }
 
-        private static EspriException NotPpk(string path, string why) =>
+        internal static EspriException NotPpk(string path, string why) =>
             new EspriException(ErrorIds.NotAPpkFile, EspriErrorCategory.InvalidData,
                 $"'{path}' is not a PuTTY key file (.ppk): {why}. Choose the .ppk file that PuTTYgen or MobaXterm saved.", path);
 

@@ -84,15 +84,6 @@ namespace EspriSsh.Core.Tests.Keys
         public void KeyTypeUnsupportedForEd448() =>
             AssertFails(ErrorIds.KeyTypeUnsupported, Crafted(("PuTTY-User-Key-File-3: ssh-ed25519", "PuTTY-User-Key-File-3: ssh-ed448")));
 
-        [Fact]
-        public void KeyFileNotFound()
-        {
-            string missing = Path.Combine(Path.GetTempPath(), "espri-missing-" + Guid.NewGuid().ToString("N"), "key.ppk");
-            var ex = Assert.Throws<EspriException>(() => PpkReader.Load(missing));
-            Assert.Equal(ErrorIds.KeyFileNotFound, ex.ErrorId);
-            Assert.Equal(missing, ex.Target);
-        }
-
         [RequiresToolsFact("puttygen")]
         public void PpkCorruptWhenAnUnencryptedFileWasEdited()
         {
@@ -112,7 +103,7 @@ namespace EspriSsh.Core.Tests.Keys
             PpkFile file = PpkReader.Parse(content, CraftedPath);
 
             AssertError(ErrorIds.PpkWrongPassphrase, Assert.Throws<EspriException>(() => file.Decrypt(Encoding.UTF8.GetBytes("wrong one"))));
-            AssertError(ErrorIds.PpkWrongPassphrase, Assert.Throws<EspriException>(() => file.Decrypt(null)));
+            AssertError(ErrorIds.PassphraseRequired, Assert.Throws<PassphraseRequiredException>(() => file.Decrypt(null)));
         }
 
         private static void AssertFails(string errorId, byte[] content) =>

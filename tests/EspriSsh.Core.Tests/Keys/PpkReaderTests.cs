@@ -30,7 +30,7 @@ namespace EspriSsh.Core.Tests.Keys
         {
             string path = keys.Variant(spec, passphrase, ppkParams);
 
-            PpkFile file = PpkReader.Load(path);
+            PpkFile file = PuttygenKeys.Read(path);
             SshPrivateKey key = file.Decrypt(Encoding.UTF8.GetBytes(passphrase));
 
             string expected = keys.PublicLine(path);
@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Tests.Keys
         public void ReadsPuttygenDefaultArgon2idFile()
         {
             string path = keys.Variant("ed25519", "default settings", "");
-            PpkFile file = PpkReader.Load(path);
+            PpkFile file = PuttygenKeys.Read(path);
 
             SshPrivateKey key = file.Decrypt(Encoding.UTF8.GetBytes("default settings"));
 
@@ -63,7 +63,7 @@ namespace EspriSsh.Core.Tests.Keys
             const string comment = "clé de Zoë   日本 (portable)";
             string path = keys.Variant("ed25519", passphrase, ppkParams, comment);
 
-            SshPrivateKey key = PpkReader.Load(path).Decrypt(Encoding.UTF8.GetBytes(passphrase));
+            SshPrivateKey key = PuttygenKeys.Read(path).Decrypt(Encoding.UTF8.GetBytes(passphrase));
 
             Assert.Equal(comment, key.Comment);
             Assert.Equal(keys.PublicLine(path), key.PublicKey.ToLine());
@@ -86,7 +86,7 @@ namespace EspriSsh.Core.Tests.Keys
         public void MapsRsaPrivatePartsOntoTheModel()
         {
             // PPK keeps e,n public and d,p,q,iqmp private; check the numbers hang together.
-            var rsa = (RsaPrivateKey)PpkReader.Load(keys.Variant("rsa-2048", "", "")).Decrypt(null);
+            var rsa = (RsaPrivateKey)PuttygenKeys.Read(keys.Variant("rsa-2048", "", "")).Decrypt(null);
             var n = new System.Numerics.BigInteger(rsa.Modulus, isUnsigned: true, isBigEndian: true);
             var p = new System.Numerics.BigInteger(rsa.P, isUnsigned: true, isBigEndian: true);
             var q = new System.Numerics.BigInteger(rsa.Q, isUnsigned: true, isBigEndian: true);

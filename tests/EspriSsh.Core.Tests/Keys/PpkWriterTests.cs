@@ -28,7 +28,7 @@ namespace EspriSsh.Core.Tests.Keys
         public void PuttygenReadsAndUsesWhatWeWrite(string spec, string passphrase)
         {
             string source = keys.Master(spec);
-            SshPrivateKey key = PpkReader.Load(source).Decrypt(null);
+            SshPrivateKey key = PuttygenKeys.Read(source).Decrypt(null);
             byte[] secret = Encoding.UTF8.GetBytes(passphrase);
             var smallKdf = passphrase.Length == 0 ? null : new PpkKdfParameters(Argon2Type.Argon2id, 64, 1, 1, new byte[16]);
             string ours = Path.Combine(keys.Directory, "ours-" + spec + ".ppk");
@@ -41,12 +41,12 @@ namespace EspriSsh.Core.Tests.Keys
         public void DefaultSettingsAreArgon2id8MiBOneLane()
         {
             string source = keys.Master("ed25519");
-            SshPrivateKey key = PpkReader.Load(source).Decrypt(null);
+            SshPrivateKey key = PuttygenKeys.Read(source).Decrypt(null);
             key.Comment = "clé de Zoë 日本";
             string ours = Path.Combine(keys.Directory, "ours-default.ppk");
             File.WriteAllBytes(ours, PpkWriter.Write(key, Encoding.UTF8.GetBytes("pw")));
 
-            PpkFile written = PpkReader.Load(ours);
+            PpkFile written = PuttygenKeys.Read(ours);
             Assert.Equal(3, written.Version);
             Assert.Equal((Argon2Type.Argon2id, 8192, 1), (written.Kdf!.Type, written.Kdf.MemoryKiB, written.Kdf.Parallelism));
             string sourcePublic = keys.PublicLine(source);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Text;
+using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Core.Tests.Keys
 {
@@ -59,6 +60,8 @@ namespace EspriSsh.Core.Tests.Keys
             File.WriteAllBytes(path, Encoding.UTF8.GetBytes(passphrase));
             return path;
         }
+
+        public static PpkFile Read(string path) => PpkReader.Parse(File.ReadAllBytes(path), path);
 
         public string PublicLine(string ppk) => ExternalTool.Check("puttygen", "-L", ppk).Trim();
 
