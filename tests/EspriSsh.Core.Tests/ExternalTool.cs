@@ -12,6 +12,13 @@ namespace EspriSsh.Core.Tests
             (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator)
                 .Any(dir => File.Exists(System.IO.Path.Combine(dir, name)));
 
+        /// <summary>null when all are on PATH, else "x not installed" (a visible skip reason; CI installs them).</summary>
+        public static string MissingReason(params string[] names)
+        {
+            string[] missing = names.Where(n => !Exists(n)).ToArray();
+            return missing.Length == 0 ? null : string.Join(", ", missing) + " not installed";
+        }
+
         public static (int ExitCode, string Output, string Error) Run(string file, params string[] args) => RunWithInput(file, null, args);
 
         public static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, params string[] args)

@@ -16,8 +16,11 @@ namespace EspriSsh.Commands
         // Below this many KDF rounds the key is ready before a progress bar would be seen.
         private const int ProgressRoundsThreshold = 64;
 
+        // A string, not the core's NewKeyType: PowerShell reflects parameter types while importing,
+        // before the module initializer can route EspriSsh.Core to its private load context.
         [Parameter]
-        public NewKeyType Type { get; set; } = NewKeyType.Ed25519;
+        [ValidateSet(nameof(NewKeyType.Ed25519), nameof(NewKeyType.Rsa), nameof(NewKeyType.Dsa), nameof(NewKeyType.Ecdsa), IgnoreCase = true)]
+        public string Type { get; set; } = nameof(NewKeyType.Ed25519);
 
         [Parameter]
         [ValidateRange(256, 16384)]
@@ -55,7 +58,7 @@ namespace EspriSsh.Commands
             {
                 var request = new KeyCreationRequest
                 {
-                    Type = Type,
+                    Type = (NewKeyType)System.Enum.Parse(typeof(NewKeyType), Type, ignoreCase: true),
                     Bits = MyInvocation.BoundParameters.ContainsKey(nameof(Bits)) ? Bits : (int?)null,
                     Path = Path == null ? null : ResolvePath(Path),
                     SshDirectory = ResolveSshDirectory(SshDirectory),

@@ -9,7 +9,7 @@ namespace EspriSsh.Core.Tests.Keys
     {
         [Theory]
         [InlineData("ed25519", new string[0])]
-        [InlineData("ed25519", new string[0])]
+        [InlineData("ed25519", new[] { "-Z", "aes256-ctr" })]
         [InlineData("rsa", new[] { "-b", "2048" })]
         [InlineData("rsa", new[] { "-b", "3072" })]
         [InlineData("ecdsa", new[] { "-b", "256" })]
