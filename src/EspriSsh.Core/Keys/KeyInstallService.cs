@@ -48,10 +48,10 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>
         /// True when the key must be decrypted: it is not an OpenSSH file (it is converted), a new
-        /// passphrase is asked for, or its public half is hidden.
+        /// passphrase is asked for, it goes to the agent, or its public half is hidden.
         /// </summary>
-        public static bool NeedsDecryption(KeyInstallPlan plan, bool newPassphrase) =>
-            plan.Peek.Format != OpenSshPrivateKeyReader.FormatName || newPassphrase || plan.PublicKey == null;
+        public static bool NeedsDecryption(KeyInstallPlan plan, bool newPassphrase, bool addToAgent) =>
+            plan.Peek.Format != OpenSshPrivateKeyReader.FormatName || newPassphrase || addToAgent || plan.PublicKey == null;
 
         /// <summary>The key already installed, described as after an install (nothing is written).</summary>
         public static KeyInfo DescribeInstalled(KeyInstallPlan plan)

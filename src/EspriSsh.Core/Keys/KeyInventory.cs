@@ -26,7 +26,7 @@ namespace EspriSsh.Core.Keys
         private static readonly string[] NotKeys = { "config", "known_hosts", "authorized_keys", "authorized_keys2", "environment", "rc" };
 
         /// <summary>Scans with the current site profile, asking the ssh-agent (when one is reachable) which keys it holds.</summary>
-        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, new KeyInventoryOptions());
+        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, new KeyInventoryOptions { AgentFingerprints = new SshAgent().LoadedFingerprints() });
 
         /// <summary>Scans a directory (its files, not sub-folders) or one file.</summary>
         public static IReadOnlyList<KeyEntry> Scan(string path, KeyInventoryOptions options)
@@ -119,7 +119,7 @@ namespace EspriSsh.Core.Keys
             SshPublicKey? own = peek?.PublicKey;
             if (peek != null)
             {
-                entry.Format = peek.Format;
+                entry.Format = IsPpk(peek) ? PpkVersionName(path, peek.Format) : peek.Format;
                 entry.Encrypted = peek.Encrypted;
                 entry.Type = peek.KeyType;
                 DescribeProtection(path, peek, problems);
@@ -252,6 +252,16 @@ namespace EspriSsh.Core.Keys
         }
 
         private static bool IsKeyName(string path) => Path.GetFileName(path).StartsWith("id_", StringComparison.Ordinal);
+
+        // "PPK v2" / "PPK v3" from the first line ("PuTTY-User-Key-File-3: ..."): v2 files need a
+        // newer PuTTY conversion before some tools accept them, so users need to see which one they have.
+        private static string PpkVersionName(string path, string format)
+        {
+            const string Header = "PuTTY-User-Key-File-";
+            string text = ReadSmallText(path) ?? "";
+            int at = text.IndexOf(Header, StringComparison.Ordinal) + Header.Length;
+            return at >= Header.Length && at < text.Length && char.IsDigit(text[at]) ? $"{format} v{text[at]}" : format;
+        }
 
         private static bool IsPpk(PrivateKeyPeek peek) => peek.Format.StartsWith("PPK", StringComparison.Ordinal);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EspriSsh.Core.Diagnostics;
 
 namespace EspriSsh.Core.Keys
@@ -59,6 +60,40 @@ namespace EspriSsh.Core.Keys
                     return $"The Windows ssh-agent service is stopped. In an administrator PowerShell run: {WindowsServiceFix}";
                 default:
                     return null;
+            }
+        }
+
+        /// <summary>
+        /// The SHA256 fingerprints of the keys the agent holds (`ssh-add -l`), for Get-EspriKey's InAgent;
+        /// null when no agent can be asked (unreachable, no ssh-add, timeout), so callers say "unknown".
+        /// </summary>
+        public IReadOnlyCollection<string>? LoadedFingerprints()
+        {
+            SshToolLocation? sshAdd = WhyUnreachable() == null ? new SshToolLocator(environment).Find("ssh-add") : null;
+            if (sshAdd == null)
+            {
+                return null;
+            }
+
+            try
+            {
+                var variables = new Dictionary<string, string?> { ["SSH_ASKPASS_REQUIRE"] = "never", ["DISPLAY"] = null };
+                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, variables);
+                if (result.TimedOut || (result.ExitCode != 0 && result.ExitCode != 1))
+                {
+                    return null; // 1 = the agent holds no key; 2 = no agent
+                }
+
+                // "256 SHA256:abc... comment (ED25519)"
+                return result.Output.Split('\n')
+                    .Select(line => line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                    .Where(fields => fields.Length > 1 && fields[1].StartsWith("SHA256:", StringComparison.Ordinal))
+                    .Select(fields => fields[1])
+                    .ToList();
+            }
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException)
+            {
+                return null;
             }
         }
 

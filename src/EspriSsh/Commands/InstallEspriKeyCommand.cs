@@ -69,6 +69,16 @@ namespace EspriSsh.Commands
                 {
                     KeyInfo installed = KeyInstallService.DescribeInstalled(plan);
                     WriteWarning($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
+                    if (AddToAgent)
+                    {
+                        if (decrypted == null)
+                        {
+                            (decrypted, oldPassphrase) = Decrypt(source);
+                        }
+
+                        PutInAgent(decrypted.Key, plan.Destination);
+                    }
+
                     WriteTyped(installed, "EspriSsh.KeyInfo");
                     return;
                 }
@@ -86,7 +96,7 @@ namespace EspriSsh.Commands
                     return;
                 }
 
-                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, NewPassphrase != null))
+                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, NewPassphrase != null, AddToAgent))
                 {
                     (decrypted, oldPassphrase) = Decrypt(source);
                 }
@@ -99,12 +109,31 @@ namespace EspriSsh.Commands
                         $"Protect it: Install-EspriKey -Path '{source}' -NewPassphrase (Read-Host -AsSecureString) -Force, or ssh-keygen -p -f '{info.Path}'");
                 }
 
+                if (AddToAgent)
+                {
+                    PutInAgent(decrypted!.Key, info.Path);
+                }
+
                 WriteTyped(info, "EspriSsh.KeyInfo");
             }
             finally
             {
                 Clear(oldPassphrase);
                 Clear(newPassphrase);
+            }
+        }
+
+        // Never fails the install (the files are written): a key not added is a warning with the fix.
+        private void PutInAgent(SshPrivateKey key, string path)
+        {
+            AgentAddResult added = new SshAgent().Add(key);
+            if (added.Added)
+            {
+                WriteVerbose($"'{path}' was added to the ssh-agent with {added.SshAddPath}.");
+            }
+            else
+            {
+                WriteWarning($"'{path}' was installed but not added to the ssh-agent: {added.Warning}");
             }
         }
 
