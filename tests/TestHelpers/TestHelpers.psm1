@@ -116,4 +116,32 @@ function Stop-TestSshd([Parameter(Mandatory)] $Sshd) {
     Remove-Item -Recurse -Force $Sshd.Directory -ErrorAction Ignore
 }
 
+function Start-TestSshAgent {
+    <#
+    Starts a real ssh-agent listening on a socket inside the sandbox; returns Socket and Pid.
+    Tests set $env:SSH_AUTH_SOCK to Socket (never the user's agent) and call Stop-TestSshAgent.
+    #>
+    param([Parameter(Mandatory)] [string] $Directory)
+    $socket = Join-Path $Directory ('agent-' + [guid]::NewGuid().ToString('N').Substring(0, 6) + '.sock')
+    $out = ssh-agent -s -a $socket
+    if ($LASTEXITCODE -ne 0) { throw "ssh-agent did not start: $out" }
+    $agentPid = [int](($out -join "`n") -replace '(?s).*SSH_AGENT_PID=(\d+);.*', '$1')
+    [pscustomobject]@{ Socket = $socket; Pid = $agentPid }
+}
+
+function Stop-TestSshAgent([Parameter(Mandatory)] $Agent) {
+    Stop-Process -Id $Agent.Pid -ErrorAction Ignore
+    Remove-Item $Agent.Socket -ErrorAction Ignore
+}
+
+function Get-SshKeygenFacts([Parameter(Mandatory)] [string] $PublicKeyFile) {
+    <# What ssh-keygen -l says of a key: Bits, Fingerprint, Type (ssh-ed25519, ssh-rsa, ssh-dss, ecdsa-sha2-nistp256). #>
+    $line = ssh-keygen -l -E sha256 -f $PublicKeyFile
+    if ($LASTEXITCODE -ne 0) { throw "ssh-keygen -l failed on $PublicKeyFile" }
+    $fields = $line -split ' '
+    $label = $fields[-1].Trim('(', ')')
+    $type = switch -Wildcard ($label) { 'ED25519' { 'ssh-ed25519' } 'RSA' { 'ssh-rsa' } 'DSA' { 'ssh-dss' } 'ECDSA' { "ecdsa-sha2-nistp$($fields[0])" } default { $label } }
+    [pscustomobject]@{ Bits = [int]$fields[0]; Fingerprint = $fields[1]; Type = $type }
+}
+
 Export-ModuleMember -Function *
