@@ -80,7 +80,12 @@ namespace EspriSsh.Core.Keys
             byte[] unencrypted = OpenSshPrivateKeyWriter.Write(key, null);
             try
             {
-                var variables = new Dictionary<string, string?> { ["SSH_ASKPASS_REQUIRE"] = "never", ["DISPLAY"] = null };
+                var variables = new Dictionary<string, string?>
+                {
+                    ["SSH_AUTH_SOCK"] = environment.GetEnvironmentVariable("SSH_AUTH_SOCK"), // the agent WhyUnreachable checked
+                    ["SSH_ASKPASS_REQUIRE"] = "never",
+                    ["DISPLAY"] = null,
+                };
                 BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-" }, timeout, variables, unencrypted);
                 if (result.TimedOut)
                 {
