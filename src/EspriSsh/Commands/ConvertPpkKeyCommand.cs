@@ -18,6 +18,8 @@ namespace EspriSsh.Commands
         private const string SamePassphraseSet = "SamePassphrase";
         private const string NewPassphraseSet = "NewPassphrase";
         private const string NoPassphraseSet = "NoPassphrase";
+        private const string Activity = "Convert-PpkKey";
+        private const int ProgressId = 2;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "PSPath")]
@@ -79,11 +81,10 @@ namespace EspriSsh.Commands
                 return;
             }
 
-            var progress = new ProgressRecord(2, "Convert-PpkKey", "Reading " + source);
             byte[]? sourcePassphrase = null;
             var (key, warnings) = ReadWithPassphrase(bytes =>
             {
-                var read = KeyConversionService.Read(plan, bytes, site, plan.SourceUsesArgon2 ? Reporter(progress, "Checking the passphrase (Argon2)") : null);
+                var read = KeyConversionService.Read(plan, bytes, site, plan.SourceUsesArgon2 ? Reporter("Checking the passphrase (Argon2)") : null);
                 sourcePassphrase = bytes == null ? null : (byte[])bytes.Clone();
                 return read;
             }, Passphrase, source);
@@ -104,9 +105,8 @@ namespace EspriSsh.Commands
             {
                 string protecting = plan.OutputFormat == KeyOutputFormat.Ppk ? "Protecting the key with the passphrase (Argon2)" : "Protecting the key with the passphrase (bcrypt, 24 rounds)";
                 bool encrypting = newPassphrase != null && newPassphrase.Length > 0;
-                KeyInfo info = KeyConversionService.Write(plan, key, newPassphrase, encrypting ? Reporter(progress, protecting) : null);
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                KeyInfo info = KeyConversionService.Write(plan, key, newPassphrase, encrypting ? Reporter(protecting) : null);
+                WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
                 WriteTyped(info, "EspriSsh.KeyInfo");
                 if (AddToAgent)
                 {
@@ -128,11 +128,8 @@ namespace EspriSsh.Commands
             }
         }
 
-        private Action<double> Reporter(ProgressRecord progress, string status) => fraction =>
-        {
-            progress.StatusDescription = status;
-            progress.PercentComplete = Math.Min(100, (int)(fraction * 100));
-            WriteProgress(progress);
-        };
+        /// <summary>A fresh record per report: hosts that keep the records (Streams.Progress) see each state.</summary>
+        private Action<double> Reporter(string status) => fraction =>
+            WriteProgress(new ProgressRecord(ProgressId, Activity, status) { PercentComplete = Math.Min(100, (int)(fraction * 100)) });
     }
 }
