@@ -29,3 +29,45 @@ if (Get-Command ssh-keygen -ErrorAction Ignore) {
 }
 Write-Host 'Asking again would not replace it (KeyFileExists):'
 New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
+
+Step 'A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files (Convert-PpkKey)'
+if (Get-Command puttygen -ErrorAction Ignore) {
+    $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
+    $passFile = Join-Path $sandbox 'ppk-pass'
+    [IO.File]::WriteAllText($passFile, 'demo ppk passphrase')
+    puttygen -t ed25519 -C 'made in MobaXterm' -o $ppk --new-passphrase $passFile
+    Remove-Item $passFile
+    Write-Host "puttygen -L says:  $(puttygen -L $ppk)"
+    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
+    $converted | Out-Host
+    Write-Host "ssh-keygen -y says: $(ssh-keygen -y -P 'demo ppk passphrase' -f $converted.Path)"
+    $back = Convert-PpkKey $converted.Path -OutputFormat Ppk -Destination (Join-Path $sandbox 'back-to-putty.ppk') -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
+    Write-Host "And back to PuTTY: $($back.Path) ($(Get-Content -TotalCount 1 $back.Path))"
+}
+else {
+    Write-Host 'puttygen is not installed: skipping the .ppk demo (install putty-tools to see it).'
+}
+
+Step 'Keys replication and audit (Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission)'
+if (Get-Command ssh-keygen -ErrorAction Ignore) {
+    # The "old laptop": an RSA key copied by USB stick, rights lost on the way, in a second sandbox ssh folder.
+    $laptop = Join-Path $sandbox 'old-laptop'
+    $null = New-Item -ItemType Directory -Force $laptop
+    ssh-keygen -q -t rsa -b 4096 -N 'laptop passphrase' -C 'me@old-laptop' -f (Join-Path $laptop 'id_rsa')
+    ssh-keygen -q -t rsa -b 2048 -N '' -C 'forgotten@old-laptop' -f (Join-Path $laptop 'old_rsa')
+    $replica = Join-Path $sandbox 'replica/.ssh'
+    Write-Host 'Install-EspriKey copies the encrypted key as is, writes its .pub, 0600:'
+    Install-EspriKey (Join-Path $laptop 'id_rsa') -SshDirectory $replica -WarningAction Continue | Format-List Path, Type, Bits, Fingerprint, Encrypted | Out-Host
+    Write-Host 'The same key again is a no-op:'
+    $null = Install-EspriKey (Join-Path $laptop 'id_rsa') -SshDirectory $replica -WarningAction Continue
+    if (-not $IsWindows) { chmod 644 (Join-Path $laptop 'old_rsa') }
+    Write-Host "`nGet-EspriKey audits a folder (never asks for a passphrase):"
+    Get-EspriKey -Path $laptop, $replica | Out-Host
+    Write-Host 'Get-EspriKey | Where-Object SitePolicy -eq Refused, with the reasons and fixes:'
+    Get-EspriKey -Path $laptop | Where-Object SitePolicy -eq Refused | Format-List Path, SitePolicyReason, Problems | Out-Host
+    Write-Host 'Repair-EspriKeyPermission gives the keys back to their owner alone:'
+    Get-EspriKey -Path $laptop | Where-Object PermissionsOk -eq $false | Repair-EspriKeyPermission | Out-Host
+}
+else {
+    Write-Host 'ssh-keygen is not installed: skipping the replication demo.'
+}

@@ -21,7 +21,12 @@ namespace EspriSsh.Core.Tests
 
         public static (int ExitCode, string Output, string Error) Run(string file, params string[] args) => RunWithInput(file, null, args);
 
-        public static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, params string[] args)
+        public static (int ExitCode, string Output, string Error) RunWithEnvironment(string file, System.Collections.Generic.IDictionary<string, string> environment, params string[] args) =>
+            RunWithInput(file, null, environment, args);
+
+        public static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, params string[] args) => RunWithInput(file, stdin, null, args);
+
+        private static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, System.Collections.Generic.IDictionary<string, string> environment, params string[] args)
         {
             var psi = new ProcessStartInfo(file)
             {
@@ -33,6 +38,11 @@ namespace EspriSsh.Core.Tests
             foreach (string a in args)
             {
                 psi.ArgumentList.Add(a);
+            }
+
+            foreach (var variable in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+            {
+                psi.Environment[variable.Key] = variable.Value;
             }
 
             using Process p = Process.Start(psi);

@@ -77,8 +77,7 @@ namespace EspriSsh.Core.Keys
 
             try
             {
-                var variables = new Dictionary<string, string?> { ["SSH_ASKPASS_REQUIRE"] = "never", ["DISPLAY"] = null };
-                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, variables);
+                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, SshAddVariables());
                 if (result.TimedOut || (result.ExitCode != 0 && result.ExitCode != 1))
                 {
                     return null; // 1 = the agent holds no key; 2 = no agent
@@ -115,8 +114,7 @@ namespace EspriSsh.Core.Keys
             byte[] unencrypted = OpenSshPrivateKeyWriter.Write(key, null);
             try
             {
-                var variables = new Dictionary<string, string?> { ["SSH_ASKPASS_REQUIRE"] = "never", ["DISPLAY"] = null };
-                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-" }, timeout, variables, unencrypted);
+                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-" }, timeout, SshAddVariables(), unencrypted);
                 if (result.TimedOut)
                 {
                     return AgentAddResult.NotAdded($"ssh-add did not finish within {timeout.TotalSeconds:0} s and was stopped; the key was not added. Add it later with: ssh-add <key file>");
@@ -141,5 +139,13 @@ namespace EspriSsh.Core.Keys
                 Array.Clear(unencrypted, 0, unencrypted.Length);
             }
         }
+
+        // The agent WhyUnreachable checked; ssh-add must never prompt (no askpass window, no tty).
+        private Dictionary<string, string?> SshAddVariables() => new Dictionary<string, string?>
+        {
+            ["SSH_AUTH_SOCK"] = environment.GetEnvironmentVariable("SSH_AUTH_SOCK"),
+            ["SSH_ASKPASS_REQUIRE"] = "never",
+            ["DISPLAY"] = null,
+        };
     }
 }

@@ -13,7 +13,7 @@ namespace EspriSsh.Core.Tests.Crypto
         public static TheoryData<Argon2Type, string, bool> RfcVectors()
         {
             var data = new TheoryData<Argon2Type, string, bool>();
-            foreach (bool simd in new[] { true, false })
+            foreach (bool simd in new[] { Argon2Compression.IsSimdAvailable, false }.Distinct())
             {
                 data.Add(Argon2Type.Argon2d, "512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb", simd);
                 data.Add(Argon2Type.Argon2i, "c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8", simd);
@@ -27,11 +27,6 @@ namespace EspriSsh.Core.Tests.Crypto
         [MemberData(nameof(RfcVectors))]
         public void MatchesRfc9106Vectors(Argon2Type type, string expectedHex, bool simd)
         {
-            if (simd && !Argon2Compression.IsSimdAvailable)
-            {
-                return; // this CPU has no AVX2: the scalar row of the same vector still runs
-            }
-
             byte[] tag = WithCompression(simd, () => Argon2.Hash(
                 type, Fill(32, 0x01), Fill(16, 0x02), memoryKiB: 32, passes: 3, parallelism: 4, tagLength: 32,
                 secret: Fill(8, 0x03), associatedData: Fill(12, 0x04)));
