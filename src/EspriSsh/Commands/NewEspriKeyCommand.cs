@@ -9,10 +9,13 @@ namespace EspriSsh.Commands
     /// Makes the SSH key pair the site asks for (ED25519, passphrase, ~/.ssh/id_ed25519), written like
     /// ssh-keygen writes it, and shows the public line to paste in the account form.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "EspriKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "EspriKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = WithPassphraseSet)]
     [OutputType(typeof(KeyInfo))]
     public sealed class NewEspriKeyCommand : KeyCmdlet
     {
+        private const string WithPassphraseSet = "WithPassphrase";
+        private const string NoPassphraseSet = "NoPassphrase";
+
         // Below this many KDF rounds the key is ready before a progress bar would be seen.
         private const int ProgressRoundsThreshold = 64;
 
@@ -31,10 +34,10 @@ namespace EspriSsh.Commands
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = WithPassphraseSet)]
         public SecureString? Passphrase { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = NoPassphraseSet, Mandatory = true)]
         public SwitchParameter NoPassphrase { get; set; }
 
         [Parameter]

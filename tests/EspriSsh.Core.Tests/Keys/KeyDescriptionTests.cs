@@ -40,7 +40,11 @@ namespace EspriSsh.Core.Tests.Keys
             SshPrivateKey key = PrivateKeyFileReader.ReadFile(path, null).Key;
             string ours = dir.File("ours");
             File.WriteAllBytes(ours, OpenSshPrivateKeyWriter.Write(key, System.Text.Encoding.UTF8.GetBytes("pw pw"), rounds: 1));
-            File.SetUnixFileMode(ours, System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite);
+            if (!System.OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(ours, System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite);
+            }
+
             Assert.Equal(SshKeygen.PublicLineWithoutComment(path + ".pub"), SshKeygen.PublicFromPrivate(ours, "pw pw"));
         }
     }
