@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Files;
+using EspriSsh.Core.Keys;
+using EspriSsh.Core.Site;
+using Xunit;
+
+namespace EspriSsh.Core.Tests.Keys
+{
+    /// <summary>What KeyInventory lists and skips, and the Windows rights verdict through the platform seam.</summary>
+    public sealed class KeyInventoryTests
+    {
+        private const string User = "S-1-5-21-1-2-3-1001";
+
+        [RequiresToolsFact(SshKeygen.Tool)]
+        public void ListsKeysAndTheirBackupsButNotConfigFilesOrPublicLinesUnderKeyNames()
+        {
+            using var dir = new TempDirectory();
+            string key = SshKeygen.Make(dir, "id_ed25519", "ed25519", "");
+            File.Copy(key, dir.File("id_ed25519.bak"));
+            File.Copy(key + ".pub", dir.File("id_ed25519.pub.bak"));
+            File.Copy(key + ".pub", dir.File("id_work"));
+            File.WriteAllText(dir.File("config"), "Host spirit1\n");
+            File.WriteAllText(dir.File("known_hosts"), File.ReadAllText(key + ".pub"));
+            File.WriteAllText(dir.File("notes.txt"), "not a key");
+
+            var entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions());
+
+            Assert.Equal(new[] { "id_ed25519", "id_ed25519.bak" }, entries.Select(e => Path.GetFileName(e.Path)).ToArray());
+            Assert.All(entries, e => Assert.Null(e.InAgent));
+            Assert.Equal(entries[0].Fingerprint, entries[1].Fingerprint);
+            Assert.Equal(SshKeygenFingerprint(key + ".pub"), entries[0].Fingerprint);
+        }
+
+        [RequiresToolsFact(SshKeygen.Tool)]
+        public void InAgentComesFromTheAgentsFingerprints()
+        {
+            using var dir = new TempDirectory();
+            string loaded = SshKeygen.Make(dir, "id_ed25519", "ed25519", "");
+            SshKeygen.Make(dir, "other", "ed25519", "");
+
+            var entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions { AgentFingerprints = new[] { SshKeygenFingerprint(loaded + ".pub") } });
+
+            Assert.True(entries.Single(e => e.Path == loaded).InAgent);
+            Assert.False(entries.Single(e => e.Path != loaded).InAgent);
+        }
+
+        [RequiresToolsFact(SshKeygen.Tool)]
+        public void WindowsRightsTooOpenAreAProblemWithOneFix()
+        {
+            using var dir = new TempDirectory();
+            string key = SshKeygen.Make(dir, "id_ed25519", "ed25519", "pw");
+            var everyoneReads = new[] { new AclEntry(User, true), new AclEntry("S-1-1-0", true) };
+            using (Platform.Override(new WindowsAclFake(dir.Path, everyoneReads)))
+            {
+                KeyEntry entry = KeyInventory.Scan(key, new KeyInventoryOptions()).Single();
+
+                Assert.False(entry.PermissionsOk);
+                string problem = Assert.Single(entry.Problems);
+                Assert.Equal(1, CountOf(problem, "Repair-EspriKeyPermission"));
+                Assert.Equal(KeyPolicyVerdict.Preferred, entry.SitePolicy);
+            }
+        }
+
+        [Theory]
+        [InlineData("ssh-ed25519", "id_ed25519")]
+        [InlineData("ssh-rsa", "id_rsa")]
+        [InlineData("ecdsa-sha2-nistp384", "id_ecdsa")]
+        [InlineData("ssh-dss", "id_dsa")]
+        public void InstallsUnderTheNamesSshTriesByItself(string keyType, string name) =>
+            Assert.Equal(name, KeyInstallService.DefaultFileName(keyType));
+
+        private static string SshKeygenFingerprint(string pub) => ExternalTool.Check(SshKeygen.Tool, "-l", "-E", "sha256", "-f", pub).Split(' ')[1];
+
+        private static int CountOf(string text, string word) => (text.Length - text.Replace(word, "").Length) / word.Length;
+
+        // Windows' verdict (WindowsAclRules) for files of one test folder; the real protection elsewhere,
+        // so tests running in parallel are not affected by the override.
+        private sealed class WindowsAclFake : IFileProtection
+        {
+            private readonly IFileProtection real = new UnixFileProtection();
+            private readonly string folder;
+            private readonly AclEntry[] acl;
+
+            public WindowsAclFake(string folder, AclEntry[] acl)
+            {
+                this.folder = folder;
+                this.acl = acl;
+            }
+
+            public FileStream CreateOwnerOnlyFile(string path) => real.CreateOwnerOnlyFile(path);
+
+            public void EnsureOwnerOnlyDirectory(string path) => real.EnsureOwnerOnlyDirectory(path);
+
+            public AccessVerdict Inspect(string path) =>
+                path.StartsWith(folder, StringComparison.Ordinal) ? WindowsAclRules.Evaluate(path, User, User, acl) : real.Inspect(path);
+
+            public void RestrictToOwner(string path) => real.RestrictToOwner(path);
+        }
+    }
+}
