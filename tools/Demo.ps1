@@ -16,7 +16,21 @@ Write-Host "Sandbox home: $sandbox (ESPRISSH_HOME); your own ~/.ssh is not used.
 Step '1. The site: hosts, key policy, support (Get-EspriSite)'
 Get-EspriSite | Out-Host
 
-Step 'A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files (Convert-PpkKey)'
+Step '2. Make the key the site asks for (New-EspriKey): ED25519, passphrase, ~/.ssh/id_ed25519'
+# A demo cannot type: the passphrase is given here; interactively New-EspriKey asks for it twice.
+$demoPassphrase = ConvertTo-SecureString 'demo passphrase, use your own' -AsPlainText -Force
+$key = New-EspriKey -Passphrase $demoPassphrase -Comment 'demo@espri'
+$key | Out-Host
+Write-Host "Files written in $(Split-Path $key.Path):"
+Get-ChildItem (Split-Path $key.Path) | Format-Table Name, Length, @{ n = 'Mode'; e = { if ($IsWindows) { $_.Mode } else { $_.UnixMode } } } | Out-Host
+if (Get-Command ssh-keygen -ErrorAction Ignore) {
+    Write-Host 'ssh-keygen reads it with the passphrase and prints the same public key:'
+    ssh-keygen -y -P 'demo passphrase, use your own' -f $key.Path | Out-Host
+}
+Write-Host 'Asking again would not replace it (KeyFileExists):'
+New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
+
+Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
 if (Get-Command puttygen -ErrorAction Ignore) {
     $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
     $passFile = Join-Path $sandbox 'ppk-pass'
@@ -24,7 +38,8 @@ if (Get-Command puttygen -ErrorAction Ignore) {
     puttygen -t ed25519 -C 'made in MobaXterm' -o $ppk --new-passphrase $passFile
     Remove-Item $passFile
     Write-Host "puttygen -L says:  $(puttygen -L $ppk)"
-    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
+    # id_ed25519 is taken by step 2: without -Destination this would stop with KeyFileExists.
+    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force) -Destination (Join-Path $sandbox '.ssh/id_ed25519_mobaxterm')
     $converted | Out-Host
     Write-Host "ssh-keygen -y says: $(ssh-keygen -y -P 'demo ppk passphrase' -f $converted.Path)"
     $back = Convert-PpkKey $converted.Path -OutputFormat Ppk -Destination (Join-Path $sandbox 'back-to-putty.ppk') -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)

@@ -9,15 +9,21 @@ namespace EspriSsh.Commands
     /// Makes the SSH key pair the site asks for (ED25519, passphrase, ~/.ssh/id_ed25519), written like
     /// ssh-keygen writes it, and shows the public line to paste in the account form.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "EspriKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "EspriKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = WithPassphraseSet)]
     [OutputType(typeof(KeyInfo))]
     public sealed class NewEspriKeyCommand : KeyCmdlet
     {
+        private const string WithPassphraseSet = "WithPassphrase";
+        private const string NoPassphraseSet = "NoPassphrase";
+
         // Below this many KDF rounds the key is ready before a progress bar would be seen.
         private const int ProgressRoundsThreshold = 64;
 
+        // A string, not the core's NewKeyType: PowerShell reflects parameter types while importing,
+        // before the module initializer can route EspriSsh.Core to its private load context.
         [Parameter]
-        public NewKeyType Type { get; set; } = NewKeyType.Ed25519;
+        [ValidateSet(nameof(NewKeyType.Ed25519), nameof(NewKeyType.Rsa), nameof(NewKeyType.Dsa), nameof(NewKeyType.Ecdsa), IgnoreCase = true)]
+        public string Type { get; set; } = nameof(NewKeyType.Ed25519);
 
         [Parameter]
         [ValidateRange(256, 16384)]
@@ -28,10 +34,10 @@ namespace EspriSsh.Commands
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = WithPassphraseSet)]
         public SecureString? Passphrase { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = NoPassphraseSet, Mandatory = true)]
         public SwitchParameter NoPassphrase { get; set; }
 
         [Parameter]
@@ -55,7 +61,7 @@ namespace EspriSsh.Commands
             {
                 var request = new KeyCreationRequest
                 {
-                    Type = Type,
+                    Type = (NewKeyType)System.Enum.Parse(typeof(NewKeyType), Type, ignoreCase: true),
                     Bits = MyInvocation.BoundParameters.ContainsKey(nameof(Bits)) ? Bits : (int?)null,
                     Path = Path == null ? null : ResolvePath(Path),
                     SshDirectory = ResolveSshDirectory(SshDirectory),
