@@ -30,7 +30,7 @@ if (Get-Command ssh-keygen -ErrorAction Ignore) {
 Write-Host 'Asking again would not replace it (KeyFileExists):'
 New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
 
-Step 'A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files (Convert-PpkKey)'
+Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
 if (Get-Command puttygen -ErrorAction Ignore) {
     $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
     $passFile = Join-Path $sandbox 'ppk-pass'
@@ -38,7 +38,8 @@ if (Get-Command puttygen -ErrorAction Ignore) {
     puttygen -t ed25519 -C 'made in MobaXterm' -o $ppk --new-passphrase $passFile
     Remove-Item $passFile
     Write-Host "puttygen -L says:  $(puttygen -L $ppk)"
-    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
+    # id_ed25519 is taken by step 2: without -Destination this would stop with KeyFileExists.
+    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force) -Destination (Join-Path $sandbox '.ssh/id_ed25519_mobaxterm')
     $converted | Out-Host
     Write-Host "ssh-keygen -y says: $(ssh-keygen -y -P 'demo ppk passphrase' -f $converted.Path)"
     $back = Convert-PpkKey $converted.Path -OutputFormat Ppk -Destination (Join-Path $sandbox 'back-to-putty.ppk') -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
@@ -48,7 +49,7 @@ else {
     Write-Host 'puttygen is not installed: skipping the .ppk demo (install putty-tools to see it).'
 }
 
-Step 'Keys replication and audit (Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission)'
+Step '4. Keys replication and audit (Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission)'
 if (Get-Command ssh-keygen -ErrorAction Ignore) {
     # The "old laptop": an RSA key copied by USB stick, rights lost on the way, in a second sandbox ssh folder.
     $laptop = Join-Path $sandbox 'old-laptop'

@@ -39,8 +39,11 @@ namespace EspriSsh.Commands
         [Parameter(Mandatory = true, ParameterSetName = NoPassphraseSet)]
         public SwitchParameter NoPassphrase { get; set; }
 
+        // A string, not the core enum: a core type in a parameter loads EspriSsh.Core at import,
+        // before the module initializer can route it to its private load context.
         [Parameter]
-        public KeyOutputFormat OutputFormat { get; set; }
+        [ValidateSet(nameof(KeyOutputFormat.OpenSsh), nameof(KeyOutputFormat.Ppk), IgnoreCase = true)]
+        public string? OutputFormat { get; set; }
 
         [Parameter]
         public SwitchParameter AddToAgent { get; set; }
@@ -68,7 +71,7 @@ namespace EspriSsh.Commands
                 SourcePath = source,
                 Destination = Destination == null ? null : ResolvePath(Destination),
                 SshDirectory = ResolveSshDirectory(SshDirectory),
-                OutputFormat = MyInvocation.BoundParameters.ContainsKey(nameof(OutputFormat)) ? OutputFormat : (KeyOutputFormat?)null,
+                OutputFormat = OutputFormat == null ? (KeyOutputFormat?)null : (KeyOutputFormat)Enum.Parse(typeof(KeyOutputFormat), OutputFormat, ignoreCase: true),
                 Force = Force,
             }, site);
 
