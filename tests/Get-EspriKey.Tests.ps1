@@ -175,7 +175,7 @@ Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:([bool]$Missing) {
 
     It 'the table view shows one row per key' {
         $text = $Entries | Out-String -Width 200
-        $text | Should -Match 'TOO OPEN'
+        $text | Should -Match '0644 OPEN'
         $text | Should -Match 'Refused'
     }
 }
