@@ -22,11 +22,11 @@ namespace EspriSsh.Core.Keys
         // Key files are a few KB; bigger files are not keys and are not read.
         private const long MaxKeyFileBytes = 1 << 20;
 
-        // Names that are never keys, even when ssh-keygen -R or a tool left a copy next to them.
+        // OpenSSH's own files in the ssh folder: never keys, whatever they hold (known_hosts holds public keys).
         private static readonly string[] NotKeys = { "config", "known_hosts", "authorized_keys", "authorized_keys2", "environment", "rc" };
 
         /// <summary>Scans with the current site profile, asking the ssh-agent (when one is reachable) which keys it holds.</summary>
-        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, new KeyInventoryOptions { AgentFingerprints = new SshAgent().LoadedFingerprints() });
+        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, KeyInventoryOptions.Current());
 
         /// <summary>Scans a directory (its files, not sub-folders) or one file.</summary>
         public static IReadOnlyList<KeyEntry> Scan(string path, KeyInventoryOptions options)

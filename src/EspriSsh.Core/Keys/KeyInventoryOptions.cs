@@ -11,5 +11,12 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>Fingerprints ("SHA256:...") of the keys loaded in the agent; null: unknown (InAgent stays null).</summary>
         public IReadOnlyCollection<string>? AgentFingerprints { get; set; }
+
+        /// <summary>The current site profile and the keys the reachable ssh-agent holds (asked once, here).</summary>
+        public static KeyInventoryOptions Current() => new KeyInventoryOptions
+        {
+            Site = SiteProfileLoader.Current,
+            AgentFingerprints = new SshAgent().LoadedFingerprints(),
+        };
     }
 }

@@ -20,13 +20,21 @@ namespace EspriSsh.Commands
         [ValidateNotNullOrEmpty]
         public string? SshDirectory { get; set; }
 
+        // Asked once per pipeline: the agent's key list costs an ssh-add run.
+        private KeyInventoryOptions? options;
+
         protected override void ProcessRecord()
         {
+            if (options == null && !TryRun(() => options = KeyInventoryOptions.Current()))
+            {
+                return;
+            }
+
             foreach (string path in Path ?? new[] { ResolveSshDirectory(SshDirectory) })
             {
                 TryRun(() =>
                 {
-                    foreach (KeyEntry entry in KeyInventory.Scan(ResolvePath(path)))
+                    foreach (KeyEntry entry in KeyInventory.Scan(ResolvePath(path), options!))
                     {
                         WriteTyped(entry, "EspriSsh.KeyEntry");
                     }
