@@ -129,7 +129,6 @@ Describe 'Package and install' {
         try {
             $script = @"
 `$ErrorActionPreference = 'Stop'
-Set-Location '$tempHome'
 & '$root/tools/Publish-LocalRepository.ps1' -ModulePath '$ModulePath' -RepositoryPath '$repo' | Out-Null
 Install-PSResource -Name EspriSsh -Repository EspriSshLocal -Scope CurrentUser -TrustRepository
 Import-Module EspriSsh
@@ -137,7 +136,7 @@ Import-Module EspriSsh
 'SITE=' + (Get-EspriSite).DefaultHeadNode
 'HELP=' + (Get-Help Get-EspriSite).Synopsis
 "@
-            $r = Invoke-FreshPwsh -Command $script -TimeoutSec 120 -Environment @{ HOME = $tempHome; LOCALAPPDATA = "$tempHome/.local/share"; APPDATA = "$tempHome/.config"; XDG_DATA_HOME = "$tempHome/.local/share"; XDG_CONFIG_HOME = "$tempHome/.config"; XDG_CACHE_HOME = "$tempHome/.cache" }
+            $r = Invoke-FreshPwsh -Command $script -TimeoutSec 120 -WorkingDirectory $tempHome -Environment @{ HOME = $tempHome; LOCALAPPDATA = "$tempHome/.local/share"; APPDATA = "$tempHome/.config"; XDG_DATA_HOME = "$tempHome/.local/share"; XDG_CONFIG_HOME = "$tempHome/.config"; XDG_CACHE_HOME = "$tempHome/.cache" }
             $r.ExitCode | Should -Be 0 -Because $r.Output
             $r.Output | Should -Match ('FROM=' + [regex]::Escape($tempHome))
             $r.Output | Should -Match 'SITE=spirit1'
