@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Get-EspriSite'
         'Test-EspriPublicKey'
+        'New-EspriKey'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -15,3 +15,17 @@ Write-Host "Sandbox home: $sandbox (ESPRISSH_HOME); your own ~/.ssh is not used.
 
 Step '1. The site: hosts, key policy, support (Get-EspriSite)'
 Get-EspriSite | Out-Host
+
+Step '2. Make the key the site asks for (New-EspriKey): ED25519, passphrase, ~/.ssh/id_ed25519'
+# A demo cannot type: the passphrase is given here; interactively New-EspriKey asks for it twice.
+$demoPassphrase = ConvertTo-SecureString 'demo passphrase, use your own' -AsPlainText -Force
+$key = New-EspriKey -Passphrase $demoPassphrase -Comment 'demo@espri'
+$key | Out-Host
+Write-Host "Files written in $(Split-Path $key.Path):"
+Get-ChildItem (Split-Path $key.Path) | Format-Table Name, Length, @{ n = 'Mode'; e = { if ($IsWindows) { $_.Mode } else { $_.UnixMode } } } | Out-Host
+if (Get-Command ssh-keygen -ErrorAction Ignore) {
+    Write-Host 'ssh-keygen reads it with the passphrase and prints the same public key:'
+    ssh-keygen -y -P 'demo passphrase, use your own' -f $key.Path | Out-Host
+}
+Write-Host 'Asking again would not replace it (KeyFileExists):'
+New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
