@@ -11,6 +11,8 @@
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
         'Get-EspriSite'
+        'Set-EspriSshConfig'
+        'Test-EspriSshConfig'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
