@@ -32,7 +32,7 @@ Get-Content $demoConfig | Out-Host
 if (Get-Command ssh -ErrorAction Ignore) {
     Write-Host 'What ssh itself now uses for jean-zay (ssh -G):'
     $savedHome = $env:HOME; $env:HOME = $sandbox
-    ssh -G -F $demoConfig jean-zay | Select-String '^(hostname|user|proxyjump|identityfile) ' | Select-Object -First 4 | Out-Host
+    ssh -G -F $demoConfig jean-zay 2>$null | Select-String '^(hostname|user|proxyjump|identityfile) ' | Select-Object -First 4 | Out-Host
     $env:HOME = $savedHome
 }
 Write-Host 'Second run (nothing to do):'

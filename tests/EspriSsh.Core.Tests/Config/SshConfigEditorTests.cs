@@ -123,5 +123,27 @@ namespace EspriSsh.Core.Tests.Config
                 Editor().Plan("/nonexistent/config", new SshConfigRequest { User = "alice", HeadNode = "jean-zay" }));
             Assert.Equal("InvalidParameter", ex.ErrorId);
         }
+
+        [Fact]
+        public void ProxyCommandOnWindowsNamesSshExeByItsFullPathQuoted()
+        {
+            var windows = new WindowsWithOpenSsh();
+            var editor = new SshConfigEditor(SiteProfileLoader.Default, new EspriSsh.Core.Diagnostics.SshToolLocator(windows), isWindows: true);
+            using var home = new TempDirectory();
+            var request = new SshConfigRequest { User = "alice", JeanZayUser = "ujz01", UseProxyCommand = true };
+            SshConfigDocument doc = SshConfigDocument.Parse(editor.Plan(home.File("config"), request, new SshResolveOptions { Home = home.Path }).NewBytes);
+            SshConfigLine proxy = Assert.Single(doc.Lines, l => l.Is("ProxyCommand"));
+            // Path.Combine joins with "/" when the test runs on Linux.
+            Assert.Equal("\"C:\\Program Files\\OpenSSH\\ssh.exe\" spirit1 -W %h:%p", proxy.RawValue.Replace("/", "\\"));
+        }
+
+        private sealed class WindowsWithOpenSsh : EspriSsh.Core.Diagnostics.IToolEnvironment
+        {
+            public bool IsWindows => true;
+
+            public string GetEnvironmentVariable(string name) => name == "ProgramFiles" ? "C:\\Program Files" : null;
+
+            public bool FileExists(string path) => path.Replace('/', '\\') == "C:\\Program Files\\OpenSSH\\ssh.exe";
+        }
     }
 }
