@@ -13,6 +13,8 @@
         'Get-EspriSite'
         'Test-EspriPublicKey'
         'New-EspriKey'
+        'Set-EspriSshConfig'
+        'Test-EspriSshConfig'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
