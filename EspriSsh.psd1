@@ -11,6 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
         'Get-EspriSite'
+        'Test-EspriConnection'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -28,7 +28,7 @@ namespace EspriSsh.Core.Connection
         /// <summary>Bound of every network stage (and of each wait inside it).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>Trust and record a host key seen for the first time (ssh's accept-new).</summary>
+        /// <summary>Trust and record a host key seen for the first time (ssh's accept-new); the caller has asked ShouldProcess.</summary>
         public bool AcceptNewHostKey { get; set; }
 
         /// <summary>UTF-8 passphrase for encrypted keys; the caller clears it after the test.</summary>

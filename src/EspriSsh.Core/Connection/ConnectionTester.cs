@@ -22,16 +22,13 @@ namespace EspriSsh.Core.Connection
     {
         private readonly PrivateKeyLoader loadKey;
         private readonly SiteProfile site;
-        private readonly Func<string, bool> mayWriteKnownHosts;
 
         /// <param name="loadKey">Reads and decrypts a private key file (the key engine).</param>
         /// <param name="site">Key policy and published host key fingerprints.</param>
-        /// <param name="mayWriteKnownHosts">Asked before known_hosts is written (ShouldProcess); null means yes.</param>
-        public ConnectionTester(PrivateKeyLoader loadKey, SiteProfile site, Func<string, bool>? mayWriteKnownHosts = null)
+        public ConnectionTester(PrivateKeyLoader loadKey, SiteProfile site)
         {
             this.loadKey = loadKey;
             this.site = site;
-            this.mayWriteKnownHosts = mayWriteKnownHosts ?? (_ => true);
         }
 
         public ConnectionTestResult Run(ConnectionPlan plan, CancellationToken cancellation = default)
@@ -61,7 +58,7 @@ namespace EspriSsh.Core.Connection
                     var verifier = new HostKeyVerifier(knownHosts!, site.HostKeyFingerprints);
                     HopConnection Open(HopPlan hop)
                     {
-                        var connection = new HopConnection(hop, plan, verifier, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), mayWriteKnownHosts, cancellation);
+                        var connection = new HopConnection(hop, plan, verifier, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), cancellation);
                         connections.Add(connection);
                         return connection;
                     }

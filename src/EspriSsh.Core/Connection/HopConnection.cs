@@ -24,17 +24,15 @@ namespace EspriSsh.Core.Connection
         private readonly ConnectionPlan plan;
         private readonly HostKeyVerifier verifier;
         private readonly IReadOnlyList<LoadedIdentity> identities;
-        private readonly Func<string, bool> mayWriteKnownHosts;
         private readonly CancellationToken cancellation;
 
         public HopConnection(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier, IReadOnlyList<LoadedIdentity> identities,
-            Func<string, bool> mayWriteKnownHosts, CancellationToken cancellation)
+            CancellationToken cancellation)
         {
             this.hop = hop;
             this.plan = plan;
             this.verifier = verifier;
             this.identities = identities;
-            this.mayWriteKnownHosts = mayWriteKnownHosts;
             this.cancellation = cancellation;
         }
 
@@ -124,7 +122,7 @@ namespace EspriSsh.Core.Connection
             Client = client;
             long start = Stopwatch.GetTimestamp(), identAt = 0, hostKeyAt = 0;
             string serverVersion = "";
-            var check = new HostKeyCheck(hop, plan, verifier, mayWriteKnownHosts);
+            var check = new HostKeyCheck(hop, plan, verifier);
             client.ServerIdentificationReceived += (_, e) =>
             {
                 serverVersion = e.SshIdentification.ToString();

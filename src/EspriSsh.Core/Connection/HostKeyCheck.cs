@@ -15,18 +15,15 @@ namespace EspriSsh.Core.Connection
         private readonly HopPlan hop;
         private readonly ConnectionPlan plan;
         private readonly HostKeyVerifier verifier;
-        private readonly Func<string, bool> mayWriteKnownHosts;
         private HostKeyVerdict? verdict;
         private string? recorded;
         private string? writeProblem;
-        private bool writeDeclined;
 
-        public HostKeyCheck(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier, Func<string, bool> mayWriteKnownHosts)
+        public HostKeyCheck(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier)
         {
             this.hop = hop;
             this.plan = plan;
             this.verifier = verifier;
-            this.mayWriteKnownHosts = mayWriteKnownHosts;
         }
 
         /// <summary>True to let the connection go on.</summary>
@@ -40,12 +37,6 @@ namespace EspriSsh.Core.Connection
                 bool mayRecord = verdict.Trust == HostKeyTrust.Unknown || (verdict.Trust == HostKeyTrust.Trusted && !verdict.InKnownHosts);
                 if (!plan.AcceptNewHostKey || !mayRecord)
                 {
-                    return verdict.Trust == HostKeyTrust.Trusted;
-                }
-
-                if (!mayWriteKnownHosts(plan.KnownHostsPath))
-                {
-                    writeDeclined = true;
                     return verdict.Trust == HostKeyTrust.Trusted;
                 }
 
@@ -91,7 +82,7 @@ namespace EspriSsh.Core.Connection
                     return;
                 case HostKeyTrust.Unknown when recorded == null:
                     Fail(stage, ErrorIds.HostKeyUnknown,
-                        $"First connection: the key of {hop.HostName} is {key}; it is not in {plan.KnownHostsPath}{(writeDeclined ? " (not recorded: -WhatIf)" : "")}.{notes}",
+                        $"First connection: the key of {hop.HostName} is {key}; it is not in {plan.KnownHostsPath}.{notes}",
                         $"Check that {verdict.Fingerprint} is the fingerprint the IT team publishes for {hop.HostName}; if it is, run the test again with -AcceptNewHostKey to record it (ssh would ask you the same question).");
                     return;
             }
