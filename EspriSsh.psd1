@@ -12,6 +12,8 @@
     CmdletsToExport      = @(
         'Get-EspriSite'
         'Test-EspriConnection'
+        'Set-EspriSshConfig'
+        'Test-EspriSshConfig'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
