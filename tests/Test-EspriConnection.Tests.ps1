@@ -215,6 +215,62 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
         }
     }
 
+    Context 'ssh config aliases' {
+        BeforeAll {
+            $script:Config = Join-Path $Box.Home 'ssh_config'
+            @(
+                'Host espri-jump'
+                '    HostName 127.0.0.1'
+                "    Port $($Sshd.Port)"
+                "    User $($Sshd.User)"
+                "    IdentityFile $Key"
+                "    UserKnownHostsFile $KnownHosts"
+                '    IdentitiesOnly yes'
+                '    BatchMode yes'
+                'Host espri-target'
+                '    HostName 127.0.0.1'
+                "    Port $($Sshd.Port)"
+                "    User $($Sshd.User)"
+                "    IdentityFile $Key"
+                '    ProxyJump espri-jump'
+                "    UserKnownHostsFile $KnownHosts"
+                '    IdentitiesOnly yes'
+                '    BatchMode yes'
+            ) | Set-Content $Config
+        }
+
+        It 'takes HostName, Port, User and IdentityFile of an alias from the config' {
+            $r = Test-EspriConnection espri-jump -ConfigPath $Config -SshDirectory $Box.Ssh
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $r.User | Should -Be $Sshd.User
+            ($r.Stages | Where-Object Name -eq Config).Detail | Should -Match ([regex]::Escape("127.0.0.1:$($Sshd.Port)"))
+        }
+
+        It 'lets explicit parameters win over the config' {
+            $r = Test-EspriConnection espri-jump -ConfigPath $Config -SshDirectory $Box.Ssh -Port (Get-FreeTcpPort) -User 'explicit-user'
+            $r.User | Should -Be 'explicit-user'
+            $r.FailedStage | Should -Be 'Tcp'
+        }
+
+        It 'goes through the ProxyJump alias, as ssh does, and shows both hops' {
+            ssh -F $Config -o BatchMode=yes -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$KnownHosts" espri-target true 2>&1 | Out-Null
+            $LASTEXITCODE | Should -Be 0 -Because 'ssh itself reaches the target through the jump alias'
+            $r = Test-EspriConnection espri-target -ConfigPath $Config -SshDirectory $Box.Ssh
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $r.Via | Should -Be 'espri-jump'
+            ($r.Stages | ForEach-Object { "$($_.Host)/$($_.Name)" }) | Should -Be @(
+                'espri-target/Config', 'espri-jump/Dns', 'espri-jump/Tcp', 'espri-jump/Banner', 'espri-jump/HostKey', 'espri-jump/Authentication',
+                'espri-target/Tcp', 'espri-target/Banner', 'espri-target/HostKey', 'espri-target/Authentication', 'espri-target/Session')
+            ($r.Stages | Where-Object { $_.Host -eq 'espri-target' -and $_.Name -eq 'Tcp' }).Detail | Should -Match 'through the jump host'
+            ($r.Stages | Where-Object { $_.Host -eq 'espri-target' -and $_.Name -eq 'HostKey' }).Detail | Should -Match 'known_hosts line 1'
+        }
+
+        It 'rejects a -ConfigPath that does not exist' {
+            { Test-EspriConnection espri-target -ConfigPath (Join-Path $Box.Home 'nope') -SshDirectory $Box.Ssh -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ConfigUnreadable,EspriSsh.Commands.TestEspriConnectionCommand'
+        }
+    }
+
     Context 'jump host' {
         It 'goes through a jump host named by the site profile and shows both hops' {
             $profile = Join-Path $Box.Home 'site.json'

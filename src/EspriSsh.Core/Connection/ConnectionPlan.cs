@@ -22,6 +22,9 @@ namespace EspriSsh.Core.Connection
 
         public string KnownHostsPath { get; }
 
+        /// <summary>The ssh config file the settings came from, when one applied (shown by the Config stage).</summary>
+        public string? ConfigSource { get; set; }
+
         /// <summary>Where the user's keys live: other .pub files there are named in hints.</summary>
         public string SshDirectory { get; }
 

@@ -50,7 +50,10 @@ namespace EspriSsh.Core.Connection
 
             HostSettings? config = fromConfig(host);
             HopPlan target = Hop(host, explicitSettings, config);
-            var plan = new ConnectionPlan(target, knownHostsPath ?? Path.Combine(sshDirectory, "known_hosts"), sshDirectory);
+            var plan = new ConnectionPlan(target, knownHostsPath ?? config?.KnownHostsPath ?? Path.Combine(sshDirectory, "known_hosts"), sshDirectory)
+            {
+                ConfigSource = config?.Source,
+            };
             string? jump = config?.ProxyJump ?? site.FindHost(host)?.Via;
             if (jump != null && !jump.Equals("none", StringComparison.OrdinalIgnoreCase))
             {

@@ -140,6 +140,11 @@ namespace EspriSsh.Core.Connection
                 return false;
             }
 
+            if (plan.ConfigSource != null)
+            {
+                parts.Add("ssh config " + plan.ConfigSource);
+            }
+
             parts.Add($"known_hosts {plan.KnownHostsPath}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
             stage.Duration = clock.Elapsed;
             stage.Status = StageStatus.Passed;

@@ -17,6 +17,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>ssh's ProxyJump value: an alias or [user@]host[:port].</summary>
         public string? ProxyJump { get; set; }
 
+        /// <summary>ssh's UserKnownHostsFile (the first one), full path.</summary>
+        public string? KnownHostsPath { get; set; }
+
         /// <summary>Where the settings came from, for the Config stage ("~/.ssh/config", "site profile").</summary>
         public string? Source { get; set; }
     }
