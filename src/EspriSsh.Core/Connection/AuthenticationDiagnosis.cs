@@ -17,13 +17,14 @@ namespace EspriSsh.Core.Connection
         public static void Accepted(ConnectionStage stage, HopPlan hop, IReadOnlyList<LoadedIdentity> identities)
         {
             LoadedIdentity? used = identities.FirstOrDefault(i => i.Offer?.Accepted == true);
-            string which = used == null ? "a key" : Describe(used.Offer!);
-            stage.Detail = $"The server accepted {which} for user '{hop.User}'.";
             stage.Status = StageStatus.Passed;
             if (used == null)
             {
+                stage.Detail = $"The server let '{hop.User}' in without checking a key.";
                 return;
             }
+
+            stage.Detail = $"The server accepted {Describe(used.Offer!)} for user '{hop.User}'.";
 
             if (used.RightsProblem != null)
             {

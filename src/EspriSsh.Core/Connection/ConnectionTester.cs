@@ -114,7 +114,8 @@ namespace EspriSsh.Core.Connection
             {
                 IReadOnlyList<LoadedIdentity> identities = inspector.Inspect(hop.IdentityFiles, plan.Passphrase);
                 string keys = identities.Count == 0 ? "no key" : string.Join(", ", identities.Select(i => i.Offer == null ? i.Path + " (unusable)" : $"{i.Path} ({i.Offer.KeyType} {i.Offer.Fingerprint})"));
-                parts.Add($"{(hop == plan.Jump ? "jump " : "")}{hop.Alias}: {hop} with {keys}");
+                string name = hop.Alias == hop.HostName ? "" : hop.Alias + " = ";
+                parts.Add($"{(hop == plan.Jump ? "jump host " : "")}{name}{hop} with {keys}");
                 if (hop.IdentityFiles.Count == 0)
                 {
                     stage.Duration = clock.Elapsed;
