@@ -14,6 +14,7 @@
         'Test-EspriConnection'
         'Set-EspriSshConfig'
         'Test-EspriSshConfig'
+        'New-EspriKey'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -16,6 +16,20 @@ Write-Host "Sandbox home: $sandbox (ESPRISSH_HOME); your own ~/.ssh is not used.
 Step '1. The site: hosts, key policy, support (Get-EspriSite)'
 Get-EspriSite | Out-Host
 
+Step '2. Make the key the site asks for (New-EspriKey): ED25519, passphrase, ~/.ssh/id_ed25519'
+# A demo cannot type: the passphrase is given here; interactively New-EspriKey asks for it twice.
+$demoPassphrase = ConvertTo-SecureString 'demo passphrase, use your own' -AsPlainText -Force
+$key = New-EspriKey -Passphrase $demoPassphrase -Comment 'demo@espri'
+$key | Out-Host
+Write-Host "Files written in $(Split-Path $key.Path):"
+Get-ChildItem (Split-Path $key.Path) | Format-Table Name, Length, @{ n = 'Mode'; e = { if ($IsWindows) { $_.Mode } else { $_.UnixMode } } } | Out-Host
+if (Get-Command ssh-keygen -ErrorAction Ignore) {
+    Write-Host 'ssh-keygen reads it with the passphrase and prints the same public key:'
+    ssh-keygen -y -P 'demo passphrase, use your own' -f $key.Path | Out-Host
+}
+Write-Host 'Asking again would not replace it (KeyFileExists):'
+New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
+
 Step 'Last step. Test the connection stage by stage (Test-EspriConnection) against a local sshd'
 $sshdPresent = (Get-Command sshd -ErrorAction Ignore) -or (Test-Path /usr/sbin/sshd)
 if (-not $sshdPresent -or -not (Get-Command ssh-keygen -ErrorAction Ignore)) {
@@ -25,15 +39,21 @@ else {
     Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
     $demoSsh = Join-Path $sandbox '.ssh'
     $null = New-Item -ItemType Directory -Force $demoSsh
-    $demoKey = Join-Path $demoSsh 'id_ed25519_demo'
-    & ssh-keygen -q -t ed25519 -N '' -C 'espri-demo' -f $demoKey | Out-Null
+    # The key made earlier in this walkthrough (passphrase-protected), else a throw-away one.
+    $demoKey = Join-Path $demoSsh 'id_ed25519'
+    $keyPass = @{}
+    if ((Test-Path $demoKey) -and (Get-Variable demoPassphrase -ErrorAction Ignore)) { $keyPass.Passphrase = $demoPassphrase }
+    else {
+        $demoKey = Join-Path $demoSsh 'id_ed25519_demo'
+        & ssh-keygen -q -t ed25519 -N '' -C 'espri-demo' -f $demoKey | Out-Null
+    }
     $demoSshd = Start-TestSshd -AuthorizedKeys (Get-Content "$demoKey.pub")
     try {
         Write-Host "A throw-away sshd listens on 127.0.0.1:$($demoSshd.Port); its authorized_keys holds the demo key."
         Write-Host 'First contact: the server is unknown, so the test stops at HostKey and shows its fingerprint.'
-        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey | Out-Host
+        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass | Out-Host
         Write-Host 'After checking the fingerprint: -AcceptNewHostKey records it in known_hosts and the test goes on.'
-        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey -AcceptNewHostKey | Out-Host
+        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass -AcceptNewHostKey | Out-Host
     }
     finally { Stop-TestSshd $demoSshd }
 }

@@ -70,7 +70,11 @@ namespace EspriSsh.Core.Tests.Keys
             SshPrivateKey key = type == "rsa" ? KeyGenerator.Rsa(2048, "ours") : KeyGenerator.Ed25519("ours");
             string path = dir.File("key");
             File.WriteAllBytes(path, OpenSshPrivateKeyWriter.Write(key, passphrase.Length == 0 ? null : Utf8(passphrase), rounds: 2));
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             Assert.Equal(string.Join(" ", key.PublicKey.ToLine().Split(' '), 0, 2), SshKeygen.PublicFromPrivate(path, passphrase));
 
             // ssh-keygen also re-encrypts it (-p) with a new passphrase: the whole private section is valid for it.
