@@ -91,14 +91,16 @@ namespace EspriSsh.Core.Config
             // diff -u numbers an empty side by the line before it.
             oldStart = oldCount == 0 ? FirstIndex(script, start, true) : oldStart + 1;
             newStart = newCount == 0 ? FirstIndex(script, start, false) : newStart + 1;
-            text.Append("@@ -").Append(oldStart).Append(',').Append(oldCount)
-                .Append(" +").Append(newStart).Append(',').Append(newCount).Append(" @@\n");
+            text.Append("@@ -").Append(Range(oldStart, oldCount)).Append(" +").Append(Range(newStart, newCount)).Append(" @@\n");
             for (int k = start; k < end; k++)
             {
                 var e = script[k];
                 text.Append(e.Op).Append(e.Op == '+' ? newLines[e.New] : oldLines[e.Old]).Append('\n');
             }
         }
+
+        // diff -u leaves out a count of 1.
+        private static string Range(int start, int count) => count == 1 ? start.ToString(System.Globalization.CultureInfo.InvariantCulture) : start + "," + count;
 
         private static int FirstIndex(List<(char Op, int Old, int New)> script, int at, bool old) =>
             old ? script[at].Old : script[at].New;
