@@ -132,6 +132,17 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             $r.Hint | Should -Match "'nobody-espri' must be the account name"
         }
 
+        It 'warns when the .pub next to the key holds another key (the one sent to the IT team would not match)' {
+            $copy = Join-Path $Box.Home 'mixed_key'
+            Copy-Item $Key $copy; Copy-Item "$OtherKey.pub" "$copy.pub"
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $copy
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            ($r.Stages | Where-Object Name -eq Authentication).Status | Should -Be 'Warning'
+            $r.Hint | Should -Match ([regex]::Escape("$copy.pub"))
+            $r.Hint | Should -Match ([regex]::Escape((Get-SshFingerprint "$OtherKey.pub")))
+            $r.Hint | Should -Match 'ssh-keygen -y'
+        }
+
         It 'fails a key file readable by others, as ssh refuses it' {
             $loose = Join-Path $Box.Home 'loose_key'
             Copy-Item $Key $loose; Copy-Item "$Key.pub" "$loose.pub"

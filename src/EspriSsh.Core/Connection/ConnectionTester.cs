@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 using Renci.SshNet;
 
@@ -23,7 +24,13 @@ namespace EspriSsh.Core.Connection
         private readonly PrivateKeyLoader loadKey;
         private readonly SiteProfile site;
 
-        /// <param name="loadKey">Reads and decrypts a private key file (the key engine).</param>
+        /// <summary>Keys read and decrypted by the key engine (every format PrivateKeyFileReader knows).</summary>
+        public ConnectionTester(SiteProfile site)
+            : this((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key, site)
+        {
+        }
+
+        /// <param name="loadKey">Reads and decrypts a private key file (tests may substitute it).</param>
         /// <param name="site">Key policy and published host key fingerprints.</param>
         public ConnectionTester(PrivateKeyLoader loadKey, SiteProfile site)
         {

@@ -83,7 +83,7 @@ namespace EspriSsh.Commands
                 ConnectionTestResult result;
                 try
                 {
-                    result = new ConnectionTester((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key, site)
+                    result = new ConnectionTester(site)
                         .Run(plan, cancellation.Token);
                 }
                 catch (OperationCanceledException)
