@@ -197,6 +197,23 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             Get-SshGValue (Invoke-SshG $Config 'spirit1' $Box.Home) 'user' | Should -Be 'alice'
         }
 
+        It 'moves a block pasted after Host * above it, so ssh really uses it' {
+            $original = "Host *`n  User bob`n`n# pasted from the site page`nHost spirit1`n  User alice`n  Port 2222`n"
+            [IO.File]::WriteAllText($Config, $original)
+            Get-SshGValue (Invoke-SshG $Config 'spirit1' $Box.Home) 'user' | Should -Be 'bob'
+            $r = Set-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue
+            ($w -join "`n") | Should -Match 'moved above'
+            $s = Invoke-SshG $Config 'spirit1' $Box.Home
+            Get-SshGValue $s 'user' | Should -Be 'alice'
+            Get-SshGValue $s 'port' | Should -Be '2222'
+            Get-SshGValue (Invoke-SshG $Config 'other' $Box.Home) 'user' | Should -Be 'bob'
+            $now = Get-Content $Config
+            $now -match '^Host spirit1$' | Should -HaveCount 1
+            foreach ($line in $original -split "`n" | Where-Object { $_ }) { $now | Should -Contain $line }
+            Test-EspriSshConfig -User alice -ConfigPath $Config | Should -BeTrue
+            $r.Changed | Should -BeTrue
+        }
+
         It 'warns about Host * ForwardAgent yes and comments it out with -DisableForwardAgentAll' {
             Set-Content $Config "Host *`n  ForwardAgent yes"
             $null = Set-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue

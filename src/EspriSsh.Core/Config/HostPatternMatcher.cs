@@ -54,9 +54,6 @@ namespace EspriSsh.Core.Config
             return matched;
         }
 
-        /// <summary>True when the pattern has no wildcard and no negation: it names one host.</summary>
-        public static bool IsLiteral(string pattern) => pattern.IndexOfAny(new[] { '*', '?', '!' }) < 0;
-
         public static bool Glob(string text, string pattern) => Glob(text, 0, pattern, 0);
 
         private static bool Glob(string s, int si, string p, int pi)

@@ -61,6 +61,14 @@ namespace EspriSsh.Core.Config
                 int existing = lines.FindIndex(l => l.Is("Host") && l.Arguments.Count == 1 && l.Arguments[0] == block.Alias);
                 if (existing >= 0)
                 {
+                    int shadow = FirstShadowingSection(lines, block.Alias);
+                    if (shadow >= 0 && shadow < existing)
+                    {
+                        // Pasted after a Host * or Match: ssh reads that first, so the block moves (whole) above it.
+                        existing = MoveBlock(lines, existing, AttachPoint(lines, shadow), newLine);
+                        warnings.Add($"Host {block.Alias} came after a section ssh reads first ({configPath} line {shadow + 1}), so its values were ignored; the block was moved above it.");
+                    }
+
                     UpdateInPlace(lines, existing, block, newLine);
                 }
                 else
@@ -235,39 +243,72 @@ namespace EspriSsh.Core.Config
 
         private static void Insert(List<SshConfigLine> lines, DesiredBlock block, string newLine)
         {
-            // Before the first section ssh would read first for this alias: a Host that matches it or any Match (judged conservatively).
-            int at = lines.FindIndex(l => (l.Is("Host") && HostPatternMatcher.HostLineMatches(block.Alias, l.Arguments)) || l.Is("Match"));
-            if (at < 0)
-            {
-                at = lines.Count;
-            }
+            int shadow = FirstShadowingSection(lines, block.Alias);
+            int at = shadow < 0 ? lines.Count : AttachPoint(lines, shadow);
+            string indent = IndentOf(lines, 0, lines.Count);
+            var added = new List<SshConfigLine> { SshConfigLine.Parse("Host " + block.Alias, newLine) };
+            added.AddRange(block.Settings.Select(s => NewSetting(indent, s.Keyword, s.Value, newLine)));
+            PlaceSection(lines, at, added, newLine);
+        }
 
-            // Keep a comment written just above that section attached to it.
+        /// <summary>The first section ssh would read before ours for this alias: a Host that matches it, or any Match (judged conservatively).</summary>
+        private static int FirstShadowingSection(List<SshConfigLine> lines, string alias) =>
+            lines.FindIndex(l => (l.Is("Host") && HostPatternMatcher.HostLineMatches(alias, l.Arguments)) || l.Is("Match"));
+
+        /// <summary>Where to put a section that must come before <paramref name="section"/>: above the comment written just over it.</summary>
+        private static int AttachPoint(List<SshConfigLine> lines, int section)
+        {
+            int at = section;
             while (at > 0 && lines[at - 1].Kind == SshConfigLineKind.Comment && lines[at - 1].Text.StartsWith("#", StringComparison.Ordinal))
             {
                 at--;
             }
 
+            return at;
+        }
+
+        /// <summary>Moves an existing Host block (its lines up to its last setting) to <paramref name="at"/>; returns its new index.</summary>
+        private static int MoveBlock(List<SshConfigLine> lines, int start, int at, string newLine)
+        {
+            int count = LastDirective(lines, start, SectionEnd(lines, start)) - start + 1;
+            List<SshConfigLine> moved = lines.GetRange(start, count);
+            lines.RemoveRange(start, count);
+            if (start > 0 && start < lines.Count && lines[start - 1].Kind == SshConfigLineKind.Blank && lines[start].Kind == SshConfigLineKind.Blank)
+            {
+                lines.RemoveAt(start);
+            }
+
+            if (moved[moved.Count - 1].LineEnding.Length == 0)
+            {
+                moved[moved.Count - 1] = moved[moved.Count - 1].WithLineEnding(newLine);
+            }
+
+            return PlaceSection(lines, at, moved, newLine);
+        }
+
+        /// <summary>Inserts section lines at <paramref name="at"/> with a blank line on each side; returns the index of its first line.</summary>
+        private static int PlaceSection(List<SshConfigLine> lines, int at, List<SshConfigLine> section, string newLine)
+        {
             if (at == lines.Count && at > 0 && lines[at - 1].LineEnding.Length == 0)
             {
                 lines[at - 1] = lines[at - 1].WithLineEnding(newLine);
             }
 
-            string indent = IndentOf(lines, 0, lines.Count);
             var added = new List<SshConfigLine>();
-            if (at > 0 && lines[at - 1].Kind != SshConfigLineKind.Blank)
+            bool blankBefore = at > 0 && lines[at - 1].Kind != SshConfigLineKind.Blank;
+            if (blankBefore)
             {
                 added.Add(SshConfigLine.Parse("", newLine));
             }
 
-            added.Add(SshConfigLine.Parse("Host " + block.Alias, newLine));
-            added.AddRange(block.Settings.Select(s => NewSetting(indent, s.Keyword, s.Value, newLine)));
+            added.AddRange(section);
             if (at < lines.Count)
             {
                 added.Add(SshConfigLine.Parse("", newLine));
             }
 
             lines.InsertRange(at, added);
+            return blankBefore ? at + 1 : at;
         }
 
         private static bool Verify(SshConfigDocument updated, List<DesiredBlock> blocks, List<string> warnings, SshResolveOptions options)

@@ -22,6 +22,7 @@ namespace EspriSsh.Core.Tests.Config
         [InlineData("Host *\n  User bob\n  IdentityFile ~/.ssh/other\n")]
         [InlineData("User top\n")]
         [InlineData("Host spirit1\n  User old\n  ProxyJump x\nHost *\n  User bob\n")]
+        [InlineData("Host *\n  User bob\n\nHost jean-zay\n  User old\nHost spirit1\n  Port 2222")]
         [InlineData("Host jean-zay\r\n  ProxyCommand ssh gw -W %h:%p\r\n  User old\r\nMatch exec \"false\"\r\n  User m\r\n")]
         [InlineData("# top comment\nHost *.fr\n  User bob\n# about jean-zay\nHost jean*\n  Port 2022")]
         public void SshGShowsOurValuesAndTheSecondRunChangesNothing(string original)
