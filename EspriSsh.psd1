@@ -15,6 +15,7 @@
         'New-EspriKey'
         'Set-EspriSshConfig'
         'Test-EspriSshConfig'
+        'Test-EspriConnection'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
