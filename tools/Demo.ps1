@@ -80,4 +80,21 @@ else {
         Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass -AcceptNewHostKey | Out-Host
     }
     finally { Stop-TestSshd $demoSshd }
+Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
+if (Get-Command puttygen -ErrorAction Ignore) {
+    $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
+    $passFile = Join-Path $sandbox 'ppk-pass'
+    [IO.File]::WriteAllText($passFile, 'demo ppk passphrase')
+    puttygen -t ed25519 -C 'made in MobaXterm' -o $ppk --new-passphrase $passFile
+    Remove-Item $passFile
+    Write-Host "puttygen -L says:  $(puttygen -L $ppk)"
+    # id_ed25519 is taken by step 2: without -Destination this would stop with KeyFileExists.
+    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force) -Destination (Join-Path $sandbox '.ssh/id_ed25519_mobaxterm')
+    $converted | Out-Host
+    Write-Host "ssh-keygen -y says: $(ssh-keygen -y -P 'demo ppk passphrase' -f $converted.Path)"
+    $back = Convert-PpkKey $converted.Path -OutputFormat Ppk -Destination (Join-Path $sandbox 'back-to-putty.ppk') -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
+    Write-Host "And back to PuTTY: $($back.Path) ($(Get-Content -TotalCount 1 $back.Path))"
+}
+else {
+    Write-Host 'puttygen is not installed: skipping the .ppk demo (install putty-tools to see it).'
 }
