@@ -52,10 +52,11 @@ Describe 'Non-interactive sessions' -Skip:$NoTools {
         'Set-EspriSshConfig (no confirmation)', 'Test-EspriSshConfig', 'Get-EspriKey', 'Repair-EspriKeyPermission',
         'Test-EspriPublicKey', 'Get-EspriSite', 'Test-EspriConnection with an encrypted key', 'Get-EspriDebugReport'
     ) {
+        $name = $_
         foreach ($run in $NonInteractive, $RedirectedOnly) {
-            $line = ($run.Output -split "`n" | Where-Object { $_ -like "RESULT|$_|*" }) | Select-Object -First 1
+            $line = ($run.Output -split "`n" | Where-Object { $_ -like "RESULT|$name|*" }) | Select-Object -First 1
             $line | Should -Not -BeNullOrEmpty -Because $run.Output
-            ($line -split '\|')[2].Trim() | Should -Be $Cases[$_].Expect
+            ($line -split '\|')[2].Trim() | Should -Be $Cases[$name].Expect
         }
     }
 
