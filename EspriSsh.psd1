@@ -17,6 +17,9 @@
         'Get-EspriKey'
         'Install-EspriKey'
         'Repair-EspriKeyPermission'
+        'Set-EspriSshConfig'
+        'Test-EspriSshConfig'
+        'Test-EspriConnection'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -87,7 +87,7 @@ Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:([bool]$Missing) {
         $e.HasPublicKey | Should -BeTrue
         $e.PublicKeyMatches | Should -BeTrue
         $e.PermissionsOk | Should -BeTrue
-        $e.Kind | Should -Be 'PrivateKey'
+        $e.Kind | Should -Be 'Private'
         $e.Problems.Count | Should -Be $Problems -Because ($e.Problems -join ' | ')
     }
 
@@ -133,9 +133,9 @@ Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:([bool]$Missing) {
         $e.Problems -join ' ' | Should -Match 'cannot be read'
     }
 
-    It 'a .pub alone is a PublicKey entry' {
+    It 'a .pub alone is a Public entry' {
         $e = Entry stranger.pub
-        $e.Kind | Should -Be 'PublicKey'
+        $e.Kind | Should -Be 'Public'
         $e.Fingerprint | Should -Be (Get-SshKeygenFacts (Join-Path $Box.Ssh 'stranger.pub')).Fingerprint
         $e.Encrypted | Should -BeNullOrEmpty
     }

@@ -70,6 +70,13 @@ Describe 'Repair-EspriKeyPermission restores owner-only rights' -Skip:$Skip {
         (Get-EspriKey -Path "$($Box.Ssh)/id_ed25519").PermissionsOk | Should -BeTrue
     }
 
+    It 'a missing ssh folder is nothing to repair, and Get-EspriKey lists nothing there' {
+        $none = Join-Path $Box.Home 'no-such/.ssh'
+        @(Repair-EspriKeyPermission -SshDirectory $none -ErrorAction Stop).Count | Should -Be 0
+        @(Get-EspriKey -SshDirectory $none -ErrorAction Stop).Count | Should -Be 0
+        Test-Path $none | Should -BeFalse
+    }
+
     It 'a missing file is KeyFileNotFound' {
         { Repair-EspriKeyPermission -Path "$($Box.Ssh)/nope" -ErrorAction Stop } | Should -Throw -ErrorId 'KeyFileNotFound,EspriSsh.Commands.RepairEspriKeyPermissionCommand'
     }

@@ -30,6 +30,56 @@ if (Get-Command ssh-keygen -ErrorAction Ignore) {
 Write-Host 'Asking again would not replace it (KeyFileExists):'
 New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
 
+Step 'Write the spirit1 and jean-zay aliases into ~/.ssh/config without breaking it (Set-EspriSshConfig)'
+$demoSsh = Join-Path $sandbox '.ssh'
+$null = New-Item -ItemType Directory -Force $demoSsh
+$demoConfig = Join-Path $demoSsh 'config'
+# A config like many users have: a catch-all Host * first, which would shadow a block pasted at the end.
+Set-Content -Path $demoConfig -Value "# my settings`nHost *`n    User bob`n    ServerAliveInterval 30"
+Write-Host 'Before (a Host * block with User bob would win over anything pasted after it):'
+Get-Content $demoConfig | Out-Host
+Write-Host "`nSet-EspriSshConfig -User jdupont -JeanZayUser ufoo123 -WhatIf   (shows the diff, writes nothing)"
+Set-EspriSshConfig -User jdupont -JeanZayUser ufoo123 -WhatIf
+Write-Host "`nSet-EspriSshConfig -User jdupont -JeanZayUser ufoo123"
+Set-EspriSshConfig -User jdupont -JeanZayUser ufoo123 | Out-Host
+Get-Content $demoConfig | Out-Host
+if (Get-Command ssh -ErrorAction Ignore) {
+    Write-Host 'What ssh itself now uses for jean-zay (ssh -G):'
+    $savedHome = $env:HOME; $env:HOME = $sandbox
+    ssh -G -F $demoConfig jean-zay 2>$null | Select-String '^(hostname|user|proxyjump|identityfile) ' | Select-Object -First 4 | Out-Host
+    $env:HOME = $savedHome
+}
+Write-Host 'Second run (nothing to do):'
+(Set-EspriSshConfig -User jdupont -JeanZayUser ufoo123).Changed | Out-Host
+Write-Host 'Test-EspriSshConfig (Intune detection):'
+Test-EspriSshConfig -User jdupont -JeanZayUser ufoo123 | Out-Host
+
+Step 'Last step. Test the connection stage by stage (Test-EspriConnection) against a local sshd'
+$sshdPresent = (Get-Command sshd -ErrorAction Ignore) -or (Test-Path /usr/sbin/sshd)
+if (-not $sshdPresent -or -not (Get-Command ssh-keygen -ErrorAction Ignore)) {
+    Write-Host 'Skipped: sshd or ssh-keygen is not installed here (the test needs a real SSH server to talk to).' -ForegroundColor Yellow
+}
+else {
+    Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
+    $demoSsh = Join-Path $sandbox '.ssh'
+    $null = New-Item -ItemType Directory -Force $demoSsh
+    # The key made earlier in this walkthrough (passphrase-protected), else a throw-away one.
+    $demoKey = Join-Path $demoSsh 'id_ed25519'
+    $keyPass = @{}
+    if ((Test-Path $demoKey) -and (Get-Variable demoPassphrase -ErrorAction Ignore)) { $keyPass.Passphrase = $demoPassphrase }
+    else {
+        $demoKey = Join-Path $demoSsh 'id_ed25519_demo'
+        & ssh-keygen -q -t ed25519 -N '' -C 'espri-demo' -f $demoKey | Out-Null
+    }
+    $demoSshd = Start-TestSshd -AuthorizedKeys (Get-Content "$demoKey.pub")
+    try {
+        Write-Host "A throw-away sshd listens on 127.0.0.1:$($demoSshd.Port); its authorized_keys holds the demo key."
+        Write-Host 'First contact: the server is unknown, so the test stops at HostKey and shows its fingerprint.'
+        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass | Out-Host
+        Write-Host 'After checking the fingerprint: -AcceptNewHostKey records it in known_hosts and the test goes on.'
+        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass -AcceptNewHostKey | Out-Host
+    }
+    finally { Stop-TestSshd $demoSshd }
 Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
 if (Get-Command puttygen -ErrorAction Ignore) {
     $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'

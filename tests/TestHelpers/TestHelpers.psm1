@@ -29,6 +29,7 @@ function Invoke-FreshPwsh {
         [Parameter(Mandatory)] [string] $Command,
         [int] $TimeoutSec = 60,
         [hashtable] $Environment = @{},
+        [string] $WorkingDirectory = [IO.Path]::GetTempPath(),
         [switch] $Interactive
     )
     $cmd = Get-PwshCommand
@@ -42,6 +43,8 @@ function Invoke-FreshPwsh {
     $psi.RedirectStandardError = $true
     $psi.RedirectStandardInput = $true
     $psi.UseShellExecute = $false
+    # Relative paths in .NET follow the process folder, not Set-Location: never the repository.
+    $psi.WorkingDirectory = $WorkingDirectory
     foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
     $p = [System.Diagnostics.Process]::Start($psi)
     $p.StandardInput.Close()
@@ -142,6 +145,38 @@ function Get-SshKeygenFacts([Parameter(Mandatory)] [string] $PublicKeyFile) {
     $label = $fields[-1].Trim('(', ')')
     $type = switch -Wildcard ($label) { 'ED25519' { 'ssh-ed25519' } 'RSA' { 'ssh-rsa' } 'DSA' { 'ssh-dss' } 'ECDSA' { "ecdsa-sha2-nistp$($fields[0])" } default { $label } }
     [pscustomobject]@{ Bits = [int]$fields[0]; Fingerprint = $fields[1]; Type = $type }
+}
+
+function Get-FreeTcpPort {
+    <# A loopback port nothing listens on (bound then released): connecting to it is refused. #>
+    $listener = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $port
+}
+
+function Start-TestSilentPort {
+    <#
+    A port that accepts TCP connections (the kernel completes the handshake on a listening socket)
+    and never sends a byte: what a firewall holding connections or a hung service looks like.
+    Returns the listener; pass it to Stop-TestSilentPort. Its port is .LocalEndpoint.Port.
+    #>
+    $listener = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $listener
+}
+
+function Stop-TestSilentPort([Parameter(Mandatory)] $Listener) { $Listener.Stop() }
+
+function Get-SshFingerprint {
+    <# SHA256:... of a public key file or line, as ssh-keygen -l prints it (the reference, not our code). #>
+    param([Parameter(Mandatory)] [string] $PublicKey)
+    $file = $PublicKey
+    if (-not (Test-Path -LiteralPath $PublicKey)) {
+        $file = [IO.Path]::GetTempFileName()
+        Set-Content -LiteralPath $file -Value $PublicKey
+    }
+    try { ((& ssh-keygen -l -E sha256 -f $file) -split ' ')[1] }
+    finally { if ($file -ne $PublicKey) { Remove-Item -LiteralPath $file } }
 }
 
 Export-ModuleMember -Function *

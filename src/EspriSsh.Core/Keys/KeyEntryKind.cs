@@ -3,7 +3,7 @@ namespace EspriSsh.Core.Keys
     /// <summary>What KeyInventory found: a private key (with or without its .pub) or a .pub alone.</summary>
     public enum KeyEntryKind
     {
-        PrivateKey,
-        PublicKey,
+        Private,
+        Public,
     }
 }

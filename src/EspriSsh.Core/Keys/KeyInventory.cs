@@ -89,7 +89,7 @@ namespace EspriSsh.Core.Keys
 
         private static KeyEntry ScanPrivate(string path, SiteProfile site)
         {
-            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.PrivateKey };
+            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.Private };
             var problems = new List<string>();
             AccessVerdict access = Platform.FileProtection.Inspect(path);
             entry.Permissions = access.Description;
@@ -182,7 +182,7 @@ namespace EspriSsh.Core.Keys
                 return null;
             }
 
-            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.PublicKey, PublicKeyPath = path, HasPublicKey = true, Format = "Public" };
+            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.Public, PublicKeyPath = path, HasPublicKey = true, Format = "Public" };
             var problems = new List<string>();
             if (pub != null)
             {

@@ -14,13 +14,15 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public static class KeyPermissionRepairer
     {
-        /// <summary>What to look at in an ssh folder: the folder (Unix), its config, its private keys.</summary>
+        /// <summary>
+        /// What to look at in an ssh folder: the folder (Unix), its config, its private keys. Nothing
+        /// when the folder does not exist yet (there is nothing to protect).
+        /// </summary>
         public static IReadOnlyList<string> TargetsIn(string sshDirectory)
         {
             if (!Directory.Exists(sshDirectory))
             {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
-                    $"There is no ssh folder '{sshDirectory}': nothing to repair. Create a key first with New-EspriKey.", sshDirectory);
+                return new string[0];
             }
 
             var targets = new List<string>();

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Management.Automation;
 using EspriSsh.Core.Keys;
 
@@ -27,6 +28,13 @@ namespace EspriSsh.Commands
         {
             if (options == null && !TryRun(() => options = KeyInventoryOptions.Current()))
             {
+                return;
+            }
+
+            if (Path == null && !Directory.Exists(ResolveSshDirectory(SshDirectory)))
+            {
+                // No ssh folder yet: no keys (New-EspriKey makes the first), not an error for audit scripts.
+                WriteVerbose($"There is no ssh folder '{ResolveSshDirectory(SshDirectory)}' yet: no keys.");
                 return;
             }
 
