@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EspriSsh.Core.Diagnostics
+{
+    /// <summary>What ssh itself would use for the host: the whole `ssh -G` answer, kept for later sections.</summary>
+    internal static class SshSettingsSection
+    {
+        public static ReportSection Collect(ReportContext context)
+        {
+            var section = new ReportSection($"Effective ssh settings for {context.Request.HostName} (ssh -G)");
+            section.Field("Config file", context.ConfigFile + (System.IO.File.Exists(context.ConfigFile) ? "" : " (does not exist)"));
+            if (context.Ssh == null)
+            {
+                section.Line("Skipped: no ssh client.");
+                return section;
+            }
+
+            var arguments = new List<string> { "-G" };
+            arguments.AddRange(context.CommonSshArguments());
+            arguments.Add(context.Request.HostName);
+            CommandResult result = ExternalCommand.Run(context.Ssh.Path, arguments, ReportContext.LocalCommandLimit);
+            section.Field("Command", result.CommandLine);
+            if (!result.Succeeded)
+            {
+                section.Line("ssh -G failed (" + (result.Failure ?? "exit code " + result.ExitCode) + "):").Block(result.CombinedOutput);
+                string firstError = result.StandardError.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? result.Failure ?? "";
+                context.Add(new Finding("SshConfigRejected", FindingSeverity.Error,
+                    $"ssh cannot read its configuration for '{context.Request.HostName}': {firstError}",
+                    $"Correct the line ssh names in {context.ConfigFile} (or move the file away to test without it).", context.ConfigFile));
+                return section;
+            }
+
+            foreach (string line in result.StandardOutput.Split('\n'))
+            {
+                int space = line.IndexOf(' ');
+                if (space > 0)
+                {
+                    string key = line.Substring(0, space);
+                    if (!context.EffectiveSettings.TryGetValue(key, out List<string>? values))
+                    {
+                        context.EffectiveSettings[key] = values = new List<string>();
+                    }
+
+                    values.Add(line.Substring(space + 1).Trim());
+                }
+            }
+
+            section.Block(result.StandardOutput);
+            return section;
+        }
+    }
+}
