@@ -9,9 +9,9 @@ using System.Threading;
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
-    /// Runs an external program with a hard time limit: stdin closed (nothing can wait for a
-    /// prompt), stdout/stderr captured (bounded), killed with its children when late. Never throws
-    /// for a missing tool and never hangs: diagnostics must finish even when ssh does not.
+    /// Runs an external program with a hard time limit: stdin given then closed (nothing can wait for
+    /// a prompt), stdout/stderr captured (bounded), killed with its children when late. Never throws
+    /// for a missing tool and never hangs, even when a child keeps the output pipes open.
     /// </summary>
     public static class ExternalCommand
     {
@@ -22,7 +22,7 @@ namespace EspriSsh.Core.Diagnostics
         private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
 
         public static CommandResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout,
-            IDictionary<string, string?>? environment = null)
+            IDictionary<string, string?>? environment = null, byte[]? standardInput = null)
         {
             string[] args = arguments.ToArray();
             string commandLine = string.Join(" ", new[] { CommandLineQuoting.Quote(program) }.Concat(args.Select(CommandLineQuoting.Quote)));
@@ -72,11 +72,17 @@ namespace EspriSsh.Core.Diagnostics
             process.BeginErrorReadLine();
             try
             {
+                if (standardInput != null)
+                {
+                    // The caller clears a secret it passes here (ssh-add - reads a key from stdin).
+                    process.StandardInput.BaseStream.Write(standardInput, 0, standardInput.Length);
+                }
+
                 process.StandardInput.Close();
             }
             catch (System.IO.IOException)
             {
-                // The program already exited; nothing to close.
+                // The program exited without reading its input; its exit code says why.
             }
 
             bool exited = process.WaitForExit(Milliseconds(timeout));

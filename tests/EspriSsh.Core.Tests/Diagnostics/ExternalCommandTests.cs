@@ -62,6 +62,19 @@ namespace EspriSsh.Core.Tests.Diagnostics
         }
 
         [Fact]
+        public void GivenInputIsWrittenThenClosed()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            CommandResult result = ExternalCommand.Run("/bin/cat", Array.Empty<string>(), TimeSpan.FromSeconds(20), standardInput: new byte[] { 0x68, 0x69, 0x0a });
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal("hi\n", result.StandardOutput);
+        }
+
+        [Fact]
         public void NothingCanWaitForInput()
         {
             if (OperatingSystem.IsWindows())
