@@ -13,6 +13,9 @@
         'Get-EspriDebugReport'
         'Get-EspriSite'
         'Test-EspriPublicKey'
+        'New-EspriKey'
+        'Set-EspriSshConfig'
+        'Test-EspriSshConfig'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -136,7 +136,7 @@ Import-Module EspriSsh
 'SITE=' + (Get-EspriSite).DefaultHeadNode
 'HELP=' + (Get-Help Get-EspriSite).Synopsis
 "@
-            $r = Invoke-FreshPwsh -Command $script -TimeoutSec 120 -Environment @{ HOME = $tempHome; XDG_DATA_HOME = "$tempHome/.local/share"; XDG_CONFIG_HOME = "$tempHome/.config"; XDG_CACHE_HOME = "$tempHome/.cache" }
+            $r = Invoke-FreshPwsh -Command $script -TimeoutSec 120 -WorkingDirectory $tempHome -Environment @{ HOME = $tempHome; LOCALAPPDATA = "$tempHome/.local/share"; APPDATA = "$tempHome/.config"; XDG_DATA_HOME = "$tempHome/.local/share"; XDG_CONFIG_HOME = "$tempHome/.config"; XDG_CACHE_HOME = "$tempHome/.cache" }
             $r.ExitCode | Should -Be 0 -Because $r.Output
             $r.Output | Should -Match ('FROM=' + [regex]::Escape($tempHome))
             $r.Output | Should -Match 'SITE=spirit1'

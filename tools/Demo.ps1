@@ -16,6 +16,43 @@ Write-Host "Sandbox home: $sandbox (ESPRISSH_HOME); your own ~/.ssh is not used.
 Step '1. The site: hosts, key policy, support (Get-EspriSite)'
 Get-EspriSite | Out-Host
 
+Step '2. Make the key the site asks for (New-EspriKey): ED25519, passphrase, ~/.ssh/id_ed25519'
+# A demo cannot type: the passphrase is given here; interactively New-EspriKey asks for it twice.
+$demoPassphrase = ConvertTo-SecureString 'demo passphrase, use your own' -AsPlainText -Force
+$key = New-EspriKey -Passphrase $demoPassphrase -Comment 'demo@espri'
+$key | Out-Host
+Write-Host "Files written in $(Split-Path $key.Path):"
+Get-ChildItem (Split-Path $key.Path) | Format-Table Name, Length, @{ n = 'Mode'; e = { if ($IsWindows) { $_.Mode } else { $_.UnixMode } } } | Out-Host
+if (Get-Command ssh-keygen -ErrorAction Ignore) {
+    Write-Host 'ssh-keygen reads it with the passphrase and prints the same public key:'
+    ssh-keygen -y -P 'demo passphrase, use your own' -f $key.Path | Out-Host
+}
+Write-Host 'Asking again would not replace it (KeyFileExists):'
+New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
+Step 'Write the spirit1 and jean-zay aliases into ~/.ssh/config without breaking it (Set-EspriSshConfig)'
+$demoSsh = Join-Path $sandbox '.ssh'
+$null = New-Item -ItemType Directory -Force $demoSsh
+$demoConfig = Join-Path $demoSsh 'config'
+# A config like many users have: a catch-all Host * first, which would shadow a block pasted at the end.
+Set-Content -Path $demoConfig -Value "# my settings`nHost *`n    User bob`n    ServerAliveInterval 30"
+Write-Host 'Before (a Host * block with User bob would win over anything pasted after it):'
+Get-Content $demoConfig | Out-Host
+Write-Host "`nSet-EspriSshConfig -User jdupont -JeanZayUser ufoo123 -WhatIf   (shows the diff, writes nothing)"
+Set-EspriSshConfig -User jdupont -JeanZayUser ufoo123 -WhatIf
+Write-Host "`nSet-EspriSshConfig -User jdupont -JeanZayUser ufoo123"
+Set-EspriSshConfig -User jdupont -JeanZayUser ufoo123 | Out-Host
+Get-Content $demoConfig | Out-Host
+if (Get-Command ssh -ErrorAction Ignore) {
+    Write-Host 'What ssh itself now uses for jean-zay (ssh -G):'
+    $savedHome = $env:HOME; $env:HOME = $sandbox
+    ssh -G -F $demoConfig jean-zay 2>$null | Select-String '^(hostname|user|proxyjump|identityfile) ' | Select-Object -First 4 | Out-Host
+    $env:HOME = $savedHome
+}
+Write-Host 'Second run (nothing to do):'
+(Set-EspriSshConfig -User jdupont -JeanZayUser ufoo123).Changed | Out-Host
+Write-Host 'Test-EspriSshConfig (Intune detection):'
+Test-EspriSshConfig -User jdupont -JeanZayUser ufoo123 | Out-Host
+
 Step 'When login still fails: the support report (Get-EspriDebugReport)'
 # A sandbox of its own: a key the server knows but left readable by everyone (0644), against a
 # throw-away loopback sshd, so the report has a real problem to name.

@@ -29,6 +29,7 @@ function Invoke-FreshPwsh {
         [Parameter(Mandatory)] [string] $Command,
         [int] $TimeoutSec = 60,
         [hashtable] $Environment = @{},
+        [string] $WorkingDirectory = [IO.Path]::GetTempPath(),
         [switch] $Interactive
     )
     $cmd = Get-PwshCommand
@@ -42,6 +43,8 @@ function Invoke-FreshPwsh {
     $psi.RedirectStandardError = $true
     $psi.RedirectStandardInput = $true
     $psi.UseShellExecute = $false
+    # Relative paths in .NET follow the process folder, not Set-Location: never the repository.
+    $psi.WorkingDirectory = $WorkingDirectory
     foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
     $p = [System.Diagnostics.Process]::Start($psi)
     $p.StandardInput.Close()

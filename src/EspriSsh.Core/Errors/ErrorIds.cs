@@ -20,6 +20,9 @@ namespace EspriSsh.Core.Errors
         public const string PpkKdfTooExpensive = "PpkKdfTooExpensive";
         public const string NotAPpkFile = "NotAPpkFile";
         public const string ConfigInvalid = "ConfigInvalid";
+        public const string ConfigUnreadable = "ConfigUnreadable";
+        public const string ConfigHostUnknown = "ConfigHostUnknown";
+        public const string ConfigChangedDuringEdit = "ConfigChangedDuringEdit";
         public const string HostKeyMismatch = "HostKeyMismatch";
         public const string InvalidParameter = "InvalidParameter";
         public const string FileWriteFailed = "FileWriteFailed";

@@ -29,6 +29,21 @@ namespace EspriSsh.Core.Keys
         /// <summary>Copies of files replaced under -Force (.bak), empty when nothing was replaced.</summary>
         public string[] BackupPaths { get; set; } = new string[0];
 
+        /// <summary>The description of a key pair written at <paramref name="privatePath"/> (public key at privatePath.pub).</summary>
+        public static KeyInfo Describe(SshPrivateKey key, string privatePath, bool encrypted, string[] backupPaths) => new KeyInfo
+        {
+            Path = privatePath,
+            PublicKeyPath = privatePath + ".pub",
+            Type = key.KeyType,
+            Bits = key.Bits,
+            Fingerprint = KeyFingerprint.Sha256(key.PublicKeyBlob),
+            Comment = key.Comment,
+            PublicKey = key.PublicKey.ToLine(),
+            RandomArt = Keys.RandomArt.Sha256(key.PublicKey, key.Bits),
+            Encrypted = encrypted,
+            BackupPaths = backupPaths,
+        };
+
         public override string ToString() => PublicKey;
     }
 }

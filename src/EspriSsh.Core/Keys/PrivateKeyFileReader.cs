@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using EspriSsh.Core.Errors;
+
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>
+    /// Reads any private key file a user may have, whatever its format: finds the format by content,
+    /// then lets that format's reader decode it. To support a new format, implement IPrivateKeyFormat
+    /// and add one line to Formats.
+    /// </summary>
+    public static class PrivateKeyFileReader
+    {
+        // Key files are a few KB; anything this big is not a key (and is not read into memory).
+        private const long MaxFileBytes = 1 << 20;
+
+        private static readonly IPrivateKeyFormat[] Formats =
+        {
+            new OpenSshPrivateKeyReader(),
+            new PemPrivateKeyReader(),
+        };
+
+        public static IReadOnlyList<IPrivateKeyFormat> KnownFormats => Formats;
+
+        /// <summary>Reads and decrypts a key file. <paramref name="passphrase"/> is UTF-8 or null.</summary>
+        public static PrivateKeyFile ReadFile(string path, byte[]? passphrase) => Read(Load(path), passphrase, path);
+
+        /// <summary>Reads and decrypts key file content; <paramref name="source"/> names it in errors.</summary>
+        public static PrivateKeyFile Read(byte[] content, byte[]? passphrase, string source)
+        {
+            string text = Decode(content);
+            return Detect(text, source).Read(text, passphrase, source);
+        }
+
+        /// <summary>What the file tells without a passphrase (format, encrypted, public key when in clear).</summary>
+        public static PrivateKeyPeek PeekFile(string path) => Peek(Load(path), path);
+
+        public static PrivateKeyPeek Peek(byte[] content, string source)
+        {
+            string text = Decode(content);
+            return Detect(text, source).Peek(text, source);
+        }
+
+        private static IPrivateKeyFormat Detect(string text, string source)
+        {
+            IPrivateKeyFormat? format = Formats.FirstOrDefault(f => f.Recognizes(text));
+            if (format != null)
+            {
+                return format;
+            }
+
+            string detail = text.TrimStart().StartsWith("ssh-", StringComparison.Ordinal) || text.TrimStart().StartsWith("ecdsa-", StringComparison.Ordinal)
+                ? "it is a public key (.pub), not a private key."
+                : "its format is not one of " + string.Join(", ", Formats.Select(f => f.Name)) + ".";
+            throw KeyFileErrors.Invalid(source, detail);
+        }
+
+        private static byte[] Load(string path)
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+                    $"There is no key file '{path}'. Check the path; Get-ChildItem ~/.ssh lists your keys.", path);
+            }
+
+            if (file.Length > MaxFileBytes)
+            {
+                throw KeyFileErrors.Invalid(path, "it is far too large for a key file.");
+            }
+
+            return File.ReadAllBytes(path);
+        }
+
+        private static string Decode(byte[] content) => new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
+    }
+}

@@ -1,0 +1,31 @@
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>
+    /// What a private key file tells without its passphrase (for audits): always the format and
+    /// whether it is encrypted; the key type and public key when the format keeps them in clear
+    /// (OpenSSH, PPK, unencrypted PEM), else null.
+    /// </summary>
+    public sealed class PrivateKeyPeek
+    {
+        public PrivateKeyPeek(string format, bool encrypted, string? keyType, SshPublicKey? publicKey, string source)
+        {
+            Format = format;
+            Encrypted = encrypted;
+            KeyType = keyType;
+            PublicKey = publicKey;
+            Source = source;
+        }
+
+        public string Format { get; }
+
+        public bool Encrypted { get; }
+
+        /// <summary>ssh-ed25519, ssh-rsa...; null when the format hides it.</summary>
+        public string? KeyType { get; }
+
+        /// <summary>The public key; null when it cannot be known without the passphrase.</summary>
+        public SshPublicKey? PublicKey { get; }
+
+        public string Source { get; }
+    }
+}

@@ -1,0 +1,66 @@
+using System.IO;
+using System.Management.Automation;
+using EspriSsh.Core.Config;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Commands
+{
+    /// <summary>The parameters Set-EspriSshConfig and Test-EspriSshConfig share, and the plan they both compute.</summary>
+    public abstract class SshConfigCommandBase : EspriCmdlet
+    {
+        /// <summary>Your ESPRI login.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string User { get; set; } = "";
+
+        /// <summary>The head node alias to write (default: the site's default, spirit1).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? HeadNode { get; set; }
+
+        /// <summary>Your IDRIS login; writes the jean-zay alias too.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? JeanZayUser { get; set; }
+
+        /// <summary>The private key to use (default ~/.ssh/id_ed25519), written as given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string IdentityFile { get; set; } = SshConfigRequest.DefaultIdentityFile;
+
+        [Parameter]
+        public SwitchParameter ForwardX11 { get; set; }
+
+        /// <summary>The config file (default: config in the ssh directory).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName", "PSPath")]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigPath { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SshDirectory { get; set; }
+
+        [Parameter]
+        public SwitchParameter UseProxyCommand { get; set; }
+
+        [Parameter]
+        public SwitchParameter DisableForwardAgentAll { get; set; }
+
+        protected SshConfigEditPlan PlanEdit()
+        {
+            string path = ConfigPath != null ? ResolvePath(ConfigPath) : Path.Combine(ResolveSshDirectory(SshDirectory), "config");
+            var request = new SshConfigRequest
+            {
+                User = User,
+                HeadNode = HeadNode,
+                JeanZayUser = JeanZayUser,
+                IdentityFile = IdentityFile,
+                ForwardX11 = ForwardX11.IsPresent,
+                UseProxyCommand = UseProxyCommand.IsPresent,
+                DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
+            };
+            return new SshConfigEditor(SiteProfileLoader.Current).Plan(path, request);
+        }
+    }
+}

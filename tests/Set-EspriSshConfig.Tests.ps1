@@ -1,0 +1,253 @@
+# Set-EspriSshConfig / Test-EspriSshConfig, proven with the real `ssh -G -F` (HOME = the sandbox).
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+    $script:NoSsh = -not (Test-Tool ssh)
+    $script:Cases = @(
+        @{ Name = 'a: no config'; Content = $null; Others = @('unrelated.example'); Bom = $false }
+        @{ Name = 'b: Host * with User bob at the top'
+           Content = "Host *`n    User bob`n    IdentityFile ~/.ssh/id_rsa`n`nHost lab`n    HostName lab.example.org`n"
+           Others = @('lab', 'unrelated.example'); Bom = $false }
+        @{ Name = 'c: Include, = separators, tabs, comments, quoted paths with spaces, Match exec'
+           Content = @(
+               '# my own config, keep it'
+               'Include conf.d/*.conf'
+               ''
+               'Host=gitlab'
+               "`tHostName=gitlab.example.org"
+               "`tIdentityFile `"~/.ssh/my keys/gitlab key`""
+               'Host *.lab   # the lab machines'
+               '  User = labuser'
+               'Match exec "test -f /nonexistent/espri-flag"'
+               '  User matched'
+               'Host *'
+               "`tServerAliveInterval 30"
+               '') -join "`n"
+           Included = "Host work`n  HostName work.example.org`n  User w`n"
+           Others = @('gitlab', 'x.lab', 'work', 'unrelated.example'); Bom = $false }
+        @{ Name = 'd: CRLF and a UTF-8 BOM'
+           Content = "Host old`r`n  HostName old.example.org`r`n  User o`r`nHost *`r`n  Compression yes`r`n"
+           Others = @('old', 'unrelated.example'); Bom = $true }
+    )
+}
+
+Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+        Import-Module (Get-TestModulePath) -Force
+
+        function Invoke-SshG([string] $Config, [string] $HostName, [string] $HomeDir) {
+            # ssh -G with HOME pointed at the sandbox, as "key value" lines; $null when ssh refuses the file.
+            $saved = $env:HOME
+            try {
+                $env:HOME = $HomeDir
+                $lines = & ssh -G -F $Config $HostName 2>$null
+                if ($LASTEXITCODE -ne 0) { return $null }
+                $lines
+            }
+            finally { $env:HOME = $saved }
+        }
+        function Get-SshGValue([string[]] $Lines, [string] $Key) {
+            @($Lines | Where-Object { $_ -like "$Key *" } | ForEach-Object { $_.Substring($Key.Length + 1) })
+        }
+        function Get-Lines([byte[]] $Bytes) {
+            $text = [Text.Encoding]::UTF8.GetString($Bytes).TrimStart([char]0xFEFF)
+            @($text -split "`r?`n" | Where-Object { $_ -ne '' })
+        }
+        function Test-Subsequence([string[]] $Part, [string[]] $Whole) {
+            $j = 0
+            foreach ($line in $Whole) { if ($j -lt $Part.Count -and $line -ceq $Part[$j]) { $j++ } }
+            $j -eq $Part.Count
+        }
+        function New-Case($Case) {
+            $box = New-TestSandbox
+            $config = Join-Path $box.Ssh 'config'
+            if ($null -eq $Case.Content) {
+                Remove-Item $box.Ssh -Recurse -Force   # Set must create ~/.ssh itself
+            }
+            else {
+                $bytes = [Text.Encoding]::UTF8.GetBytes($Case.Content)
+                if ($Case.Bom) { $bytes = [byte[]](0xEF, 0xBB, 0xBF) + $bytes }
+                [IO.File]::WriteAllBytes($config, $bytes)
+                chmod 644 $config
+            }
+            if ($Case.Included) {
+                $null = New-Item -ItemType Directory (Join-Path $box.Ssh 'conf.d')
+                [IO.File]::WriteAllText((Join-Path $box.Ssh 'conf.d/work.conf'), $Case.Included)
+            }
+            [pscustomobject]@{ Box = $box; Config = $config }
+        }
+        $script:SetArgs = @{ User = 'alice'; JeanZayUser = 'ujz01' }
+    }
+    BeforeEach { $script:SavedHome = $env:ESPRISSH_HOME }
+    AfterEach { $env:ESPRISSH_HOME = $script:SavedHome }
+
+    Context '<Name>' -ForEach $Cases {
+        BeforeAll {
+            $script:C = New-Case $_
+            $env:ESPRISSH_HOME = $C.Box.Home
+            # What ssh saw before, for every other host (d: the same file without its BOM, since ssh rejects it).
+            $script:Before = @{}
+            $readable = $C.Config
+            if ($Bom) { $readable = Join-Path $C.Box.Home 'nobom'; [IO.File]::WriteAllText($readable, $Content) }
+            if ($null -eq $Content) { $readable = '/dev/null' }
+            foreach ($h in $Others) { $Before[$h] = (Invoke-SshG $readable $h $C.Box.Home) -join "`n" }
+            $script:Original = if (Test-Path $C.Config) { [IO.File]::ReadAllBytes($C.Config) } else { $null }
+            $script:Test0 = Test-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh
+            $null = Set-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh -WhatIf -WarningAction SilentlyContinue
+            $script:AfterWhatIf = if (Test-Path $C.Config) { [IO.File]::ReadAllBytes($C.Config) } else { $null }
+            $script:Result = Set-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh -WarningVariable w -WarningAction SilentlyContinue
+            $script:Warnings = $w
+            $script:After = [IO.File]::ReadAllBytes($C.Config)
+        }
+        AfterAll { Remove-Item -Recurse -Force $C.Box.Home -ErrorAction Ignore }
+
+        It 'reports a change with a backup of the previous file' {
+            $Test0 | Should -BeFalse
+            $Result.PSObject.TypeNames[0] | Should -Be 'EspriSsh.ConfigChange'
+            $Result.Changed | Should -BeTrue
+            $Result.Hosts | Should -Be @('spirit1', 'jean-zay')
+            $Result.Diff | Should -Match '(?m)^\+Host spirit1$'
+            if ($null -eq $Original) { $Result.BackupPath | Should -BeNullOrEmpty }
+            else { [IO.File]::ReadAllBytes($Result.BackupPath) | Should -Be $Original }
+        }
+
+        It '-WhatIf wrote nothing' {
+            if ($null -eq $Original) { $AfterWhatIf | Should -BeNullOrEmpty }
+            else { $AfterWhatIf | Should -Be $Original }
+        }
+
+        It 'ssh -G spirit1 and ssh -G jean-zay show our values' {
+            $s = Invoke-SshG $C.Config 'spirit1' $C.Box.Home
+            Get-SshGValue $s 'hostname' | Should -Be 'spirit1.ipsl.fr'
+            Get-SshGValue $s 'user' | Should -Be 'alice'
+            @(Get-SshGValue $s 'identityfile')[0] | Should -Be '~/.ssh/id_ed25519'
+            Get-SshGValue $s 'identitiesonly' | Should -Be 'yes'
+            Get-SshGValue $s 'forwardx11' | Should -Be 'no'
+            $j = Invoke-SshG $C.Config 'jean-zay' $C.Box.Home
+            Get-SshGValue $j 'hostname' | Should -Be 'jean-zay.idris.fr'
+            Get-SshGValue $j 'user' | Should -Be 'ujz01'
+            @(Get-SshGValue $j 'identityfile')[0] | Should -Be '~/.ssh/id_ed25519'
+            Get-SshGValue $j 'proxyjump' | Should -Be 'spirit1'
+        }
+
+        It 'leaves ssh -G of every other host unchanged' {
+            foreach ($h in $Others) { (Invoke-SshG $C.Config $h $C.Box.Home) -join "`n" | Should -Be $Before[$h] -Because $h }
+        }
+
+        It 'keeps every original line, in order' {
+            if ($null -ne $Original) { Test-Subsequence (Get-Lines $Original) (Get-Lines $After) | Should -BeTrue }
+            $After[0] | Should -Not -Be 0xEF
+        }
+
+        It 'keeps the line endings (and removes a BOM with a warning)' {
+            $text = [Text.Encoding]::UTF8.GetString($After)
+            if ($Content -match "`r`n") { $text -replace "`r`n", '' | Should -Not -Match "`n" }
+            else { $text | Should -Not -Match "`r" }
+            if ($Bom) { ($Warnings -join "`n") | Should -Match 'byte order mark' }
+        }
+
+        It 'makes ~/.ssh 0700 and the file 0600' -Skip:$IsWindows {
+            Get-UnixMode $C.Config | Should -Be '600'
+            if ($null -eq $Original) { Get-UnixMode $C.Box.Ssh | Should -Be '700' }
+        }
+
+        It 'changes no byte on a second run, and Test-EspriSshConfig says $true' {
+            $again = Set-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh
+            $again.Changed | Should -BeFalse
+            $again.BackupPath | Should -BeNullOrEmpty
+            [IO.File]::ReadAllBytes($C.Config) | Should -Be $After
+            Test-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh | Should -BeTrue
+        }
+    }
+
+    Context 'options' {
+        BeforeEach {
+            $script:Box = New-TestSandbox
+            $env:ESPRISSH_HOME = $Box.Home
+            $script:Config = Join-Path $Box.Ssh 'config'
+        }
+        AfterEach { Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore }
+
+        It '-UseProxyCommand writes the ProxyCommand form, and switching back comments it out' {
+            $null = Set-EspriSshConfig @SetArgs -ConfigPath $Config -UseProxyCommand
+            $j = Invoke-SshG $Config 'jean-zay' $Box.Home
+            Get-SshGValue $j 'proxycommand' | Should -Be 'ssh spirit1 -W %h:%p'
+            Get-SshGValue $j 'proxyjump' | Should -BeNullOrEmpty
+            $null = Set-EspriSshConfig @SetArgs -ConfigPath $Config
+            $j = Invoke-SshG $Config 'jean-zay' $Box.Home
+            Get-SshGValue $j 'proxyjump' | Should -Be 'spirit1'
+            Get-SshGValue $j 'proxycommand' | Should -BeNullOrEmpty
+            (Get-Content $Config) -match '^\s*# ProxyCommand ssh spirit1' | Should -HaveCount 1
+        }
+
+        It '-ForwardX11, -HeadNode and -IdentityFile with a space' {
+            $null = Set-EspriSshConfig -User bob -HeadNode spirit2 -ForwardX11 -IdentityFile '~/.ssh/my key' -ConfigPath $Config
+            $s = Invoke-SshG $Config 'spirit2' $Box.Home
+            Get-SshGValue $s 'hostname' | Should -Be 'spirit2.ipsl.fr'
+            Get-SshGValue $s 'forwardx11' | Should -Be 'yes'
+            @(Get-SshGValue $s 'identityfile')[0] | Should -Be '~/.ssh/my key'
+        }
+
+        It 'updates an existing block in place, without duplicating it' {
+            Set-Content $Config "Host spirit1`n  User old`n  Port 22`n`nHost *`n  User bob"
+            $null = Set-EspriSshConfig -User alice -ConfigPath $Config
+            (Get-Content $Config) -match '^Host spirit1$' | Should -HaveCount 1
+            (Get-Content $Config) | Should -Contain '  User alice'
+            (Get-Content $Config) | Should -Not -Contain '  User old'
+            Get-SshGValue (Invoke-SshG $Config 'spirit1' $Box.Home) 'user' | Should -Be 'alice'
+        }
+
+        It 'moves a block pasted after Host * above it, so ssh really uses it' {
+            $original = "Host *`n  User bob`n`n# pasted from the site page`nHost spirit1`n  User alice`n  Port 2222`n"
+            [IO.File]::WriteAllText($Config, $original)
+            Get-SshGValue (Invoke-SshG $Config 'spirit1' $Box.Home) 'user' | Should -Be 'bob'
+            $r = Set-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue
+            ($w -join "`n") | Should -Match 'moved above'
+            $s = Invoke-SshG $Config 'spirit1' $Box.Home
+            Get-SshGValue $s 'user' | Should -Be 'alice'
+            Get-SshGValue $s 'port' | Should -Be '2222'
+            Get-SshGValue (Invoke-SshG $Config 'other' $Box.Home) 'user' | Should -Be 'bob'
+            $now = Get-Content $Config
+            $now -match '^Host spirit1$' | Should -HaveCount 1
+            foreach ($line in $original -split "`n" | Where-Object { $_ }) { $now | Should -Contain $line }
+            Test-EspriSshConfig -User alice -ConfigPath $Config | Should -BeTrue
+            $r.Changed | Should -BeTrue
+        }
+
+        It 'warns about Host * ForwardAgent yes and comments it out with -DisableForwardAgentAll' {
+            Set-Content $Config "Host *`n  ForwardAgent yes"
+            $null = Set-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue
+            ($w -join "`n") | Should -Match 'ForwardAgent'
+            Get-SshGValue (Invoke-SshG $Config 'unrelated.example' $Box.Home) 'forwardagent' | Should -Be 'yes'
+            Test-EspriSshConfig -User alice -ConfigPath $Config | Should -BeTrue
+            Test-EspriSshConfig -User alice -ConfigPath $Config -DisableForwardAgentAll | Should -BeFalse
+            $r = Set-EspriSshConfig -User alice -ConfigPath $Config -DisableForwardAgentAll -WarningAction SilentlyContinue
+            $r.Changed | Should -BeTrue
+            Get-SshGValue (Invoke-SshG $Config 'unrelated.example' $Box.Home) 'forwardagent' | Should -Be 'no'
+            (Get-Content $Config -Raw) | Should -Not -Match '(?m)^\s*ForwardAgent\s+yes'
+        }
+
+        It 'never writes ForwardAgent' {
+            $null = Set-EspriSshConfig @SetArgs -ConfigPath $Config -ForwardX11
+            Get-Content $Config -Raw | Should -Not -Match 'ForwardAgent'
+        }
+
+        It 'shows a unified diff with -WhatIf' {
+            Set-Content $Config "Host lab`n  User l"
+            $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; Set-EspriSshConfig -User alice -ConfigPath '$Config' -WhatIf" -Environment @{ ESPRISSH_HOME = $Box.Home }
+            $r.Output | Should -Match '(?m)^\+Host spirit1'
+            $r.Output | Should -Match '(?m)^@@ -\d'
+            $r.Output | Should -Match 'What if'
+            Get-Content $Config -Raw | Should -Be "Host lab`n  User l`n"
+            Test-Path "$Config.bak" | Should -BeFalse
+        }
+
+        It 'fails with InvalidParameter for <Case>' -ForEach @(
+            @{ Case = 'a host that is not a head node'; Splat = @{ User = 'alice'; HeadNode = 'jean-zay' } }
+            @{ Case = 'a login with a space'; Splat = @{ User = 'alice smith' } }
+        ) {
+            { Set-EspriSshConfig @Splat -ConfigPath $Config -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidParameter,EspriSsh.Commands.SetEspriSshConfigCommand'
+            Test-Path $Config | Should -BeFalse
+        }
+    }
+}
