@@ -88,6 +88,23 @@ Host unreachable
         $Text | Should -Match "(?m)^    hostname 127\.0\.0\.1$"
     }
 
+    It 'shows EspriSsh''s reading of the config, with the line each value comes from, beside ssh -G' {
+        $Text | Should -Match ("(?m)^Port: $($Sshd.Port)   \(" + [regex]::Escape($Config) + ' line 3\)')
+        $Text | Should -Match ("(?m)^UserKnownHostsFile: " + [regex]::Escape($KnownHosts))
+        $Report.Findings.Code | Should -Not -Contain 'ConfigReadingDiffers'
+    }
+
+    It 'names a config with a BOM and ForwardAgent for every host' {
+        $bad = Join-Path $Box.Home 'bom-config'
+        [IO.File]::WriteAllText($bad, "Host *`n    ForwardAgent yes`n" + (Get-Content -Raw $Config), [Text.UTF8Encoding]::new($true))
+        $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $bad -OutFile (Join-Path $Box.Home 'bom.txt') -NoConnectionTest 6>$null
+        $r.Findings.Code | Should -Contain 'ConfigHasBom'
+        $r.Findings.Code | Should -Contain 'ForwardAgentAllHosts'
+        ($r.Findings | Where-Object Code -eq 'ForwardAgentAllHosts').Fix | Should -Match 'DisableForwardAgentAll'
+        # ssh itself refuses the file: its own words are a finding too.
+        ($r.Findings | Where-Object Code -eq 'SshConfigRejected').Problem | Should -Match 'Bad configuration option'
+    }
+
     It 'holds no line of either private key and not the passphrase' {
         foreach ($key in $Registered, $Unregistered) {
             $lines = @(Get-BodyLines $key)

@@ -24,7 +24,8 @@ namespace EspriSsh.Core.Diagnostics
             {
                 ("Computer and session", SessionSection.Collect),
                 ("ssh client", SshClientSection.Collect),
-                ("Effective ssh settings", SshSettingsSection.Collect),
+                ("Effective ssh settings (EspriSsh)", ConfigSection.Collect),
+                ("Effective ssh settings (ssh -G)", SshSettingsSection.Collect),
                 ("ssh directory", SshDirectorySection.Collect),
                 ("Login attempt", SshAttemptSection.Collect),
             };
@@ -91,9 +92,12 @@ namespace EspriSsh.Core.Diagnostics
         }
 
         /// <summary>Keys named by the config (they may live outside the ssh directory): the guard covers them too.</summary>
-        private static IEnumerable<string> IdentityFiles(ReportContext context) =>
-            context.EffectiveSettings.TryGetValue("identityfile", out List<string>? files)
+        private static IEnumerable<string> IdentityFiles(ReportContext context)
+        {
+            IEnumerable<string> fromSsh = context.EffectiveSettings.TryGetValue("identityfile", out List<string>? files)
                 ? files.Select(SshDirectory.ExpandHome)
                 : Enumerable.Empty<string>();
+            return fromSsh.Concat(context.Resolved?.ExpandedIdentityFiles ?? Enumerable.Empty<string>()).Distinct();
+        }
     }
 }

@@ -35,6 +35,12 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>ssh -G's answer for the host (keys lower-case, several values for identityfile...).</summary>
         public Dictionary<string, List<string>> EffectiveSettings { get; } = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>EspriSsh's own reading of the config for the host; null when it could not be read.</summary>
+        public Config.ResolvedHostConfig? Resolved { get; set; }
+
+        /// <summary>True when ssh is given -F (then it skips the system-wide ssh_config).</summary>
+        public bool PassesConfigToSsh => ConfigToPass() != null;
+
         public void Add(Finding finding) => Findings.Add(finding);
 
         /// <summary>

@@ -8,8 +8,7 @@ namespace EspriSsh.Core.Diagnostics
     {
         public static ReportSection Collect(ReportContext context)
         {
-            var section = new ReportSection($"Effective ssh settings for {context.Request.HostName} (ssh -G)");
-            section.Field("Config file", context.ConfigFile + (System.IO.File.Exists(context.ConfigFile) ? "" : " (does not exist)"));
+            var section = new ReportSection($"Effective ssh settings for {context.Request.HostName} (ssh -G, what ssh itself uses)");
             if (context.Ssh == null)
             {
                 section.Line("Skipped: no ssh client.");
@@ -47,7 +46,44 @@ namespace EspriSsh.Core.Diagnostics
             }
 
             section.Block(result.StandardOutput);
+            CompareWithResolver(context, section);
             return section;
+        }
+
+        /// <summary>Where our reading and ssh's differ, support should know (and so should we).</summary>
+        private static void CompareWithResolver(ReportContext context, ReportSection section)
+        {
+            if (context.Resolved == null)
+            {
+                return;
+            }
+
+            string? First(string key) => context.EffectiveSettings.TryGetValue(key, out List<string>? v) ? v[0] : null;
+            var differences = new List<string>();
+            void Compare(string key, string ours)
+            {
+                string? theirs = First(key);
+                if (theirs != null && !string.Equals(theirs, ours, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    differences.Add($"{key}: ssh {theirs}, EspriSsh {ours}");
+                }
+            }
+
+            Compare("hostname", context.Resolved.HostName);
+            Compare("port", context.Resolved.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Compare("proxyjump", context.Resolved.ProxyJump ?? "none");
+            if (string.IsNullOrEmpty(context.Request.Login))
+            {
+                Compare("user", context.Resolved.User);
+            }
+
+            if (differences.Count > 0)
+            {
+                section.Line("EspriSsh's reading differs from ssh's: " + string.Join("; ", differences));
+                context.Add(new Finding("ConfigReadingDiffers", FindingSeverity.Info,
+                    "EspriSsh reads the ssh config differently from ssh for this host (" + string.Join("; ", differences) + "); ssh's answer is the one that counts.",
+                    "Nothing to do; support may report it to the EspriSsh developers.", context.ConfigFile));
+            }
         }
     }
 }
