@@ -11,11 +11,13 @@
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
         'Get-EspriDebugReport'
+        'Convert-PpkKey'
         'Get-EspriSite'
         'Test-EspriPublicKey'
         'New-EspriKey'
         'Set-EspriSshConfig'
         'Test-EspriSshConfig'
+        'Test-EspriConnection'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

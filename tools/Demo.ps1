@@ -29,6 +29,7 @@ if (Get-Command ssh-keygen -ErrorAction Ignore) {
 }
 Write-Host 'Asking again would not replace it (KeyFileExists):'
 New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
+
 Step 'Write the spirit1 and jean-zay aliases into ~/.ssh/config without breaking it (Set-EspriSshConfig)'
 $demoSsh = Join-Path $sandbox '.ssh'
 $null = New-Item -ItemType Directory -Force $demoSsh
@@ -52,6 +53,51 @@ Write-Host 'Second run (nothing to do):'
 (Set-EspriSshConfig -User jdupont -JeanZayUser ufoo123).Changed | Out-Host
 Write-Host 'Test-EspriSshConfig (Intune detection):'
 Test-EspriSshConfig -User jdupont -JeanZayUser ufoo123 | Out-Host
+
+Step 'Last step. Test the connection stage by stage (Test-EspriConnection) against a local sshd'
+$sshdPresent = (Get-Command sshd -ErrorAction Ignore) -or (Test-Path /usr/sbin/sshd)
+if (-not $sshdPresent -or -not (Get-Command ssh-keygen -ErrorAction Ignore)) {
+    Write-Host 'Skipped: sshd or ssh-keygen is not installed here (the test needs a real SSH server to talk to).' -ForegroundColor Yellow
+}
+else {
+    Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
+    $demoSsh = Join-Path $sandbox '.ssh'
+    $null = New-Item -ItemType Directory -Force $demoSsh
+    # The key made earlier in this walkthrough (passphrase-protected), else a throw-away one.
+    $demoKey = Join-Path $demoSsh 'id_ed25519'
+    $keyPass = @{}
+    if ((Test-Path $demoKey) -and (Get-Variable demoPassphrase -ErrorAction Ignore)) { $keyPass.Passphrase = $demoPassphrase }
+    else {
+        $demoKey = Join-Path $demoSsh 'id_ed25519_demo'
+        & ssh-keygen -q -t ed25519 -N '' -C 'espri-demo' -f $demoKey | Out-Null
+    }
+    $demoSshd = Start-TestSshd -AuthorizedKeys (Get-Content "$demoKey.pub")
+    try {
+        Write-Host "A throw-away sshd listens on 127.0.0.1:$($demoSshd.Port); its authorized_keys holds the demo key."
+        Write-Host 'First contact: the server is unknown, so the test stops at HostKey and shows its fingerprint.'
+        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass | Out-Host
+        Write-Host 'After checking the fingerprint: -AcceptNewHostKey records it in known_hosts and the test goes on.'
+        Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass -AcceptNewHostKey | Out-Host
+    }
+    finally { Stop-TestSshd $demoSshd }
+Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
+if (Get-Command puttygen -ErrorAction Ignore) {
+    $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
+    $passFile = Join-Path $sandbox 'ppk-pass'
+    [IO.File]::WriteAllText($passFile, 'demo ppk passphrase')
+    puttygen -t ed25519 -C 'made in MobaXterm' -o $ppk --new-passphrase $passFile
+    Remove-Item $passFile
+    Write-Host "puttygen -L says:  $(puttygen -L $ppk)"
+    # id_ed25519 is taken by step 2: without -Destination this would stop with KeyFileExists.
+    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force) -Destination (Join-Path $sandbox '.ssh/id_ed25519_mobaxterm')
+    $converted | Out-Host
+    Write-Host "ssh-keygen -y says: $(ssh-keygen -y -P 'demo ppk passphrase' -f $converted.Path)"
+    $back = Convert-PpkKey $converted.Path -OutputFormat Ppk -Destination (Join-Path $sandbox 'back-to-putty.ppk') -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
+    Write-Host "And back to PuTTY: $($back.Path) ($(Get-Content -TotalCount 1 $back.Path))"
+}
+else {
+    Write-Host 'puttygen is not installed: skipping the .ppk demo (install putty-tools to see it).'
+}
 
 Step 'When login still fails: the support report (Get-EspriDebugReport)'
 # A sandbox of its own: a key the server knows but left readable by everyone (0644), against a

@@ -12,9 +12,21 @@ namespace EspriSsh.Core.Tests
             (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator)
                 .Any(dir => File.Exists(System.IO.Path.Combine(dir, name)));
 
+        /// <summary>null when all are on PATH, else "x not installed" (a visible skip reason; CI installs them).</summary>
+        public static string MissingReason(params string[] names)
+        {
+            string[] missing = names.Where(n => !Exists(n)).ToArray();
+            return missing.Length == 0 ? null : string.Join(", ", missing) + " not installed";
+        }
+
         public static (int ExitCode, string Output, string Error) Run(string file, params string[] args) => RunWithInput(file, null, args);
 
-        public static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, params string[] args)
+        public static (int ExitCode, string Output, string Error) RunWithEnvironment(string file, System.Collections.Generic.IDictionary<string, string> environment, params string[] args) =>
+            RunWithInput(file, null, environment, args);
+
+        public static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, params string[] args) => RunWithInput(file, stdin, null, args);
+
+        private static (int ExitCode, string Output, string Error) RunWithInput(string file, string stdin, System.Collections.Generic.IDictionary<string, string> environment, params string[] args)
         {
             var psi = new ProcessStartInfo(file)
             {
@@ -26,6 +38,11 @@ namespace EspriSsh.Core.Tests
             foreach (string a in args)
             {
                 psi.ArgumentList.Add(a);
+            }
+
+            foreach (var variable in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+            {
+                psi.Environment[variable.Key] = variable.Value;
             }
 
             using Process p = Process.Start(psi);

@@ -119,4 +119,36 @@ function Stop-TestSshd([Parameter(Mandatory)] $Sshd) {
     Remove-Item -Recurse -Force $Sshd.Directory -ErrorAction Ignore
 }
 
+function Get-FreeTcpPort {
+    <# A loopback port nothing listens on (bound then released): connecting to it is refused. #>
+    $listener = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $port
+}
+
+function Start-TestSilentPort {
+    <#
+    A port that accepts TCP connections (the kernel completes the handshake on a listening socket)
+    and never sends a byte: what a firewall holding connections or a hung service looks like.
+    Returns the listener; pass it to Stop-TestSilentPort. Its port is .LocalEndpoint.Port.
+    #>
+    $listener = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $listener
+}
+
+function Stop-TestSilentPort([Parameter(Mandatory)] $Listener) { $Listener.Stop() }
+
+function Get-SshFingerprint {
+    <# SHA256:... of a public key file or line, as ssh-keygen -l prints it (the reference, not our code). #>
+    param([Parameter(Mandatory)] [string] $PublicKey)
+    $file = $PublicKey
+    if (-not (Test-Path -LiteralPath $PublicKey)) {
+        $file = [IO.Path]::GetTempFileName()
+        Set-Content -LiteralPath $file -Value $PublicKey
+    }
+    try { ((& ssh-keygen -l -E sha256 -f $file) -split ' ')[1] }
+    finally { if ($file -ne $PublicKey) { Remove-Item -LiteralPath $file } }
+}
+
 Export-ModuleMember -Function *

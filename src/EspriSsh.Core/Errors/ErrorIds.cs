@@ -24,6 +24,18 @@ namespace EspriSsh.Core.Errors
         public const string ConfigHostUnknown = "ConfigHostUnknown";
         public const string ConfigChangedDuringEdit = "ConfigChangedDuringEdit";
         public const string HostKeyMismatch = "HostKeyMismatch";
+        public const string HostKeyUnknown = "HostKeyUnknown";
+        public const string HostKeyRevoked = "HostKeyRevoked";
+        public const string HostNotFound = "HostNotFound";
+        public const string ConnectionRefused = "ConnectionRefused";
+        public const string ConnectionTimeout = "ConnectionTimeout";
+        public const string NotSshServer = "NotSshServer";
+        public const string KeyExchangeFailed = "KeyExchangeFailed";
+        public const string AuthenticationFailed = "AuthenticationFailed";
+        public const string KeyFileTooOpen = "KeyFileTooOpen";
+        public const string NoKeyFound = "NoKeyFound";
+        public const string SessionFailed = "SessionFailed";
+        public const string JumpChannelFailed = "JumpChannelFailed";
         public const string InvalidParameter = "InvalidParameter";
         public const string FileWriteFailed = "FileWriteFailed";
     }

@@ -21,6 +21,7 @@ namespace EspriSsh.Core.Keys
         {
             new OpenSshPrivateKeyReader(),
             new PemPrivateKeyReader(),
+            new PpkPrivateKeyFormat(),
         };
 
         public static IReadOnlyList<IPrivateKeyFormat> KnownFormats => Formats;
@@ -44,9 +45,14 @@ namespace EspriSsh.Core.Keys
             return Detect(text, source).Peek(text, source);
         }
 
+        /// <summary>The format that recognizes this content, or null.</summary>
+        public static IPrivateKeyFormat? FormatOf(byte[] content) => FormatOf(Decode(content));
+
+        private static IPrivateKeyFormat? FormatOf(string text) => Formats.FirstOrDefault(f => f.Recognizes(text));
+
         private static IPrivateKeyFormat Detect(string text, string source)
         {
-            IPrivateKeyFormat? format = Formats.FirstOrDefault(f => f.Recognizes(text));
+            IPrivateKeyFormat? format = FormatOf(text);
             if (format != null)
             {
                 return format;

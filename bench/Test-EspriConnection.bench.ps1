@@ -1,0 +1,68 @@
+<#
+.SYNOPSIS
+    Test-EspriConnection (all seven stages, in this pwsh process) against `ssh -o BatchMode=yes <alias> true`
+    on the same loopback sshd, alias, key and known_hosts. Target (issue 7): median ratio <= 1.2.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Repetitions = 15
+)
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
+if (-not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))) {
+    Write-Host 'Test-EspriConnection bench skipped: ssh, ssh-keygen or sshd is missing.'
+    return
+}
+
+Import-Module $ModulePath
+$box = New-TestSandbox
+$env:ESPRISSH_HOME = $box.Home
+$key = Join-Path $box.Ssh 'id_ed25519'
+& ssh-keygen -q -t ed25519 -N '' -f $key | Out-Null
+$sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$key.pub")
+try {
+    $knownHosts = Join-Path $box.Ssh 'known_hosts'
+    Set-Content $knownHosts "[127.0.0.1]:$($sshd.Port) $($sshd.HostKeyType) $($sshd.HostKeyBase64)"
+    $config = Join-Path $box.Ssh 'config'
+    @(
+        'Host espri-bench'
+        '    HostName 127.0.0.1'
+        "    Port $($sshd.Port)"
+        "    User $($sshd.User)"
+        "    IdentityFile $key"
+        '    IdentitiesOnly yes'
+        "    UserKnownHostsFile $knownHosts"
+    ) | Set-Content $config
+
+    function Measure-Ms([scriptblock] $Block) {
+        $sw = [Diagnostics.Stopwatch]::StartNew(); & $Block; $sw.Stop(); $sw.Elapsed.TotalMilliseconds
+    }
+    function Get-Median([double[]] $Values) {
+        $sorted = $Values | Sort-Object
+        if ($sorted.Count % 2) { $sorted[[int][Math]::Floor($sorted.Count / 2)] }
+        else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+    }
+
+    $espri = { $r = Test-EspriConnection espri-bench -ConfigPath $config -SshDirectory $box.Ssh; if (-not $r.Succeeded) { throw "Test-EspriConnection failed: $($r | Out-String)" } }
+    $ssh = { & ssh -F $config -o BatchMode=yes espri-bench true; if ($LASTEXITCODE -ne 0) { throw "ssh failed ($LASTEXITCODE)" } }
+
+    $coldEspri = Measure-Ms $espri   # first call: JIT and dependency loading
+    $null = Measure-Ms $ssh
+    $espriTimes = @(); $sshTimes = @()
+    for ($i = 0; $i -lt $Repetitions; $i++) {
+        # Interleaved, so that background load on the machine hits both alike.
+        $espriTimes += Measure-Ms $espri
+        $sshTimes += Measure-Ms $ssh
+    }
+
+    $espriMedian = Get-Median $espriTimes
+    $sshMedian = Get-Median $sshTimes
+    $ratio = $espriMedian / $sshMedian
+    Write-Host ('Test-EspriConnection (7 stages, warm, in-process): median {0:0.0} ms over {1} runs (first call {2:0} ms)' -f $espriMedian, $Repetitions, $coldEspri)
+    Write-Host ('ssh -o BatchMode=yes espri-bench true:             median {0:0.0} ms over {1} runs' -f $sshMedian, $Repetitions)
+    Write-Host ('Ratio {0:0.00}x (target <= 1.2x): {1}' -f $ratio, $(if ($ratio -le 1.2) { 'met' } else { 'NOT met' }))
+}
+finally {
+    Stop-TestSshd $sshd
+    Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore
+}

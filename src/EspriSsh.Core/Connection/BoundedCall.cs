@@ -1,0 +1,77 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>
+    /// Runs blocking network work on the thread pool under our own deadline and the caller's
+    /// cancellation: SSH.NET's Timeout bounds each wait, not a whole stage, and its token stops being
+    /// honoured after the version exchange. On expiry or Ctrl+C the abort action (closing the client)
+    /// unblocks the work, whose late outcome is ignored.
+    /// </summary>
+    internal static class BoundedCall
+    {
+        private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+        public static bool TryRun(Action work, long deadlineTimestamp, CancellationToken cancellation, Action abort, out Exception? error) =>
+            TryRun(work, () => deadlineTimestamp, cancellation, abort, out error);
+
+        /// <summary>
+        /// True when the work finished (its exception, if any, in <paramref name="error"/>); false when
+        /// the deadline (re-read on every poll, so a stage's progress can push it) passed first.
+        /// </summary>
+        public static bool TryRun(Action work, Func<long> deadlineTimestamp, CancellationToken cancellation, Action abort, out Exception? error)
+        {
+            error = null;
+            Task task = Task.Run(work);
+            try
+            {
+                while (true)
+                {
+                    TimeSpan left = Remaining(deadlineTimestamp());
+                    if (left <= TimeSpan.Zero)
+                    {
+                        Abandon(task, abort);
+                        return false;
+                    }
+
+                    if (task.Wait((int)Math.Ceiling((left < Poll ? left : Poll).TotalMilliseconds), cancellation))
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (AggregateException ex)
+            {
+                error = ex.InnerException ?? ex;
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                Abandon(task, abort);
+                throw;
+            }
+        }
+
+        public static long DeadlineAfter(TimeSpan span) => Stopwatch.GetTimestamp() + (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+        private static TimeSpan Remaining(long deadline) =>
+            TimeSpan.FromSeconds((deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+
+        private static void Abandon(Task task, Action abort)
+        {
+            try
+            {
+                abort();
+            }
+            catch (Exception)
+            {
+                // Closing a half-open client may throw; the test result is already decided.
+            }
+
+            task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        }
+    }
+}

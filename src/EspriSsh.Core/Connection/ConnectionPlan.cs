@@ -1,0 +1,45 @@
+using System;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>
+    /// Everything the tester needs, already resolved (config file, site defaults and explicit
+    /// parameters merged by the caller), so the engine does no guessing of its own.
+    /// </summary>
+    public sealed class ConnectionPlan
+    {
+        public ConnectionPlan(HopPlan target, string knownHostsPath, string sshDirectory)
+        {
+            Target = target;
+            KnownHostsPath = knownHostsPath;
+            SshDirectory = sshDirectory;
+        }
+
+        public HopPlan Target { get; }
+
+        /// <summary>The jump host (ProxyJump) to go through, or null for a direct connection.</summary>
+        public HopPlan? Jump { get; set; }
+
+        public string KnownHostsPath { get; }
+
+        /// <summary>The ssh config file the settings came from, when one applied (shown by the Config stage).</summary>
+        public string? ConfigSource { get; set; }
+
+        /// <summary>Where the user's keys live: other .pub files there are named in hints.</summary>
+        public string SshDirectory { get; }
+
+        /// <summary>Bound of every network stage (and of each wait inside it).</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>Trust and record a host key seen for the first time (ssh's accept-new); the caller has asked ShouldProcess.</summary>
+        public bool AcceptNewHostKey { get; set; }
+
+        /// <summary>UTF-8 passphrase for encrypted keys; the caller clears it after the test.</summary>
+        public byte[]? Passphrase { get; set; }
+
+        /// <summary>The harmless command the Session stage runs; its output must come back.</summary>
+        public string SessionCommand { get; set; } = "echo espri-ssh-ok";
+
+        public string SessionExpectedOutput { get; set; } = "espri-ssh-ok";
+    }
+}

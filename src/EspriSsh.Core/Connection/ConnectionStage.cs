@@ -1,0 +1,35 @@
+using System;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>One line of the checklist: a stage of one host, its outcome, and what to do when it failed.</summary>
+    public sealed class ConnectionStage
+    {
+        public ConnectionStage(string name, string host)
+        {
+            Name = name;
+            Host = host;
+        }
+
+        /// <summary>Config, Dns, Tcp, Banner, HostKey, Authentication or Session.</summary>
+        public string Name { get; }
+
+        /// <summary>The host this stage is about (the jump host's stages come first).</summary>
+        public string Host { get; }
+
+        public StageStatus Status { get; internal set; } = StageStatus.Skipped;
+
+        public TimeSpan Duration { get; internal set; }
+
+        /// <summary>What was observed (server version, fingerprint, key offered...).</summary>
+        public string Detail { get; internal set; } = "";
+
+        /// <summary>What to do, for a failure or a warning.</summary>
+        public string? Hint { get; internal set; }
+
+        /// <summary>A stable reason for scripts, e.g. HostKeyMismatch, ConnectionRefused, AuthenticationFailed.</summary>
+        public string? Reason { get; internal set; }
+
+        public override string ToString() => $"[{Status}] {Host} {Name}: {Detail}";
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>One SSH server to reach: the name the user typed, where it really is, who logs in, with which keys.</summary>
+    public sealed class HopPlan
+    {
+        public HopPlan(string alias, string hostName, int port, string user, IReadOnlyList<string> identityFiles)
+        {
+            Alias = alias;
+            HostName = hostName;
+            Port = port;
+            User = user;
+            IdentityFiles = identityFiles;
+        }
+
+        /// <summary>What the user typed (spirit1); equals HostName when no alias applied.</summary>
+        public string Alias { get; }
+
+        /// <summary>The real DNS name or address (spirit1.ipsl.fr); known_hosts is checked against it.</summary>
+        public string HostName { get; }
+
+        public int Port { get; }
+
+        public string User { get; }
+
+        /// <summary>Private key files to offer, in order; full paths.</summary>
+        public IReadOnlyList<string> IdentityFiles { get; }
+
+        public override string ToString() => User + "@" + HostName + (Port == 22 ? "" : ":" + Port);
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Linq;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>
+    /// The HostKey stage's decision, taken inside SSH.NET's key exchange (on its thread): trust,
+    /// record a new key when allowed, or refuse so that nothing (no key, no login name) is sent to an
+    /// unverified server. The verdict is turned into the stage's words afterwards.
+    /// </summary>
+    internal sealed class HostKeyCheck
+    {
+        private readonly HopPlan hop;
+        private readonly ConnectionPlan plan;
+        private readonly HostKeyVerifier verifier;
+        private HostKeyVerdict? verdict;
+        private string? recorded;
+        private string? writeProblem;
+
+        public HostKeyCheck(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier)
+        {
+            this.hop = hop;
+            this.plan = plan;
+            this.verifier = verifier;
+        }
+
+        /// <summary>True to let the connection go on.</summary>
+        public bool Decide(byte[] hostKeyBlob)
+        {
+            try
+            {
+                // The blob's own type (ssh-rsa), not the signature algorithm SSH.NET names (rsa-sha2-512).
+                string keyType = new SshWireReader(hostKeyBlob).ReadUtf8String();
+                verdict = verifier.Verify(hop.HostName, hop.Port, keyType, hostKeyBlob);
+                bool mayRecord = verdict.Trust == HostKeyTrust.Unknown || (verdict.Trust == HostKeyTrust.Trusted && !verdict.InKnownHosts);
+                if (!plan.AcceptNewHostKey || !mayRecord)
+                {
+                    return verdict.Trust == HostKeyTrust.Trusted;
+                }
+
+                KnownHostsFile.Append(plan.KnownHostsPath, hop.HostName, hop.Port, keyType, hostKeyBlob);
+                recorded = plan.KnownHostsPath;
+                return true;
+            }
+            catch (EspriException ex)
+            {
+                writeProblem = ex.Message;
+                return false;
+            }
+            catch (FormatException ex)
+            {
+                writeProblem = "The server sent an unreadable host key: " + ex.Message;
+                return false;
+            }
+        }
+
+        public void Describe(ConnectionStage stage)
+        {
+            if (verdict == null || writeProblem != null)
+            {
+                Fail(stage, ErrorIds.FileWriteFailed, writeProblem ?? "No host key was checked.", "Fix the problem above, then test again.");
+                return;
+            }
+
+            string key = $"{verdict.KeyType} {verdict.Fingerprint}";
+            string notes = verdict.Notes.Count == 0 ? "" : " " + string.Join(" ", verdict.Notes);
+            string removeName = KnownHostEntry.LookupName(hop.HostName, hop.Port);
+            switch (verdict.Trust)
+            {
+                case HostKeyTrust.Mismatch:
+                    Fail(stage, ErrorIds.HostKeyMismatch,
+                        $"The server {hop.HostName} presented {key}, but {verdict.Source} expects {string.Join(" or ", verdict.ExpectedFingerprints)}. The connection was stopped before logging in.{notes}",
+                        "WARNING: the host key has changed. Someone may be intercepting your connection (man-in-the-middle attack), or the server was reinstalled. "
+                        + $"Do not log in. Ask the IT team whether the key of {hop.HostName} changed and what its fingerprint is; only if they confirm {verdict.Fingerprint}, "
+                        + $"remove the old line with: ssh-keygen -R \"{removeName}\" -f \"{plan.KnownHostsPath}\", then test again with -AcceptNewHostKey.");
+                    return;
+                case HostKeyTrust.Revoked:
+                    Fail(stage, ErrorIds.HostKeyRevoked, $"The server {hop.HostName} presented {key}, which {verdict.Source} marks @revoked.{notes}",
+                        "This key was withdrawn on purpose: do not log in, and tell the IT team.");
+                    return;
+                case HostKeyTrust.Unknown when recorded == null:
+                    Fail(stage, ErrorIds.HostKeyUnknown,
+                        $"First connection: the key of {hop.HostName} is {key}; it is not in {plan.KnownHostsPath}.{notes}",
+                        $"Check that {verdict.Fingerprint} is the fingerprint the IT team publishes for {hop.HostName}; if it is, run the test again with -AcceptNewHostKey to record it (ssh would ask you the same question).");
+                    return;
+            }
+
+            stage.Status = StageStatus.Passed;
+            if (recorded != null)
+            {
+                stage.Detail = $"{key} is new{(verdict.MatchesPublishedFingerprint ? ", matches the site's published fingerprint," : "")} and was added to {recorded}.{notes}";
+            }
+            else if (!verdict.InKnownHosts)
+            {
+                stage.Status = StageStatus.Warning;
+                stage.Detail = $"{key} matches the fingerprint the site publishes, but is not in {plan.KnownHostsPath} yet.{notes}";
+                stage.Hint = "ssh will ask once whether to trust this host: answer yes (the key is the published one), or run the test with -AcceptNewHostKey.";
+            }
+            else
+            {
+                stage.Detail = $"{key} matches {verdict.Source}.{notes}";
+            }
+        }
+
+        private static void Fail(ConnectionStage stage, string reason, string detail, string hint)
+        {
+            stage.Status = StageStatus.Failed;
+            stage.Reason = reason;
+            stage.Detail = detail;
+            stage.Hint = hint;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>What one source (explicit parameters, ssh config, site profile) says of a host; null = says nothing.</summary>
+    public sealed class HostSettings
+    {
+        public string? HostName { get; set; }
+
+        public string? User { get; set; }
+
+        public int? Port { get; set; }
+
+        /// <summary>Full paths; null or empty when the source names none.</summary>
+        public IReadOnlyList<string>? IdentityFiles { get; set; }
+
+        /// <summary>ssh's ProxyJump value: an alias or [user@]host[:port].</summary>
+        public string? ProxyJump { get; set; }
+
+        /// <summary>ssh's UserKnownHostsFile (the first one), full path.</summary>
+        public string? KnownHostsPath { get; set; }
+
+        /// <summary>Where the settings came from, for the Config stage ("~/.ssh/config", "site profile").</summary>
+        public string? Source { get; set; }
+    }
+}

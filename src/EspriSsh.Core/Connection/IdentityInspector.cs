@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
+using EspriSsh.Core.Keys;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>
+    /// The local half of the authentication diagnosis, done before any network: can each key file be
+    /// read and decrypted, would OpenSSH accept its rights, does its .pub belong to it, what does the
+    /// site think of its type.
+    /// </summary>
+    internal sealed class IdentityInspector
+    {
+        private readonly PrivateKeyLoader loadKey;
+        private readonly SiteProfile site;
+        private readonly Dictionary<string, LoadedIdentity> cache = new Dictionary<string, LoadedIdentity>(StringComparer.Ordinal);
+
+        public IdentityInspector(PrivateKeyLoader loadKey, SiteProfile site)
+        {
+            this.loadKey = loadKey;
+            this.site = site;
+        }
+
+        public IReadOnlyList<LoadedIdentity> Inspect(IEnumerable<string> paths, byte[]? passphrase) =>
+            paths.Select(p => cache.TryGetValue(p, out LoadedIdentity? known) ? known : cache[p] = InspectOne(p, passphrase)).ToList();
+
+        private LoadedIdentity InspectOne(string path, byte[]? passphrase)
+        {
+            var identity = new LoadedIdentity(path);
+            if (!File.Exists(path))
+            {
+                identity.Problem = $"'{path}' does not exist.";
+                identity.ProblemId = ErrorIds.KeyFileNotFound;
+                return identity;
+            }
+
+            AccessVerdict rights = Platform.FileProtection.Inspect(path);
+            identity.RightsProblem = rights.IsOwnerOnly ? null : rights.Problem ?? rights.Description;
+            SshPrivateKey key;
+            try
+            {
+                key = loadKey(path, passphrase);
+            }
+            catch (EspriException ex)
+            {
+                identity.Problem = ex.Message;
+                identity.ProblemId = ex.ErrorId;
+                return identity;
+            }
+
+            var offer = new KeyOffer(path, key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob));
+            identity.Policy = site.Evaluate(key.KeyType, key.Bits);
+            identity.PublicFileMismatch = CheckPublicFile(path, key, offer.Fingerprint);
+            try
+            {
+                identity.Source = SshNetKeyAdapter.ToKeySource(key, offer);
+                identity.Offer = offer;
+            }
+            catch (EspriException ex)
+            {
+                identity.Problem = ex.Message;
+                identity.ProblemId = ex.ErrorId;
+            }
+
+            return identity;
+        }
+
+        private static string? CheckPublicFile(string path, SshPrivateKey key, string fingerprint)
+        {
+            string pubPath = path + ".pub";
+            if (!File.Exists(pubPath))
+            {
+                return null;
+            }
+
+            SshPublicKey? pub = PublicKeyFiles.TryRead(pubPath);
+            if (pub == null)
+            {
+                return $"'{pubPath}' is not a valid public key line; regenerate it with: ssh-keygen -y -f '{path}' > '{pubPath}'";
+            }
+
+            return pub.SameKeyAs(key.PublicKey)
+                ? null
+                : $"'{pubPath}' holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than '{path}' ({fingerprint}): a .pub sent from it would never match. Regenerate it with: ssh-keygen -y -f '{path}' > '{pubPath}'";
+        }
+    }
+}

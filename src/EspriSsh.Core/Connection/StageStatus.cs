@@ -1,0 +1,10 @@
+namespace EspriSsh.Core.Connection
+{
+    public enum StageStatus
+    {
+        Passed,
+        Warning,
+        Failed,
+        Skipped,
+    }
+}

@@ -1,0 +1,211 @@
+using System.Runtime.CompilerServices;
+#if NET
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+#endif
+
+namespace EspriSsh.Core.Crypto
+{
+    /// <summary>
+    /// Argon2's compression function G over 1 KiB blocks of 128 little-endian words (RFC 9106 §3.5):
+    /// next = P(prev ^ ref) ^ prev ^ ref [^ next]. This is where nearly all Argon2 time goes, so on
+    /// .NET 8+ with AVX2 the BlaMka rounds run four words at a time; elsewhere a plain scalar version.
+    /// </summary>
+    internal static unsafe class Argon2Compression
+    {
+        public const int BlockWords = 128;
+
+        /// <summary>Tests switch this off to check the scalar path against the same vectors.</summary>
+        internal static bool UseSimd = IsSimdAvailable;
+
+        internal static bool IsSimdAvailable
+        {
+            get
+            {
+#if NET
+                return Avx2.IsSupported;
+#else
+                return false;
+#endif
+            }
+        }
+
+        /// <summary>Fills next from prev and reference. next may alias reference; prev must not alias next.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Fill(ulong* prev, ulong* reference, ulong* next, bool xorIntoNext)
+        {
+#if NET
+            if (UseSimd)
+            {
+                FillAvx2(prev, reference, next, xorIntoNext);
+                return;
+            }
+#endif
+            FillScalar(prev, reference, next, xorIntoNext);
+        }
+
+        private static void FillScalar(ulong* prev, ulong* reference, ulong* next, bool xorIntoNext)
+        {
+            ulong* r = stackalloc ulong[BlockWords];
+            ulong* t = stackalloc ulong[BlockWords];
+            for (int i = 0; i < BlockWords; i++)
+            {
+                r[i] = prev[i] ^ reference[i];
+                t[i] = xorIntoNext ? r[i] ^ next[i] : r[i];
+            }
+
+            // Rows: 8 runs of P over 16 consecutive words.
+            for (int row = 0; row < 8; row++)
+            {
+                ulong* v = r + 16 * row;
+                Permute(
+                    ref v[0], ref v[1], ref v[2], ref v[3], ref v[4], ref v[5], ref v[6], ref v[7],
+                    ref v[8], ref v[9], ref v[10], ref v[11], ref v[12], ref v[13], ref v[14], ref v[15]);
+            }
+
+            // Columns: 8 runs of P over word pairs (2c, 2c+1) taken from each row.
+            for (int col = 0; col < 8; col++)
+            {
+                ulong* v = r + 2 * col;
+                Permute(
+                    ref v[0], ref v[1], ref v[16], ref v[17], ref v[32], ref v[33], ref v[48], ref v[49],
+                    ref v[64], ref v[65], ref v[80], ref v[81], ref v[96], ref v[97], ref v[112], ref v[113]);
+            }
+
+            for (int i = 0; i < BlockWords; i++)
+            {
+                next[i] = t[i] ^ r[i];
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Permute(
+            ref ulong v0, ref ulong v1, ref ulong v2, ref ulong v3, ref ulong v4, ref ulong v5, ref ulong v6, ref ulong v7,
+            ref ulong v8, ref ulong v9, ref ulong v10, ref ulong v11, ref ulong v12, ref ulong v13, ref ulong v14, ref ulong v15)
+        {
+            Mix(ref v0, ref v4, ref v8, ref v12);
+            Mix(ref v1, ref v5, ref v9, ref v13);
+            Mix(ref v2, ref v6, ref v10, ref v14);
+            Mix(ref v3, ref v7, ref v11, ref v15);
+            Mix(ref v0, ref v5, ref v10, ref v15);
+            Mix(ref v1, ref v6, ref v11, ref v12);
+            Mix(ref v2, ref v7, ref v8, ref v13);
+            Mix(ref v3, ref v4, ref v9, ref v14);
+        }
+
+        /// <summary>BLAKE2b's G with BlaMka's multiplication: a + b + 2 * lo32(a) * lo32(b).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Mix(ref ulong a, ref ulong b, ref ulong c, ref ulong d)
+        {
+            a = a + b + 2 * (a & 0xFFFFFFFF) * (b & 0xFFFFFFFF);
+            d = RotateRight(d ^ a, 32);
+            c = c + d + 2 * (c & 0xFFFFFFFF) * (d & 0xFFFFFFFF);
+            b = RotateRight(b ^ c, 24);
+            a = a + b + 2 * (a & 0xFFFFFFFF) * (b & 0xFFFFFFFF);
+            d = RotateRight(d ^ a, 16);
+            c = c + d + 2 * (c & 0xFFFFFFFF) * (d & 0xFFFFFFFF);
+            b = RotateRight(b ^ c, 63);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong RotateRight(ulong x, int n) => (x >> n) | (x << (64 - n));
+
+#if NET
+        private static readonly Vector256<byte> Rotate24 = Vector256.Create(
+            (byte)3, 4, 5, 6, 7, 0, 1, 2, 11, 12, 13, 14, 15, 8, 9, 10, 3, 4, 5, 6, 7, 0, 1, 2, 11, 12, 13, 14, 15, 8, 9, 10);
+
+        private static readonly Vector256<byte> Rotate16 = Vector256.Create(
+            (byte)2, 3, 4, 5, 6, 7, 0, 1, 10, 11, 12, 13, 14, 15, 8, 9, 2, 3, 4, 5, 6, 7, 0, 1, 10, 11, 12, 13, 14, 15, 8, 9);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void FillAvx2(ulong* prev, ulong* reference, ulong* next, bool xorIntoNext)
+        {
+            ulong* r = stackalloc ulong[BlockWords];
+            ulong* t = stackalloc ulong[BlockWords];
+            for (int i = 0; i < BlockWords; i += 4)
+            {
+                Vector256<ulong> x = Avx2.Xor(Avx.LoadVector256(prev + i), Avx.LoadVector256(reference + i));
+                Avx.Store(r + i, x);
+                Avx.Store(t + i, xorIntoNext ? Avx2.Xor(x, Avx.LoadVector256(next + i)) : x);
+            }
+
+            // Rows: the 16 words of a row are four consecutive vectors.
+            for (int row = 0; row < 8; row++)
+            {
+                ulong* v = r + 16 * row;
+                Vector256<ulong> a = Avx.LoadVector256(v), b = Avx.LoadVector256(v + 4);
+                Vector256<ulong> c = Avx.LoadVector256(v + 8), d = Avx.LoadVector256(v + 12);
+                Round(ref a, ref b, ref c, ref d);
+                Avx.Store(v, a);
+                Avx.Store(v + 4, b);
+                Avx.Store(v + 8, c);
+                Avx.Store(v + 12, d);
+            }
+
+            // Columns: each vector joins two word pairs from consecutive rows.
+            for (int col = 0; col < 8; col++)
+            {
+                ulong* v = r + 2 * col;
+                Vector256<ulong> a = Join(v, v + 16), b = Join(v + 32, v + 48);
+                Vector256<ulong> c = Join(v + 64, v + 80), d = Join(v + 96, v + 112);
+                Round(ref a, ref b, ref c, ref d);
+                Split(a, v, v + 16);
+                Split(b, v + 32, v + 48);
+                Split(c, v + 64, v + 80);
+                Split(d, v + 96, v + 112);
+            }
+
+            for (int i = 0; i < BlockWords; i += 4)
+            {
+                Avx.Store(next + i, Avx2.Xor(Avx.LoadVector256(t + i), Avx.LoadVector256(r + i)));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<ulong> Join(ulong* low, ulong* high) =>
+            Vector256.Create(Sse2.LoadVector128(low), Sse2.LoadVector128(high));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Split(Vector256<ulong> x, ulong* low, ulong* high)
+        {
+            Sse2.Store(low, x.GetLower());
+            Sse2.Store(high, x.GetUpper());
+        }
+
+        /// <summary>P on (a, b, c, d) = words (0-3, 4-7, 8-11, 12-15): columns, then diagonals by lane rotation.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Round(ref Vector256<ulong> a, ref Vector256<ulong> b, ref Vector256<ulong> c, ref Vector256<ulong> d)
+        {
+            Mix(ref a, ref b, ref c, ref d);
+            b = Avx2.Permute4x64(b, 0x39);
+            c = Avx2.Permute4x64(c, 0x4E);
+            d = Avx2.Permute4x64(d, 0x93);
+            Mix(ref a, ref b, ref c, ref d);
+            b = Avx2.Permute4x64(b, 0x93);
+            c = Avx2.Permute4x64(c, 0x4E);
+            d = Avx2.Permute4x64(d, 0x39);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Mix(ref Vector256<ulong> a, ref Vector256<ulong> b, ref Vector256<ulong> c, ref Vector256<ulong> d)
+        {
+            a = BlaMka(a, b);
+            d = Avx2.Shuffle(Avx2.Xor(d, a).AsUInt32(), 0b10_11_00_01).AsUInt64();
+            c = BlaMka(c, d);
+            b = Avx2.Shuffle(Avx2.Xor(b, c).AsByte(), Rotate24).AsUInt64();
+            a = BlaMka(a, b);
+            d = Avx2.Shuffle(Avx2.Xor(d, a).AsByte(), Rotate16).AsUInt64();
+            c = BlaMka(c, d);
+            Vector256<ulong> x = Avx2.Xor(b, c);
+            b = Avx2.Xor(Avx2.ShiftRightLogical(x, 63), Avx2.Add(x, x));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<ulong> BlaMka(Vector256<ulong> x, Vector256<ulong> y)
+        {
+            Vector256<ulong> product = Avx2.Multiply(x.AsUInt32(), y.AsUInt32());
+            return Avx2.Add(Avx2.Add(x, y), Avx2.Add(product, product));
+        }
+#endif
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace EspriSsh.Core.Diagnostics
+{
+    /// <summary>
+    /// Asks sc.exe (always present on Windows, no admin rights needed to query) about the ssh-agent
+    /// service. The START_TYPE / STATE field names and their numbers are not translated.
+    /// </summary>
+    public sealed class ScAgentServiceQuery : IAgentServiceQuery
+    {
+        private const string ServiceName = "ssh-agent";
+        private const int ServiceDoesNotExist = 1060;
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+        public AgentServiceState Query()
+        {
+            try
+            {
+                BoundedProcess.Result config = BoundedProcess.Run("sc.exe", new[] { "qc", ServiceName }, Timeout);
+                if (config.ExitCode == ServiceDoesNotExist)
+                {
+                    return AgentServiceState.NotInstalled;
+                }
+
+                Match startType = Regex.Match(config.Output, @"START_TYPE\s*:\s*(\d+)");
+                if (startType.Success && startType.Groups[1].Value == "4")
+                {
+                    return AgentServiceState.Disabled;
+                }
+
+                BoundedProcess.Result status = BoundedProcess.Run("sc.exe", new[] { "query", ServiceName }, Timeout);
+                Match state = Regex.Match(status.Output, @"STATE\s*:\s*(\d+)");
+                return !state.Success ? AgentServiceState.Unknown : state.Groups[1].Value == "4" ? AgentServiceState.Running : AgentServiceState.Stopped;
+            }
+            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException)
+            {
+                return AgentServiceState.Unknown;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Keys
+{
+    /// <summary>
+    /// Convert-PpkKey's engine: PuTTY .ppk to OpenSSH (what ssh and Windows OpenSSH use) and any key
+    /// the key engine reads to PPK v3 (for PuTTY/MobaXterm). Plan checks everything that needs no
+    /// passphrase; Read decrypts; Write re-encrypts and writes the pair with New-EspriKey's rules.
+    /// </summary>
+    public static class KeyConversionService
+    {
+        private const long MaxFileBytes = 1 << 20;
+
+        /// <summary>Throws KeyFileNotFound, NotAPpkFile/Ppk*, KeyFormatInvalid, KeyTypeRefused, InvalidParameter or KeyFileExists.</summary>
+        public static KeyConversionPlan Plan(KeyConversionRequest request, SiteProfile site)
+        {
+            string source = request.SourcePath;
+            byte[] content = Load(source);
+            PpkFile? ppk = null;
+            PrivateKeyPeek peek;
+            IPrivateKeyFormat? format = PrivateKeyFileReader.FormatOf(content);
+            if (format == null || format is PpkPrivateKeyFormat)
+            {
+                // Unknown content is reported as "not a .ppk": that is what this command expects.
+                ppk = PpkReader.Parse(content, source);
+                peek = new PrivateKeyPeek(PpkPrivateKeyFormat.FormatName, ppk.IsEncrypted, ppk.KeyType, ppk.PublicKey, source);
+            }
+            else
+            {
+                peek = PrivateKeyFileReader.Peek(content, source);
+            }
+
+            if (peek.KeyType != null)
+            {
+                RefuseForbiddenType(peek.KeyType, site, source);
+            }
+
+            KeyOutputFormat output = request.OutputFormat ?? (ppk != null ? KeyOutputFormat.OpenSsh : KeyOutputFormat.Ppk);
+            string destination = request.Destination ?? DefaultDestination(output, peek.KeyType, source, request.SshDirectory);
+            KeyPairWriter.EnsureCanWrite(destination, request.Force);
+            return new KeyConversionPlan(source, content, ppk, peek, output, destination, request.Force);
+        }
+
+        /// <summary>
+        /// Decrypts the source (passphrase UTF-8, null when none given: PassphraseRequired if needed).
+        /// Returns the key and the site-policy warnings that apply to it.
+        /// </summary>
+        public static (SshPrivateKey Key, IReadOnlyList<string> Warnings) Read(
+            KeyConversionPlan plan, byte[]? passphrase, SiteProfile site, Action<double>? progress = null)
+        {
+            SshPrivateKey key = plan.Ppk != null
+                ? plan.Ppk.Decrypt(passphrase, progress)
+                : PrivateKeyFileReader.Read(plan.SourceContent, passphrase, plan.SourcePath).Key;
+            RefuseForbiddenType(key.KeyType, site, plan.SourcePath);
+            var warnings = new List<string>();
+            KeyPolicyResult verdict = site.Evaluate(key.KeyType, key.Bits);
+            if (verdict.Verdict != KeyPolicyVerdict.Preferred)
+            {
+                warnings.Add($"{key.KeyType} ({key.Bits} bits) converted, but {site.Name} " +
+                    (verdict.Verdict == KeyPolicyVerdict.Refused ? "will not accept it" : "only tolerates it") + $": {verdict.Reason}");
+            }
+
+            return (key, warnings);
+        }
+
+        /// <summary>Writes the converted pair (newPassphrase UTF-8; null or empty = unencrypted). progress: KDF fraction.</summary>
+        public static KeyInfo Write(KeyConversionPlan plan, SshPrivateKey key, byte[]? newPassphrase, Action<double>? progress = null)
+        {
+            bool encrypted = newPassphrase != null && newPassphrase.Length > 0;
+            byte[] file = plan.OutputFormat == KeyOutputFormat.Ppk
+                ? PpkWriter.Write(key, newPassphrase, progress)
+                : OpenSshPrivateKeyWriter.Write(key, newPassphrase, OpenSshPrivateKeyWriter.DefaultRounds, progress);
+            try
+            {
+                string[] backups = KeyPairWriter.Write(plan.Destination, file, key.PublicKey, plan.Force);
+                return KeyInfo.Describe(key, plan.Destination, encrypted, backups);
+            }
+            finally
+            {
+                Array.Clear(file, 0, file.Length);
+            }
+        }
+
+        /// <summary>DSA is read (to say so clearly) but never written: OpenSSH disabled it and the site refuses it.</summary>
+        private static void RefuseForbiddenType(string keyType, SiteProfile site, string source)
+        {
+            if (keyType == DsaPrivateKey.TypeName)
+            {
+                throw new EspriException(ErrorIds.KeyTypeRefused, EspriErrorCategory.InvalidData,
+                    $"'{source}' is a DSA key; it is not converted. {site.Evaluate(keyType, 1024).Reason}", source);
+            }
+        }
+
+        private static string DefaultDestination(KeyOutputFormat output, string? keyType, string source, string sshDirectory)
+        {
+            if (output == KeyOutputFormat.Ppk)
+            {
+                return Path.ChangeExtension(source, ".ppk");
+            }
+
+            string? name = keyType == Ed25519PrivateKey.TypeName ? "id_ed25519"
+                : keyType == RsaPrivateKey.TypeName ? "id_rsa"
+                : keyType != null && keyType.StartsWith("ecdsa-", StringComparison.Ordinal) ? "id_ecdsa"
+                : null;
+            return name != null
+                ? Path.Combine(sshDirectory, name)
+                : throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                    $"The key type of '{source}' is only known after decryption, so no default file name can be chosen. Give -Destination.", source);
+        }
+
+        private static byte[] Load(string path)
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+            {
+                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+                    $"There is no key file '{path}'. Check the path; Get-ChildItem *.ppk lists the PuTTY keys of the current folder.", path);
+            }
+
+            return file.Length <= MaxFileBytes ? File.ReadAllBytes(path) : throw PpkReader.NotPpk(path, "it is far too large for a key file");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using EspriSsh.Core.Connection;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Commands
+{
+    /// <summary>
+    /// Tests the way to a host stage by stage (Config, Dns, Tcp, Banner, HostKey, Authentication,
+    /// Session) and says what is wrong and what to do. A failed test is a result, not an error.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "EspriConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(ConnectionTestResult), typeof(bool))]
+    public sealed class TestEspriConnectionCommand : EspriCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string HostName { get; set; } = "";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? User { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 65535)]
+        public int? Port { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? IdentityFile { get; set; }
+
+        [Parameter]
+        public SecureString? Passphrase { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigPath { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? KnownHostsPath { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 10;
+
+        [Parameter]
+        public SwitchParameter AcceptNewHostKey { get; set; }
+
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SshDirectory { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            TryRun(() =>
+            {
+                string sshDirectory = ResolveSshDirectory(SshDirectory);
+                SiteProfile site = SiteProfileLoader.Current;
+                var builder = new ConnectionPlanBuilder(site, HostConfigSource.For(ConfigPath == null ? null : ResolvePath(ConfigPath), sshDirectory),
+                    sshDirectory, Environment.UserName);
+                var explicitSettings = new HostSettings
+                {
+                    User = User,
+                    Port = Port,
+                    IdentityFiles = IdentityFile?.Select(ResolvePath).ToList(),
+                };
+                ConnectionPlan plan = builder.Build(HostName, explicitSettings, KnownHostsPath == null ? null : ResolvePath(KnownHostsPath));
+                plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+                plan.AcceptNewHostKey = AcceptNewHostKey
+                    && ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+                plan.Passphrase = Passphrase != null ? ToUtf8(Passphrase) : AskPassphraseIfNeeded(plan);
+                ConnectionTestResult result;
+                try
+                {
+                    result = new ConnectionTester(site)
+                        .Run(plan, cancellation.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                finally
+                {
+                    if (plan.Passphrase != null)
+                    {
+                        Array.Clear(plan.Passphrase, 0, plan.Passphrase.Length);
+                    }
+                }
+
+                if (Quiet)
+                {
+                    WriteObject(result.Succeeded);
+                }
+                else
+                {
+                    WriteTyped(result, "EspriSsh.ConnectionTestResult");
+                }
+            });
+        }
+
+        protected override void StopProcessing() => cancellation.Cancel();
+
+        public void Dispose() => cancellation.Dispose();
+
+        /// <summary>Interactive and a key to offer is encrypted: ask once, as ssh would. Otherwise the Authentication stage reports it.</summary>
+        private byte[]? AskPassphraseIfNeeded(ConnectionPlan plan)
+        {
+            if (IsNonInteractive)
+            {
+                return null;
+            }
+
+            string? encrypted = new[] { plan.Jump, plan.Target }
+                .Where(h => h != null)
+                .SelectMany(h => h!.IdentityFiles)
+                .FirstOrDefault(IsEncrypted);
+            return encrypted == null ? null : ToUtf8(PromptForSecret($"Passphrase of '{encrypted}'", confirm: false, "Pass -Passphrase.", encrypted));
+        }
+
+        private static bool IsEncrypted(string path)
+        {
+            try
+            {
+                return PrivateKeyFileReader.PeekFile(path).Encrypted;
+            }
+            catch (EspriException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.IO;
+using EspriSsh.Core.Connection;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Tests.Connection
+{
+    public class ConnectionPlanBuilderTests
+    {
+        private static ConnectionPlanBuilder Builder(TempDirectory dir, Dictionary<string, HostSettings>? config = null) =>
+            new ConnectionPlanBuilder(SiteProfileLoader.Default, alias => config != null && config.TryGetValue(alias, out HostSettings? s) ? s : null, dir.Path, "localuser");
+
+        [Fact]
+        public void SiteProfileGivesRealNamesAndTheJumpHostOfJeanZay()
+        {
+            using var dir = new TempDirectory();
+            File.WriteAllText(dir.File("id_ed25519"), "x");
+            ConnectionPlan plan = Builder(dir).Build("jean-zay", new HostSettings(), null);
+            Assert.Equal("jean-zay.idris.fr", plan.Target.HostName);
+            Assert.Equal("localuser", plan.Target.User);
+            Assert.Equal(new[] { dir.File("id_ed25519") }, plan.Target.IdentityFiles);
+            Assert.Equal("spirit1", plan.Jump!.Alias);
+            Assert.Equal("spirit1.ipsl.fr", plan.Jump.HostName);
+            Assert.Equal(dir.File("known_hosts"), plan.KnownHostsPath);
+        }
+
+        [Fact]
+        public void ExplicitParametersWinOverConfigWhichWinsOverTheSite()
+        {
+            using var dir = new TempDirectory();
+            File.WriteAllText(dir.File("explicit"), "x");
+            var config = new Dictionary<string, HostSettings>
+            {
+                ["spirit1"] = new HostSettings { HostName = "10.0.0.1", User = "cfguser", Port = 2201, IdentityFiles = new[] { "/cfg/key" }, KnownHostsPath = "/cfg/kh", Source = "cfg" },
+            };
+            ConnectionPlan fromConfig = Builder(dir, config).Build("spirit1", new HostSettings(), null);
+            Assert.Equal("10.0.0.1:2201 cfguser /cfg/key /cfg/kh", $"{fromConfig.Target.HostName}:{fromConfig.Target.Port} {fromConfig.Target.User} {fromConfig.Target.IdentityFiles[0]} {fromConfig.KnownHostsPath}");
+
+            ConnectionPlan explicitWins = Builder(dir, config).Build("spirit1",
+                new HostSettings { User = "me", Port = 2222, IdentityFiles = new[] { dir.File("explicit") } }, "/explicit/kh");
+            Assert.Equal("10.0.0.1:2222 me", $"{explicitWins.Target.HostName}:{explicitWins.Target.Port} {explicitWins.Target.User}");
+            Assert.Equal(new[] { dir.File("explicit") }, explicitWins.Target.IdentityFiles);
+            Assert.Equal("/explicit/kh", explicitWins.KnownHostsPath);
+        }
+
+        [Theory]
+        [InlineData("jumper@spirit2:2022", "jumper", "spirit2.ipsl.fr", 2022)]
+        [InlineData("spirit2", "localuser", "spirit2.ipsl.fr", 22)]
+        [InlineData("[10.1.2.3]", "localuser", "10.1.2.3", 22)]
+        public void ParsesProxyJumpAndResolvesItsAlias(string proxyJump, string user, string hostName, int port)
+        {
+            using var dir = new TempDirectory();
+            var config = new Dictionary<string, HostSettings> { ["target"] = new HostSettings { ProxyJump = proxyJump } };
+            HopPlan jump = Builder(dir, config).Build("target", new HostSettings(), null).Jump!;
+            Assert.Equal($"{user}@{hostName}:{port}", $"{jump.User}@{jump.HostName}:{jump.Port}");
+        }
+
+        [Fact]
+        public void ProxyJumpNoneInTheConfigOverridesTheSiteJumpHost()
+        {
+            using var dir = new TempDirectory();
+            var config = new Dictionary<string, HostSettings> { ["jean-zay"] = new HostSettings { ProxyJump = "none" } };
+            Assert.Null(Builder(dir, config).Build("jean-zay", new HostSettings(), null).Jump);
+        }
+
+        [Theory]
+        [InlineData("a,b")]
+        [InlineData("host:notaport")]
+        public void RefusesProxyJumpItCannotTest(string proxyJump)
+        {
+            using var dir = new TempDirectory();
+            var config = new Dictionary<string, HostSettings> { ["target"] = new HostSettings { ProxyJump = proxyJump } };
+            var ex = Assert.Throws<EspriException>(() => Builder(dir, config).Build("target", new HostSettings(), null));
+            Assert.Equal(ErrorIds.ConfigInvalid, ex.ErrorId);
+        }
+
+        [Fact]
+        public void AMissingExplicitKeyFileIsAnError()
+        {
+            using var dir = new TempDirectory();
+            var ex = Assert.Throws<EspriException>(() => Builder(dir).Build("spirit1", new HostSettings { IdentityFiles = new[] { dir.File("nope") } }, null));
+            Assert.Equal(ErrorIds.KeyFileNotFound, ex.ErrorId);
+            Assert.Equal(dir.File("nope"), ex.Target);
+        }
+    }
+}

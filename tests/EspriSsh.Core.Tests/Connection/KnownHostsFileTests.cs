@@ -1,0 +1,115 @@
+using System;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Connection;
+
+namespace EspriSsh.Core.Tests.Connection
+{
+    /// <summary>known_hosts reading and writing, with ssh-keygen -F / -H as the reference.</summary>
+    public class KnownHostsFileTests
+    {
+        private static (string Type, string Base64, byte[] Blob) HostKey(TempDirectory dir, string name)
+        {
+            string path = dir.File(name);
+            ExternalTool.Check("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path);
+            string[] parts = File.ReadAllText(path + ".pub").Trim().Split(' ');
+            return (parts[0], parts[1], Convert.FromBase64String(parts[1]));
+        }
+
+        /// <summary>Whether ssh-keygen -F finds the host in the file (the reference lookup).</summary>
+        private static bool SshKeygenFinds(string file, string name) => ExternalTool.Run("ssh-keygen", "-F", name, "-f", file).ExitCode == 0;
+
+        [Theory]
+        [InlineData("spirit1.ipsl.fr", 22, true)]
+        [InlineData("SPIRIT1.ipsl.fr", 22, true)]
+        [InlineData("spirit1.ipsl.fr", 2222, false)]
+        [InlineData("spirit2.ipsl.fr", 22, true)]
+        [InlineData("hal.ipsl.fr", 2222, true)]
+        [InlineData("hal.ipsl.fr", 22, true)]
+        [InlineData("hal.ipsl.fr", 2223, false)]
+        [InlineData("spiritx1.ipsl.fr", 22, true)]
+        [InlineData("bad.ipsl.fr", 22, false)]
+        [InlineData("jean-zay.idris.fr", 22, false)]
+        public void MatchesHostsAsSshKeygenDoes(string host, int port, bool expected)
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            string file = dir.File("known_hosts");
+            File.WriteAllText(file,
+                "# comment line\n\n"
+                + $"spirit1.ipsl.fr,spirit2.ipsl.fr {key.Type} {key.Base64}\n"
+                + $"[hal.ipsl.fr]:2222 {key.Type} {key.Base64}\n"
+                + $"spiritx?.ipsl.fr,*.ipsl.fr,!bad.ipsl.fr {key.Type} {key.Base64}\n");
+
+            KnownHostsFile parsed = KnownHostsFile.Load(file);
+            Assert.Equal(3, parsed.Entries.Count);
+            Assert.Empty(parsed.UnreadableLines);
+            string name = KnownHostEntry.LookupName(host, port);
+            Assert.Equal(SshKeygenFinds(file, name), expected);
+            Assert.Equal(expected, parsed.Find(host, port).Count > 0);
+        }
+
+        [Fact]
+        public void ReadsEntriesHashedBySshKeygen()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            string file = dir.File("known_hosts");
+            File.WriteAllText(file, $"spirit1.ipsl.fr {key.Type} {key.Base64}\n[127.0.0.1]:2200 {key.Type} {key.Base64}\n");
+            ExternalTool.Check("ssh-keygen", "-q", "-H", "-f", file);
+
+            KnownHostsFile parsed = KnownHostsFile.Load(file);
+            Assert.All(parsed.Entries, e => Assert.True(e.IsHashed));
+            Assert.Single(parsed.Find("spirit1.ipsl.fr", 22));
+            Assert.Single(parsed.Find("127.0.0.1", 2200));
+            Assert.Empty(parsed.Find("127.0.0.1", 22));
+            Assert.Empty(parsed.Find("spirit2.ipsl.fr", 22));
+        }
+
+        [Fact]
+        public void KeepsMarkersAndSetsBrokenLinesAside()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            KnownHostsFile parsed = KnownHostsFile.Parse(
+                $"@revoked spirit1.ipsl.fr {key.Type} {key.Base64}\n"
+                + $"@cert-authority *.ipsl.fr {key.Type} {key.Base64}\n"
+                + "@unknown-marker host ssh-ed25519 AAAA\n"
+                + "only-a-host\n"
+                + "host ssh-ed25519 not*base64\n", "mem");
+
+            Assert.Equal(new[] { KnownHostMarker.Revoked, KnownHostMarker.CertAuthority }, parsed.Entries.Select(e => e.Marker));
+            Assert.Equal(new[] { 3, 4, 5 }, parsed.UnreadableLines);
+        }
+
+        [Fact]
+        public void AppendKeepsEveryExistingByteAndWritesALineSshFinds()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            string file = dir.File("known_hosts");
+            byte[] before = System.Text.Encoding.UTF8.GetBytes("# mine\r\nother.example.org ssh-ed25519 " + key.Base64); // no final newline
+            File.WriteAllBytes(file, before);
+
+            KnownHostsFile.Append(file, "127.0.0.1", 2200, key.Type, key.Blob);
+            KnownHostsFile.Append(file, "spirit1.ipsl.fr", 22, key.Type, key.Blob);
+
+            byte[] after = File.ReadAllBytes(file);
+            Assert.Equal(before, after.Take(before.Length).ToArray());
+            Assert.Equal((byte)'\n', after[before.Length]);
+            Assert.True(SshKeygenFinds(file, "[127.0.0.1]:2200"));
+            Assert.True(SshKeygenFinds(file, "spirit1.ipsl.fr"));
+            Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+        }
+
+        [Fact]
+        public void AppendCreatesTheFileAndItsFolder()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            string file = Path.Combine(dir.Path, "new", ".ssh", "known_hosts");
+            KnownHostsFile.Append(file, "hal.ipsl.fr", 22, key.Type, key.Blob);
+            Assert.Equal($"hal.ipsl.fr {key.Type} {key.Base64}\n", File.ReadAllText(file));
+        }
+    }
+}

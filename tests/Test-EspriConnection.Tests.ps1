@@ -1,0 +1,317 @@
+# Test-EspriConnection against a real OpenSSH sshd on 127.0.0.1. Expected fingerprints come from
+# ssh-keygen, and ssh itself confirms the verdicts (host key changed, unprotected key file, new
+# known_hosts line usable).
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+    $script:NoSshd = -not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $env:ESPRISSH_NONINTERACTIVE = '1'
+}
+
+Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
+    BeforeAll {
+        $script:Box = New-TestSandbox
+        $env:ESPRISSH_HOME = $Box.Home
+        function New-Key([string] $Name, [string] $Type = 'ed25519', [string] $Passphrase = '', [string[]] $Extra = @()) {
+            $path = Join-Path $Box.Ssh $Name
+            ssh-keygen -q -t $Type @Extra -a 2 -N $Passphrase -C $Name -f $path | Out-Null
+            $path
+        }
+        $script:Key = New-Key 'id_ed25519'
+        $script:EncKey = New-Key 'enc_ed25519' -Passphrase 'espri pass'
+        $script:OtherKey = New-Key 'other_ed25519'
+        $script:RsaKey = New-Key 'rsa_key' -Type rsa -Extra '-b', '4096'
+        $script:EcdsaKey = New-Key 'ecdsa_key' -Type ecdsa
+        $script:Sshd = Start-TestSshd -AuthorizedKeys (@($Key, $EncKey, $RsaKey, $EcdsaKey) | ForEach-Object { Get-Content "$_.pub" })
+        $script:HostLine = "[127.0.0.1]:$($Sshd.Port) $($Sshd.HostKeyType) $($Sshd.HostKeyBase64)"
+        $script:HostFingerprint = Get-SshFingerprint $HostLine
+        $script:KnownHosts = Join-Path $Box.Ssh 'known_hosts'
+        Set-Content $KnownHosts $HostLine
+        $script:Common = @{ Port = $Sshd.Port; User = $Sshd.User; SshDirectory = $Box.Ssh; TimeoutSec = 10 }
+        function Invoke-Ssh([string] $KeyFile, [string] $KnownHostsFile) {
+            ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$KnownHostsFile" `
+                -i $KeyFile -p $Sshd.Port "$($Sshd.User)@127.0.0.1" true 2>&1 | Out-String
+        }
+    }
+    AfterAll {
+        Stop-TestSshd $Sshd
+        Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
+        Remove-Item Env:ESPRISSH_HOME -ErrorAction Ignore
+    }
+
+    Context 'success' {
+        It 'passes every stage with the registered key found in the ssh directory' {
+            $r = Test-EspriConnection 127.0.0.1 @Common
+            $r.PSObject.TypeNames[0] | Should -Be 'EspriSsh.ConnectionTestResult'
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $r.FailedStage | Should -BeNullOrEmpty
+            $r.Stages.Name | Should -Be @('Config', 'Dns', 'Tcp', 'Banner', 'HostKey', 'Authentication', 'Session')
+            $r.Stages.Status | Should -Be @('Passed', 'Passed', 'Passed', 'Passed', 'Passed', 'Passed', 'Passed')
+            ($r.Stages | Where-Object Name -eq Banner).Detail | Should -Match '^SSH-2\.0-OpenSSH'
+            ($r.Stages | Where-Object Name -eq HostKey).Detail | Should -Match ([regex]::Escape($HostFingerprint))
+            ($r.Stages | Where-Object Name -eq Authentication).Detail | Should -Match ([regex]::Escape((Get-SshFingerprint "$Key.pub")))
+            ($r.Stages | Where-Object Name -eq Session).Detail | Should -Match 'espri-ssh-ok'
+        }
+
+        It 'opens a passphrase-protected key with -Passphrase' {
+            $pass = ConvertTo-SecureString 'espri pass' -AsPlainText -Force
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $EncKey -Passphrase $pass
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            ($r.Stages | Where-Object Name -eq Authentication).Detail | Should -Match ([regex]::Escape((Get-SshFingerprint "$EncKey.pub")))
+        }
+
+        It 'reports a protected key without its passphrase, and a wrong one, at Authentication' {
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $EncKey
+            $r.FailedStage | Should -Be 'Authentication'
+            $r.Reason | Should -Be 'PassphraseRequired'
+            $r.Hint | Should -Match '-Passphrase'
+            $wrong = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $EncKey -Passphrase (ConvertTo-SecureString 'nope' -AsPlainText -Force)
+            $wrong.Reason | Should -Be 'KeyWrongPassphrase'
+        }
+
+        It 'logs in with an RSA key using SHA-2 signatures, with the site policy warning' {
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $RsaKey
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $auth = $r.Stages | Where-Object Name -eq Authentication
+            $auth.Status | Should -Be 'Warning'
+            $auth.Detail | Should -Match ([regex]::Escape((Get-SshFingerprint "$RsaKey.pub")))
+            $r.Hint | Should -Match 'ED25519'
+        }
+
+        It 'logs in with an ECDSA key and says the site refuses that type' {
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $EcdsaKey
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            ($r.Stages | Where-Object Name -eq Authentication).Status | Should -Be 'Warning'
+            $r.Hint | Should -Match 'ECDSA keys are not accepted'
+        }
+
+        It 'reads hashed known_hosts entries (ssh-keygen -H)' {
+            $hashed = Join-Path $Box.Home 'known_hosts_hashed'
+            Set-Content $hashed "# a comment`n$HostLine"
+            ssh-keygen -q -H -f $hashed 2>&1 | Out-Null
+            (Get-Content $hashed -Raw) | Should -Match '\|1\|'
+            $r = Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $hashed
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+        }
+
+        It 'returns only $true / $false with -Quiet, for each host from the pipeline' {
+            $answers = '127.0.0.1', 'localhost' | Test-EspriConnection @Common -Quiet
+            $answers | Should -Be @($true, $false)
+        }
+
+        It 'formats as a checklist' {
+            $text = Test-EspriConnection 127.0.0.1 @Common -User 'nobody-espri' | Out-String
+            $text | Should -Match '\[ OK \] .*Banner'
+            $text | Should -Match '\[FAIL\] .*Authentication'
+            $text | Should -Match '\[ -- \] .*Session'
+            $text | Should -Match 'What to do:'
+        }
+    }
+
+    Context 'authentication failures' {
+        It 'names the offered key and the other local keys when the key is not registered' {
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $OtherKey
+            $r.Succeeded | Should -BeFalse
+            $r.FailedStage | Should -Be 'Authentication'
+            $r.Reason | Should -Be 'AuthenticationFailed'
+            $r.Hint | Should -Match ([regex]::Escape((Get-SshFingerprint "$OtherKey.pub")))
+            $r.Hint | Should -Match ([regex]::Escape((Get-SshFingerprint "$Key.pub")))
+            $r.Hint | Should -Match 'account form'
+            ($r.Stages | Where-Object Name -eq Authentication).Detail | Should -Match 'the server allows: publickey'
+            ($r.Stages | Where-Object Name -eq Session).Status | Should -Be 'Skipped'
+        }
+
+        It 'points at the login name when the user is wrong' {
+            $r = Test-EspriConnection 127.0.0.1 @Common -User 'nobody-espri'
+            $r.FailedStage | Should -Be 'Authentication'
+            $r.User | Should -Be 'nobody-espri'
+            $r.Hint | Should -Match "'nobody-espri' must be the account name"
+        }
+
+        It 'warns when the .pub next to the key holds another key (the one sent to the IT team would not match)' {
+            $copy = Join-Path $Box.Home 'mixed_key'
+            Copy-Item $Key $copy; Copy-Item "$OtherKey.pub" "$copy.pub"
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $copy
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            ($r.Stages | Where-Object Name -eq Authentication).Status | Should -Be 'Warning'
+            $r.Hint | Should -Match ([regex]::Escape("$copy.pub"))
+            $r.Hint | Should -Match ([regex]::Escape((Get-SshFingerprint "$OtherKey.pub")))
+            $r.Hint | Should -Match 'ssh-keygen -y'
+        }
+
+        It 'fails a key file readable by others, as ssh refuses it' {
+            $loose = Join-Path $Box.Home 'loose_key'
+            Copy-Item $Key $loose; Copy-Item "$Key.pub" "$loose.pub"
+            chmod 644 $loose
+            Invoke-Ssh $loose $KnownHosts | Should -Match 'UNPROTECTED PRIVATE KEY FILE'
+            $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $loose
+            $r.FailedStage | Should -Be 'Authentication'
+            $r.Reason | Should -Be 'KeyFileTooOpen'
+            $r.Hint | Should -Match '0644'
+            $r.Hint | Should -Match 'chmod 600'
+        }
+    }
+
+    Context 'host key' {
+        It 'stops at HostKey on a forged known_hosts, with the attack warning, before logging in' {
+            $forged = Join-Path $Box.Home 'known_hosts_forged'
+            $fake = Join-Path $Box.Home 'fake_host'
+            ssh-keygen -q -t ed25519 -N '' -f $fake | Out-Null
+            Set-Content $forged ("[127.0.0.1]:$($Sshd.Port) " + ((Get-Content "$fake.pub") -split ' ')[0..1] -join ' ')
+            Invoke-Ssh $Key $forged | Should -Match 'REMOTE HOST IDENTIFICATION HAS CHANGED'
+            $acceptedBefore = @(Select-String -Path $Sshd.Log -Pattern 'Accepted publickey').Count
+            $r = Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $forged
+            $r.FailedStage | Should -Be 'HostKey'
+            $r.Reason | Should -Be 'HostKeyMismatch'
+            $r.Hint | Should -Match 'man-in-the-middle'
+            ($r.Stages | Where-Object Name -eq HostKey).Detail | Should -Match ([regex]::Escape((Get-SshFingerprint "$fake.pub")))
+            ($r.Stages | Where-Object Name -eq Authentication).Status | Should -Be 'Skipped'
+            @(Select-String -Path $Sshd.Log -Pattern 'Accepted publickey').Count | Should -Be $acceptedBefore
+        }
+
+        It 'fails on an unknown host key, showing its fingerprint, and writes nothing' {
+            $fresh = Join-Path $Box.Home 'kh-unknown/known_hosts'
+            $r = Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $fresh
+            $r.FailedStage | Should -Be 'HostKey'
+            $r.Reason | Should -Be 'HostKeyUnknown'
+            $r.Hint | Should -Match ([regex]::Escape($HostFingerprint))
+            $r.Hint | Should -Match 'AcceptNewHostKey'
+            Test-Path $fresh | Should -BeFalse
+        }
+
+        It 'records an unknown host key with -AcceptNewHostKey, keeping the existing bytes, in a line ssh accepts' {
+            $file = Join-Path $Box.Home 'known_hosts_accept'
+            $before = "# kept comment`nother.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOu4la46QdhH5OBe90Idwvl3fRFgfqY2uY7tLVPj5bHy"
+            [IO.File]::WriteAllText($file, $before)
+            Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $file -AcceptNewHostKey -WhatIf | Out-Null
+            [IO.File]::ReadAllText($file) | Should -BeExactly $before
+            $r = Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $file -AcceptNewHostKey
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            ($r.Stages | Where-Object Name -eq HostKey).Detail | Should -Match 'added to'
+            [IO.File]::ReadAllText($file) | Should -BeLike "$before`n*"
+            (ssh-keygen -F "[127.0.0.1]:$($Sshd.Port)" -f $file) -join "`n" | Should -Match 'Host \[127\.0\.0\.1\]'
+            Invoke-Ssh $Key $file | Should -Not -Match 'Host key verification failed'
+            $LASTEXITCODE | Should -Be 0
+            (Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $file).Succeeded | Should -BeTrue
+        }
+    }
+
+    Context 'network' {
+        It 'fails at Tcp at once on a refused port' {
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            $r = Test-EspriConnection 127.0.0.1 @Common -Port (Get-FreeTcpPort)
+            $sw.Stop()
+            $r.FailedStage | Should -Be 'Tcp'
+            $r.Reason | Should -Be 'ConnectionRefused'
+            $sw.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'a refusal must not wait for the 10 s timeout'
+        }
+
+        It 'fails at Banner after -TimeoutSec on a port that never speaks' {
+            $silent = Start-TestSilentPort
+            try {
+                $sw = [Diagnostics.Stopwatch]::StartNew()
+                $r = Test-EspriConnection 127.0.0.1 @Common -Port $silent.LocalEndpoint.Port -TimeoutSec 1
+                $sw.Stop()
+            }
+            finally { Stop-TestSilentPort $silent }
+            $r.FailedStage | Should -Be 'Banner'
+            $r.Reason | Should -Be 'ConnectionTimeout'
+            ($r.Stages | Where-Object Name -eq Tcp).Status | Should -Be 'Passed'
+            $sw.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.0
+            $sw.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+        }
+    }
+
+    Context 'ssh config aliases' {
+        BeforeAll {
+            $script:Config = Join-Path $Box.Home 'ssh_config'
+            @(
+                'Host espri-jump'
+                '    HostName 127.0.0.1'
+                "    Port $($Sshd.Port)"
+                "    User $($Sshd.User)"
+                "    IdentityFile $Key"
+                "    UserKnownHostsFile $KnownHosts"
+                '    IdentitiesOnly yes'
+                '    BatchMode yes'
+                'Host espri-target'
+                '    HostName 127.0.0.1'
+                "    Port $($Sshd.Port)"
+                "    User $($Sshd.User)"
+                "    IdentityFile $Key"
+                '    ProxyJump espri-jump'
+                "    UserKnownHostsFile $KnownHosts"
+                '    IdentitiesOnly yes'
+                '    BatchMode yes'
+            ) | Set-Content $Config
+        }
+
+        It 'takes HostName, Port, User and IdentityFile of an alias from the config' {
+            $r = Test-EspriConnection espri-jump -ConfigPath $Config -SshDirectory $Box.Ssh
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $r.User | Should -Be $Sshd.User
+            ($r.Stages | Where-Object Name -eq Config).Detail | Should -Match ([regex]::Escape("127.0.0.1:$($Sshd.Port)"))
+        }
+
+        It 'lets explicit parameters win over the config' {
+            $r = Test-EspriConnection espri-jump -ConfigPath $Config -SshDirectory $Box.Ssh -Port (Get-FreeTcpPort) -User 'explicit-user'
+            $r.User | Should -Be 'explicit-user'
+            $r.FailedStage | Should -Be 'Tcp'
+        }
+
+        It 'goes through the ProxyJump alias, as ssh does, and shows both hops' {
+            ssh -F $Config -o BatchMode=yes -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$KnownHosts" espri-target true 2>&1 | Out-Null
+            $LASTEXITCODE | Should -Be 0 -Because 'ssh itself reaches the target through the jump alias'
+            $r = Test-EspriConnection espri-target -ConfigPath $Config -SshDirectory $Box.Ssh
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $r.Via | Should -Be 'espri-jump'
+            ($r.Stages | ForEach-Object { "$($_.Host)/$($_.Name)" }) | Should -Be @(
+                'espri-target/Config', 'espri-jump/Dns', 'espri-jump/Tcp', 'espri-jump/Banner', 'espri-jump/HostKey', 'espri-jump/Authentication',
+                'espri-target/Tcp', 'espri-target/Banner', 'espri-target/HostKey', 'espri-target/Authentication', 'espri-target/Session')
+            ($r.Stages | Where-Object { $_.Host -eq 'espri-target' -and $_.Name -eq 'Tcp' }).Detail | Should -Match 'through the jump host'
+            ($r.Stages | Where-Object { $_.Host -eq 'espri-target' -and $_.Name -eq 'HostKey' }).Detail | Should -Match 'known_hosts line 1'
+        }
+
+        It 'rejects a -ConfigPath that does not exist' {
+            { Test-EspriConnection espri-target -ConfigPath (Join-Path $Box.Home 'nope') -SshDirectory $Box.Ssh -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ConfigUnreadable,EspriSsh.Commands.TestEspriConnectionCommand'
+        }
+    }
+
+    Context 'jump host' {
+        It 'goes through a jump host named by the site profile and shows both hops' {
+            $profile = Join-Path $Box.Home 'site.json'
+            $site = Get-Content (Join-Path (Get-RepoRoot) 'src/EspriSsh.Core/Site/espri-site.json') -Raw | ConvertFrom-Json
+            $site.hosts = @(
+                [pscustomobject]@{ alias = 'hop'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
+                [pscustomobject]@{ alias = 'inner'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'hop' }
+            )
+            $site.defaultHeadNode = 'hop'
+            $site | ConvertTo-Json -Depth 6 | Set-Content $profile
+            $env:ESPRISSH_SITE_PROFILE = $profile
+            try { $r = Test-EspriConnection inner -User $Sshd.User -SshDirectory $Box.Ssh }
+            finally { Remove-Item Env:ESPRISSH_SITE_PROFILE }
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $r.Via | Should -Be 'hop'
+            ($r.Stages | ForEach-Object { "$($_.Host)/$($_.Name)" }) | Should -Be @(
+                'inner/Config', 'hop/Dns', 'hop/Tcp', 'hop/Banner', 'hop/HostKey', 'hop/Authentication',
+                'inner/Tcp', 'inner/Banner', 'inner/HostKey', 'inner/Authentication', 'inner/Session')
+            ($r.Stages | Where-Object { $_.Host -eq 'inner' -and $_.Name -eq 'HostKey' }).Detail | Should -Match 'known_hosts line 1'
+        }
+    }
+
+    Context 'bad parameters are errors' {
+        It 'rejects a key file that does not exist' {
+            { Test-EspriConnection 127.0.0.1 @Common -IdentityFile (Join-Path $Box.Ssh 'missing') -ErrorAction Stop } |
+                Should -Throw -ErrorId 'KeyFileNotFound,EspriSsh.Commands.TestEspriConnectionCommand'
+        }
+
+        It 'rejects a zero timeout' {
+            { Test-EspriConnection 127.0.0.1 -TimeoutSec 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,EspriSsh.Commands.TestEspriConnectionCommand'
+        }
+    }
+}
