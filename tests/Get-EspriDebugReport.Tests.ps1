@@ -12,6 +12,9 @@ Describe 'Get-EspriDebugReport' -Skip:$NoSshd {
         $script:Box = New-TestSandbox
         $script:OldHome = $env:ESPRISSH_HOME
         $env:ESPRISSH_HOME = $Box.Home
+        # The user's own agent stays out of it: one test starts an agent of its own.
+        $script:OldAgent = $env:SSH_AUTH_SOCK
+        $env:SSH_AUTH_SOCK = $null
         $script:Passphrase = 'Espri-Test-Passphrase-8472'
         $script:Registered = Join-Path $Box.Ssh 'id_ed25519'
         $script:Unregistered = Join-Path $Box.Ssh 'id_unregistered'
@@ -47,6 +50,7 @@ Host unreachable
     }
     AfterAll {
         $env:ESPRISSH_HOME = $OldHome
+        $env:SSH_AUTH_SOCK = $OldAgent
         Stop-TestSshd $Sshd
         Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
     }
@@ -103,6 +107,38 @@ Host unreachable
         ($r.Findings | Where-Object Code -eq 'ForwardAgentAllHosts').Fix | Should -Match 'DisableForwardAgentAll'
         # ssh itself refuses the file: its own words are a finding too.
         ($r.Findings | Where-Object Code -eq 'SshConfigRejected').Problem | Should -Match 'Bad configuration option'
+    }
+
+    It 'lists the known_hosts entry and the stages of Test-EspriConnection' {
+        $Text | Should -Match ('(?m)^==== \d+\. known_hosts entries for spirit1.*\n(.*\n)*?line 1: ssh-ed25519 ' + [regex]::Escape($HostKeyFp))
+        $Text | Should -Match '(?m)^\[Passed \] spirit1 HostKey'
+        $Text | Should -Match '(?m)^\[Failed \] spirit1 Authentication'
+        ($Report.Findings | Where-Object Code -eq 'ConnectionFailed').Problem | Should -Match 'Authentication stage'
+        $Text | Should -Match 'SSH_AUTH_SOCK: \(not set\)'
+    }
+
+    It 'shows the fingerprints the ssh-agent holds, and nothing else of it' {
+        $agentKey = Join-Path $Box.Home 'agent_key'
+        ssh-keygen -q -t ed25519 -N '' -C 'in-agent' -f $agentKey | Out-Null
+        $agentOut = ssh-agent -s
+        $sock = [regex]::Match(($agentOut -join "`n"), 'SSH_AUTH_SOCK=([^;]+);').Groups[1].Value
+        $agentPid = [int][regex]::Match(($agentOut -join "`n"), 'SSH_AGENT_PID=(\d+);').Groups[1].Value
+        try {
+            $env:SSH_AUTH_SOCK = $sock
+            ssh-add -q $agentKey 2>$null
+            $out = Join-Path $Box.Home 'agent.txt'
+            $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest 6>$null
+            $withAgent = Get-Content -Raw $out
+            $withAgent | Should -Match ([regex]::Escape((Get-Fingerprint "$agentKey.pub")))
+            $withAgent | Should -Match 'Agent: reachable'
+            $withAgent.Contains(((Get-Content "$agentKey.pub") -split ' ')[1]) | Should -BeFalse -Because 'the agent''s public keys are not listed, only fingerprints'
+            foreach ($line in Get-BodyLines $agentKey) { $withAgent.Contains($line) | Should -BeFalse }
+            $r.Findings.Code | Should -Not -Contain 'AgentNotReachable'
+        }
+        finally {
+            $env:SSH_AUTH_SOCK = $null
+            Stop-Process -Id $agentPid -ErrorAction Ignore
+        }
     }
 
     It 'holds no line of either private key and not the passphrase' {

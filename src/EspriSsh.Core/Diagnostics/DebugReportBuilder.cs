@@ -20,16 +20,24 @@ namespace EspriSsh.Core.Diagnostics
         public static DebugReport Build(DebugReportRequest request)
         {
             var context = new ReportContext(request);
-            var collectors = new List<(string Heading, Func<ReportContext, ReportSection> Collect)>
+            var local = new List<(string Heading, Func<ReportContext, ReportSection> Collect)>
             {
                 ("Computer and session", SessionSection.Collect),
                 ("ssh client", SshClientSection.Collect),
                 ("Effective ssh settings (EspriSsh)", ConfigSection.Collect),
                 ("Effective ssh settings (ssh -G)", SshSettingsSection.Collect),
                 ("ssh directory", SshDirectorySection.Collect),
-                ("Login attempt", SshAttemptSection.Collect),
+                ("ssh agent", AgentSection.Collect),
+                ("known_hosts", KnownHostsSection.Collect),
             };
-            var sections = collectors.Select(c => CollectSafely(context, c.Heading, c.Collect)).ToList();
+            var sections = local.Select(c => CollectSafely(context, c.Heading, c.Collect)).ToList();
+
+            // The two network parts run side by side inside the one budget: EspriSsh's staged test in
+            // the background, ssh's own attempt meanwhile.
+            ConnectionStagesSection.Start(context);
+            ReportSection attempt = CollectSafely(context, "Login attempt", SshAttemptSection.Collect);
+            sections.Add(CollectSafely(context, "Test-EspriConnection stages", ConnectionStagesSection.Collect));
+            sections.Add(attempt);
 
             Func<string, string> anonymize = request.Anonymize
                 ? ReportAnonymizer.For(request, context.EffectiveSettings.TryGetValue("user", out var users) ? users : Enumerable.Empty<string>()).Apply

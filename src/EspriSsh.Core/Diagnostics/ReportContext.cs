@@ -38,6 +38,15 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>EspriSsh's own reading of the config for the host; null when it could not be read.</summary>
         public Config.ResolvedHostConfig? Resolved { get; set; }
 
+        /// <summary>Test-EspriConnection's plan for the host (null until planned, or when it cannot be).</summary>
+        public Connection.ConnectionPlan? Plan { get; set; }
+
+        /// <summary>Why no plan could be made.</summary>
+        public string? PlanError { get; set; }
+
+        /// <summary>The connection test running in the background beside ssh -vvv.</summary>
+        public System.Threading.Tasks.Task<Connection.ConnectionTestResult>? ConnectionTest { get; set; }
+
         /// <summary>True when ssh is given -F (then it skips the system-wide ssh_config).</summary>
         public bool PassesConfigToSsh => ConfigToPass() != null;
 
