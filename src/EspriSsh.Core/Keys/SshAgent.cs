@@ -86,7 +86,12 @@ namespace EspriSsh.Core.Keys
                     ["SSH_ASKPASS_REQUIRE"] = "never",
                     ["DISPLAY"] = null,
                 };
-                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-" }, timeout, variables, unencrypted);
+                CommandResult result = ExternalCommand.Run(sshAdd.Path, new[] { "-" }, timeout, variables, unencrypted);
+                if (result.NotFound)
+                {
+                    return AgentAddResult.NotAdded($"ssh-add ({sshAdd.Path}) could not be started: {result.Failure}");
+                }
+
                 if (result.TimedOut)
                 {
                     return AgentAddResult.NotAdded($"ssh-add did not finish within {timeout.TotalSeconds:0} s and was stopped; the key was not added. Add it later with: ssh-add <key file>");
@@ -94,17 +99,13 @@ namespace EspriSsh.Core.Keys
 
                 if (result.ExitCode == 2)
                 {
-                    return AgentAddResult.NotAdded("ssh-add could not reach the agent (" + result.Error.Trim() + "). " +
+                    return AgentAddResult.NotAdded("ssh-add could not reach the agent (" + result.StandardError.Trim() + "). " +
                         (environment.IsWindows ? $"In an administrator PowerShell run: {WindowsServiceFix}" : $"Start one in your shell with: {UnixStartCommand}"));
                 }
 
                 return result.ExitCode == 0
                     ? AgentAddResult.Success(sshAdd.Path)
-                    : AgentAddResult.NotAdded($"ssh-add refused the key (exit {result.ExitCode}): {result.Error.Trim()}");
-            }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException)
-            {
-                return AgentAddResult.NotAdded($"ssh-add ({sshAdd.Path}) could not be started: {ex.Message}");
+                    : AgentAddResult.NotAdded($"ssh-add refused the key (exit {result.ExitCode}): {result.StandardError.Trim()}");
             }
             finally
             {
