@@ -11,7 +11,8 @@ Describe 'Intune detection and remediation scripts' -Skip:$NoTools {
         $script:Examples = Join-Path (Get-RepoRoot) 'docs/examples'
         function script:Invoke-DeploymentScript([string] $Name, $Box, [string[]] $Arguments = @('-User', 'jdupont')) {
             $log = Join-Path $Box.Home "$Name.log"
-            $argText = ($Arguments | ForEach-Object { "'$_'" }) -join ' '
+            # Parameter names stay bare: a quoted '-User' would be bound as a value.
+            $argText = ($Arguments | ForEach-Object { if ($_ -like '-*') { $_ } else { "'$_'" } }) -join ' '
             $env = @{
                 ESPRISSH_HOME = $Box.Home
                 PSModulePath  = (Split-Path (Get-TestModulePath)) + [IO.Path]::PathSeparator + $env:PSModulePath

@@ -15,28 +15,26 @@ namespace EspriSsh.Core.Diagnostics
 
         public AgentServiceState Query()
         {
-            try
-            {
-                BoundedProcess.Result config = BoundedProcess.Run("sc.exe", new[] { "qc", ServiceName }, Timeout);
-                if (config.ExitCode == ServiceDoesNotExist)
-                {
-                    return AgentServiceState.NotInstalled;
-                }
-
-                Match startType = Regex.Match(config.Output, @"START_TYPE\s*:\s*(\d+)");
-                if (startType.Success && startType.Groups[1].Value == "4")
-                {
-                    return AgentServiceState.Disabled;
-                }
-
-                BoundedProcess.Result status = BoundedProcess.Run("sc.exe", new[] { "query", ServiceName }, Timeout);
-                Match state = Regex.Match(status.Output, @"STATE\s*:\s*(\d+)");
-                return !state.Success ? AgentServiceState.Unknown : state.Groups[1].Value == "4" ? AgentServiceState.Running : AgentServiceState.Stopped;
-            }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException)
+            CommandResult config = ExternalCommand.Run("sc.exe", new[] { "qc", ServiceName }, Timeout);
+            if (config.NotFound)
             {
                 return AgentServiceState.Unknown;
             }
+
+            if (config.ExitCode == ServiceDoesNotExist)
+            {
+                return AgentServiceState.NotInstalled;
+            }
+
+            Match startType = Regex.Match(config.StandardOutput, @"START_TYPE\s*:\s*(\d+)");
+            if (startType.Success && startType.Groups[1].Value == "4")
+            {
+                return AgentServiceState.Disabled;
+            }
+
+            CommandResult status = ExternalCommand.Run("sc.exe", new[] { "query", ServiceName }, Timeout);
+            Match state = Regex.Match(status.StandardOutput, @"STATE\s*:\s*(\d+)");
+            return !state.Success ? AgentServiceState.Unknown : state.Groups[1].Value == "4" ? AgentServiceState.Running : AgentServiceState.Stopped;
         }
     }
 }

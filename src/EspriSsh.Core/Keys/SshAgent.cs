@@ -75,25 +75,19 @@ namespace EspriSsh.Core.Keys
                 return null;
             }
 
-            try
+            // ExternalCommand reports a program that cannot start (NotFound) instead of throwing.
+            CommandResult result = ExternalCommand.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, SshAddVariables());
+            if (result.NotFound || result.TimedOut || (result.ExitCode != 0 && result.ExitCode != 1))
             {
-                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, SshAddVariables());
-                if (result.TimedOut || (result.ExitCode != 0 && result.ExitCode != 1))
-                {
-                    return null; // 1 = the agent holds no key; 2 = no agent
-                }
+                return null; // 1 = the agent holds no key; 2 = no agent
+            }
 
-                // "256 SHA256:abc... comment (ED25519)"
-                return result.Output.Split('\n')
-                    .Select(line => line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
-                    .Where(fields => fields.Length > 1 && fields[1].StartsWith("SHA256:", StringComparison.Ordinal))
-                    .Select(fields => fields[1])
-                    .ToList();
-            }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException)
-            {
-                return null;
-            }
+            // "256 SHA256:abc... comment (ED25519)"
+            return result.StandardOutput.Split('\n')
+                .Select(line => line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                .Where(fields => fields.Length > 1 && fields[1].StartsWith("SHA256:", StringComparison.Ordinal))
+                .Select(fields => fields[1])
+                .ToList();
         }
 
         /// <summary>Adds the key; the result carries a warning instead of throwing when it could not.</summary>
@@ -114,7 +108,12 @@ namespace EspriSsh.Core.Keys
             byte[] unencrypted = OpenSshPrivateKeyWriter.Write(key, null);
             try
             {
-                BoundedProcess.Result result = BoundedProcess.Run(sshAdd.Path, new[] { "-" }, timeout, SshAddVariables(), unencrypted);
+                CommandResult result = ExternalCommand.Run(sshAdd.Path, new[] { "-" }, timeout, SshAddVariables(), unencrypted);
+                if (result.NotFound)
+                {
+                    return AgentAddResult.NotAdded($"ssh-add ({sshAdd.Path}) could not be started: {result.Failure}");
+                }
+
                 if (result.TimedOut)
                 {
                     return AgentAddResult.NotAdded($"ssh-add did not finish within {timeout.TotalSeconds:0} s and was stopped; the key was not added. Add it later with: ssh-add <key file>");
@@ -122,17 +121,13 @@ namespace EspriSsh.Core.Keys
 
                 if (result.ExitCode == 2)
                 {
-                    return AgentAddResult.NotAdded("ssh-add could not reach the agent (" + result.Error.Trim() + "). " +
+                    return AgentAddResult.NotAdded("ssh-add could not reach the agent (" + result.StandardError.Trim() + "). " +
                         (environment.IsWindows ? $"In an administrator PowerShell run: {WindowsServiceFix}" : $"Start one in your shell with: {UnixStartCommand}"));
                 }
 
                 return result.ExitCode == 0
                     ? AgentAddResult.Success(sshAdd.Path)
-                    : AgentAddResult.NotAdded($"ssh-add refused the key (exit {result.ExitCode}): {result.Error.Trim()}");
-            }
-            catch (Exception ex) when (ex is System.ComponentModel.Win32Exception || ex is InvalidOperationException)
-            {
-                return AgentAddResult.NotAdded($"ssh-add ({sshAdd.Path}) could not be started: {ex.Message}");
+                    : AgentAddResult.NotAdded($"ssh-add refused the key (exit {result.ExitCode}): {result.StandardError.Trim()}");
             }
             finally
             {

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Diagnostics
+{
+    /// <summary>
+    /// Get-EspriDebugReport's engine: collects each section (a failing section becomes a note, never
+    /// a crash), anonymizes on request, runs the secret guard over the whole text last, and writes
+    /// the file atomically (never over an earlier one without force; force keeps a .bak).
+    /// </summary>
+    public static class DebugReportBuilder
+    {
+        public static DebugReport Build(DebugReportRequest request)
+        {
+            var context = new ReportContext(request);
+            var local = new List<(string Heading, Func<ReportContext, ReportSection> Collect)>
+            {
+                ("Computer and session", SessionSection.Collect),
+                ("ssh client", SshClientSection.Collect),
+                ("Effective ssh settings (EspriSsh)", ConfigSection.Collect),
+                ("Effective ssh settings (ssh -G)", SshSettingsSection.Collect),
+                ("ssh directory", SshDirectorySection.Collect),
+                ("ssh agent", AgentSection.Collect),
+                ("known_hosts", KnownHostsSection.Collect),
+            };
+            var sections = local.Select(c => CollectSafely(context, c.Heading, c.Collect)).ToList();
+
+            // The two network parts run side by side inside the one budget: EspriSsh's staged test in
+            // the background, ssh's own attempt meanwhile.
+            ConnectionStagesSection.Start(context);
+            ReportSection attempt = CollectSafely(context, "Login attempt", SshAttemptSection.Collect);
+            sections.Add(CollectSafely(context, "Test-EspriConnection stages", ConnectionStagesSection.Collect));
+            sections.Add(attempt);
+
+            Func<string, string> anonymize = request.Anonymize
+                ? ReportAnonymizer.For(request, context.EffectiveSettings.TryGetValue("user", out var users) ? users : Enumerable.Empty<string>()).Apply
+                : (Func<string, string>)(s => s);
+            SecretGuard guard = SecretGuard.ForDirectory(request.SshDirectory, IdentityFiles(context));
+
+            string body = guard.Scrub(anonymize(DebugReportWriter.Sections(sections)), out int redacted);
+            var findings = context.Findings.Select(f => f.Rewrite(anonymize)).ToList();
+            if (redacted > 0)
+            {
+                findings.Add(new Finding("SecretRedacted", FindingSeverity.Warning,
+                    $"{redacted} line(s) of collected output contained private key material and were removed from this report.",
+                    "Nothing to do for you; please mention it to support (the report should never collect such lines)."));
+            }
+
+            findings = findings.OrderBy(f => f.Severity).ToList();
+            SupportInfo support = SiteProfileLoader.Current.Support;
+            string madeAt = DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+            string header = guard.Scrub(anonymize(DebugReportWriter.Header(support, madeAt, findings)), out _);
+            string text = (header + body).Replace("\n", Environment.NewLine);
+            return new DebugReport(text, findings);
+        }
+
+        /// <summary>Refuses to replace an existing report unless forced (checked before the slow collection).</summary>
+        public static void EnsureCanWrite(string path, bool force)
+        {
+            if (!force && File.Exists(path))
+            {
+                throw new EspriException(ErrorIds.FileExists, EspriErrorCategory.ResourceExists,
+                    $"'{path}' already exists. Use -Force to replace it (the old one is kept as .bak), or choose another -OutFile.", path);
+            }
+        }
+
+        /// <summary>Writes the report atomically; with force an existing file is first kept as .bak.</summary>
+        public static void Write(DebugReport report, string path, bool force)
+        {
+            string fullPath = Path.GetFullPath(path);
+            EnsureCanWrite(fullPath, force);
+            report.Backup = force ? BackupFile.Create(fullPath, ownerOnly: false) : null;
+            AtomicFileWriter.WriteAllText(fullPath, report.Text, ownerOnly: false);
+            report.Path = fullPath;
+            report.Location = FriendlyLocation.Describe(fullPath);
+        }
+
+        private static ReportSection CollectSafely(ReportContext context, string heading, Func<ReportContext, ReportSection> collect)
+        {
+            try
+            {
+                return collect(context);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException
+                || ex is Win32Exception || ex is PlatformNotSupportedException || ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                // One broken part must not cost the user the whole report.
+                context.Add(new Finding("SectionFailed", FindingSeverity.Warning,
+                    $"The part '{heading}' of the report could not be collected: {ex.Message}",
+                    "Send the report anyway; support can ask for this part by hand."));
+                return new ReportSection(heading).Line("Could not be collected: " + ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+
+        /// <summary>Keys named by the config (they may live outside the ssh directory): the guard covers them too.</summary>
+        private static IEnumerable<string> IdentityFiles(ReportContext context)
+        {
+            IEnumerable<string> fromSsh = context.EffectiveSettings.TryGetValue("identityfile", out List<string>? files)
+                ? files.Select(SshDirectory.ExpandHome)
+                : Enumerable.Empty<string>();
+            return fromSsh.Concat(context.Resolved?.ExpandedIdentityFiles ?? Enumerable.Empty<string>()).Distinct();
+        }
+    }
+}

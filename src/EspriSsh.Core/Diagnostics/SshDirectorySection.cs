@@ -1,0 +1,107 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Files;
+
+namespace EspriSsh.Core.Diagnostics
+{
+    /// <summary>
+    /// The ssh directory as support needs to see it: every file with size, date, owner and rights,
+    /// and for private keys the verdict OpenSSH would give (too open = ignored). Never any content.
+    /// </summary>
+    internal static class SshDirectorySection
+    {
+        public static ReportSection Collect(ReportContext context)
+        {
+            string directory = context.Request.SshDirectory;
+            var section = new ReportSection("ssh directory " + directory);
+            if (!Directory.Exists(directory))
+            {
+                section.Line("The folder does not exist.");
+                context.Add(new Finding("SshDirectoryMissing", FindingSeverity.Error,
+                    $"The ssh directory {directory} does not exist, so there is no key to log in with.",
+                    "Make your key with New-EspriKey, then register its public key in your ESPRI account.", directory));
+                return section;
+            }
+
+            var owners = FileOwners.Of(directory);
+            section.Field("Folder owner", owners.TryGetValue(".", out string? dirOwner) ? dirOwner : "(unknown)");
+            section.Field("Folder rights", RightsOf(directory));
+            section.Line("");
+            section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}", "File", "Bytes", "Modified", "Owner", "Rights", "Verdict"));
+            var files = Directory.GetFiles(directory).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            foreach (string path in files)
+            {
+                string name = Path.GetFileName(path);
+                var info = new FileInfo(path);
+                string owner = owners.TryGetValue(name, out string? o) ? o : "(unknown)";
+                bool isPrivateKey = PrivateKeyText.IsPrivateKeyFile(path);
+                string rights = RightsOf(path);
+                string verdict = "-";
+                if (isPrivateKey)
+                {
+                    AccessVerdict access = Platform.FileProtection.Inspect(path);
+                    rights = access.Description;
+                    verdict = access.IsOwnerOnly ? "private key, rights OK" : "private key, TOO OPEN";
+                    if (!access.IsOwnerOnly)
+                    {
+                        AddTooOpen(context, path, access);
+                    }
+
+                    if (FileOwners.IsSomeoneElse(owner))
+                    {
+                        verdict += ", wrong owner";
+                        context.Add(new Finding("KeyFileOwner", FindingSeverity.Error,
+                            $"The private key {name} belongs to another account ({owner}); ssh refuses to use it.",
+                            $"Take ownership: sudo chown \"$(id -un)\" '{path}' (or make a new key with New-EspriKey).", path));
+                    }
+                }
+
+                section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}",
+                    name, info.Length, info.LastWriteTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), owner, rights, verdict));
+            }
+
+            if (files.Count == 0)
+            {
+                section.Line("(empty)");
+            }
+
+            foreach (string sub in Directory.GetDirectories(directory))
+            {
+                section.Line(Path.GetFileName(sub) + Path.DirectorySeparatorChar + "  (folder)");
+            }
+
+            return section;
+        }
+
+        private static void AddTooOpen(ReportContext context, string path, AccessVerdict access)
+        {
+            string problem = access.Problem ?? "its rights are too open";
+            string fix = Platform.IsWindows
+                ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
+                : $"chmod 600 '{path}'";
+            int fixAt = problem.IndexOf(" Fix: ", StringComparison.Ordinal);
+            if (fixAt >= 0)
+            {
+                fix = problem.Substring(fixAt + " Fix: ".Length);
+                problem = problem.Substring(0, fixAt);
+            }
+
+            context.Add(new Finding("KeyFileTooOpen", FindingSeverity.Error,
+                $"The private key {Path.GetFileName(path)}: {problem}", fix, path));
+        }
+
+        /// <summary>Mode bits on Unix; on Windows the ACL verdict is only computed for private keys.</summary>
+        private static string RightsOf(string path)
+        {
+#if NET
+            if (!Platform.IsWindows)
+            {
+                return "0" + Convert.ToString((int)File.GetUnixFileMode(path) & 0xFFF, 8).PadLeft(3, '0');
+            }
+#endif
+            return "-";
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using EspriSsh.Core.Diagnostics;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Commands
+{
+    /// <summary>Writes ssh-debug4support.txt: everything support needs to see why a login fails, and no secret.</summary>
+    [Cmdlet(VerbsCommon.Get, "EspriDebugReport", SupportsShouldProcess = true)]
+    [OutputType(typeof(DebugReport))]
+    public sealed class GetEspriDebugReportCommand : EspriCmdlet
+    {
+        /// <summary>The ESPRI login (what you type before @ in ssh login@spirit1).</summary>
+        [Parameter(Position = 0)]
+        [ValidatePattern(@"^[A-Za-z0-9._-]+$")]
+        public string? Login { get; set; }
+
+        /// <summary>The host (site alias or name) the report tests.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string HostName { get; set; } = "spirit1";
+
+        /// <summary>Where to write the report (default ./ssh-debug4support.txt).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutFile { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SshDirectory { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigPath { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoConnectionTest { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 15;
+
+        [Parameter]
+        public SwitchParameter Anonymize { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void EndProcessing()
+        {
+            TryRun(() =>
+            {
+                SupportInfo support = SiteProfileLoader.Current.Support;
+                string path = ResolvePath(OutFile ?? "./" + support.ReportFileName);
+                DebugReportBuilder.EnsureCanWrite(path, Force);
+                if (!ShouldProcess(path, Force ? "Write the ssh support report (replacing the existing file, kept as .bak)" : "Write the ssh support report"))
+                {
+                    return;
+                }
+
+                var versionTable = SessionState.PSVariable.GetValue("PSVersionTable") as Hashtable;
+                var request = new DebugReportRequest
+                {
+                    Login = Login,
+                    HostName = HostName,
+                    SshDirectory = ResolveSshDirectory(SshDirectory),
+                    ConfigPath = ConfigPath == null ? null : ResolvePath(ConfigPath),
+                    NoConnectionTest = NoConnectionTest,
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    Anonymize = Anonymize,
+                    PowerShellEdition = versionTable?["PSEdition"]?.ToString() ?? "Desktop",
+                    PowerShellVersion = versionTable?["PSVersion"]?.ToString(),
+                    PowerShellHost = "(" + Host.Name + ")",
+                };
+                WriteVerbose($"Collecting the support report for {HostName} (network stages bounded by {TimeoutSec} s)...");
+                DebugReport report = DebugReportBuilder.Build(request);
+                DebugReportBuilder.Write(report, path, Force);
+                string where = report.Location == null ? "" : " (" + report.Location + ")";
+                // Shown like Write-Host (and silenced with 6>$null): the user must learn where the file is.
+                WriteInformation(new HostInformationMessage { Message = $"Report written to {report.Path}{where}." }, new[] { "PSHOST" });
+                WriteInformation(new HostInformationMessage { Message = $"Send it to {support.Address}, subject '{support.ReportSubject}'." }, new[] { "PSHOST" });
+                WriteTyped(report, "EspriSsh.DebugReport");
+            });
+        }
+    }
+}

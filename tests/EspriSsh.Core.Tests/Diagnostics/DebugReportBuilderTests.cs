@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Diagnostics;
+using EspriSsh.Core.Errors;
+
+namespace EspriSsh.Core.Tests.Diagnostics
+{
+    public class DebugReportBuilderTests
+    {
+        /// <summary>A machine with no ssh anywhere.</summary>
+        private sealed class NoSshEnvironment : IToolEnvironment
+        {
+            public bool IsWindows => false;
+
+            public string GetEnvironmentVariable(string name) => name == "PATH" ? "/nonexistent-espri" : null;
+
+            public bool FileExists(string path) => false;
+        }
+
+        [Fact]
+        public void WithoutSshTheReportIsStillMadeAndSaysSo()
+        {
+            using var dir = new TempDirectory();
+            var request = new DebugReportRequest { SshDirectory = dir.Path, ToolEnvironment = new NoSshEnvironment(), Login = "jdupont" };
+
+            DebugReport report = DebugReportBuilder.Build(request);
+
+            Finding missing = Assert.Single(report.Findings, f => f.Code == "SshNotFound");
+            Assert.Equal(FindingSeverity.Error, missing.Severity);
+            Assert.False(report.Succeeded);
+            Assert.Contains("No ssh program was found", report.Text);
+            Assert.Contains("jdupont", report.Text);
+            Assert.StartsWith("SSH debug information for support", report.Text);
+            Assert.True(report.Text.IndexOf("FINDINGS", StringComparison.Ordinal) < report.Text.IndexOf("1. Computer and session", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void AnExistingReportIsKeptUnlessForcedAndThenBackedUp()
+        {
+            using var dir = new TempDirectory();
+            string path = dir.File("ssh-debug4support.txt");
+            File.WriteAllText(path, "old report");
+            var request = new DebugReportRequest { SshDirectory = dir.Path, ToolEnvironment = new NoSshEnvironment() };
+            DebugReport report = DebugReportBuilder.Build(request);
+
+            var refused = Assert.Throws<EspriException>(() => DebugReportBuilder.Write(report, path, force: false));
+            Assert.Equal(ErrorIds.FileExists, refused.ErrorId);
+            Assert.Equal("old report", File.ReadAllText(path));
+
+            DebugReportBuilder.Write(report, path, force: true);
+            Assert.Equal(path + ".bak", report.Backup);
+            Assert.Equal("old report", File.ReadAllText(path + ".bak"));
+            Assert.Equal(report.Text, File.ReadAllText(path));
+            Assert.Equal(Path.GetFullPath(path), report.Path);
+        }
+
+        [Fact]
+        public void AMissingSshDirectoryIsAFindingNotACrash()
+        {
+            using var dir = new TempDirectory();
+            var request = new DebugReportRequest { SshDirectory = dir.File("no-such-dir"), ToolEnvironment = new NoSshEnvironment() };
+
+            DebugReport report = DebugReportBuilder.Build(request);
+
+            Assert.Contains(report.Findings, f => f.Code == "SshDirectoryMissing");
+        }
+    }
+}
