@@ -27,7 +27,7 @@ Describe 'Non-interactive sessions' -Skip:$NoTools {
             'Test-EspriPublicKey'                      = @{ Call = "Test-EspriPublicKey -Path '$Enc.pub'"; Expect = 'ok' }
             'Get-EspriSite'                            = @{ Call = 'Get-EspriSite'; Expect = 'ok' }
             'Test-EspriConnection with an encrypted key' = @{ Call = "Test-EspriConnection 127.0.0.1 -Port 1 -IdentityFile '$Enc' -TimeoutSec 2 -SshDirectory '$($Box.Ssh)'"; Expect = 'ok' }
-            'Get-EspriDebugReport'                     = @{ Call = "Get-EspriDebugReport -Login jdupont -HostName 127.0.0.1 -NoConnectionTest -TimeoutSec 2 -SshDirectory '$($Box.Ssh)' -OutFile '$($Box.Home)/report.txt'"; Expect = 'ok' }
+            'Get-EspriDebugReport'                     = @{ Call = "Get-EspriDebugReport -Login jdupont -HostName 127.0.0.1 -NoConnectionTest -TimeoutSec 2 -SshDirectory '$($Box.Ssh)' -OutFile `"$($Box.Home)/report-`$PID.txt`""; Expect = 'ok' }  # one file per run: the report never overwrites
         }
         # One process runs every case with $ErrorActionPreference = 'Stop', as deployment scripts do.
         function script:Invoke-Cases([switch] $Interactive) {
