@@ -20,6 +20,11 @@ Describe 'Get-EspriDebugReport' -Skip:$NoSshd {
         $script:Unregistered = Join-Path $Box.Ssh 'id_unregistered'
         foreach ($key in $Registered, $Unregistered) { ssh-keygen -q -t ed25519 -a 2 -N $Passphrase -C 'report-test' -f $key | Out-Null }
         chmod 644 $Registered
+        # Keys the site refuses (DSA) and only tolerates (RSA 4096), for the key section.
+        $script:Dsa = Join-Path $Box.Ssh 'id_dsa'
+        $script:Rsa = Join-Path $Box.Ssh 'id_rsa'
+        ssh-keygen -q -t dsa -a 2 -N $Passphrase -f $Dsa | Out-Null
+        ssh-keygen -q -t rsa -b 4096 -a 2 -N $Passphrase -f $Rsa | Out-Null
         $script:Sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$Registered.pub")
         $script:KnownHosts = Join-Path $Box.Ssh 'known_hosts'
         Set-Content $KnownHosts "[127.0.0.1]:$($Sshd.Port) $($Sshd.HostKeyType) $($Sshd.HostKeyBase64)"
@@ -131,6 +136,7 @@ Host unreachable
             $withAgent = Get-Content -Raw $out
             $withAgent | Should -Match ([regex]::Escape((Get-Fingerprint "$agentKey.pub")))
             $withAgent | Should -Match 'Agent: reachable'
+            $withAgent | Should -Match '(?m)^    \.pub: matches; rights: 0600; site: Preferred; in agent: no$'
             $withAgent.Contains(((Get-Content "$agentKey.pub") -split ' ')[1]) | Should -BeFalse -Because 'the agent''s public keys are not listed, only fingerprints'
             foreach ($line in Get-BodyLines $agentKey) { $withAgent.Contains($line) | Should -BeFalse }
             $r.Findings.Code | Should -Not -Contain 'AgentNotReachable'
@@ -141,8 +147,27 @@ Host unreachable
         }
     }
 
-    It 'holds no line of either private key and not the passphrase' {
-        foreach ($key in $Registered, $Unregistered) {
+    It 'lists every key with type, bits, passphrase, fingerprint, .pub match, rights and the site''s verdict' {
+        foreach ($case in @(
+                @{ Key = $Registered; Type = 'ssh-ed25519'; Site = 'Preferred'; Rights = '0644 \(TOO OPEN\)' }
+                @{ Key = $Unregistered; Type = 'ssh-ed25519'; Site = 'Preferred'; Rights = '0600' }
+                @{ Key = $Dsa; Type = 'ssh-dss'; Site = 'Refused'; Rights = '0600' }
+                @{ Key = $Rsa; Type = 'ssh-rsa'; Site = 'Tolerated'; Rights = '0600' })) {
+            $bits = ((ssh-keygen -lf "$($case.Key).pub") -split ' ')[0]
+            $fp = Get-Fingerprint "$($case.Key).pub"
+            $name = [regex]::Escape((Split-Path -Leaf $case.Key))
+            $Text | Should -Match "(?m)^$name \(OpenSSH, private\)\n    $($case.Type), $bits bits; passphrase: yes; $([regex]::Escape($fp))\n    \.pub: matches; rights: $($case.Rights); site: $($case.Site); in agent: unknown$"
+        }
+        ($Report.Findings | Where-Object Code -eq 'KeyTypeRefused').Target | Should -Be $Dsa
+        ($Report.Findings | Where-Object Code -eq 'KeyTypeRefused').Severity | Should -Be 'Error'
+        ($Report.Findings | Where-Object Code -eq 'KeyTypeTolerated').Target | Should -Be $Rsa
+        ($Report.Findings | Where-Object Code -eq 'KeyTypeTolerated').Severity | Should -Be 'Warning'
+        # The 0644 key is named once (by the listing), not again by the key section.
+        @($Report.Findings | Where-Object { $_.Target -eq $Registered -and $_.Problem -match '0644' }).Count | Should -Be 1
+    }
+
+    It 'holds no line of any private key and not the passphrase' {
+        foreach ($key in $Registered, $Unregistered, $Dsa, $Rsa) {
             $lines = @(Get-BodyLines $key)
             $lines.Count | Should -BeGreaterThan 3
             foreach ($line in $lines) { $Text.Contains($line) | Should -BeFalse -Because "a line of $key must not appear" }
@@ -164,8 +189,11 @@ Host unreachable
         $out = Join-Path $Box.Home 'anonymous.txt'
         $r = Get-EspriDebugReport $Sshd.User -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -TimeoutSec 10 -Anonymize 6>$null
         $anonymous = Get-Content -Raw $out
+        # Fingerprints are random base64 and may contain a short name by chance: they are kept as they are.
+        $words = $anonymous -replace 'SHA256:[A-Za-z0-9+/]{43}', 'SHA256:(fingerprint)'
         foreach ($secret in $Sshd.User, $Box.Home, $HOME, [Environment]::MachineName) {
-            $anonymous | Should -Not -Match ([regex]::Escape($secret)) -Because "'$secret' must be replaced"
+            $pattern = if ($secret.Length -lt 4) { "(?<![A-Za-z0-9])$([regex]::Escape($secret))(?![A-Za-z0-9])" } else { [regex]::Escape($secret) }
+            $words | Should -Not -Match $pattern -Because "'$secret' must be replaced"
         }
         ($r.Findings | Out-String) | Should -Not -Match ([regex]::Escape($Box.Home))
         $anonymous | Should -Match '<LOGIN>'

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EspriSsh.Core.Connection;
@@ -92,12 +93,20 @@ namespace EspriSsh.Core.Diagnostics
 
             if (!result.Succeeded)
             {
+                ConnectionStage? failed = result.Stages.FirstOrDefault(s => s.Status == StageStatus.Failed);
                 context.Add(new Finding("ConnectionFailed", FindingSeverity.Error,
-                    $"Test-EspriConnection stopped at the {result.FailedStage} stage on {result.FailedHost}: {result.Reason}",
-                    result.Hint ?? "See the stages of Test-EspriConnection in the report.", result.FailedHost));
+                    $"Test-EspriConnection stopped at the {result.FailedStage} stage on {result.FailedHost} ({result.Reason}): {failed?.Detail}",
+                    FirstSentence(result.Hint) ?? "See the stages of Test-EspriConnection in the report.", result.FailedHost));
             }
 
             return section;
+        }
+
+        /// <summary>A finding's fix is one line: the hint's first sentence (the stages keep the whole hint).</summary>
+        private static string? FirstSentence(string? text)
+        {
+            int end = text?.IndexOf(". ", StringComparison.Ordinal) ?? -1;
+            return end < 0 ? text : text!.Substring(0, end + 1);
         }
 
         private static ConnectionTestResult? Finish(Task<ConnectionTestResult> test, TimeSpan wait, out string? notFinished)

@@ -27,6 +27,7 @@ namespace EspriSsh.Core.Diagnostics
                 ("Effective ssh settings (EspriSsh)", ConfigSection.Collect),
                 ("Effective ssh settings (ssh -G)", SshSettingsSection.Collect),
                 ("ssh directory", SshDirectorySection.Collect),
+                ("Keys", KeysSection.Collect),
                 ("ssh agent", AgentSection.Collect),
                 ("known_hosts", KnownHostsSection.Collect),
             };

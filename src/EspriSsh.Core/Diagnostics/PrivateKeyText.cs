@@ -8,8 +8,8 @@ namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
     /// Recognises a private key file by its armour (OpenSSH, PEM, PuTTY .ppk) and lists the lines
-    /// that must never leave the machine. Not a key reader: the report's guard and directory listing
-    /// only need to know "is this secret, and which text is the secret".
+    /// that must never leave the machine. Not a key reader nor a key scanner (KeyInventory is): the
+    /// report's guard only needs "which text is secret", and looks at every file to be sure.
     /// </summary>
     internal static class PrivateKeyText
     {
@@ -18,8 +18,6 @@ namespace EspriSsh.Core.Diagnostics
 
         // Shorter lines (the tail of a base64 block, "AAAA==") could match ordinary text by chance.
         internal const int MinimumSecretLineLength = 16;
-
-        public static bool IsPrivateKeyFile(string path) => SecretLines(path) != null;
 
         /// <summary>The body lines of a private key file (and their concatenation), or null when it is not one.</summary>
         public static IReadOnlyList<string>? SecretLines(string path)

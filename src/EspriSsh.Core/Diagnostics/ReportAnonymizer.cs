@@ -64,14 +64,21 @@ namespace EspriSsh.Core.Diagnostics
             return new ReportAnonymizer(patterns);
         }
 
+        // Fingerprints are evidence: a login or host name that happens to occur inside one stays.
+        private static readonly Regex Fingerprint = new Regex(@"(SHA256:[A-Za-z0-9+/]{43})", RegexOptions.CultureInvariant);
+
         public string Apply(string text)
         {
-            foreach ((Regex pattern, string placeholder) in replacements)
+            string[] parts = Fingerprint.Split(text);
+            for (int i = 0; i < parts.Length; i += 2)
             {
-                text = pattern.Replace(text, placeholder);
+                foreach ((Regex pattern, string placeholder) in replacements)
+                {
+                    parts[i] = pattern.Replace(parts[i], placeholder);
+                }
             }
 
-            return text;
+            return string.Concat(parts);
         }
 
         private static IEnumerable<string> Homes()

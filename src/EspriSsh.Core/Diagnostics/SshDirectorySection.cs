@@ -1,14 +1,17 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
     /// The ssh directory as support needs to see it: every file with size, date, owner and rights,
-    /// and for private keys the verdict OpenSSH would give (too open = ignored). Never any content.
+    /// and for the private keys (KeyInventory decides which files are) the verdict OpenSSH would give
+    /// on their rights (too open = ignored). Never any content.
     /// </summary>
     internal static class SshDirectorySection
     {
@@ -31,12 +34,13 @@ namespace EspriSsh.Core.Diagnostics
             section.Line("");
             section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}", "File", "Bytes", "Modified", "Owner", "Rights", "Verdict"));
             var files = Directory.GetFiles(directory).OrderBy(f => f, StringComparer.Ordinal).ToList();
+            var privateKeys = new HashSet<string>(KeyInventory.PrivateKeyFiles(directory), StringComparer.Ordinal);
             foreach (string path in files)
             {
                 string name = Path.GetFileName(path);
                 var info = new FileInfo(path);
                 string owner = owners.TryGetValue(name, out string? o) ? o : "(unknown)";
-                bool isPrivateKey = PrivateKeyText.IsPrivateKeyFile(path);
+                bool isPrivateKey = privateKeys.Contains(path);
                 string rights = RightsOf(path);
                 string verdict = "-";
                 if (isPrivateKey)

@@ -24,6 +24,17 @@ namespace EspriSsh.Core.Tests.Diagnostics
         }
 
         [Fact]
+        public void AFingerprintThatHappensToContainTheLoginIsKept()
+        {
+            string fingerprint = "SHA256:" + "jdupont" + new string('A', 36);
+            var anonymizer = ReportAnonymizer.For(new DebugReportRequest { Login = "jdupont" }, Array.Empty<string>());
+
+            string result = anonymizer.Apply("jdupont offered " + fingerprint + " as jdupont");
+
+            Assert.Equal("<LOGIN> offered " + fingerprint + " as <LOGIN>", result);
+        }
+
+        [Fact]
         public void AShortLoginIsReplacedAsAWholeWordOnly()
         {
             var anonymizer = ReportAnonymizer.For(new DebugReportRequest { Login = "al" }, Array.Empty<string>());
