@@ -80,6 +80,8 @@ else {
         Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass -AcceptNewHostKey | Out-Host
     }
     finally { Stop-TestSshd $demoSshd }
+}
+
 Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
 if (Get-Command puttygen -ErrorAction Ignore) {
     $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
@@ -141,9 +143,10 @@ Host spirit1
     User $($demoSshd.User)
     IdentityFile $reportKey
     IdentitiesOnly yes
-    StrictHostKeyChecking accept-new
     UserKnownHostsFile $(Join-Path $reportSsh 'known_hosts')
 "@ | Set-Content (Join-Path $reportSsh 'config')
+        # The server's key is already trusted, so the only problem left is the key's rights.
+        Set-Content (Join-Path $reportSsh 'known_hosts') "[127.0.0.1]:$($demoSshd.Port) $($demoSshd.HostKeyType) $($demoSshd.HostKeyBase64)"
         $report = Get-EspriDebugReport -SshDirectory $reportSsh -OutFile (Join-Path $sandbox 'ssh-debug4support.txt') -TimeoutSec 10
         $report | Out-Host
         Write-Host 'The first lines of the file:'
