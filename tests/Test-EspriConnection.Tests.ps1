@@ -247,6 +247,18 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
                 "    UserKnownHostsFile $KnownHosts"
                 '    IdentitiesOnly yes'
                 '    BatchMode yes'
+                'Host espri-target-pc'
+                '    HostName 127.0.0.1'
+                "    Port $($Sshd.Port)"
+                "    User $($Sshd.User)"
+                "    IdentityFile $Key"
+                "    ProxyCommand ssh -F $Config -q espri-jump -W %h:%p"
+                "    UserKnownHostsFile $KnownHosts"
+                '    IdentitiesOnly yes'
+                '    BatchMode yes'
+                'Host espri-netcat'
+                '    HostName 127.0.0.1'
+                '    ProxyCommand nc %h %p'
             ) | Set-Content $Config
         }
 
@@ -274,6 +286,20 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
                 'espri-target/Tcp', 'espri-target/Banner', 'espri-target/HostKey', 'espri-target/Authentication', 'espri-target/Session')
             ($r.Stages | Where-Object { $_.Host -eq 'espri-target' -and $_.Name -eq 'Tcp' }).Detail | Should -Match 'through the jump host'
             ($r.Stages | Where-Object { $_.Host -eq 'espri-target' -and $_.Name -eq 'HostKey' }).Detail | Should -Match 'known_hosts line 1'
+        }
+
+        It 'goes through the jump host of the site page''s ProxyCommand form (ssh <alias> -W %h:%p)' {
+            ssh -F $Config -o BatchMode=yes -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$KnownHosts" espri-target-pc true 2>&1 | Out-Null
+            $LASTEXITCODE | Should -Be 0 -Because 'ssh itself reaches the target through the ProxyCommand'
+            $r = Test-EspriConnection espri-target-pc -ConfigPath $Config -SshDirectory $Box.Ssh
+            $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+            $r.Via | Should -Be 'espri-jump'
+            @($r.Stages | Where-Object Host -eq 'espri-jump').Count | Should -Be 5
+        }
+
+        It 'refuses a ProxyCommand it cannot follow instead of testing another path' {
+            { Test-EspriConnection espri-netcat -ConfigPath $Config -SshDirectory $Box.Ssh -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ConfigInvalid,EspriSsh.Commands.TestEspriConnectionCommand'
         }
 
         It 'rejects a -ConfigPath that does not exist' {

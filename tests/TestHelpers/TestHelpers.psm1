@@ -175,7 +175,7 @@ function Get-SshFingerprint {
         $file = [IO.Path]::GetTempFileName()
         Set-Content -LiteralPath $file -Value $PublicKey
     }
-    try { ((& ssh-keygen -l -E sha256 -f $file) -split ' ')[1] }
+    try { (Get-SshKeygenFacts $file).Fingerprint }
     finally { if ($file -ne $PublicKey) { Remove-Item -LiteralPath $file } }
 }
 

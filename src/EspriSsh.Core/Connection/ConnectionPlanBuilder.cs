@@ -54,7 +54,9 @@ namespace EspriSsh.Core.Connection
             {
                 ConfigSource = config?.Source,
             };
-            string? jump = config?.ProxyJump ?? site.FindHost(host)?.Via;
+            string? jump = config?.ProxyJump
+                ?? (config?.ProxyCommand != null ? ProxyCommandJump.ToJump(config.ProxyCommand) : null)
+                ?? site.FindHost(host)?.Via;
             if (jump != null && !jump.Equals("none", StringComparison.OrdinalIgnoreCase))
             {
                 plan.Jump = JumpHop(jump);

@@ -40,6 +40,7 @@ namespace EspriSsh.Core.Connection
                     Port = resolved.SourceOf("port") != null ? resolved.Port : (int?)null,
                     IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
                     ProxyJump = resolved.Get("proxyjump"),
+                    ProxyCommand = resolved.ProxyCommand,
                     KnownHostsPath = knownHosts == null ? null : SshDirectory.ExpandHome(knownHosts),
                     Source = path,
                 };

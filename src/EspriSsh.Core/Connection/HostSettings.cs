@@ -17,6 +17,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>ssh's ProxyJump value: an alias or [user@]host[:port].</summary>
         public string? ProxyJump { get; set; }
 
+        /// <summary>ssh's ProxyCommand, used only when ProxyJump is not set (ssh takes the first one given).</summary>
+        public string? ProxyCommand { get; set; }
+
         /// <summary>ssh's UserKnownHostsFile (the first one), full path.</summary>
         public string? KnownHostsPath { get; set; }
 

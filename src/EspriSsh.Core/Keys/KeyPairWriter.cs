@@ -22,7 +22,7 @@ namespace EspriSsh.Core.Keys
             {
                 throw new EspriException(ErrorIds.KeyFileExists, EspriErrorCategory.ResourceExists,
                     $"'{existing}' already exists. If that key is registered with the IT team, replacing it locks you out until the new public key is registered. " +
-                    "Keep it, or choose another -Path, or use -Force to replace it (the old pair is kept as .bak).", existing);
+                    "Keep it and give the new key another file name, or use -Force to replace it (the old pair is kept as .bak).", existing);
             }
         }
 
