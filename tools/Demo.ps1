@@ -30,7 +30,35 @@ if (Get-Command ssh-keygen -ErrorAction Ignore) {
 Write-Host 'Asking again would not replace it (KeyFileExists):'
 New-EspriKey -NoPassphrase -ErrorAction Continue -WarningAction SilentlyContinue 2>&1 | ForEach-Object { Write-Host "  $($_.FullyQualifiedErrorId)" }
 
-Step 'Write the spirit1 and jean-zay aliases into ~/.ssh/config without breaking it (Set-EspriSshConfig)'
+Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
+if (Get-Command puttygen -ErrorAction Ignore) {
+    $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
+    $passFile = Join-Path $sandbox 'ppk-pass'
+    [IO.File]::WriteAllText($passFile, 'demo ppk passphrase')
+    puttygen -t ed25519 -C 'made in MobaXterm' -o $ppk --new-passphrase $passFile
+    Remove-Item $passFile
+    Write-Host "puttygen -L says:  $(puttygen -L $ppk)"
+    # id_ed25519 is taken by step 2: without -Destination this would stop with KeyFileExists.
+    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force) -Destination (Join-Path $sandbox '.ssh/id_ed25519_mobaxterm')
+    $converted | Out-Host
+    Write-Host "ssh-keygen -y says: $(ssh-keygen -y -P 'demo ppk passphrase' -f $converted.Path)"
+    $back = Convert-PpkKey $converted.Path -OutputFormat Ppk -Destination (Join-Path $sandbox 'back-to-putty.ppk') -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
+    Write-Host "And back to PuTTY: $($back.Path) ($(Get-Content -TotalCount 1 $back.Path))"
+}
+else {
+    Write-Host 'puttygen is not installed: skipping the .ppk demo (install putty-tools to see it).'
+}
+
+Step '4. Check the public line before pasting it in the account form (Test-EspriPublicKey)'
+Test-EspriPublicKey -Path "$($key.Path).pub" | Out-Host
+Write-Host 'The same line as people often paste it: wrapped over two lines, in quotes. It is repaired:'
+$line = Get-Content "$($key.Path).pub" -Raw
+$mangled = '"' + $line.Substring(0, 40) + "`r`n" + $line.Substring(40).Trim() + '"'
+Test-EspriPublicKey $mangled | Out-Host
+Write-Host 'And a private key pasted by mistake is refused loudly:'
+Test-EspriPublicKey (Get-Content $key.Path -Raw) -WarningAction Continue | Select-Object Valid, @{ n = 'Problems'; e = { $_.Problems.Code } } | Out-Host
+
+Step '5. Write the spirit1 and jean-zay aliases into ~/.ssh/config without breaking it (Set-EspriSshConfig)'
 $demoSsh = Join-Path $sandbox '.ssh'
 $null = New-Item -ItemType Directory -Force $demoSsh
 $demoConfig = Join-Path $demoSsh 'config'
@@ -54,7 +82,31 @@ Write-Host 'Second run (nothing to do):'
 Write-Host 'Test-EspriSshConfig (Intune detection):'
 Test-EspriSshConfig -User jdupont -JeanZayUser ufoo123 | Out-Host
 
-Step 'Last step. Test the connection stage by stage (Test-EspriConnection) against a local sshd'
+Step '6. Keys replication and audit (Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission)'
+if (Get-Command ssh-keygen -ErrorAction Ignore) {
+    # The "old laptop": an RSA key copied by USB stick, rights lost on the way, in a second sandbox ssh folder.
+    $laptop = Join-Path $sandbox 'old-laptop'
+    $null = New-Item -ItemType Directory -Force $laptop
+    ssh-keygen -q -t rsa -b 4096 -N 'laptop passphrase' -C 'me@old-laptop' -f (Join-Path $laptop 'id_rsa')
+    ssh-keygen -q -t rsa -b 2048 -N '' -C 'forgotten@old-laptop' -f (Join-Path $laptop 'old_rsa')
+    $replica = Join-Path $sandbox 'replica/.ssh'
+    Write-Host 'Install-EspriKey copies the encrypted key as is, writes its .pub, 0600:'
+    Install-EspriKey (Join-Path $laptop 'id_rsa') -SshDirectory $replica -WarningAction Continue | Format-List Path, Type, Bits, Fingerprint, Encrypted | Out-Host
+    Write-Host 'The same key again is a no-op:'
+    $null = Install-EspriKey (Join-Path $laptop 'id_rsa') -SshDirectory $replica -WarningAction Continue
+    if (-not $IsWindows) { chmod 644 (Join-Path $laptop 'old_rsa') }
+    Write-Host "`nGet-EspriKey audits a folder (never asks for a passphrase):"
+    Get-EspriKey -Path $laptop, $replica | Out-Host
+    Write-Host 'Get-EspriKey | Where-Object SitePolicy -eq Refused, with the reasons and fixes:'
+    Get-EspriKey -Path $laptop | Where-Object SitePolicy -eq Refused | Format-List Path, SitePolicyReason, Problems | Out-Host
+    Write-Host 'Repair-EspriKeyPermission gives the keys back to their owner alone:'
+    Get-EspriKey -Path $laptop | Where-Object PermissionsOk -eq $false | Repair-EspriKeyPermission | Out-Host
+}
+else {
+    Write-Host 'ssh-keygen is not installed: skipping the replication demo.'
+}
+
+Step '7. Test the connection stage by stage (Test-EspriConnection) against a local sshd'
 $sshdPresent = (Get-Command sshd -ErrorAction Ignore) -or (Test-Path /usr/sbin/sshd)
 if (-not $sshdPresent -or -not (Get-Command ssh-keygen -ErrorAction Ignore)) {
     Write-Host 'Skipped: sshd or ssh-keygen is not installed here (the test needs a real SSH server to talk to).' -ForegroundColor Yellow
@@ -82,50 +134,7 @@ else {
     finally { Stop-TestSshd $demoSshd }
 }
 
-Step '3. A PuTTY/MobaXterm key (.ppk) turned into OpenSSH key files, and back (Convert-PpkKey)'
-if (Get-Command puttygen -ErrorAction Ignore) {
-    $ppk = Join-Path $sandbox 'from-mobaxterm.ppk'
-    $passFile = Join-Path $sandbox 'ppk-pass'
-    [IO.File]::WriteAllText($passFile, 'demo ppk passphrase')
-    puttygen -t ed25519 -C 'made in MobaXterm' -o $ppk --new-passphrase $passFile
-    Remove-Item $passFile
-    Write-Host "puttygen -L says:  $(puttygen -L $ppk)"
-    # id_ed25519 is taken by step 2: without -Destination this would stop with KeyFileExists.
-    $converted = Convert-PpkKey $ppk -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force) -Destination (Join-Path $sandbox '.ssh/id_ed25519_mobaxterm')
-    $converted | Out-Host
-    Write-Host "ssh-keygen -y says: $(ssh-keygen -y -P 'demo ppk passphrase' -f $converted.Path)"
-    $back = Convert-PpkKey $converted.Path -OutputFormat Ppk -Destination (Join-Path $sandbox 'back-to-putty.ppk') -Passphrase (ConvertTo-SecureString 'demo ppk passphrase' -AsPlainText -Force)
-    Write-Host "And back to PuTTY: $($back.Path) ($(Get-Content -TotalCount 1 $back.Path))"
-}
-else {
-    Write-Host 'puttygen is not installed: skipping the .ppk demo (install putty-tools to see it).'
-}
-
-Step '4. Keys replication and audit (Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission)'
-if (Get-Command ssh-keygen -ErrorAction Ignore) {
-    # The "old laptop": an RSA key copied by USB stick, rights lost on the way, in a second sandbox ssh folder.
-    $laptop = Join-Path $sandbox 'old-laptop'
-    $null = New-Item -ItemType Directory -Force $laptop
-    ssh-keygen -q -t rsa -b 4096 -N 'laptop passphrase' -C 'me@old-laptop' -f (Join-Path $laptop 'id_rsa')
-    ssh-keygen -q -t rsa -b 2048 -N '' -C 'forgotten@old-laptop' -f (Join-Path $laptop 'old_rsa')
-    $replica = Join-Path $sandbox 'replica/.ssh'
-    Write-Host 'Install-EspriKey copies the encrypted key as is, writes its .pub, 0600:'
-    Install-EspriKey (Join-Path $laptop 'id_rsa') -SshDirectory $replica -WarningAction Continue | Format-List Path, Type, Bits, Fingerprint, Encrypted | Out-Host
-    Write-Host 'The same key again is a no-op:'
-    $null = Install-EspriKey (Join-Path $laptop 'id_rsa') -SshDirectory $replica -WarningAction Continue
-    if (-not $IsWindows) { chmod 644 (Join-Path $laptop 'old_rsa') }
-    Write-Host "`nGet-EspriKey audits a folder (never asks for a passphrase):"
-    Get-EspriKey -Path $laptop, $replica | Out-Host
-    Write-Host 'Get-EspriKey | Where-Object SitePolicy -eq Refused, with the reasons and fixes:'
-    Get-EspriKey -Path $laptop | Where-Object SitePolicy -eq Refused | Format-List Path, SitePolicyReason, Problems | Out-Host
-    Write-Host 'Repair-EspriKeyPermission gives the keys back to their owner alone:'
-    Get-EspriKey -Path $laptop | Where-Object PermissionsOk -eq $false | Repair-EspriKeyPermission | Out-Host
-}
-else {
-    Write-Host 'ssh-keygen is not installed: skipping the replication demo.'
-}
-
-Step 'When login still fails: the support report (Get-EspriDebugReport)'
+Step '8. When login still fails: the support report (Get-EspriDebugReport)'
 # A sandbox of its own: a key the server knows but left readable by everyone (0644), against a
 # throw-away loopback sshd, so the report has a real problem to name.
 if (-not $IsWindows -and (Get-Command ssh, ssh-keygen -ErrorAction Ignore).Count -eq 2 -and ((Get-Command sshd -ErrorAction Ignore) -or (Test-Path /usr/sbin/sshd))) {
