@@ -13,7 +13,8 @@ namespace EspriSsh.Core.Diagnostics
         public static ReportSection Collect(ReportContext context)
         {
             var section = new ReportSection("ssh agent");
-            string? why = new SshAgent(context.Request.ToolEnvironment).WhyUnreachable();
+            var agent = new SshAgent(context.Request.ToolEnvironment, timeout: ReportContext.LocalCommandLimit);
+            string? why = agent.WhyUnreachable();
             string? socket = context.Request.ToolEnvironment.GetEnvironmentVariable("SSH_AUTH_SOCK");
             section.Field("SSH_AUTH_SOCK", string.IsNullOrEmpty(socket) ? "(not set)" : socket);
             if (why != null)
@@ -25,15 +26,13 @@ namespace EspriSsh.Core.Diagnostics
                 return section;
             }
 
-            SshToolLocation? sshAdd = context.Locator.Find("ssh-add");
-            if (sshAdd == null)
+            CommandResult? list = agent.ListKeys();
+            if (list == null)
             {
                 section.Field("Agent", "ssh-add not found: cannot list the keys it holds");
                 return section;
             }
 
-            // -l prints size, fingerprint, comment and type per key: never the keys themselves (-L would).
-            CommandResult list = ExternalCommand.Run(sshAdd.Path, new[] { "-l" }, ReportContext.LocalCommandLimit);
             section.Field("Command", list.CommandLine);
             string output = list.CombinedOutput.Trim();
             if (list.ExitCode == 0 || list.ExitCode == 1)

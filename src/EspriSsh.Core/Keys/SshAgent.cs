@@ -69,15 +69,8 @@ namespace EspriSsh.Core.Keys
         /// </summary>
         public IReadOnlyCollection<string>? LoadedFingerprints()
         {
-            SshToolLocation? sshAdd = WhyUnreachable() == null ? new SshToolLocator(environment).Find("ssh-add") : null;
-            if (sshAdd == null)
-            {
-                return null;
-            }
-
-            // ExternalCommand reports a program that cannot start (NotFound) instead of throwing.
-            CommandResult result = ExternalCommand.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, SshAddVariables());
-            if (result.NotFound || result.TimedOut || (result.ExitCode != 0 && result.ExitCode != 1))
+            CommandResult? result = WhyUnreachable() == null ? ListKeys() : null;
+            if (result == null || result.NotFound || result.TimedOut || (result.ExitCode != 0 && result.ExitCode != 1))
             {
                 return null; // 1 = the agent holds no key; 2 = no agent
             }
@@ -88,6 +81,17 @@ namespace EspriSsh.Core.Keys
                 .Where(fields => fields.Length > 1 && fields[1].StartsWith("SHA256:", StringComparison.Ordinal))
                 .Select(fields => fields[1])
                 .ToList();
+        }
+
+        /// <summary>
+        /// `ssh-add -l -E sha256`: size, fingerprint, comment and type per key, never the keys themselves
+        /// (-L would). Null when ssh-add is not installed. Exit 0 = keys listed, 1 = none, other = no agent.
+        /// </summary>
+        public CommandResult? ListKeys()
+        {
+            SshToolLocation? sshAdd = new SshToolLocator(environment).Find("ssh-add");
+            // ExternalCommand reports a program that cannot start (NotFound) instead of throwing.
+            return sshAdd == null ? null : ExternalCommand.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, SshAddVariables());
         }
 
         /// <summary>Adds the key; the result carries a warning instead of throwing when it could not.</summary>
