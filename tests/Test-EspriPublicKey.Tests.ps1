@@ -102,6 +102,7 @@ Describe 'Test-EspriPublicKey' -Skip:$NoTools {
         @{ Case = 'a damaged type name inside the key'; Make = { "$EdType $('AAAAC3NzaC1xZDI1' + $EdB64.Substring(16))" }; Code = 'BadBase64' }
         @{ Case = 'a prefix that disagrees with the key'; Make = { "ssh-rsa $EdB64 x@y" }; Code = 'TypeMismatch' }
         @{ Case = 'two keys at once'; Make = { "$EdLine`n$((Get-Content "$Rsa4096.pub" -Raw).Trim())" }; Code = 'MultipleKeys' }
+        @{ Case = 'a damaged .ppk'; Make = { (Get-Content $Ppk -Raw) -replace 'Public-Lines: \d+', 'Public-Lines: 40' }; Code = 'PpkUnreadable' }
         @{ Case = 'an empty paste'; Make = { "  `n " }; Code = 'Empty' }
         @{ Case = 'a line without key data'; Make = { 'ssh-ed25519' }; Code = 'NoKeyData' }
     ) {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys
@@ -49,7 +50,19 @@ namespace EspriSsh.Core.Keys
             {
                 problems.Add(new PublicKeyProblem("PpkFile", PublicKeyProblemSeverity.Warning,
                     "This is a PuTTY private key file (.ppk). Its public part was extracted below; never send the .ppk file itself, it holds your private key."));
-                body = PpkPublicPart(trimmed, out comment);
+                // The public half of a .ppk is in clear; PuTTY's format has one parser, PpkReader.
+                PpkFile ppk;
+                try
+                {
+                    ppk = PpkReader.Parse(Encoding.UTF8.GetBytes(trimmed + "\n"), source);
+                }
+                catch (EspriException ex)
+                {
+                    return Fail(problems, source, "PpkUnreadable", ex.Message);
+                }
+
+                comment = ppk.Comment;
+                body = Convert.ToBase64String(ppk.PublicKeyBlob);
             }
             else if (trimmed.StartsWith(Rfc4716Begin, StringComparison.Ordinal))
             {
@@ -184,30 +197,6 @@ namespace EspriSsh.Core.Keys
                 }
 
                 data.Append(line).Append('\n');
-            }
-
-            return data.ToString();
-        }
-
-        // The public half of a .ppk is in clear: "Public-Lines: N" then N base64 lines.
-        private static string PpkPublicPart(string text, out string? comment)
-        {
-            comment = null;
-            string[] lines = text.Split('\n').Select(l => l.Trim()).ToArray();
-            var data = new StringBuilder();
-            for (int i = 0; i < lines.Length; i++)
-            {
-                if (lines[i].StartsWith("Comment:", StringComparison.Ordinal))
-                {
-                    comment = lines[i].Substring("Comment:".Length).Trim();
-                }
-                else if (lines[i].StartsWith("Public-Lines:", StringComparison.Ordinal) && int.TryParse(lines[i].Substring("Public-Lines:".Length).Trim(), out int count))
-                {
-                    for (int j = i + 1; j <= i + count && j < lines.Length; j++)
-                    {
-                        data.Append(lines[j]).Append('\n');
-                    }
-                }
             }
 
             return data.ToString();
