@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Config
 {
@@ -29,7 +30,7 @@ namespace EspriSsh.Core.Config
         {
             this.site = site;
             this.locator = locator ?? new SshToolLocator();
-            this.isWindows = isWindows ?? Platform.IsWindows;
+            this.isWindows = isWindows ?? HostPlatform.IsWindows;
         }
 
         public SshConfigEditPlan Plan(string configPath, SshConfigRequest request, SshResolveOptions? options = null)
@@ -104,7 +105,7 @@ namespace EspriSsh.Core.Config
             string directory = Path.GetDirectoryName(target)!;
             if (!Directory.Exists(directory))
             {
-                Platform.FileProtection.EnsureOwnerOnlyDirectory(directory);
+                HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(directory);
             }
 
             string? backup = current == null ? null : BackupFile.Create(target, ownerOnly: true);

@@ -1,5 +1,5 @@
 using System;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Config
 {
@@ -7,7 +7,7 @@ namespace EspriSsh.Core.Config
     public sealed class SshResolveOptions
     {
         /// <summary>The home directory; default ESPRISSH_HOME or the user's home, as ssh uses $HOME.</summary>
-        public string Home { get; set; } = Platform.HomeDirectory;
+        public string Home { get; set; } = HostPlatform.HomeDirectory;
 
         public string LocalUser { get; set; } = Environment.UserName;
 

@@ -6,7 +6,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using EspriSsh.Core.Errors;
-using EspriSsh.Core.Keys;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Errors;
-using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Connection
@@ -39,7 +39,7 @@ namespace EspriSsh.Core.Connection
                 return identity;
             }
 
-            AccessVerdict rights = Platform.FileProtection.Inspect(path);
+            AccessVerdict rights = HostPlatform.FileProtection.Inspect(path);
             identity.RightsProblem = rights.IsOwnerOnly ? null : rights.Problem ?? rights.Description;
             SshPrivateKey key;
             try

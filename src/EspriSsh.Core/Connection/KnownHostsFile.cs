@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Connection
 {
@@ -69,7 +70,7 @@ namespace EspriSsh.Core.Connection
         public static void Append(string path, string host, int port, string keyType, byte[] keyBlob)
         {
             string full = System.IO.Path.GetFullPath(path);
-            Platform.FileProtection.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(full)!);
+            HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(full)!);
             byte[] existing = File.Exists(full) ? File.ReadAllBytes(full) : Array.Empty<byte>();
             string line = KnownHostEntry.LookupName(host, port) + " " + keyType + " " + Convert.ToBase64String(keyBlob) + "\n";
             bool needsNewline = existing.Length > 0 && existing[existing.Length - 1] != (byte)'\n';

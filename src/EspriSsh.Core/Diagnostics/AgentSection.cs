@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
-using EspriSsh.Core.Keys;
+using EspriSsh.Core.Agent;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
 {

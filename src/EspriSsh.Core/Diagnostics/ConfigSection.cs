@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -73,7 +73,7 @@ namespace EspriSsh.Core.Diagnostics
         }
 
         /// <summary>ssh reads the system-wide file too unless -F is given.</summary>
-        private static string SystemConfigPath() => Platform.IsWindows
+        private static string SystemConfigPath() => HostPlatform.IsWindows
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "ssh", "ssh_config")
             : "/etc/ssh/ssh_config";
     }

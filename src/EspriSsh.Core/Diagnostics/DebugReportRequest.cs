@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
 {

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Security.Principal;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -18,7 +19,7 @@ namespace EspriSsh.Core.Diagnostics
 
         public static Dictionary<string, string> Of(string directory)
         {
-            return Platform.IsWindows ? WindowsOwners(directory) : UnixOwners(directory);
+            return HostPlatform.IsWindows ? WindowsOwners(directory) : UnixOwners(directory);
         }
 
         private static Dictionary<string, string> UnixOwners(string directory)

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Agent;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 

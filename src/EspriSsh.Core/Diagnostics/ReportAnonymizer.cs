@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -85,7 +85,7 @@ namespace EspriSsh.Core.Diagnostics
         {
             var homes = new[]
             {
-                Platform.HomeDirectory,
+                HostPlatform.HomeDirectory,
                 Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
                 Environment.GetEnvironmentVariable("HOME"),
                 Environment.GetEnvironmentVariable("USERPROFILE"),

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -83,7 +84,7 @@ namespace EspriSsh.Core.Diagnostics
             string inSshDirectory = Path.Combine(Request.SshDirectory, "config");
             bool sameAsDefault = string.Equals(Path.GetFullPath(Request.SshDirectory).TrimEnd(Path.DirectorySeparatorChar),
                 Path.GetFullPath(defaultDirectory).TrimEnd(Path.DirectorySeparatorChar),
-                Platform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+                HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
             return !sameAsDefault && File.Exists(inSshDirectory) ? inSshDirectory : null;
         }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Diagnostics
@@ -24,7 +24,7 @@ namespace EspriSsh.Core.Diagnostics
                 .Field("EspriSsh module", RuntimeInfo.ModuleVersion)
                 .Field("Local user", Environment.UserName)
                 .Field("Local computer", Environment.MachineName)
-                .Field("Home directory", Platform.HomeDirectory)
+                .Field("Home directory", HostPlatform.HomeDirectory)
                 .Field("ssh directory", request.SshDirectory)
                 .Field("ESPRI login", string.IsNullOrEmpty(request.Login) ? "(not given: ssh uses the User of ssh_config, else the local user)" : request.Login)
                 .Field("Host", request.HostName);

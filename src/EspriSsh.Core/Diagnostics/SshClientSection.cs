@@ -1,5 +1,6 @@
 using System.Linq;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -58,7 +59,7 @@ namespace EspriSsh.Core.Diagnostics
             SshToolFlavor.Win32OpenSsh => "Win32-OpenSSH (Windows' own OpenSSH)",
             SshToolFlavor.GitForWindows => "Git for Windows (its bundled OpenSSH)",
             SshToolFlavor.MobaXterm => "MobaXterm (its bundled OpenSSH)",
-            SshToolFlavor.OpenSsh => Platform.IsWindows ? "OpenSSH" : "OpenSSH (system)",
+            SshToolFlavor.OpenSsh => HostPlatform.IsWindows ? "OpenSSH" : "OpenSSH (system)",
             _ => "other",
         };
     }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Diagnostics
                 string verdict = "-";
                 if (isPrivateKey)
                 {
-                    AccessVerdict access = Platform.FileProtection.Inspect(path);
+                    AccessVerdict access = HostPlatform.FileProtection.Inspect(path);
                     rights = access.Description;
                     verdict = access.IsOwnerOnly ? "private key, rights OK" : "private key, TOO OPEN";
                     if (!access.IsOwnerOnly)
@@ -82,7 +82,7 @@ namespace EspriSsh.Core.Diagnostics
         private static void AddTooOpen(ReportContext context, string path, AccessVerdict access)
         {
             string problem = access.Problem ?? "its rights are too open";
-            string fix = Platform.IsWindows
+            string fix = HostPlatform.IsWindows
                 ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
                 : $"chmod 600 '{path}'";
             int fixAt = problem.IndexOf(" Fix: ", StringComparison.Ordinal);
@@ -100,7 +100,7 @@ namespace EspriSsh.Core.Diagnostics
         private static string RightsOf(string path)
         {
 #if NET
-            if (!Platform.IsWindows)
+            if (!HostPlatform.IsWindows)
             {
                 return "0" + Convert.ToString((int)File.GetUnixFileMode(path) & 0xFFF, 8).PadLeft(3, '0');
             }

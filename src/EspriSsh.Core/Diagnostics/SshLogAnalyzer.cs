@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -151,7 +152,7 @@ namespace EspriSsh.Core.Diagnostics
             }
         }
 
-        private static string FixRights(string path) => EspriSsh.Core.Files.Platform.IsWindows
+        private static string FixRights(string path) => HostPlatform.IsWindows
             ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
             : $"chmod 600 '{path}'";
 

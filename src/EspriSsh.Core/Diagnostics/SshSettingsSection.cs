@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
 {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Files
 {
@@ -23,7 +24,7 @@ namespace EspriSsh.Core.Files
             try
             {
                 using (FileStream stream = ownerOnly
-                    ? Platform.FileProtection.CreateOwnerOnlyFile(temp)
+                    ? HostPlatform.FileProtection.CreateOwnerOnlyFile(temp)
                     : new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                     stream.Write(content, 0, content.Length);

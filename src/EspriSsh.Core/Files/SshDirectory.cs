@@ -1,4 +1,5 @@
 using System.IO;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Files
 {
@@ -15,7 +16,7 @@ namespace EspriSsh.Core.Files
                 return Path.GetFullPath(explicitDirectory);
             }
 
-            return Path.Combine(Platform.HomeDirectory, ".ssh");
+            return Path.Combine(HostPlatform.HomeDirectory, ".ssh");
         }
 
         /// <summary>Expands a leading "~/" the way ssh does, against the resolved home.</summary>
@@ -23,12 +24,12 @@ namespace EspriSsh.Core.Files
         {
             if (path == "~")
             {
-                return Platform.HomeDirectory;
+                return HostPlatform.HomeDirectory;
             }
 
             if (path.StartsWith("~/") || path.StartsWith("~\\"))
             {
-                return Path.Combine(Platform.HomeDirectory, path.Substring(2));
+                return Path.Combine(HostPlatform.HomeDirectory, path.Substring(2));
             }
 
             return path;

@@ -1,3 +1,4 @@
+using EspriSsh.Core.Keys.Formats;
 namespace EspriSsh.Core.Keys
 {
     /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys

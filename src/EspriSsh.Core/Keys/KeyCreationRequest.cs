@@ -1,3 +1,4 @@
+using EspriSsh.Core.Keys.Formats;
 namespace EspriSsh.Core.Keys
 {
     /// <summary>What New-EspriKey was asked for, with paths already resolved by the cmdlet.</summary>

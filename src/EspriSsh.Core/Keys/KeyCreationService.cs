@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys

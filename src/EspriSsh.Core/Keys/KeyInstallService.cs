@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys
@@ -25,8 +26,8 @@ namespace EspriSsh.Core.Keys
         // OpenSSH's own files in the ssh folder: never keys, whatever they hold (known_hosts holds public keys).
         private static readonly string[] NotKeys = { "config", "known_hosts", "authorized_keys", "authorized_keys2", "environment", "rc" };
 
-        /// <summary>Scans with the current site profile, asking the ssh-agent (when one is reachable) which keys it holds.</summary>
-        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, KeyInventoryOptions.Current());
+        /// <summary>Scans with the current site profile; InAgent stays unknown.</summary>
+        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, new KeyInventoryOptions());
 
         /// <summary>Scans a directory (its files, not sub-folders) or one file.</summary>
         public static IReadOnlyList<KeyEntry> Scan(string path, KeyInventoryOptions options)
@@ -91,7 +92,7 @@ namespace EspriSsh.Core.Keys
         {
             var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.Private };
             var problems = new List<string>();
-            AccessVerdict access = Platform.FileProtection.Inspect(path);
+            AccessVerdict access = HostPlatform.FileProtection.Inspect(path);
             entry.Permissions = access.Description;
             entry.PermissionsOk = access.IsOwnerOnly;
             if (access.Problem != null)

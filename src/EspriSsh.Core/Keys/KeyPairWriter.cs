@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Keys
 {
@@ -31,7 +32,7 @@ namespace EspriSsh.Core.Keys
         {
             EnsureCanWrite(privatePath, force);
             string directory = Path.GetDirectoryName(Path.GetFullPath(privatePath))!;
-            Platform.FileProtection.EnsureOwnerOnlyDirectory(directory);
+            HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(directory);
 
             var backups = new List<string>();
             foreach (string path in new[] { privatePath, privatePath + ".pub" })

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Keys
 {
@@ -26,7 +27,7 @@ namespace EspriSsh.Core.Keys
             }
 
             var targets = new List<string>();
-            if (!Platform.IsWindows)
+            if (!HostPlatform.IsWindows)
             {
                 targets.Add(sshDirectory); // Win32-OpenSSH checks files, not the folder
             }
@@ -50,7 +51,7 @@ namespace EspriSsh.Core.Keys
                     $"There is no file '{path}'. Check the path; Get-EspriKey lists your keys.", path);
             }
 
-            return Platform.FileProtection.Inspect(path);
+            return HostPlatform.FileProtection.Inspect(path);
         }
 
         /// <summary>
@@ -66,7 +67,7 @@ namespace EspriSsh.Core.Keys
 
             try
             {
-                Platform.FileProtection.RestrictToOwner(path);
+                HostPlatform.FileProtection.RestrictToOwner(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
             {
@@ -74,7 +75,7 @@ namespace EspriSsh.Core.Keys
                     $"The rights of '{path}' could not be changed ({ex.Message}). Only the owner of the file (or an administrator) can change them.", path, ex);
             }
 
-            return new PermissionRepair(path, before.Description, Platform.FileProtection.Inspect(path).Description, changed: true);
+            return new PermissionRepair(path, before.Description, HostPlatform.FileProtection.Inspect(path).Description, changed: true);
         }
     }
 }

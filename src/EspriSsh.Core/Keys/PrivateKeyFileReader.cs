@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys.Formats;
 
 namespace EspriSsh.Core.Keys
 {

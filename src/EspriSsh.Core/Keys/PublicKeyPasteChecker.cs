@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys

@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using EspriSsh.Core.Agent;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 

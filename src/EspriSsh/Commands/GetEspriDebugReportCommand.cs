@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using EspriSsh.Core.Diagnostics;
-using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands

@@ -1,6 +1,8 @@
 using System.IO;
 using System.Management.Automation;
+using EspriSsh.Core.Agent;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands
 {
@@ -26,7 +28,7 @@ namespace EspriSsh.Commands
 
         protected override void ProcessRecord()
         {
-            if (options == null && !TryRun(() => options = KeyInventoryOptions.Current()))
+            if (options == null && !TryRun(() => options = new KeyInventoryOptions { Site = SiteProfileLoader.Current, AgentFingerprints = new SshAgent().LoadedFingerprints() }))
             {
                 return;
             }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands

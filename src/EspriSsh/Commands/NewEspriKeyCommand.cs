@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands

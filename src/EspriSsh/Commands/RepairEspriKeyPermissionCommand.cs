@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Commands
 {

@@ -129,7 +129,7 @@ namespace EspriSsh.Core.Tests.Config
         public void ProxyCommandOnWindowsNamesSshExeByItsFullPathQuoted()
         {
             var windows = new WindowsWithOpenSsh();
-            var editor = new SshConfigEditor(SiteProfileLoader.Default, new EspriSsh.Core.Diagnostics.SshToolLocator(windows), isWindows: true);
+            var editor = new SshConfigEditor(SiteProfileLoader.Default, new EspriSsh.Core.Tools.SshToolLocator(windows), isWindows: true);
             using var home = new TempDirectory();
             var request = new SshConfigRequest { User = "alice", JeanZayUser = "ujz01", UseProxyCommand = true };
             SshConfigDocument doc = SshConfigDocument.Parse(editor.Plan(home.File("config"), request, new SshResolveOptions { Home = home.Path }).NewBytes);
@@ -138,7 +138,7 @@ namespace EspriSsh.Core.Tests.Config
             Assert.Equal("\"C:\\Program Files\\OpenSSH\\ssh.exe\" spirit1 -W %h:%p", proxy.RawValue.Replace("/", "\\"));
         }
 
-        private sealed class WindowsWithOpenSsh : EspriSsh.Core.Diagnostics.IToolEnvironment
+        private sealed class WindowsWithOpenSsh : EspriSsh.Core.Tools.IToolEnvironment
         {
             public bool IsWindows => true;
 

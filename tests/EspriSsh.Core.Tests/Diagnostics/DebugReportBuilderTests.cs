@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Tests.Diagnostics
 {

@@ -1,6 +1,6 @@
 using System;
 using EspriSsh.Core.Diagnostics;
-using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Tests.Diagnostics
 {
@@ -9,7 +9,7 @@ namespace EspriSsh.Core.Tests.Diagnostics
         [Fact]
         public void LoginHomeAndComputerNameBecomePlaceholders()
         {
-            string home = Platform.HomeDirectory;
+            string home = HostPlatform.HomeDirectory;
             var anonymizer = ReportAnonymizer.For(new DebugReportRequest { Login = "jdupont" }, new[] { "jd-config" });
             string text = $"user jdupont\nidentityfile {home}/.ssh/id_ed25519\nhost {Environment.MachineName}\nuser jd-config\nJDUPONT@spirit1";
 

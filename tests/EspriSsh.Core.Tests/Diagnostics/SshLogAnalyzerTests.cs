@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using EspriSsh.Core.Diagnostics;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Tests.Diagnostics
 {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Tests.Files
 {
@@ -44,7 +45,7 @@ namespace EspriSsh.Core.Tests.Files
             // Observe the temp file from inside the protection seam, at the moment it is created.
             using var dir = new TempDirectory();
             var spy = new SpyProtection();
-            using (Platform.Override(spy))
+            using (HostPlatform.Override(spy))
             {
                 AtomicFileWriter.WriteAllBytes(dir.File("secret"), new byte[] { 42 }, ownerOnly: true);
             }
@@ -72,7 +73,7 @@ namespace EspriSsh.Core.Tests.Files
 
             using var dir = new TempDirectory();
             string ssh = Path.Combine(dir.Path, "home", ".ssh");
-            Platform.FileProtection.EnsureOwnerOnlyDirectory(ssh);
+            HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(ssh);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(ssh));
         }
 
@@ -88,12 +89,12 @@ namespace EspriSsh.Core.Tests.Files
             string path = dir.File("id_ed25519");
             File.WriteAllText(path, "x");
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            AccessVerdict open = Platform.FileProtection.Inspect(path);
+            AccessVerdict open = HostPlatform.FileProtection.Inspect(path);
             Assert.False(open.IsOwnerOnly);
             Assert.Equal("0644", open.Description);
             Assert.Contains("chmod 600", open.Problem);
-            Platform.FileProtection.RestrictToOwner(path);
-            Assert.True(Platform.FileProtection.Inspect(path).IsOwnerOnly);
+            HostPlatform.FileProtection.RestrictToOwner(path);
+            Assert.True(HostPlatform.FileProtection.Inspect(path).IsOwnerOnly);
         }
 
         private sealed class SpyProtection : IFileProtection

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Keys.Formats;
 
 namespace EspriSsh.Core.Tests.Keys
 {

@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
 using Xunit;
 
@@ -52,7 +52,7 @@ namespace EspriSsh.Core.Tests.Keys
             using var dir = new TempDirectory();
             string key = SshKeygen.Make(dir, "id_ed25519", "ed25519", "pw");
             var everyoneReads = new[] { new AclEntry(User, true), new AclEntry("S-1-1-0", true) };
-            using (Platform.Override(new WindowsAclFake(dir.Path, everyoneReads)))
+            using (HostPlatform.Override(new WindowsAclFake(dir.Path, everyoneReads)))
             {
                 KeyEntry entry = KeyInventory.Scan(key, new KeyInventoryOptions()).Single();
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Text;
-using EspriSsh.Core.Keys;
+using EspriSsh.Core.Keys.Formats;
 
 namespace EspriSsh.Core.Tests.Keys
 {

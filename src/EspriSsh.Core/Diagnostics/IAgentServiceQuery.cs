@@ -1,8 +1,0 @@
-namespace EspriSsh.Core.Diagnostics
-{
-    /// <summary>Reads the state of Windows' ssh-agent service; tests give a fake.</summary>
-    public interface IAgentServiceQuery
-    {
-        AgentServiceState Query();
-    }
-}

@@ -1,0 +1,48 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace EspriSsh.Core.Platform
+{
+    /// <summary>The per-OS services, chosen once. Tests replace them through <see cref="Override"/>.</summary>
+    public static class HostPlatform
+    {
+        private static IFileProtection? overrideProtection;
+
+        public static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        public static IFileProtection FileProtection =>
+            overrideProtection ?? (IsWindows ? new WindowsFileProtection() : new UnixFileProtection());
+
+        /// <summary>Test seam: use a fake (e.g. a Windows ACL fake on Linux) until disposed.</summary>
+        public static IDisposable Override(IFileProtection protection)
+        {
+            overrideProtection = protection;
+            return new Restore(() => overrideProtection = null);
+        }
+
+        /// <summary>The user's home: ESPRISSH_HOME (tests, sandboxes) or the OS home.</summary>
+        public static string HomeDirectory
+        {
+            get
+            {
+                string? fromEnv = Environment.GetEnvironmentVariable("ESPRISSH_HOME");
+                if (!string.IsNullOrEmpty(fromEnv))
+                {
+                    return Path.GetFullPath(fromEnv);
+                }
+
+                return Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            }
+        }
+
+        private sealed class Restore : IDisposable
+        {
+            private readonly Action action;
+
+            public Restore(Action action) => this.action = action;
+
+            public void Dispose() => action();
+        }
+    }
+}

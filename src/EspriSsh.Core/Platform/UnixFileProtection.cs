@@ -1,0 +1,116 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace EspriSsh.Core.Platform
+{
+    /// <summary>Unix modes: private files 0600, the ssh directory 0700, as ssh-keygen creates them.</summary>
+    internal sealed class UnixFileProtection : IFileProtection
+    {
+        public FileStream CreateOwnerOnlyFile(string path)
+        {
+#if NET
+            // The mode is given to open(2): the file never exists with wider rights.
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+#else
+            const int O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80; // Linux values
+            int fd = Native.open(path, O_RDWR | O_CREAT | O_EXCL, Convert.ToInt32("600", 8));
+            if (fd < 0)
+            {
+                throw new IOException($"Cannot create '{path}' (errno {Marshal.GetLastWin32Error()}).");
+            }
+
+            return new FileStream(new SafeFileHandle((IntPtr)fd, true), FileAccess.ReadWrite);
+#endif
+        }
+
+        public void EnsureOwnerOnlyDirectory(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                return;
+            }
+
+            string? parent = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(parent) && !Directory.Exists(parent))
+            {
+                Directory.CreateDirectory(parent!);
+            }
+#if NET
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+#else
+            if (Native.mkdir(path, Convert.ToInt32("700", 8)) != 0 && !Directory.Exists(path))
+            {
+                throw new IOException($"Cannot create directory '{path}' (errno {Marshal.GetLastWin32Error()}).");
+            }
+#endif
+        }
+
+        public AccessVerdict Inspect(string path)
+        {
+            int? mode = ModeOf(path);
+            if (mode == null)
+            {
+                return new AccessVerdict(true, "unknown", null);
+            }
+
+            string octal = "0" + Convert.ToString(mode.Value & 0xFFF, 8).PadLeft(3, '0');
+            const int groupOrOther = 0x3F; // rwx for group and others (077)
+            if ((mode.Value & groupOrOther) != 0)
+            {
+                return new AccessVerdict(false, octal,
+                    $"mode {octal} lets other users read it; OpenSSH ignores such a private key (\"UNPROTECTED PRIVATE KEY FILE\"). Fix: chmod 600 '{path}'");
+            }
+
+            return new AccessVerdict(true, octal, null);
+        }
+
+        private static int? ModeOf(string path)
+        {
+#if NET
+            return (int)File.GetUnixFileMode(path);
+#else
+            // The netstandard2.0 build also runs in pwsh 7 on Linux/macOS: use .NET 7+'s File.GetUnixFileMode
+            // when the runtime has it (there is no portable stat(2) signature to P/Invoke).
+            System.Reflection.MethodInfo? getMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
+            return getMode == null ? (int?)null : Convert.ToInt32(getMode.Invoke(null, new object[] { path }));
+#endif
+        }
+
+        // A folder gets 0700 (it must stay searchable by its owner), a file 0600.
+        public void RestrictToOwner(string path)
+        {
+            bool folder = Directory.Exists(path);
+#if NET
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | (folder ? UnixFileMode.UserExecute : 0));
+#else
+            string mode = folder ? "700" : "600";
+            if (Native.chmod(path, Convert.ToInt32(mode, 8)) != 0)
+            {
+                throw new IOException($"chmod {mode} '{path}' failed (errno {Marshal.GetLastWin32Error()}).");
+            }
+#endif
+        }
+
+#if !NET
+        private static class Native
+        {
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int open(string path, int flags, int mode);
+
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int mkdir(string path, int mode);
+
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int chmod(string path, int mode);
+        }
+#endif
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.AccessControl;
+using System.Security.Principal;
+
+namespace EspriSsh.Core.Platform
+{
+    /// <summary>
+    /// Owner-only ACLs as Win32-OpenSSH demands: inheritance removed, full control for the current user,
+    /// SYSTEM and Administrators only. The file is created with that ACL, so no moment exists with
+    /// inherited rights.
+    /// </summary>
+    internal sealed class WindowsFileProtection : IFileProtection
+    {
+        private static readonly SecurityIdentifier System = new SecurityIdentifier(WellKnownSidType.LocalSystemSid, null);
+        private static readonly SecurityIdentifier Administrators = new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null);
+
+        public FileStream CreateOwnerOnlyFile(string path)
+        {
+            var security = new FileSecurity();
+            ApplyOwnerOnly(security, InheritanceFlags.None);
+            return new FileInfo(path).Create(FileMode.CreateNew, FileSystemRights.FullControl, FileShare.None, 4096, FileOptions.None, security);
+        }
+
+        public void EnsureOwnerOnlyDirectory(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                return;
+            }
+
+            var security = new DirectorySecurity();
+            ApplyOwnerOnly(security, InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit);
+            new DirectoryInfo(path).Create(security);
+        }
+
+        public AccessVerdict Inspect(string path)
+        {
+            FileSecurity security = new FileInfo(path).GetAccessControl();
+            var owner = (SecurityIdentifier)security.GetOwner(typeof(SecurityIdentifier));
+            var rules = security.GetAccessRules(true, true, typeof(SecurityIdentifier))
+                .Cast<FileSystemAccessRule>()
+                .Where(r => r.AccessControlType == AccessControlType.Allow)
+                .Select(r => new AclEntry(r.IdentityReference.Value, (r.FileSystemRights & FileSystemRights.ReadData) != 0))
+                .ToList();
+            return WindowsAclRules.Evaluate(path, owner.Value, CurrentUser.Value, rules);
+        }
+
+        public void RestrictToOwner(string path)
+        {
+            var file = new FileInfo(path);
+            FileSecurity security = file.GetAccessControl();
+            foreach (FileSystemAccessRule rule in security.GetAccessRules(true, true, typeof(SecurityIdentifier)))
+            {
+                security.RemoveAccessRuleAll(rule);
+            }
+
+            ApplyOwnerOnly(security, InheritanceFlags.None);
+            file.SetAccessControl(security);
+        }
+
+        private static SecurityIdentifier CurrentUser
+        {
+            get
+            {
+                using WindowsIdentity identity = WindowsIdentity.GetCurrent();
+                return identity.User!;
+            }
+        }
+
+        private static void ApplyOwnerOnly(FileSystemSecurity security, InheritanceFlags inheritance)
+        {
+            security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
+            security.SetOwner(CurrentUser);
+            foreach (SecurityIdentifier sid in new[] { CurrentUser, System, Administrators })
+            {
+                security.AddAccessRule(new FileSystemAccessRule(sid, FileSystemRights.FullControl, inheritance, PropagationFlags.None, AccessControlType.Allow));
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading;
+
+namespace EspriSsh.Core.Tools
+{
+    /// <summary>
+    /// Runs an external program with a hard time limit: stdin given then closed (nothing can wait for
+    /// a prompt), stdout/stderr captured (bounded), killed with its children when late. Never throws
+    /// for a missing tool and never hangs, even when a child keeps the output pipes open.
+    /// </summary>
+    public static class ExternalCommand
+    {
+        // Enough for an ssh -vvv log; a runaway tool cannot fill the memory.
+        private const int MaximumCapturedChars = 1024 * 1024;
+
+        // After a kill, how long we still wait for the pipes (a grandchild may hold them open).
+        private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+        public static CommandResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout,
+            IDictionary<string, string?>? environment = null, byte[]? standardInput = null)
+        {
+            string[] args = arguments.ToArray();
+            string commandLine = string.Join(" ", new[] { CommandLineQuoting.Quote(program) }.Concat(args.Select(CommandLineQuoting.Quote)));
+            var clock = Stopwatch.StartNew();
+            var psi = new ProcessStartInfo(program, string.Join(" ", args.Select(CommandLineQuoting.Quote)))
+            {
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                CreateNoWindow = true,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            if (environment != null)
+            {
+                foreach (KeyValuePair<string, string?> pair in environment)
+                {
+                    if (pair.Value == null)
+                    {
+                        psi.Environment.Remove(pair.Key);
+                    }
+                    else
+                    {
+                        psi.Environment[pair.Key] = pair.Value;
+                    }
+                }
+            }
+
+            using var process = new Process { StartInfo = psi };
+            var stdout = new BoundedText(MaximumCapturedChars);
+            var stderr = new BoundedText(MaximumCapturedChars);
+            using var stdoutDone = new ManualResetEventSlim();
+            using var stderrDone = new ManualResetEventSlim();
+            process.OutputDataReceived += (s, e) => { if (e.Data == null) { stdoutDone.Set(); } else { stdout.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (s, e) => { if (e.Data == null) { stderrDone.Set(); } else { stderr.AppendLine(e.Data); } };
+            try
+            {
+                process.Start();
+            }
+            catch (Exception ex) when (ex is Win32Exception || ex is InvalidOperationException || ex is System.IO.IOException)
+            {
+                return new CommandResult(commandLine, null, "", "", false, true, clock.Elapsed, $"cannot start '{program}': {ex.Message}");
+            }
+
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                if (standardInput != null)
+                {
+                    // The caller clears a secret it passes here (ssh-add - reads a key from stdin).
+                    process.StandardInput.BaseStream.Write(standardInput, 0, standardInput.Length);
+                }
+
+                process.StandardInput.Close();
+            }
+            catch (System.IO.IOException)
+            {
+                // The program exited without reading its input; its exit code says why.
+            }
+
+            bool exited = process.WaitForExit(Milliseconds(timeout));
+            if (!exited)
+            {
+                Kill(process);
+            }
+
+            // Wait for the end of both streams, bounded: a child that inherited them may outlive the kill.
+            stdoutDone.Wait(DrainLimit);
+            stderrDone.Wait(DrainLimit);
+            int? exitCode = exited && process.HasExited ? process.ExitCode : (int?)null;
+            return new CommandResult(commandLine, exitCode, stdout.ToString(), stderr.ToString(), !exited, false, clock.Elapsed,
+                exited ? null : $"no answer within {timeout.TotalSeconds:0.#} s; stopped");
+        }
+
+        private static void Kill(Process process)
+        {
+            try
+            {
+#if NET
+                process.Kill(entireProcessTree: true);
+#else
+                process.Kill();
+#endif
+                process.WaitForExit(Milliseconds(DrainLimit));
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended between the timeout and the kill.
+            }
+            catch (Win32Exception)
+            {
+                // Could not kill (already gone, or not ours); the result still says it timed out.
+            }
+        }
+
+        private static int Milliseconds(TimeSpan span) =>
+            (int)Math.Max(0, Math.Min(int.MaxValue, span.TotalMilliseconds));
+
+        /// <summary>Collects lines from the reader threads, up to a limit.</summary>
+        private sealed class BoundedText
+        {
+            private readonly StringBuilder text = new StringBuilder();
+            private readonly int limit;
+            private bool truncated;
+
+            public BoundedText(int limit) => this.limit = limit;
+
+            public void AppendLine(string line)
+            {
+                lock (text)
+                {
+                    if (text.Length + line.Length > limit)
+                    {
+                        if (!truncated)
+                        {
+                            text.AppendLine("[... output cut: more than " + limit + " characters ...]");
+                            truncated = true;
+                        }
+
+                        return;
+                    }
+
+                    text.Append(line).Append('\n');
+                }
+            }
+
+            public override string ToString()
+            {
+                lock (text)
+                {
+                    return text.ToString();
+                }
+            }
+        }
+    }
+}
