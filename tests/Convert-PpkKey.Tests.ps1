@@ -128,9 +128,8 @@ Describe 'Convert-PpkKey turns puttygen keys into OpenSSH keys ssh-keygen agrees
     }
 
     It 'shows Argon2 progress' {
-        # Four passes of four slices each. puttygen's default picks the passes by timing its own
-        # run, so a loaded machine would make fewer.
-        $src = PuttygenKey 'ed25519' 'pw' 'passes=4'
+        # Fixed passes: puttygen's default is "as many as 100 ms allow", fewer on a loaded machine.
+        $src = PuttygenKey 'ed25519' 'pw' 'memory=1024,passes=4'
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript("Import-Module '$(Get-TestModulePath)'; Convert-PpkKey '$src' -Passphrase (ConvertTo-SecureString 'pw' -AsPlainText -Force) -SshDirectory '$($Box.Ssh)'")
