@@ -15,13 +15,16 @@ namespace EspriSsh.Core.Tests
 
         public bool WindowsOnly { get; set; }
 
+        /// <summary>root reads and writes whatever the file modes say: a test of refused access cannot run as root.</summary>
+        public bool NotAsRoot { get; set; }
+
         /// <summary>Why Mono cannot run it (docs/ARCHITECTURE.md lists these).</summary>
         public string NotOnMono { get; set; }
 
         // Computed when xUnit reads it at discovery, after the named arguments are set.
         public override string Skip
         {
-            get => base.Skip ?? TestHost.SkipReason(UnixOnly, WindowsOnly, NotOnMono, tools);
+            get => base.Skip ?? TestHost.SkipReason(UnixOnly, WindowsOnly, NotAsRoot, NotOnMono, tools);
             set => base.Skip = value;
         }
     }
@@ -37,11 +40,13 @@ namespace EspriSsh.Core.Tests
 
         public bool WindowsOnly { get; set; }
 
+        public bool NotAsRoot { get; set; }
+
         public string NotOnMono { get; set; }
 
         public override string Skip
         {
-            get => base.Skip ?? TestHost.SkipReason(UnixOnly, WindowsOnly, NotOnMono, tools);
+            get => base.Skip ?? TestHost.SkipReason(UnixOnly, WindowsOnly, NotAsRoot, NotOnMono, tools);
             set => base.Skip = value;
         }
     }
