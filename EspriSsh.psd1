@@ -10,6 +10,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
+        'Start-EspriSetup'
         'Get-EspriDebugReport'
         'Convert-PpkKey'
         'Get-EspriSite'
