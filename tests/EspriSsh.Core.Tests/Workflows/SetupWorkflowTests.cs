@@ -210,6 +210,8 @@ namespace EspriSsh.Core.Tests.Workflows
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", Pass);
 
             SetupResult script = Run(new ScriptedInteraction { CanPrompt = false }, r => r.User = null);
+            Assert.Empty(clipboard.Copied); // a script never replaces what the user copied
+            Assert.Contains("Not copied to the clipboard", script.Step(SetupStepName.PublicLine).Detail);
             var ui = new ScriptedInteraction().AnswerTexts("j dupont", "jdupont");
             SetupResult asked = Run(ui, r => r.User = null);
 

@@ -4,7 +4,8 @@ namespace EspriSsh.Core.Workflows.Setup
 {
     /// <summary>
     /// The PublicLine step: the one line the IT team needs, copied to the clipboard when there is
-    /// one, and where it goes. The result carries the line itself; its view prints it whole.
+    /// one and someone at the keyboard, and where it goes. The result carries the line itself; its
+    /// view prints it whole.
     /// </summary>
     internal static class PublicLineStep
     {
@@ -18,7 +19,11 @@ namespace EspriSsh.Core.Workflows.Setup
             string where = $"Paste it whole, as one line, in the {ctx.Site.Name} account form: the IT team installs it on the servers " +
                 "(you cannot add it to authorized_keys yourself). Only this public line ever leaves your computer.";
             string copied;
-            if (ctx.Ui.ShouldProcess("the clipboard", "Copy the public key line"))
+            if (!ctx.Ui.CanPrompt)
+            {
+                copied = "Not copied to the clipboard: a script must not replace what the user copied.";
+            }
+            else if (ctx.Ui.ShouldProcess("the clipboard", "Copy the public key line"))
             {
                 ClipboardCopy copy = ctx.Clipboard.Copy(ctx.PublicKey.ToLine());
                 copied = copy.Copied ? $"Copied to the clipboard ({copy.Description})." : $"Not copied: {copy.Description}; copy it from below.";
