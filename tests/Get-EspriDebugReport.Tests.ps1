@@ -115,7 +115,7 @@ Host unreachable
     }
 
     It 'lists the known_hosts entry and the stages of Test-EspriConnection' {
-        $Text | Should -Match ('(?m)^==== \d+\. known_hosts entries for spirit1.*\n(.*\n)*?line 1: ssh-ed25519 ' + [regex]::Escape($HostKeyFp))
+        $Text | Should -Match ('(?m)^==== \d+\. known_hosts entries for spirit1.*\n(.*\n)*?.*known_hosts line 1: ssh-ed25519 ' + [regex]::Escape($HostKeyFp))
         $Text | Should -Match '(?m)^\[Passed \] spirit1 HostKey'
         $Text | Should -Match '(?m)^\[Failed \] spirit1 Authentication'
         ($Report.Findings | Where-Object Code -eq 'ConnectionFailed').Problem | Should -Match 'Authentication stage'

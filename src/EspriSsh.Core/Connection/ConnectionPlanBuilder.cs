@@ -50,9 +50,13 @@ namespace EspriSsh.Core.Connection
 
             HostSettings? config = fromConfig(host);
             HopPlan target = Hop(host, explicitSettings, config);
-            var plan = new ConnectionPlan(target, knownHostsPath ?? config?.KnownHostsPath ?? Path.Combine(sshDirectory, "known_hosts"), sshDirectory)
+            IReadOnlyList<string> userKnownHosts = knownHostsPath != null ? new[] { knownHostsPath }
+                : NonEmpty(config?.UserKnownHostsFiles) ?? KnownHostsLocations.DefaultUserFiles(sshDirectory);
+            var plan = new ConnectionPlan(target, userKnownHosts[0], sshDirectory)
             {
                 ConfigSource = config?.Source,
+                UserKnownHostsFiles = userKnownHosts,
+                GlobalKnownHostsFiles = NonEmpty(config?.GlobalKnownHostsFiles) ?? KnownHostsLocations.DefaultGlobalFiles,
             };
             string? jump = config?.ProxyJump
                 ?? (config?.ProxyCommand != null ? ProxyCommandJump.ToJump(config.ProxyCommand) : null)

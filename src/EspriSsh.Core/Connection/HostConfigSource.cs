@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
@@ -32,7 +33,6 @@ namespace EspriSsh.Core.Connection
             return alias =>
             {
                 ResolvedHostConfig resolved = SshConfigResolver.Resolve(path, alias, options);
-                string? knownHosts = resolved.Get("userknownhostsfile")?.Split(' ').FirstOrDefault(f => f.Length > 0);
                 return new HostSettings
                 {
                     HostName = resolved.SourceOf("hostname") != null ? resolved.HostName : null,
@@ -41,10 +41,15 @@ namespace EspriSsh.Core.Connection
                     IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
                     ProxyJump = resolved.Get("proxyjump"),
                     ProxyCommand = resolved.ProxyCommand,
-                    KnownHostsPath = knownHosts == null ? null : SshDirectory.ExpandHome(knownHosts),
+                    UserKnownHostsFiles = FileList(resolved.Get("userknownhostsfile")),
+                    GlobalKnownHostsFiles = FileList(resolved.Get("globalknownhostsfile")),
                     Source = path,
                 };
             };
         }
+
+        /// <summary>A known_hosts keyword's space-separated files, ~ expanded; null when unset.</summary>
+        private static IReadOnlyList<string>? FileList(string? value) =>
+            value?.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(SshDirectory.ExpandHome).ToList();
     }
 }
