@@ -97,6 +97,11 @@ Host unreachable
         $Text | Should -Match "(?m)^    hostname 127\.0\.0\.1$"
     }
 
+    It 'puts -- before the host in every ssh command line it runs' {
+        $Text | Should -Match '(?m)^Command: .*ssh\S* -G .*-- spirit1$'
+        $Text | Should -Match '(?m)^Command: .*ssh\S* -vvv .*-- spirit1 true$'
+    }
+
     It 'shows EspriSsh''s reading of the config, with the line each value comes from, beside ssh -G' {
         $Text | Should -Match ("(?m)^Port: $($Sshd.Port)   \(" + [regex]::Escape($Config) + ' line 3\)')
         $Text | Should -Match ("(?m)^UserKnownHostsFile: " + [regex]::Escape($KnownHosts))

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Connection
 {
@@ -37,6 +38,12 @@ namespace EspriSsh.Core.Connection
             {
                 throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
                     "Give the host to test: an alias such as spirit1 (Get-EspriSite lists them) or a host name.", host);
+            }
+
+            SshNames.RequireHostName(host);
+            if (explicitSettings.User != null)
+            {
+                SshNames.RequireLogin(explicitSettings.User, "User");
             }
 
             foreach (string file in explicitSettings.IdentityFiles ?? Array.Empty<string>())
