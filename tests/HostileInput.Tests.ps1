@@ -67,3 +67,90 @@ Describe 'Host names and logins never reach a program as options' -Skip:$NoSsh {
             Should -Throw -ErrorId 'LoginInvalid,EspriSsh.Commands.TestEspriConnectionCommand'
     }
 }
+
+Describe 'Rights are never changed through a symbolic link' -Skip:($IsWindows -or -not (Test-Tool ssh-keygen)) {
+    BeforeEach {
+        $script:Home_ = New-TestSandbox
+        $script:Victim = Join-Path $Home_.Home 'victim_key'
+        ssh-keygen -q -t ed25519 -N '' -f $Victim | Out-Null
+        chmod 644 $Victim
+        ln -s $Victim (Join-Path $Home_.Ssh 'id_planted')
+    }
+    AfterEach { Remove-Item -Recurse -Force $Home_.Home -ErrorAction Ignore }
+
+    It 'Repair-EspriKeyPermission reports a key that is a link, leaves the file it names alone, and says why' {
+        ssh-keygen -y -f (Join-Path $Home_.Ssh 'id_planted') 2>&1 | Out-String | Should -Match 'UNPROTECTED PRIVATE KEY FILE' -Because 'ssh sees the planted key'
+        $r = Repair-EspriKeyPermission -SshDirectory $Home_.Ssh -WarningVariable warnings -WarningAction SilentlyContinue
+        $planted = $r | Where-Object Path -eq (Join-Path $Home_.Ssh 'id_planted')
+        $planted.Changed | Should -BeFalse
+        $planted.Problem | Should -Match ([regex]::Escape("symbolic link to $Victim"))
+        ($warnings -join "`n") | Should -Match 'symbolic link'
+        Get-UnixMode $Victim | Should -Be '644'
+    }
+
+    It 'the same through -Path' {
+        $r = Repair-EspriKeyPermission -Path (Join-Path $Home_.Ssh 'id_planted') -WarningAction SilentlyContinue
+        $r.Changed | Should -BeFalse
+        $r.Problem | Should -Match 'symbolic link'
+        Get-UnixMode $Victim | Should -Be '644'
+    }
+
+    It 'an ssh folder that is a link is reported, not changed; the real keys inside are still repaired' {
+        $elsewhere = Join-Path $Home_.Home 'elsewhere'
+        $null = New-Item -ItemType Directory $elsewhere
+        chmod 755 $elsewhere
+        ssh-keygen -q -t ed25519 -N '' -f (Join-Path $elsewhere 'id_ed25519') | Out-Null
+        chmod 644 (Join-Path $elsewhere 'id_ed25519')
+        $linked = Join-Path $Home_.Home 'linked-ssh'
+        ln -s $elsewhere $linked
+        $r = Repair-EspriKeyPermission -SshDirectory $linked -WarningAction SilentlyContinue
+        ($r | Where-Object Path -eq $linked).Problem | Should -Match 'symbolic link'
+        Get-UnixMode $elsewhere | Should -Be '755'
+        Get-UnixMode (Join-Path $elsewhere 'id_ed25519') | Should -Be '600'
+    }
+}
+
+Describe 'Folders other users may write to are named, and repaired' -Skip:($IsWindows -or -not (Test-Tool ssh-keygen)) {
+    BeforeEach {
+        $script:Sandbox = New-TestSandbox
+        $env:ESPRISSH_HOME = $Sandbox.Home
+        chmod 777 $Sandbox.Ssh
+        chmod 775 $Sandbox.Home
+    }
+    AfterEach {
+        Remove-Item -Recurse -Force $Sandbox.Home -ErrorAction Ignore
+        $env:ESPRISSH_HOME = $Box.Home
+    }
+
+    It 'New-EspriKey warns about the 0777 ssh folder and the group-writable home, and still makes the key' {
+        $k = New-EspriKey -SshDirectory $Sandbox.Ssh -NoPassphrase -WarningVariable warnings -WarningAction SilentlyContinue
+        Test-Path $k.Path | Should -BeTrue
+        $text = $warnings -join "`n"
+        $text | Should -Match ([regex]::Escape("The folder $($Sandbox.Ssh): mode 0777"))
+        $text | Should -Match ([regex]::Escape("The folder $($Sandbox.Home): mode 0775"))
+        $text | Should -Match 'StrictModes'
+    }
+
+    It 'Get-EspriKey warns too' {
+        ssh-keygen -q -t ed25519 -N '' -f (Join-Path $Sandbox.Ssh 'id_ed25519') | Out-Null
+        $null = Get-EspriKey -SshDirectory $Sandbox.Ssh -WarningVariable warnings -WarningAction SilentlyContinue
+        ($warnings -join "`n") | Should -Match ([regex]::Escape("The folder $($Sandbox.Ssh): mode 0777"))
+    }
+
+    It 'the support report lists them as findings' {
+        $r = Get-EspriDebugReport -SshDirectory $Sandbox.Ssh -OutFile (Join-Path $Sandbox.Home 'r.txt') -NoConnectionTest 6>$null
+        $found = $r.Findings | Where-Object Code -eq 'SshFolderWritable'
+        @($found.Target) | Should -Be @($Sandbox.Ssh, $Sandbox.Home)
+        $found[0].Fix | Should -Match ([regex]::Escape("chmod go-w '$($Sandbox.Ssh)'"))
+    }
+
+    It 'Repair-EspriKeyPermission makes the ssh folder 0700 and takes write access to the home from others, once' {
+        $r = Repair-EspriKeyPermission -SshDirectory $Sandbox.Ssh
+        ($r | Where-Object Path -eq $Sandbox.Home).Changed | Should -BeTrue
+        Get-UnixMode $Sandbox.Ssh | Should -Be '700'
+        Get-UnixMode $Sandbox.Home | Should -Be '755'
+        @(Repair-EspriKeyPermission -SshDirectory $Sandbox.Ssh | Where-Object Changed).Count | Should -Be 0
+        $null = Get-EspriKey -SshDirectory $Sandbox.Ssh -WarningVariable after -WarningAction SilentlyContinue
+        $after | Should -BeNullOrEmpty
+    }
+}
