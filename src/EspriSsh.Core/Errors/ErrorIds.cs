@@ -40,5 +40,8 @@ namespace EspriSsh.Core.Errors
         public const string HostNameInvalid = "HostNameInvalid";
         public const string LoginInvalid = "LoginInvalid";
         public const string FileWriteFailed = "FileWriteFailed";
+        public const string FileUnreadable = "FileUnreadable";
+        public const string FileTooLarge = "FileTooLarge";
+        public const string NotARegularFile = "NotARegularFile";
     }
 }

@@ -47,7 +47,7 @@ namespace EspriSsh.Core.Keys
                 warnings.Add($"{DisplayName(request.Type, bits)}: {verdict.Reason}");
             }
 
-            string path = request.Path ?? System.IO.Path.Combine(request.SshDirectory, request.Type == NewKeyType.Rsa ? "id_rsa" : "id_ed25519");
+            string path = request.Path ?? System.IO.Path.Combine(request.SshDirectory, KeyFile.DefaultFileName(sshType)!);
             KeyPairWriter.EnsureCanWrite(path, request.Force);
             warnings.AddRange(SshFolderSafety.Warnings(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!));
             string comment = request.Comment ?? DefaultComment();
