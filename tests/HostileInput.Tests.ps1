@@ -154,3 +154,58 @@ Describe 'Folders other users may write to are named, and repaired' -Skip:($IsWi
         $after | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Include and known_hosts that are devices, FIFOs or links to them end with an ErrorId' -Skip:($IsWindows -or -not (Test-Tool mkfifo) -or -not (Test-Path /dev/zero)) {
+    BeforeAll {
+        $script:Fifo = Join-Path $Box.Home 'fifo'
+        mkfifo $Fifo
+        $script:ZeroLink = Join-Path $Box.Home 'zero-link'
+        ln -s /dev/zero $ZeroLink
+        $script:FifoLink = Join-Path $Box.Home 'fifo-link'
+        ln -s $Fifo $FifoLink
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $Key | Out-Null
+        function New-Config([string] $Name, [string[]] $Lines) {
+            $path = Join-Path $Box.Home $Name
+            $Lines | Set-Content $path
+            $path
+        }
+    }
+
+    It 'Test-EspriConnection refuses a config that includes <Target> with NotARegularFile' -ForEach @(
+        @{ Target = '/dev/zero' }
+        @{ Target = 'ZERO-LINK' }
+        @{ Target = 'FIFO-LINK' }
+    ) {
+        $target = $Target -replace 'ZERO-LINK', $ZeroLink -replace 'FIFO-LINK', $FifoLink
+        $config = New-Config 'include-hostile' "Include $target", 'Host box', '  HostName 127.0.0.1'
+        { Test-EspriConnection box -ConfigPath $config -SshDirectory $Box.Ssh -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NotARegularFile,EspriSsh.Commands.TestEspriConnectionCommand'
+    }
+
+    It 'a FIFO as Include or as known_hosts is never opened (no hang), in a fresh process' {
+        $config = New-Config 'include-fifo' "Include $Fifo", 'Host box', '  HostName 127.0.0.1'
+        $r = Invoke-FreshPwsh -TimeoutSec 120 -Environment @{ ESPRISSH_HOME = $Box.Home; ESPRISSH_NONINTERACTIVE = '1' } -Command @"
+Import-Module '$(Get-TestModulePath)'
+try { Test-EspriConnection box -ConfigPath '$config' -SshDirectory '$($Box.Ssh)' -ErrorAction Stop } catch { 'include:' + `$_.FullyQualifiedErrorId }
+(Test-EspriConnection 127.0.0.1 -Port $(Get-FreeTcpPort) -KnownHostsPath '$Fifo' -SshDirectory '$($Box.Ssh)' -AcceptNewHostKey).Reason
+"@
+        $r.TimedOut | Should -BeFalse -Because 'opening a FIFO waits for a writer forever'
+        $r.Output | Should -Match 'include:NotARegularFile,EspriSsh.Commands.TestEspriConnectionCommand'
+        $r.Output | Should -Match '(?m)^NotARegularFile$'
+        (stat -c '%F' $Fifo) | Should -Be 'fifo' -Because 'nothing replaced it with a written known_hosts'
+    }
+
+    It 'a known_hosts that is <Target> fails the Config stage with <Reason>, and nothing is written' -ForEach @(
+        @{ Target = '/dev/zero'; Reason = 'NotARegularFile' }
+        @{ Target = 'ZERO-LINK'; Reason = 'NotARegularFile' }
+    ) {
+        $target = $Target -replace 'ZERO-LINK', $ZeroLink
+        $config = New-Config 'kh-hostile' 'Host box', '  HostName 127.0.0.1', "  Port $(Get-FreeTcpPort)", "  UserKnownHostsFile $target"
+        $r = Test-EspriConnection box -ConfigPath $config -SshDirectory $Box.Ssh -AcceptNewHostKey
+        $r.FailedStage | Should -Be 'Config'
+        $r.Reason | Should -Be $Reason
+        ($r.Stages | Where-Object Name -eq Config).Detail | Should -Match ([regex]::Escape($target))
+        (Get-Item $ZeroLink).LinkTarget | Should -Be '/dev/zero'
+    }
+}

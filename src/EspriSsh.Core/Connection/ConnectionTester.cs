@@ -138,13 +138,14 @@ namespace EspriSsh.Core.Connection
             {
                 knownHosts = KnownHosts.Load(plan.UserKnownHostsFiles, plan.GlobalKnownHostsFiles);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (EspriException ex)
             {
+                // A FIFO, a device or a huge file as known_hosts (NotARegularFile, FileTooLarge), or no right to read it.
                 stage.Duration = clock.Elapsed;
                 stage.Status = StageStatus.Failed;
-                stage.Reason = ErrorIds.ConfigInvalid;
-                stage.Detail = $"Cannot read a known_hosts file ({string.Join(", ", plan.UserKnownHostsFiles.Concat(plan.GlobalKnownHostsFiles))}): {ex.Message}";
-                stage.Hint = "Check the rights of your known_hosts file, or name another one with -KnownHostsPath.";
+                stage.Reason = ex.ErrorId;
+                stage.Detail = ex.Message;
+                stage.Hint = "Correct or remove that known_hosts file (UserKnownHostsFile / GlobalKnownHostsFile in your ssh config), or name another one with -KnownHostsPath.";
                 return false;
             }
 
