@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
-using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Connection
 {
@@ -41,15 +40,15 @@ namespace EspriSsh.Core.Connection
                     IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
                     ProxyJump = resolved.Get("proxyjump"),
                     ProxyCommand = resolved.ProxyCommand,
-                    UserKnownHostsFiles = FileList(resolved.Get("userknownhostsfile")),
-                    GlobalKnownHostsFiles = FileList(resolved.Get("globalknownhostsfile")),
+                    UserKnownHostsFiles = FileList(resolved, "userknownhostsfile"),
+                    GlobalKnownHostsFiles = FileList(resolved, "globalknownhostsfile"),
                     Source = path,
                 };
             };
         }
 
-        /// <summary>A known_hosts keyword's space-separated files, ~ expanded; null when unset.</summary>
-        private static IReadOnlyList<string>? FileList(string? value) =>
-            value?.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(SshDirectory.ExpandHome).ToList();
+        /// <summary>A known_hosts keyword's space-separated files, ~ and %-tokens expanded as ssh does; null when unset.</summary>
+        private static IReadOnlyList<string>? FileList(ResolvedHostConfig resolved, string keyword) =>
+            resolved.Get(keyword)?.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(resolved.ExpandPath).ToList();
     }
 }

@@ -57,7 +57,7 @@ namespace EspriSsh.Core.Tests.Connection
         {
             using var dir = new TempDirectory();
             string config = dir.File("config");
-            File.WriteAllText(config, $"Host box\n  UserKnownHostsFile {dir.File("kh1")} {dir.File("kh2")}\n  GlobalKnownHostsFile /srv/ssh/known_a /srv/ssh/known_b\n");
+            File.WriteAllText(config, $"Host box\n  HostName Real.Example\n  UserKnownHostsFile {dir.File("kh_%h_%n_%p_%k_%r")} {dir.File("kh2")}\n  GlobalKnownHostsFile /srv/ssh/known_a /srv/ssh/known_b\n");
             HostSettings settings = HostConfigSource.For(config, dir.Path)("box")!;
             Assert.Equal(SshG(config, "userknownhostsfile"), string.Join(" ", settings.UserKnownHostsFiles!));
             Assert.Equal(SshG(config, "globalknownhostsfile"), string.Join(" ", settings.GlobalKnownHostsFiles!));
