@@ -83,24 +83,21 @@ Describe 'Host keys are judged as ssh judges them' -Skip:$NoSshd {
         Get-AuthRequestCount $Impostor | Should -Be 0 -Because 'no login name or key may reach an unverified server'
     }
 
-    It 'trusts the system-wide GlobalKnownHostsFile and every UserKnownHostsFile, as ssh does' {
-        $global = New-KnownHosts 'global-known' (Get-HostLine $Real $RealRsa)
-        $first = New-KnownHosts 'user-first-missing' @()
-        $config = New-ConfigFor $Real 'real-by-global' "UserKnownHostsFile $first", "GlobalKnownHostsFile $global"
-        ssh -F $config -o StrictHostKeyChecking=yes real-by-global true 2>&1 | Out-Null
-        $LASTEXITCODE | Should -Be 0 -Because 'ssh trusts the global file'
-        $r = Test-EspriConnection real-by-global -ConfigPath $config -SshDirectory $Box.Ssh
+    It 'trusts the key in <Case>, as ssh does, and writes nothing' -ForEach @(
+        @{ Case = 'the system-wide GlobalKnownHostsFile'; User = 'user-first-missing'; Global = 'global-known'; Line = 'global-known line 1' }
+        @{ Case = 'the second UserKnownHostsFile'; User = 'user-first-missing user-second'; Global = $null; Line = 'user-second line 1' }
+    ) {
+        $hostLine = Get-HostLine $Real $RealRsa
+        $userFiles = ($User -split ' ' | ForEach-Object { New-KnownHosts $_ @(if ($_ -ne 'user-first-missing') { $hostLine }) }) -join ' '
+        $globalFile = if ($Global) { New-KnownHosts $Global $hostLine } else { $NoGlobal }
+        $alias = 'real-' + ($Line -replace '\W', '-')
+        $config = New-ConfigFor $Real $alias "UserKnownHostsFile $userFiles", "GlobalKnownHostsFile $globalFile"
+        ssh -F $config -o StrictHostKeyChecking=yes $alias true 2>&1 | Out-Null
+        $LASTEXITCODE | Should -Be 0 -Because "ssh trusts $Case"
+        $r = Test-EspriConnection $alias -ConfigPath $config -SshDirectory $Box.Ssh
         $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
-        ($r.Stages | Where-Object Name -eq HostKey).Detail | Should -Match 'global-known line 1'
-
-        $second = New-KnownHosts 'user-second' (Get-HostLine $Real $RealRsa)
-        $config2 = New-ConfigFor $Real 'real-by-second' "UserKnownHostsFile $first $second", "GlobalKnownHostsFile $NoGlobal"
-        ssh -F $config2 -o StrictHostKeyChecking=yes real-by-second true 2>&1 | Out-Null
-        $LASTEXITCODE | Should -Be 0 -Because 'ssh reads every UserKnownHostsFile'
-        $r2 = Test-EspriConnection real-by-second -ConfigPath $config2 -SshDirectory $Box.Ssh
-        $r2.Succeeded | Should -BeTrue -Because ($r2 | Out-String)
-        ($r2.Stages | Where-Object Name -eq HostKey).Detail | Should -Match 'user-second line 1'
-        Test-Path $first | Should -BeFalse
+        ($r.Stages | Where-Object Name -eq HostKey).Detail | Should -Match $Line
+        Test-Path (Join-Path $Box.Home 'user-first-missing') | Should -BeFalse
     }
 
     It 'refuses the impostor when only the global file knows the host, and records nothing' {
