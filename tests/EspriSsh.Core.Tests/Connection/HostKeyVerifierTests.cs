@@ -31,7 +31,7 @@ namespace EspriSsh.Core.Tests.Connection
                 new KnownHosts(new[] { KnownHostsFile.Parse(knownHosts, "known_hosts") }, new[] { KnownHostsFile.Parse(globalKnownHosts, "/etc/ssh/ssh_known_hosts") }),
                 site ?? SiteProfileLoader.Default);
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void TrustsTheRecordedKeyAndNamesTheLine()
         {
             using var dir = new TempDirectory();
@@ -43,7 +43,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal("known_hosts line 2", verdict.Source);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AnotherKeyOfTheSameTypeIsAMismatchNamingTheExpectedFingerprint()
         {
             using var dir = new TempDirectory();
@@ -55,7 +55,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(new[] { "known_hosts" }, verdict.RecordedIn);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AHostKnownOnlyByAnotherKeyTypeIsAMismatchNotANewHost()
         {
             using var dir = new TempDirectory();
@@ -67,7 +67,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Contains(verdict.Notes, n => n.Contains("only ssh-rsa keys") && n.Contains("presented ssh-ed25519"));
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void TheSystemKnownHostsFileCountsLikeTheUsers()
         {
             using var dir = new TempDirectory();
@@ -83,7 +83,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(new[] { "ssh-ed25519" }, verifier.KnownKeyTypes("spirit1.ipsl.fr", 22));
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AKeyInAnyFileIsTrustedEvenWhenAnotherFileHoldsAnOlderOne()
         {
             using var dir = new TempDirectory();
@@ -94,7 +94,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(HostKeyTrust.Trusted, verdict.Trust);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void RevokedWinsOverARecordedLineInAnyFile()
         {
             using var dir = new TempDirectory();
@@ -105,7 +105,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal("/etc/ssh/ssh_known_hosts line 1", verdict.Source);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void ReportsCertAuthorityLinesItDoesNotCheck()
         {
             using var dir = new TempDirectory();
@@ -116,7 +116,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Contains(verdict.Notes, n => n.Contains("@cert-authority"));
         }
 
-        [Theory]
+        [RequiresToolsTheory("ssh-keygen")]
         [InlineData(true, true)]
         [InlineData(true, false)]
         [InlineData(false, true)]
@@ -142,7 +142,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(KeyFingerprint.Sha256(key.Blob), verdict.Fingerprint);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AHostTheSitePublishesUnderAnotherTypeIsAMismatch()
         {
             using var dir = new TempDirectory();
@@ -154,7 +154,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(new[] { "ssh-rsa" }, verifier.KnownKeyTypes("spirit1.ipsl.fr", 22));
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void KnownHostsDecidesBeforeTheSite()
         {
             using var dir = new TempDirectory();

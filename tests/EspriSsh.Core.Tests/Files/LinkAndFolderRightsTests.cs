@@ -15,7 +15,7 @@ namespace EspriSsh.Core.Tests.Files
     {
         private static string Mode(string path) => ExternalTool.Check("stat", "-c", "%a", path).Trim();
 
-        [RequiresToolsFact("ln", "chmod", "stat")]
+        [UnixFact("ln", "chmod", "stat")]
         public void ALinkIsSeenAsALinkWhateverItPointsTo()
         {
             using var dir = new TempDirectory();
@@ -31,7 +31,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Null(FileLinks.TargetOf(dir.File("missing")));
         }
 
-        [RequiresToolsFact("ln", "chmod", "stat")]
+        [UnixFact("ln", "chmod", "stat")]
         public void RestrictingALinkFailsAndLeavesItsTargetAlone()
         {
             using var dir = new TempDirectory();
@@ -48,7 +48,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal("644", Mode(dir.File("victim")));
         }
 
-        [RequiresToolsFact("chmod", "stat")]
+        [UnixFact("chmod", "stat")]
         public void RestrictingARegularFileOrFolderStillWorks()
         {
             using var dir = new TempDirectory();
@@ -62,7 +62,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal("2755", Mode(dir.File("sub")));
         }
 
-        [RequiresToolsFact("chmod")]
+        [UnixFact("chmod")]
         public void FindsEveryFolderUpToTheHomeThatOthersMayWriteTo()
         {
             using var home = new TempDirectory();
