@@ -4,6 +4,7 @@ using System.Linq;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Workflows.Setup
@@ -96,20 +97,27 @@ namespace EspriSsh.Core.Workflows.Setup
                     $"Protect it (the site requires a passphrase): ssh-keygen -p -f '{key.Path}'");
             }
 
-            AccessVerdict access = KeyPermissionRepairer.Inspect(key.Path);
-            if (access.IsOwnerOnly)
+            // Given back to its owner alone (ssh refuses a key others can read); never through a symbolic link.
+            bool asked = false;
+            PermissionRepair repair = KeyPermissionRepairer.Repair(new PermissionTarget(key.Path), action =>
             {
-                return new SetupStep(SetupStepName.Key, SetupStepStatus.AlreadyDone, detail);
+                asked = true;
+                return ctx.Ui.ShouldProcess(key.Path, action + ": ssh refuses a key others can read");
+            });
+            if (repair.Problem != null)
+            {
+                return new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou, $"{detail} {repair.Problem}");
             }
 
-            if (!ctx.Ui.ShouldProcess(key.Path, $"Restrict the rights ({access.Description}) to you alone: ssh refuses a key others can read"))
+            if (repair.Changed)
             {
-                return new SetupStep(SetupStepName.Key, SetupStepStatus.Skipped, $"{detail} Its rights ({access.Description}) are too open for ssh: not changed.",
-                    $"Repair-EspriKeyPermission -Path '{key.Path}'");
+                return new SetupStep(SetupStepName.Key, SetupStepStatus.Done, $"{detail} Its rights ({repair.Before}) were restricted to you alone, as ssh requires.");
             }
 
-            KeyPermissionRepairer.Repair(key.Path, access, apply: true);
-            return new SetupStep(SetupStepName.Key, SetupStepStatus.Done, $"{detail} Its rights ({access.Description}) were restricted to you alone, as ssh requires.");
+            return asked
+                ? new SetupStep(SetupStepName.Key, SetupStepStatus.Skipped, $"{detail} Its rights ({repair.Before}) are too open for ssh: not changed.",
+                    $"Repair-EspriKeyPermission -Path '{key.Path}'")
+                : new SetupStep(SetupStepName.Key, SetupStepStatus.AlreadyDone, detail);
         }
 
         /// <summary>Installs a key that ssh cannot use where it is (a .ppk, a file elsewhere) at <paramref name="destination"/> (null: the default name for its type).</summary>
