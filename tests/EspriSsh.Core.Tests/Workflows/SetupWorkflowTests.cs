@@ -175,6 +175,21 @@ namespace EspriSsh.Core.Tests.Workflows
         }
 
         [RequiresToolsFact("puttygen", "ssh-keygen")]
+        public void TheKeyAtTheDefaultNameWinsAndAnotherPuttyKeyIsOnlyMentioned()
+        {
+            SshKeygen.Make(DefaultKey, "ed25519", Pass);
+            string ppk = PuttyKeyOnDesktop("old_key.ppk", Pass);
+            var ui = new ScriptedInteraction();
+
+            SetupResult result = Run(ui);
+
+            Assert.Empty(ui.Asked);
+            Assert.Equal(AlreadyDone, result.Step(SetupStepName.Key).Status);
+            Assert.Equal(DefaultKey, result.KeyPath);
+            Assert.Contains($"Also here, not used (you have your key): '{ppk}'", result.Step(SetupStepName.Key).Detail);
+        }
+
+        [RequiresToolsFact("puttygen", "ssh-keygen")]
         public void APuttyKeyWithoutPassphraseIsInstalledWithANewOne()
         {
             PuttyKeyOnDesktop("meso_key.ppk", "");

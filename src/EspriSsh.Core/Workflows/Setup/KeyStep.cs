@@ -49,7 +49,9 @@ namespace EspriSsh.Core.Workflows.Setup
             KeyCandidate? atTarget = found.Usable.FirstOrDefault(c => c.Installed && SamePath(c.Path, target));
             if (atTarget != null)
             {
-                return Use(ctx, atTarget, notUsed);
+                // Other keys the site would accept stay unused: one key per person, and this is the one ssh tries.
+                string others = string.Concat(found.Usable.Where(c => c != atTarget).Select(c => $" Also here, not used (you have your key): {c}."));
+                return Use(ctx, atTarget, notUsed + others);
             }
 
             switch (found.Usable.Count)
