@@ -11,6 +11,9 @@ namespace EspriSsh.Core.Platform
     /// SYSTEM and Administrators only. The file is created with that ACL, so no moment exists with
     /// inherited rights.
     /// </summary>
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
     internal sealed class WindowsFileProtection : IFileProtection
     {
         private static readonly SecurityIdentifier System = new SecurityIdentifier(WellKnownSidType.LocalSystemSid, null);
@@ -38,13 +41,14 @@ namespace EspriSsh.Core.Platform
         public AccessVerdict Inspect(string path)
         {
             FileSecurity security = new FileInfo(path).GetAccessControl();
-            var owner = (SecurityIdentifier)security.GetOwner(typeof(SecurityIdentifier));
+            // A file may have no owner at all: then it is not the user's, which the rules refuse.
+            string owner = security.GetOwner(typeof(SecurityIdentifier))?.Value ?? "(no owner)";
             var rules = security.GetAccessRules(true, true, typeof(SecurityIdentifier))
                 .Cast<FileSystemAccessRule>()
                 .Where(r => r.AccessControlType == AccessControlType.Allow)
                 .Select(r => new AclEntry(r.IdentityReference.Value, (r.FileSystemRights & FileSystemRights.ReadData) != 0))
                 .ToList();
-            return WindowsAclRules.Evaluate(path, owner.Value, CurrentUser.Value, rules);
+            return WindowsAclRules.Evaluate(path, owner, CurrentUser.Value, rules);
         }
 
         public void RestrictToOwner(string path)
