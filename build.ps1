@@ -162,10 +162,10 @@ function Invoke-XunitNet472 {
     if ($runtime -eq 'Mono') { & mono $console @arguments | Write-Host } else { & $console @arguments | Write-Host }
     $name = "xUnit net472 ($runtime)"
     if (-not (Test-Path $xml)) { return New-SuiteResult "$name (no result: the run crashed)" 0 1 0 }
+    # The console listed each skip with its reason; "errors" counts tests that could not even start.
     [xml] $doc = Get-Content -Raw $xml
-    $assembly = $doc.assemblies.assembly
-    $assembly.collection.test | Where-Object result -eq 'Skip' | ForEach-Object { Write-Host "  skipped: $($_.name): $($_.reason.InnerText)" }
-    New-SuiteResult $name ([int]$assembly.passed) ([int]$assembly.failed + [int]$assembly.errors) ([int]$assembly.skipped)
+    $count = { param($attribute) [int]$doc.assemblies.assembly.GetAttribute($attribute) }
+    New-SuiteResult $name (& $count passed) ((& $count failed) + (& $count errors)) (& $count skipped)
 }
 
 function Invoke-PesterTests {
@@ -182,12 +182,11 @@ function Invoke-PesterTests {
 function Invoke-Test {
     Invoke-Build
     Restore-TestTools
-    $suites = @(
-        Invoke-CompatCheck
-        Invoke-XunitNet
-        Invoke-XunitNet472
-        Invoke-PesterTests
-    )
+    $suites = foreach ($suite in 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Invoke-PesterTests') {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        & $suite
+        Write-Host "($suite took $([int]$clock.Elapsed.TotalSeconds) s)"
+    }
     $passed = ($suites | Measure-Object Passed -Sum).Sum
     $failed = ($suites | Measure-Object Failed -Sum).Sum
     $skipped = ($suites | Measure-Object Skipped -Sum).Sum

@@ -14,5 +14,7 @@ $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 if ($env:ESPRISSH_TEST_FILTER) { $config.Filter.FullName = $env:ESPRISSH_TEST_FILTER }
 $result = Invoke-Pester -Configuration $config
+# Each skip's reason was printed at discovery ("[!] skip (file:line): reason"); here is what it skipped.
+$result.Skipped | ForEach-Object { Write-Host "  skipped: $($_.ExpandedPath)" }
 @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount } |
     ConvertTo-Json | Set-Content -Path $ResultFile

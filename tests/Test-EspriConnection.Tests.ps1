@@ -3,7 +3,7 @@
 # known_hosts line usable).
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSshd = -not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))
+    $script:NoSshd = Test-Skip -Tool ssh, ssh-keygen, sshd
 }
 
 BeforeAll {
