@@ -170,19 +170,35 @@ function Invoke-XunitNet472 {
 
 function Invoke-PesterTests {
     Write-Host "`n=== Pester (cmdlets, against out/EspriSsh in a fresh process) ==="
-    $pester = Join-Path (Get-NuGetRoot) 'pester/5.7.1/tools/Pester.psd1'
+    Invoke-PesterSuite 'Pester' { param($suite) Invoke-Pwsh -NonInteractive -File $suite @args }
+}
+
+function Invoke-PesterWindowsPowerShell {
+    # The tests written for 5.1 too, in Windows PowerShell itself: the module as most users load it.
+    $powershell = if ($IsWindows) { Get-Command powershell.exe -CommandType Application -ErrorAction Ignore }
+    Write-Host "`n=== Pester in Windows PowerShell 5.1$(if (-not $powershell) { ' (not run: Windows only)' }) ==="
+    if (-not $powershell) { return }
+    Invoke-PesterSuite 'Pester (Windows PowerShell 5.1)' {
+        param($suite) & $powershell.Source -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $suite @args
+    } -Path (Join-Path $Root 'tests/WindowsPowerShell.Tests.ps1')
+}
+
+function Invoke-PesterSuite([string] $Name, [scriptblock] $Runner, [string] $Path) {
+    # $Runner starts tests/Invoke-PesterSuite.ps1 in a fresh PowerShell process and passes it the arguments.
     $resultFile = Join-Path $Out 'pester-result.json'
     Remove-Item $resultFile -ErrorAction Ignore
-    Invoke-Pwsh -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') -PesterPath $pester -ResultFile $resultFile
-    if (-not (Test-Path $resultFile)) { return New-SuiteResult 'Pester (no result: the run crashed)' 0 1 0 }
+    $arguments = @('-PesterPath', (Join-Path (Get-NuGetRoot) 'pester/5.7.1/tools/Pester.psd1'), '-ResultFile', $resultFile)
+    if ($Path) { $arguments += @('-Path', $Path) }
+    & $Runner (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') @arguments
+    if (-not (Test-Path $resultFile)) { return New-SuiteResult "$Name (no result: the run crashed)" 0 1 0 }
     $result = Get-Content -Raw $resultFile | ConvertFrom-Json
-    New-SuiteResult 'Pester' $result.Passed $result.Failed $result.Skipped
+    New-SuiteResult $Name $result.Passed $result.Failed $result.Skipped
 }
 
 function Invoke-Test {
     Invoke-Build
     Restore-TestTools
-    $suites = foreach ($suite in 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Invoke-PesterTests') {
+    $suites = foreach ($suite in 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Invoke-PesterTests', 'Invoke-PesterWindowsPowerShell') {
         $clock = [Diagnostics.Stopwatch]::StartNew()
         & $suite
         Write-Host "($suite took $([int]$clock.Elapsed.TotalSeconds) s)"

@@ -16,9 +16,6 @@ namespace EspriSsh.Core.Platform
 #endif
     internal sealed class WindowsFileProtection : IFileProtection
     {
-        private static readonly SecurityIdentifier System = new SecurityIdentifier(WellKnownSidType.LocalSystemSid, null);
-        private static readonly SecurityIdentifier Administrators = new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null);
-
         public FileStream CreateOwnerOnlyFile(string path)
         {
             var security = new FileSecurity();
@@ -77,9 +74,9 @@ namespace EspriSsh.Core.Platform
         {
             security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
             security.SetOwner(CurrentUser);
-            foreach (SecurityIdentifier sid in new[] { CurrentUser, System, Administrators })
+            foreach (string sid in WindowsAclRules.OwnerOnlySids(CurrentUser.Value))
             {
-                security.AddAccessRule(new FileSystemAccessRule(sid, FileSystemRights.FullControl, inheritance, PropagationFlags.None, AccessControlType.Allow));
+                security.AddAccessRule(new FileSystemAccessRule(new SecurityIdentifier(sid), FileSystemRights.FullControl, inheritance, PropagationFlags.None, AccessControlType.Allow));
             }
         }
     }
