@@ -12,6 +12,9 @@ BeforeAll {
     $env:ESPRISSH_NONINTERACTIVE = '1'
 }
 
+# The Pester files share one process: leave no setting behind for the next file.
+AfterAll { Remove-Item Env:ESPRISSH_NONINTERACTIVE -ErrorAction Ignore }
+
 Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
     BeforeAll {
         $script:Box = New-TestSandbox
