@@ -4,8 +4,8 @@
 # run with nothing left to do changes no byte.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSshd = -not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and (Test-Tool ssh-agent) -and (Test-Tool ssh-add) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))
-    $script:NoPuttygen = -not ((Test-Tool puttygen) -and (Test-Tool ssh-keygen))
+    $script:NoSshd = Test-Skip -Tool ssh, ssh-keygen, ssh-agent, ssh-add, sshd
+    $script:NoPuttygen = Test-Skip -Tool puttygen, ssh-keygen -UnixOnly
 }
 
 BeforeAll {

@@ -39,7 +39,7 @@ namespace EspriSsh.Core.Tests.Workflows
 
         private string Config => Path.Combine(Ssh, "config");
 
-        [RequiresToolsFact("ssh-keygen")]
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void AFreshHomeAsksOnlyTheNewPassphraseTwiceAndSetsUpKeyLineAndConfig()
         {
             var ui = new ScriptedInteraction().AnswerSecrets(Pass, Pass);
@@ -63,7 +63,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.True(result.Succeeded);
         }
 
-        [RequiresToolsFact("ssh-keygen")]
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void ASecondRunFindsEverythingDoneAsksNothingAndChangesNoByte()
         {
             Run(new ScriptedInteraction().AnswerSecrets(Pass, Pass));
@@ -94,7 +94,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("Would write spirit1", result.Step(SetupStepName.Config).Detail);
         }
 
-        [Fact]
+        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
         public void AScriptWithoutPassphraseLeavesTheKeyToTheUserAndStillWritesTheConfig()
         {
             var ui = new ScriptedInteraction { CanPrompt = false };
@@ -109,7 +109,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.False(result.Succeeded);
         }
 
-        [RequiresToolsFact("ssh-keygen")]
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void KeysTheSiteRefusesAreNeverChosenAndTheChecklistSaysWhy()
         {
             string rsa = SshKeygen.Make(Path.Combine(Ssh, "id_rsa"), "rsa", Pass, "-b", "2048");
@@ -127,7 +127,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(before[rsa], HashEveryFile()[rsa]);
         }
 
-        [RequiresToolsFact("ssh-keygen")]
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void SeveralAcceptedKeysAreTheUsersChoiceAndAScriptIsToldHowToMakeIt()
         {
             string first = SshKeygen.Make(Path.Combine(Ssh, "home_ed25519"), "ed25519", Pass);
@@ -154,7 +154,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.False(File.Exists(DefaultKey));
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen")]
+        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void APuttyKeyOnTheDesktopBecomesTheDefaultKeyWithItsPassphraseAskedOnce()
         {
             string ppk = PuttyKeyOnDesktop("meso_key.ppk", Pass);
@@ -174,7 +174,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(DefaultKey, again.KeyPath);
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen")]
+        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void TheKeyAtTheDefaultNameWinsAndAnotherPuttyKeyIsOnlyMentioned()
         {
             SshKeygen.Make(DefaultKey, "ed25519", Pass);
@@ -189,7 +189,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains($"Also here, not used (you have your key): '{ppk}'", result.Step(SetupStepName.Key).Detail);
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen")]
+        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void APuttyKeyWithoutPassphraseIsInstalledWithANewOne()
         {
             PuttyKeyOnDesktop("meso_key.ppk", "");
@@ -203,7 +203,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(SshKeygen.PublicFromPrivate(DefaultKey, Pass), string.Join(" ", result.PublicKeyLine.Split(' ').Take(2)));
         }
 
-        [RequiresToolsFact("ssh-keygen")]
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void FromKeyInstallsTheGivenFileOnceAndNeverASecondCopy()
         {
             using var elsewhere = new TempDirectory();
@@ -219,7 +219,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(new[] { "config", "id_ed25519", "id_ed25519.pub" }, Directory.GetFiles(Ssh).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
         }
 
-        [RequiresToolsFact("ssh-keygen")]
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void WithoutALoginAPersonIsAskedUntilItIsOneAndAScriptNeedsThem()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", Pass);
@@ -238,7 +238,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("User jdupont", File.ReadAllText(Config));
         }
 
-        [RequiresToolsFact("ssh-keygen")]
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void AKeyWithoutPassphraseNeedsTheUser()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", "");
@@ -251,7 +251,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(Done, result.Step(SetupStepName.Config).Status);
         }
 
-        [UnixFact("ssh-keygen")]
+        [UnixFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void AKeyOthersCanReadIsGivenBackToItsOwner()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", Pass);
@@ -264,7 +264,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, UnixModes.Get(DefaultKey));
         }
 
-        [UnixFact("ssh-keygen", "ssh-agent", "ssh-add")]
+        [UnixFact("ssh-keygen", "ssh-agent", "ssh-add", NotOnMono = MonoLimits.RawDescriptor)]
         public void TheKeyGoesToARealAgentOnceWithThePassphraseTypedForIt()
         {
             string socket = Path.Combine(home.Path, "agent.sock");
@@ -300,7 +300,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Empty(HashEveryFile());
         }
 
-        [Fact]
+        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
         public void NoClipboardIsSaidAndTheLineIsStillGiven()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", Pass);
