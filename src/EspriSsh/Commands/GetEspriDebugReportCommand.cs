@@ -19,6 +19,7 @@ namespace EspriSsh.Commands
         /// <summary>The host (site alias or name) the report tests.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
         public string HostName { get; set; } = "spirit1";
 
         /// <summary>Where to write the report (default ./ssh-debug4support.txt).</summary>

@@ -22,6 +22,7 @@ namespace EspriSsh.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
         public string HostName { get; set; } = "";
 
         [Parameter]
