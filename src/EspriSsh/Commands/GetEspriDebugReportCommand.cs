@@ -54,8 +54,8 @@ namespace EspriSsh.Commands
             {
                 SupportInfo support = SiteProfileLoader.Current.Support;
                 string path = ResolvePath(OutFile ?? "./" + support.ReportFileName);
-                DebugReportBuilder.EnsureCanWrite(path, Force);
-                if (!ShouldProcess(path, Force ? "Write the ssh support report (replacing the existing file, kept as .bak)" : "Write the ssh support report"))
+                bool replaces = DebugReportBuilder.EnsureCanWrite(path, Force);
+                if (!ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
                 {
                     return;
                 }
