@@ -8,11 +8,24 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -MinimumVersion 5.7.1
+
+# Every temp folder of this run (the tests', their pwsh, sshd and tmux processes') lands in one
+# owner-only folder: whatever is left in it afterwards is a test that did not clean up.
+$runTemp = Join-Path ([IO.Path]::GetTempPath()) ('espri-run-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+$null = New-Item -ItemType Directory $runTemp
+if (-not $IsWindows) { chmod 700 $runTemp }
+$env:TMPDIR = $env:TEMP = $env:TMP = $runTemp
+
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 if ($env:ESPRISSH_TEST_FILTER) { $config.Filter.FullName = $env:ESPRISSH_TEST_FILTER }
 $result = Invoke-Pester -Configuration $config
-@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount } |
+
+# Sockets a pwsh process leaves for its debugger (CoreFxPipe_*) are the runtime's, not the tests'.
+$left = @(Get-ChildItem -Force $runTemp | Where-Object Name -NotLike 'CoreFxPipe_*')
+if ($left) { Write-Host "Left behind in the temp folder by the tests (each counted as a failure): $($left.Name -join ', ')" }
+Remove-Item -Recurse -Force $runTemp -ErrorAction Ignore
+@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $left.Count; Skipped = $result.SkippedCount } |
     ConvertTo-Json | Set-Content -Path $ResultFile

@@ -173,9 +173,8 @@ Describe 'Package and install' {
     It 'publishes to a local repository, then Install-PSResource and Import-Module by name work' {
         $root = Get-RepoRoot
         # A throw-away home: the repository registration and the user module path live under it.
-        $tempHome = Join-Path ([IO.Path]::GetTempPath()) ('espri-home-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        $tempHome = New-TestFolder 'espri-home-'
         $repo = Join-Path $tempHome 'repo'
-        $null = New-Item -ItemType Directory -Force $tempHome
         try {
             $script = @"
 `$ErrorActionPreference = 'Stop'

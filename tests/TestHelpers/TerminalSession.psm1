@@ -22,9 +22,7 @@ function Start-TerminalSession {
         [string] $Setup = '',
         [int] $TimeoutSec = 60
     )
-    $dir = Join-Path ([IO.Path]::GetTempPath()) ('espri-tty-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
-    $null = New-Item -ItemType Directory $dir
-    if (-not $IsWindows) { chmod 700 $dir }
+    $dir = New-TestFolder 'espri-tty-'
     $session = [pscustomobject]@{ Directory = $dir; Socket = (Join-Path $dir 'tmux.sock'); Name = 'espri'; Marker = 0 }
 
     $pwsh = @(Get-PwshCommand) -join ' '

@@ -6,11 +6,19 @@ function Get-TestModulePath { Join-Path $script:RepoRoot 'out/EspriSsh' }
 
 function Get-RepoRoot { $script:RepoRoot }
 
+function New-TestFolder([Parameter(Mandatory)] [string] $Prefix) {
+    <# A fresh temp folder only its owner can enter (0700: tests put private keys in them); the test removes it. #>
+    $path = Join-Path ([IO.Path]::GetTempPath()) ($Prefix + [guid]::NewGuid().ToString('N').Substring(0, 10))
+    $null = New-Item -ItemType Directory $path
+    if (-not $IsWindows) { chmod 700 $path }
+    $path
+}
+
 function New-TestSandbox {
-    <# A temp home with an empty .ssh (0700); tests point -SshDirectory or ESPRISSH_HOME at it. #>
-    $home_ = Join-Path ([IO.Path]::GetTempPath()) ('espri-test-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
+    <# A temp home (0700) with an empty .ssh (0700); tests point -SshDirectory or ESPRISSH_HOME at it, and remove Home. #>
+    $home_ = New-TestFolder 'espri-test-'
     $ssh = Join-Path $home_ '.ssh'
-    $null = New-Item -ItemType Directory -Force $ssh
+    $null = New-Item -ItemType Directory $ssh
     if (-not $IsWindows) { chmod 700 $ssh }
     [pscustomobject]@{ Home = $home_; Ssh = $ssh }
 }
@@ -72,8 +80,7 @@ function Start-TestSshd {
     authorized_keys in a temp dir. Returns an object to pass to Stop-TestSshd.
     #>
     param([string[]] $AuthorizedKeys = @(), [string[]] $ExtraConfig = @())
-    $dir = Join-Path ([IO.Path]::GetTempPath()) ('espri-sshd-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
-    $null = New-Item -ItemType Directory -Force $dir
+    $dir = New-TestFolder 'espri-sshd-'
     & ssh-keygen -q -t ed25519 -N '' -f (Join-Path $dir 'host_ed25519') | Out-Null
     $authorized = Join-Path $dir 'authorized_keys'
     Set-Content -Path $authorized -Value $AuthorizedKeys
