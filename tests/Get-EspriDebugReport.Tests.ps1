@@ -290,7 +290,7 @@ Import-Module '$(Get-TestModulePath)'
 
     It '-WhatIf writes nothing' {
         $out = Join-Path $Box.Home 'whatif.txt'
-        $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest -WhatIf 6>$null
+        $r = Invoke-WithoutHost { param($Ssh, $Config, $Out) Get-EspriDebugReport -SshDirectory $Ssh -ConfigPath $Config -OutFile $Out -NoConnectionTest -WhatIf } @{ Ssh = $Box.Ssh; Config = $Config; Out = $out }
         $r | Should -BeNullOrEmpty
         Test-Path $out | Should -BeFalse
     }

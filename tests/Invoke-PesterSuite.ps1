@@ -23,8 +23,10 @@ $config.Output.Verbosity = 'Normal'
 if ($env:ESPRISSH_TEST_FILTER) { $config.Filter.FullName = $env:ESPRISSH_TEST_FILTER }
 $result = Invoke-Pester -Configuration $config
 
-# Sockets a pwsh process leaves for its debugger (CoreFxPipe_*) are the runtime's, not the tests'.
-$left = @(Get-ChildItem -Force $runTemp | Where-Object Name -NotLike 'CoreFxPipe_*')
+# What the .NET runtime (debugger and diagnostic pipes of a process that was stopped) and NuGet
+# (Install-PSResource) leave there is theirs, not the tests'.
+$runtimeFiles = 'CoreFxPipe_*', 'clr-debug-pipe-*', 'dotnet-diagnostic-*', 'NuGetScratch*'
+$left = @(Get-ChildItem -Force $runTemp | Where-Object { $name = $_.Name; -not ($runtimeFiles | Where-Object { $name -like $_ }) })
 if ($left) { Write-Host "Left behind in the temp folder by the tests (each counted as a failure): $($left.Name -join ', ')" }
 Remove-Item -Recurse -Force $runTemp -ErrorAction Ignore
 @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $left.Count; Skipped = $result.SkippedCount } |

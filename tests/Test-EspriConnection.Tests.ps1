@@ -187,7 +187,7 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             $file = Join-Path $Box.Home 'known_hosts_accept'
             $before = "# kept comment`nother.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOu4la46QdhH5OBe90Idwvl3fRFgfqY2uY7tLVPj5bHy"
             [IO.File]::WriteAllText($file, $before)
-            Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $file -AcceptNewHostKey -WhatIf | Out-Null
+            Invoke-WithoutHost { param($Common, $File) Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $File -AcceptNewHostKey -WhatIf } @{ Common = $Common; File = $file } | Out-Null
             [IO.File]::ReadAllText($file) | Should -BeExactly $before
             $r = Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $file -AcceptNewHostKey
             $r.Succeeded | Should -BeTrue -Because ($r | Out-String)

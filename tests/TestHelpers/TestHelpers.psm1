@@ -67,6 +67,25 @@ function Invoke-FreshPwsh {
     }
 }
 
+function Invoke-WithoutHost {
+    <#
+    Runs $Script (a script block with a param block, given $Parameters) in a runspace of its own,
+    with the module imported and no host: what PowerShell writes straight to the host, such as
+    -WhatIf's "What if:" lines, goes nowhere, so a test run prints its summary only. Returns the
+    output; the first error is thrown.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Script, [hashtable] $Parameters = @{})
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-TestModulePath)).AddStatement()
+        $null = $ps.AddScript($Script.ToString()).AddParameters($Parameters)
+        $output = $ps.Invoke()
+        if ($ps.Streams.Error.Count) { throw $ps.Streams.Error[0] }
+        $output
+    }
+    finally { $ps.Dispose() }
+}
+
 function Test-Tool([string] $Name) { [bool](Get-Command $Name -CommandType Application -ErrorAction Ignore) }
 
 function Get-UnixMode([string] $Path) {
