@@ -135,6 +135,62 @@ Describe 'Test-EspriConnection in a terminal' -Skip:($NoTmux -or $NoSshd) {
     }
 }
 
+Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip:$NoTmux {
+    BeforeAll {
+        $script:Box = Start-Box
+        # Typed after Ctrl+C: printed by the shell if the command stopped, swallowed by a prompt if not.
+        function script:Assert-BackAtShell($box) {
+            Send-TerminalText $box.Session "'<<back' + '>>'"
+            $null = Wait-TerminalText $box.Session '(?m)^<<back>>$' -TimeoutSec 30
+        }
+    }
+    AfterAll { Stop-Box $Box }
+
+    It 'New-EspriKey, at the first passphrase prompt' {
+        Send-TerminalText $Box.Session 'Clear-Host; New-EspriKey -Rounds 1'
+        $null = Wait-TerminalText $Box.Session 'Passphrase for the new key [^\n]*:\s*$'
+        Send-TerminalText $Box.Session 'half typed' -NoEnter
+        Send-TerminalKey $Box.Session C-c
+        Assert-BackAtShell $Box
+        Get-TerminalText $Box.Session | Should -Not -Match 'Enter the same passphrase again'
+        Get-ChildItem $Box.Ssh | Should -BeNullOrEmpty
+    }
+
+    It 'New-EspriKey, at the second passphrase prompt' {
+        Send-TerminalText $Box.Session 'Clear-Host; New-EspriKey -Rounds 1'
+        $null = Wait-TerminalText $Box.Session 'Passphrase for the new key [^\n]*:\s*$'
+        Send-TerminalText $Box.Session 'a passphrase'
+        $null = Wait-TerminalText $Box.Session 'Enter the same passphrase again:\s*$'
+        Send-TerminalKey $Box.Session C-c
+        Assert-BackAtShell $Box
+        Get-ChildItem $Box.Ssh | Should -BeNullOrEmpty
+    }
+
+    It 'Convert-PpkKey, at the passphrase of the key to convert: no error, nothing written' -Skip:$NoKeyTools {
+        $ppk = Join-Path $Box.Home 'meso_key.ppk'
+        $pass = Join-Path $Box.Home 'pass'
+        [IO.File]::WriteAllText($pass, 'ppk pass')
+        puttygen -q -t ed25519 -o $ppk --new-passphrase $pass
+        Send-TerminalText $Box.Session "Clear-Host; Convert-PpkKey '$ppk'"
+        $null = Wait-TerminalText $Box.Session 'Passphrase of [^\n]*:\s*$'
+        Send-TerminalKey $Box.Session C-c
+        Assert-BackAtShell $Box
+        $screen = Get-TerminalText $Box.Session
+        $screen.Substring($screen.LastIndexOf('Passphrase of')) | Should -Not -Match 'Convert-PpkKey:|unexpected|Exception'
+        Get-ChildItem $Box.Ssh | Should -BeNullOrEmpty
+    }
+
+    It 'Set-EspriSshConfig -Confirm: the question shows the change, Ctrl+C writes nothing' {
+        Send-TerminalText $Box.Session 'Clear-Host; Set-EspriSshConfig -User alice -Confirm'
+        $screen = Wait-TerminalText $Box.Session '\[Y\] Yes'
+        $screen | Should -Match ([regex]::Escape('+Host spirit1'))
+        $screen | Should -Match ([regex]::Escape('+    User alice'))
+        Send-TerminalKey $Box.Session C-c
+        Assert-BackAtShell $Box
+        Join-Path $Box.Ssh 'config' | Should -Not -Exist
+    }
+}
+
 Describe 'Redirected output keeps the public line whole and has no colour' -Skip:$NoKeyTools {
     BeforeAll {
         $script:Box = New-TestSandbox

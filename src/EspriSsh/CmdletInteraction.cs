@@ -11,9 +11,10 @@ namespace EspriSsh
 {
     /// <summary>
     /// The core's interaction seam over PowerShell, once for every cmdlet: ShouldProcess (the detail
-    /// shown under -WhatIf), ShouldContinue, PromptForChoice, ReadLine/ReadLineAsSecureString, the
-    /// warning, verbose, information and progress streams, and the cmdlet's cancellation. A session
-    /// that cannot answer is never prompted: the question's own error is thrown instead.
+    /// shown under -WhatIf and in the -Confirm question), ShouldContinue, PromptForChoice,
+    /// ReadLine/ReadLineAsSecureString, the warning, verbose, information and progress streams, and
+    /// the cmdlet's cancellation. A session that cannot answer is never prompted: the question's own
+    /// error is thrown instead. Ctrl+C at any prompt stops the command there, as Read-Host does.
     /// </summary>
     internal sealed class CmdletInteraction : IUserInteraction
     {
@@ -28,39 +29,47 @@ namespace EspriSsh
 
         public bool ShouldProcess(string target, string action, string? detail = null)
         {
-            if (detail != null && cmdlet.IsWhatIf)
+            if (detail == null)
             {
-                cmdlet.Host.UI.WriteLine(detail.TrimEnd('\n'));
+                return AnsweredUnlessStopped(cmdlet.ShouldProcess(target, action));
             }
 
-            return cmdlet.ShouldProcess(target, action);
+            // -WhatIf prints the detail before its "What if:" line; -Confirm shows it in its question.
+            if (cmdlet.IsWhatIf)
+            {
+                Inform(detail.TrimEnd('\n'));
+            }
+
+            string description = $"Performing the operation \"{action}\" on target \"{target}\".";
+            string question = detail.TrimEnd('\n') + "\n\nAre you sure you want to perform this action?\n" + description;
+            return AnsweredUnlessStopped(cmdlet.ShouldProcess(description, question, "Confirm"));
         }
 
         public bool Confirm(Question question)
         {
             RequireSomeoneToAsk(question);
-            return cmdlet.ShouldContinue(question.Prompt, question.Caption ?? "");
+            return AnsweredUnlessStopped(cmdlet.ShouldContinue(question.Prompt, question.Caption ?? ""));
         }
 
         public int Choose(Question question, IReadOnlyList<Choice> choices, int defaultChoice)
         {
             RequireSomeoneToAsk(question);
             var descriptions = new Collection<ChoiceDescription>(choices.Select(c => new ChoiceDescription(c.Label, c.Help)).ToList());
-            return cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice);
+            return AnsweredUnlessStopped(cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice));
         }
 
         public string AskText(Question question)
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
-            return cmdlet.Host.UI.ReadLine() ?? "";
+            return AnsweredUnlessStopped(cmdlet.Host.UI.ReadLine());
         }
 
         public Secret AskSecret(Question question)
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
-            return EspriCmdlet.ToSecret(cmdlet.Host.UI.ReadLineAsSecureString());
+            return EspriCmdlet.ToSecret(AnsweredUnlessStopped(cmdlet.Host.UI.ReadLineAsSecureString()))!;
         }
 
         public void Warn(string message) => cmdlet.WriteWarning(message);
@@ -91,6 +100,20 @@ namespace EspriSsh
             }
 
             return id;
+        }
+
+        /// <summary>
+        /// Ctrl+C at a prompt makes the console return no answer (null) while PowerShell stops the
+        /// command: stop here, before the next question or any write, instead of going on.
+        /// </summary>
+        private T AnsweredUnlessStopped<T>(T answer)
+        {
+            if (answer == null || cmdlet.Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            return answer;
         }
 
         private void RequireSomeoneToAsk(Question question)
