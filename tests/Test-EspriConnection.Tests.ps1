@@ -338,3 +338,31 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
         }
     }
 }
+
+Describe 'Test-EspriConnection in a pipeline' -Skip:(-not (Test-Tool ssh-keygen)) {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+        Import-Module (Get-TestModulePath) -Force
+        $script:Id = ',EspriSsh.Commands.TestEspriConnectionCommand'
+        $script:Box = New-TestSandbox
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $Key
+    }
+    AfterAll { Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore }
+
+    It 'refuses a key from Get-EspriKey with a message, never testing a host named after its type' {
+        $err = $null
+        Get-EspriKey -Path $Key | Test-EspriConnection -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError$Id"
+        $err[0].Exception.Message | Should -Match 'EspriSsh\.KeyEntry'
+        $err[0].Exception.Message | Should -Match '-IdentityFile'
+    }
+
+    It 'takes host names by value and objects with a HostName by property name' {
+        # A port nothing listens on: each test ends at once, its HostName shows what was taken.
+        $common = @{ Port = (Get-FreeTcpPort); User = 'me'; IdentityFile = $Key; TimeoutSec = 2 }
+        $byValue = '127.0.0.1' | Test-EspriConnection @common
+        $byName = [pscustomobject]@{ HostName = '127.0.0.1' } | Test-EspriConnection @common
+        foreach ($r in $byValue, $byName) { $r.HostName | Should -Be '127.0.0.1' }
+    }
+}
