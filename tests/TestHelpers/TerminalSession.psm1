@@ -25,7 +25,11 @@ function Start-TerminalSession {
     $dir = New-TestFolder 'espri-tty-'
     $session = [pscustomobject]@{ Directory = $dir; Socket = (Join-Path $dir 'tmux.sock'); Name = 'espri'; Marker = 0 }
 
-    $pwsh = @(Get-PwshCommand) -join ' '
+    # What this process's tests set for themselves (ESPRISSH_NONINTERACTIVE...) stays out, unless given.
+    $unset = foreach ($variable in Get-ChildItem Env:) {
+        if (($variable.Name -like 'ESPRISSH_*' -or $variable.Name -in 'NO_COLOR', 'SSH_AUTH_SOCK') -and -not $Environment.ContainsKey($variable.Name)) { '-u'; $variable.Name }
+    }
+    $pwsh = (@('env') + @($unset) + @(Get-PwshCommand) | ForEach-Object { "'$_'" }) -join ' '
     $env = @{ HOME = $dir; XDG_DATA_HOME = "$dir/data"; XDG_CONFIG_HOME = "$dir/config"; XDG_CACHE_HOME = "$dir/cache"; TERM = 'xterm-256color' }
     foreach ($k in $Environment.Keys) { $env[$k] = $Environment[$k] }
     $envArgs = foreach ($k in $env.Keys) { '-e'; "$k=$($env[$k])" }
