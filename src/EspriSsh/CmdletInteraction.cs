@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Security;
 using System.Threading;
 using EspriSsh.Core.Interaction;
 
@@ -31,7 +32,7 @@ namespace EspriSsh
         {
             if (detail == null)
             {
-                return AnsweredUnlessStopped(cmdlet.ShouldProcess(target, action));
+                return UnlessStopping(cmdlet.ShouldProcess(target, action));
             }
 
             // -WhatIf prints the detail before its "What if:" line; -Confirm shows it in its question.
@@ -42,34 +43,39 @@ namespace EspriSsh
 
             string description = $"Performing the operation \"{action}\" on target \"{target}\".";
             string question = detail.TrimEnd('\n') + "\n\nAre you sure you want to perform this action?\n" + description;
-            return AnsweredUnlessStopped(cmdlet.ShouldProcess(description, question, "Confirm"));
+            return UnlessStopping(cmdlet.ShouldProcess(description, question, "Confirm"));
         }
 
         public bool Confirm(Question question)
         {
             RequireSomeoneToAsk(question);
-            return AnsweredUnlessStopped(cmdlet.ShouldContinue(question.Prompt, question.Caption ?? ""));
+            return UnlessStopping(cmdlet.ShouldContinue(question.Prompt, question.Caption ?? ""));
         }
 
         public int Choose(Question question, IReadOnlyList<Choice> choices, int defaultChoice)
         {
             RequireSomeoneToAsk(question);
             var descriptions = new Collection<ChoiceDescription>(choices.Select(c => new ChoiceDescription(c.Label, c.Help)).ToList());
-            return AnsweredUnlessStopped(cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice));
+            return UnlessStopping(cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice));
         }
 
         public string AskText(Question question)
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
-            return AnsweredUnlessStopped(cmdlet.Host.UI.ReadLine());
+            string? typed = cmdlet.Host.UI.ReadLine();
+            StopIfStopping();
+            return typed ?? "";
         }
 
         public Secret AskSecret(Question question)
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
-            return EspriCmdlet.ToSecret(AnsweredUnlessStopped(cmdlet.Host.UI.ReadLineAsSecureString()))!;
+            SecureString? typed = cmdlet.Host.UI.ReadLineAsSecureString();
+            StopIfStopping();
+            // null when the input ended: nothing was typed.
+            return EspriCmdlet.ToSecret(typed) ?? new Secret(Array.Empty<byte>());
         }
 
         public void Warn(string message) => cmdlet.WriteWarning(message);
@@ -103,16 +109,20 @@ namespace EspriSsh
         }
 
         /// <summary>
-        /// Ctrl+C at a prompt makes the console return no answer (null) while PowerShell stops the
-        /// command: stop here, before the next question or any write, instead of going on.
+        /// Ctrl+C at a prompt ends it without an answer while PowerShell stops the command: stop
+        /// here, before the next question or any write, instead of going on with no answer.
         /// </summary>
-        private T AnsweredUnlessStopped<T>(T answer)
+        private void StopIfStopping()
         {
-            if (answer == null || cmdlet.Stopping)
+            if (cmdlet.Stopping || cmdlet.Cancellation.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
+        }
 
+        private T UnlessStopping<T>(T answer)
+        {
+            StopIfStopping();
             return answer;
         }
 
