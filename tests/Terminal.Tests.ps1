@@ -5,9 +5,9 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TerminalSession.psm1') -Force
-    $script:NoTmux = -not (Test-TerminalAvailable)
-    $script:NoKeyTools = -not ((Test-Tool ssh-keygen) -and (Test-Tool puttygen))
-    $script:NoSshd = -not ((Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))
+    $script:NoTmux = Test-Skip -Tool tmux -UnixOnly
+    $script:NoKeyTools = Test-Skip -Tool ssh-keygen, puttygen
+    $script:NoSshd = Test-Skip -Tool ssh-keygen, sshd
 }
 
 BeforeAll {

@@ -342,7 +342,7 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
     }
 }
 
-Describe 'Test-EspriConnection in a pipeline' -Skip:(-not (Test-Tool ssh-keygen)) {
+Describe 'Test-EspriConnection in a pipeline' -Skip:(Test-Skip -Tool ssh-keygen) {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
         Import-Module (Get-TestModulePath) -Force

@@ -4,11 +4,6 @@
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1')
 
-function Test-TerminalAvailable {
-    <# True when tmux is installed (the tests that need a terminal skip, visibly, without it). #>
-    [bool](Get-Command tmux -CommandType Application -ErrorAction Ignore)
-}
-
 function Start-TerminalSession {
     <#
     Starts pwsh -NoProfile in a tmux window of Width x Height, with the environment given (HOME and
@@ -106,5 +101,5 @@ function Stop-TerminalSession {
     Remove-Item -Recurse -Force $Session.Directory -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Test-TerminalAvailable, Start-TerminalSession, Send-TerminalText, Send-TerminalKey,
+Export-ModuleMember -Function Start-TerminalSession, Send-TerminalText, Send-TerminalKey,
     Get-TerminalText, Wait-TerminalText, Invoke-TerminalCommand, Stop-TerminalSession
