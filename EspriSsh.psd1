@@ -32,7 +32,7 @@
             Tags         = @('SSH', 'OpenSSH', 'PuTTY', 'ppk', 'ed25519', 'IPSL', 'ESPRI', 'IDRIS', 'JeanZay', 'Windows', 'Linux', 'MacOS', 'PSEdition_Desktop', 'PSEdition_Core')
             ProjectUri   = 'https://github.com/ipsl-espri/EspriSsh'
             LicenseUri   = 'https://github.com/ipsl-espri/EspriSsh/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-EspriSite, New-EspriKey, Convert-PpkKey, Test-EspriPublicKey, Set-/Test-EspriSshConfig, Test-EspriConnection, Get-EspriDebugReport, Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission.'
+            ReleaseNotes = 'First release: Start-EspriSetup (the whole page in one command), Get-EspriSite, New-EspriKey, Convert-PpkKey, Test-EspriPublicKey, Set-/Test-EspriSshConfig, Test-EspriConnection, Get-EspriDebugReport, Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission.'
         }
     }
 }

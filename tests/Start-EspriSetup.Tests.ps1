@@ -195,3 +195,53 @@ Describe 'Start-EspriSetup -WhatIf' {
             Should -Throw -ErrorId 'InvalidParameter,EspriSsh.Commands.StartEspriSetupCommand'
     }
 }
+
+Describe 'Start-EspriSetup typed at in an 80-column terminal' -Skip:(Test-Skip -Tool tmux, ssh-keygen -UnixOnly) {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TerminalSession.psm1') -Force
+        $script:Box = New-TestSandbox
+        $script:Session = Start-TerminalSession -Width 80 -Environment @{ ESPRISSH_HOME = $Box.Home; HOME = $Box.Home } -Setup "Import-Module '$(Get-TestModulePath)'"
+        function script:Lines([string] $text) { $text -split "`n" | ForEach-Object { $_.TrimEnd() } }
+        function script:Assert-BackAtShell {
+            # Typed after the command: printed by the shell once it is back, swallowed by a prompt if not.
+            Send-TerminalText $Session "'<<back' + '>>'"
+            $null = Wait-TerminalText $Session '(?m)^<<back>>$' -TimeoutSec 60
+        }
+    }
+    AfterAll {
+        Stop-TerminalSession $Session
+        Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
+    }
+
+    It 'Ctrl+C at the passphrase question stops it with nothing written' {
+        Send-TerminalText $Session 'Clear-Host; Start-EspriSetup -User jdupont'
+        $null = Wait-TerminalText $Session 'Passphrase for the new key [^\n]*:\s*$'
+        Send-TerminalText $Session 'half typed' -NoEnter
+        Send-TerminalKey $Session C-c
+        Assert-BackAtShell
+        Get-TerminalText $Session | Should -Not -Match 'Enter the same passphrase again'
+        @(Get-ChildItem -LiteralPath $Box.Home -Recurse -File -Force | Where-Object FullName -NotLike "$($Session.Directory)*") | Should -HaveCount 0
+    }
+
+    It 'with -User, asks only the new passphrase twice and shows the public line whole' {
+        Send-TerminalText $Session "Clear-Host; '<<setup' + '>>'; Start-EspriSetup -User jdupont"
+        $null = Wait-TerminalText $Session 'Passphrase for the new key [^\n]*:\s*$'
+        Send-TerminalText $Session 'typed pass phrase'
+        $null = Wait-TerminalText $Session 'Enter the same passphrase again:\s*$'
+        Send-TerminalText $Session 'typed pass phrase'
+        Assert-BackAtShell
+        $screen = Get-TerminalText $Session
+        $shown = Lines $screen.Substring($screen.LastIndexOf("`n<<setup>>") + 1)
+        $line = (Get-Content (Join-Path $Box.Ssh 'id_ed25519.pub')).Trim()
+        $line.Length | Should -BeGreaterThan 80 -Because 'the line must be wider than the terminal to prove it is not broken'
+        $shown | Should -Contain $line
+        # Two questions and nothing else waited for an answer; every other line fits the terminal.
+        # A question is a line ending in ':' (masked answers add stars), the public line's label aside.
+        @($shown | Where-Object { $_ -match ':\s*\**$' -and $_ -notmatch '^Public key line' } | ForEach-Object { $_ -replace ':\s*\**$', ':' }) | Should -Be @(
+            "Passphrase for the new key '$(Join-Path $Box.Ssh 'id_ed25519')':"
+            'Enter the same passphrase again:') -Because ($shown -join "`n")
+        $shown | Where-Object { $_ -ne $line -and $_.Length -gt 80 } | Should -BeNullOrEmpty
+        $shown | Should -Contain (@($shown) -match '^\[DONE\] Key ')[0]
+        ((ssh-keygen -y -P 'typed pass phrase' -f (Join-Path $Box.Ssh 'id_ed25519')) -split ' ')[0..1] | Should -Be ($line -split ' ')[0..1]
+    }
+}

@@ -27,6 +27,7 @@ namespace EspriSsh.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HeadNodeCompleter))]
         public string? HeadNode { get; set; }
 
         [Parameter]

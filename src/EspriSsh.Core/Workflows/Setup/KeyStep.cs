@@ -162,7 +162,7 @@ namespace EspriSsh.Core.Workflows.Setup
                     NewPassphrase = newPassphrase,
                 };
                 KeyInfo info = new InstallKeyWorkflow(new ApprovedInteraction(ctx.Ui), ctx.Site, ctx.Agent).Run(install)!;
-                return Written(ctx, info, $"Installed {key} as '{info.Path}' in the OpenSSH format.{notUsed}");
+                return Written(ctx, info, $"Installed {key} as '{info.Path}' in the OpenSSH format", notUsed);
             }
             finally
             {
@@ -175,28 +175,28 @@ namespace EspriSsh.Core.Workflows.Setup
             var creation = new KeyCreationRequest { Path = target, SshDirectory = ctx.Request.SshDirectory };
             KeyCreationPlan plan = KeyCreationService.Plan(creation, ctx.Site); // a file in the way fails before any question
             ctx.KeyPath = plan.Path;
-            string none = notUsed.Length == 0 ? " No key was found on this computer." : "";
+            string none = notUsed.Length == 0 ? " (none was found here)" : "";
             if (!ctx.Ui.ShouldProcess(plan.Path, $"Create a new {plan.Type} key pair (and {plan.PublicKeyPath})"))
             {
-                return WouldDo($"Would create a new {plan.Type} key at '{plan.Path}'.{none}{notUsed}");
+                return WouldDo($"Would create a new {plan.Type} key at '{plan.Path}'{none}.{notUsed}");
             }
 
             using var approved = new ApprovedInteraction(ctx.Ui);
             KeyInfo info = new NewKeyWorkflow(approved, ctx.Site)
                 .Run(creation, ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase))!;
             ctx.RememberPassphrase(approved.LastSecret);
-            return Written(ctx, info, $"Made a new {plan.Type} key at '{info.Path}'.{none}{notUsed}");
+            return Written(ctx, info, $"Made a new {plan.Type} key at '{info.Path}'{none}", notUsed);
         }
 
-        private static SetupStep Written(SetupContext ctx, KeyInfo info, string detail)
+        private static SetupStep Written(SetupContext ctx, KeyInfo info, string what, string notUsed)
         {
             ctx.KeyPath = info.Path;
             ctx.KeyOnDisk = true;
             ctx.KeyWritten = true;
             ctx.PublicKey = PublicKeyOf(info.Path);
             return info.Encrypted
-                ? new SetupStep(SetupStepName.Key, SetupStepStatus.Done, detail + " It is protected by its passphrase.")
-                : new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou, detail + " It has no passphrase.",
+                ? new SetupStep(SetupStepName.Key, SetupStepStatus.Done, $"{what}, protected by its passphrase.{notUsed}")
+                : new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou, $"{what}, with no passphrase.{notUsed}",
                     $"Protect it (the site requires a passphrase): ssh-keygen -p -f '{info.Path}'");
         }
 

@@ -16,12 +16,12 @@ namespace EspriSsh.Core.Workflows.Setup
                 return new SetupStep(SetupStepName.PublicLine, SetupStepStatus.Skipped, "No key yet, so no public line to send.");
             }
 
-            string where = $"Paste it whole, as one line, in the {ctx.Site.Name} account form: the IT team installs it on the servers " +
-                "(you cannot add it to authorized_keys yourself). Only this public line ever leaves your computer.";
+            string where = $"paste it, as one line, in the {ctx.Site.Name} account form: the IT team installs it on the servers " +
+                "(you cannot add it to authorized_keys yourself).";
             string copied;
             if (!ctx.Ui.CanPrompt)
             {
-                copied = "Not copied to the clipboard: a script must not replace what the user copied.";
+                copied = "Not copied to the clipboard: nobody is at the keyboard to paste it.";
             }
             else if (ctx.Ui.ShouldProcess("the clipboard", "Copy the public key line"))
             {
@@ -35,8 +35,8 @@ namespace EspriSsh.Core.Workflows.Setup
 
             return !ctx.KeyWritten
                 ? new SetupStep(SetupStepName.PublicLine, SetupStepStatus.AlreadyDone, $"The same line as before. {copied}",
-                    "If it is not registered yet: " + where)
-                : new SetupStep(SetupStepName.PublicLine, SetupStepStatus.Done, $"Your key's public line, below. {copied}", where);
+                    "If it is not registered yet, " + where)
+                : new SetupStep(SetupStepName.PublicLine, SetupStepStatus.Done, $"Your key's public line, below. {copied}", "Now " + where);
         }
     }
 }

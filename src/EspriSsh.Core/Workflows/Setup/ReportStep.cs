@@ -21,8 +21,9 @@ namespace EspriSsh.Core.Workflows.Setup
             SetupRequest request = ctx.Request;
             SupportInfo support = ctx.Site.Support;
             string path = Path.Combine(request.ReportDirectory, support.ReportFileName);
-            DebugReportBuilder.EnsureCanWrite(path, force: false);
-            if (!ctx.Ui.ShouldProcess(path, "Write the ssh support report"))
+            // An earlier report there is replaced (kept as .bak): running again after a fix is the normal case.
+            bool replaces = DebugReportBuilder.EnsureCanWrite(path, force: false);
+            if (!ctx.Ui.ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
             {
                 return new SetupStep(SetupStepName.Report, SetupStepStatus.Skipped, $"Would write the support report '{path}'.",
                     "Run Start-EspriSetup -TestConnection without -WhatIf to write it.");
