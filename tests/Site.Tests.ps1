@@ -47,8 +47,42 @@ Describe 'Get-EspriSite' {
         $dir = (New-TestSandbox).Home
         $file = Join-Path $dir 'site.json'
         '{"name":"Env site","defaultHeadNode":"a","hosts":[{"alias":"a","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
-        $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; (Get-EspriSite).Name" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
+        $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; (Get-EspriSite 3>`$null).Name" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
         $r.Output.Trim() | Should -Be 'Env site'
+    }
+
+    It 'makes every command that acts on it name the file in a warning' {
+        $box = New-TestSandbox
+        $file = Join-Path $box.Home 'site.json'
+        '{"name":"Env site","defaultHeadNode":"a","hosts":[{"alias":"a","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
+        $script = "Import-Module '$(Get-TestModulePath)'; " + ((@(
+            "Test-EspriSshConfig -User jdupont -SshDirectory '$($box.Ssh)'"
+            "Set-EspriSshConfig -User jdupont -SshDirectory '$($box.Ssh)' -WhatIf"
+            "New-EspriKey -SshDirectory '$($box.Ssh)' -NoPassphrase -WhatIf"
+            "Get-EspriKey -SshDirectory '$($box.Ssh)'"
+            "Get-EspriSite"
+        ) | ForEach-Object { "`$w = `$null; `$null = $_ -WarningVariable w 3>`$null; 'WARNED=' + ((@(`$w) -like '*$file*').Count)" }) -join '; ')
+        $r = Invoke-FreshPwsh -Command $script -Environment @{ ESPRISSH_SITE_PROFILE = $file }
+        @([regex]::Matches($r.Output, 'WARNED=(\d+)') | ForEach-Object { $_.Groups[1].Value }) | Should -Be @('1', '1', '1', '1', '1') -Because $r.Output
+    }
+
+    It 'returns a copy: changing it changes nothing the other commands accept' {
+        $site = Get-EspriSite
+        ($site.KeyPolicy | Where-Object Type -eq 'ssh-dss').Verdict = 'Preferred'
+        $site.KeyPolicy.Clear()
+        (Get-EspriSite).KeyPolicy.Count | Should -BeGreaterThan 0
+        { New-EspriKey -Type Dsa -SshDirectory (New-TestSandbox).Ssh -NoPassphrase -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'KeyTypeRefused,EspriSsh.Commands.NewEspriKeyCommand'
+    }
+
+    It 'refuses a profile whose alias would inject config lines, and writes nothing' {
+        $box = New-TestSandbox
+        $file = Join-Path $box.Home 'site.json'
+        '{"name":"Evil","defaultHeadNode":"a","hosts":[{"alias":"a\nProxyCommand touch /tmp/pwned","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
+        $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; try { Set-EspriSshConfig -User jdupont -SshDirectory '$($box.Ssh)' -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; `$_.Exception.Message }" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
+        $r.Output | Should -Match 'ID=SiteProfileInvalid,EspriSsh.Commands.SetEspriSshConfigCommand'
+        $r.Output | Should -Match 'hosts\[0\]\.alias'
+        Join-Path $box.Ssh 'config' | Should -Not -Exist
     }
 
     It 'fails with <Id> for <Case>' -ForEach @(

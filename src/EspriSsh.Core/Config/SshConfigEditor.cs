@@ -118,7 +118,7 @@ namespace EspriSsh.Core.Config
             RequireLogin(request.User, "User");
             string headAlias = request.HeadNode ?? site.DefaultHeadNode;
             SiteHost? head = site.FindHost(headAlias);
-            if (head == null || head.Role != "HeadNode")
+            if (head == null || head.Role != SiteHostRole.HeadNode)
             {
                 throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
                     $"'{headAlias}' is not a head node of {site.Name}. Use one of: {string.Join(", ", site.HeadNodes.Select(h => h.Alias))}.", headAlias);
@@ -134,9 +134,9 @@ namespace EspriSsh.Core.Config
             if (request.JeanZayUser != null)
             {
                 RequireLogin(request.JeanZayUser, "JeanZayUser");
-                SiteHost jeanZay = site.Hosts.FirstOrDefault(h => h.Role == "Remote" && h.Alias == "jean-zay")
+                SiteHost jeanZay = site.RemoteHost
                     ?? throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
-                        $"The site profile '{site.Source}' has no jean-zay host, so -JeanZayUser cannot be used with it.", request.JeanZayUser);
+                        $"The site profile '{site.Source}' has no host reached through a head node (role Remote, with via), so -JeanZayUser cannot be used with it.", request.JeanZayUser);
                 DesiredBlock block = HostBlock(jeanZay, request.JeanZayUser, request.IdentityFile, forwardX11: false);
                 string ssh = isWindows ? (locator.Find("ssh")?.Path ?? "ssh.exe") : "ssh";
                 string proxyCommand = SshConfigLineParser.Quote(ssh) + " " + head.Alias + " -W %h:%p";

@@ -66,7 +66,7 @@ namespace EspriSsh.Commands
 
         private void Convert(string source)
         {
-            SiteProfile site = SiteProfileLoader.Current;
+            SiteProfile site = Site;
             KeyConversionPlan plan = KeyConversionService.Plan(new KeyConversionRequest
             {
                 SourcePath = source,

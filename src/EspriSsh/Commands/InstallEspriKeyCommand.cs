@@ -54,7 +54,7 @@ namespace EspriSsh.Commands
         {
             string? destination = Destination == null ? null : ResolvePath(Destination);
             string sshDirectory = ResolveSshDirectory(SshDirectory);
-            SiteProfile site = SiteProfileLoader.Current;
+            SiteProfile site = Site;
             KeyInstallPlan plan = KeyInstallService.Plan(source, destination, sshDirectory, Force, site);
             PrivateKeyFile? decrypted = null;
             Secret? oldPassphrase = null;

@@ -71,7 +71,7 @@ namespace EspriSsh.Commands
                     Rounds = Rounds,
                     Force = Force,
                 };
-                KeyCreationPlan plan = KeyCreationService.Plan(request, SiteProfileLoader.Current);
+                KeyCreationPlan plan = KeyCreationService.Plan(request, Site);
                 foreach (string warning in plan.Warnings)
                 {
                     WriteWarning(warning);

@@ -64,7 +64,7 @@ namespace EspriSsh.Commands
             TryRun(() =>
             {
                 string sshDirectory = ResolveSshDirectory(SshDirectory);
-                SiteProfile site = SiteProfileLoader.Current;
+                SiteProfile site = Site;
                 var builder = new ConnectionPlanBuilder(site, HostConfigSource.For(ConfigPath == null ? null : ResolvePath(ConfigPath), sshDirectory),
                     sshDirectory, Environment.UserName);
                 var explicitSettings = new HostSettings

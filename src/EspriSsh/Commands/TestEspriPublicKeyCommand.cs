@@ -26,7 +26,7 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                SiteProfile site = SiteProfileLoader.Current;
+                SiteProfile site = Site;
                 PublicKeyCheck check = ParameterSetName == PathSet
                     ? PublicKeyPasteChecker.CheckFile(ResolvePath(Path), site)
                     : PublicKeyPasteChecker.Check(Line, "(text)", site);

@@ -17,7 +17,7 @@ namespace EspriSsh.Core.Tests.Keys
 
         public KeyConversionServiceTests(PuttygenKeys keys) => this.keys = keys;
 
-        private static SiteProfile Site => SiteProfileLoader.Current;
+        private static SiteProfile Site => SiteProfileLoader.Default;
 
         [RequiresToolsTheory("puttygen", "ssh-keygen")]
         [InlineData("ed25519", "memory=64,passes=1", "id_ed25519")]
