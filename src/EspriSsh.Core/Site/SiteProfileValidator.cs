@@ -40,10 +40,10 @@ namespace EspriSsh.Core.Site
             }
 
             // JSON may say null where the type says never.
-            Require(profile.Support != null, "support", "is missing");
-            Require(profile.Hosts != null, "hosts", "is missing");
-            Require(profile.HostKeyFingerprints != null, "hostKeyFingerprints", "is null (leave it out or give [])");
-            Require(profile.KeyPolicy != null, "keyPolicy", "is missing");
+            Require(Present(profile.Support), "support", "is missing");
+            Require(Present(profile.Hosts), "hosts", "is missing");
+            Require(Present(profile.HostKeyFingerprints), "hostKeyFingerprints", "is null (leave it out or give [])");
+            Require(Present(profile.KeyPolicy), "keyPolicy", "is missing");
             Text(profile.Name, "name", required: true);
             Text(profile.Description, "description");
             Text(profile.DocumentationUrl, "documentationUrl");
@@ -96,6 +96,9 @@ namespace EspriSsh.Core.Site
                 Text(rule.Reason, at + ".reason");
             }
         }
+
+        // Checked through a call so the compiler keeps trusting the non-null types afterwards.
+        private static bool Present(object? value) => value != null;
 
         public static EspriException Invalid(string source, string field, string problem) =>
             new EspriException(ErrorIds.SiteProfileInvalid, EspriErrorCategory.InvalidData,
