@@ -60,7 +60,7 @@ namespace EspriSsh
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
-            return EspriCmdlet.ToSecret(cmdlet.Host.UI.ReadLineAsSecureString());
+            return EspriCmdlet.ToSecret(cmdlet.Host.UI.ReadLineAsSecureString()) ?? new Secret(new byte[0]);
         }
 
         public void Warn(string message) => cmdlet.WriteWarning(message);

@@ -58,8 +58,14 @@ namespace EspriSsh
         /// <summary>A user-supplied path (relative to the PowerShell location, ~ expanded) as a full file-system path.</summary>
         protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
-        protected void WriteTyped(object value, string typeName)
+        /// <summary>Writes a result under its EspriSsh.* type name (format views select on it); null writes nothing.</summary>
+        protected void WriteTyped(object? value, string typeName)
         {
+            if (value == null)
+            {
+                return;
+            }
+
             var wrapped = PSObject.AsPSObject(value);
             wrapped.TypeNames.Insert(0, typeName);
             WriteObject(wrapped);

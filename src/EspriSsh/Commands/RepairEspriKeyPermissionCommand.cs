@@ -46,7 +46,7 @@ namespace EspriSsh.Commands
                 TryRun(() =>
                 {
                     AccessVerdict before = KeyPermissionRepairer.Inspect(target);
-                    bool apply = !before.IsOwnerOnly && ShouldProcess(target, $"Restrict the rights ({before.Description}) to you alone");
+                    bool apply = !before.IsOwnerOnly && Interaction.ShouldProcess(target, $"Restrict the rights ({before.Description}) to you alone");
                     WriteTyped(KeyPermissionRepairer.Repair(target, before, apply), "EspriSsh.PermissionRepair");
                 });
             }

@@ -3,9 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using EspriSsh.Core.Connection;
-using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
-using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands
@@ -76,19 +74,10 @@ namespace EspriSsh.Commands
                 ConnectionPlan plan = builder.Build(HostName, explicitSettings, KnownHostsPath == null ? null : ResolvePath(KnownHostsPath));
                 plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
                 plan.AcceptNewHostKey = AcceptNewHostKey
-                    && ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
-                using Secret? passphrase = ToSecret(Passphrase) ?? AskPassphraseIfNeeded(plan);
+                    && Interaction.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+                using Secret? passphrase = ToSecret(Passphrase) ?? ConnectionPassphrase.AskIfNeeded(Interaction, plan);
                 plan.Passphrase = passphrase?.Utf8;
-                ConnectionTestResult result;
-                try
-                {
-                    result = new ConnectionTester(site).Run(plan, Interaction.Cancellation);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
+                ConnectionTestResult result = new ConnectionTester(site).Run(plan, Interaction.Cancellation);
                 if (Quiet)
                 {
                     WriteObject(result.Succeeded);
@@ -98,33 +87,6 @@ namespace EspriSsh.Commands
                     WriteTyped(result, "EspriSsh.ConnectionTestResult");
                 }
             });
-        }
-
-        /// <summary>Interactive and a key to offer is encrypted: ask once, as ssh would. Otherwise the Authentication stage reports it.</summary>
-        private Secret? AskPassphraseIfNeeded(ConnectionPlan plan)
-        {
-            if (!Interaction.CanPrompt)
-            {
-                return null;
-            }
-
-            string? encrypted = new[] { plan.Jump, plan.Target }
-                .Where(h => h != null)
-                .SelectMany(h => h!.IdentityFiles)
-                .FirstOrDefault(IsEncrypted);
-            return encrypted == null ? null : Interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{encrypted}'", encrypted, "Pass -Passphrase."));
-        }
-
-        private static bool IsEncrypted(string path)
-        {
-            try
-            {
-                return PrivateKeyFileReader.PeekFile(path).Encrypted;
-            }
-            catch (EspriException)
-            {
-                return false;
-            }
         }
     }
 }
