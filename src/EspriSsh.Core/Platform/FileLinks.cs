@@ -56,7 +56,7 @@ namespace EspriSsh.Core.Platform
                 }
                 catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
                 {
-                    return null; // a runtime without System.Native (Mono): links are written over, as before
+                    return null; // a runtime without System.Native: links are written over, as before
                 }
 
                 return length <= 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
@@ -87,7 +87,7 @@ namespace EspriSsh.Core.Platform
 
         private static unsafe class Native
         {
-            [DllImport("libSystem.Native", EntryPoint = "SystemNative_ReadLink", SetLastError = true)]
+            [DllImport("System.Native", EntryPoint = "SystemNative_ReadLink", SetLastError = true)]
             internal static extern int ReadLink(byte[] nulTerminatedUtf8Path, byte* buffer, int bufferSize);
 
             [DllImport("kernel32.dll", CharSet = CharSet.Unicode, SetLastError = true)]

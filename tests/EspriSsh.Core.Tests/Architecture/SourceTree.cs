@@ -43,13 +43,13 @@ namespace EspriSsh.Core.Tests.Architecture
 
         /// <summary>The string literals of a source file (comments ignored).</summary>
         public static IEnumerable<string> StringLiterals(string file) =>
-            StringLiteral.Matches(Code(file)).Select(m => m.Value);
+            StringLiteral.Matches(Code(file)).Cast<Match>().Select(m => m.Value);
 
-        public static string Relative(string file) => Path.GetRelativePath(Root, file).Replace('\\', '/');
+        public static string Relative(string file) => file.Substring(Root.Length).TrimStart('/', '\\').Replace('\\', '/');
 
         private static string FindRoot()
         {
-            for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
+            for (string dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
             {
                 if (File.Exists(Path.Combine(dir, "EspriSsh.slnx")))
                 {
