@@ -43,7 +43,7 @@ namespace EspriSsh.Core.Tests.Workflows
 
             Assert.Equal(ssh.File("id_ed25519"), info.Path);
             Assert.True(info.Encrypted);
-            Assert.Equal(WithoutComment(keys.PublicLine(source)), SshKeygen.PublicFromPrivate(info.Path, "right"));
+            Assert.Equal(SshKeygen.WithoutComment(keys.PublicLine(source)), SshKeygen.PublicFromPrivate(info.Path, "right"));
             Assert.Contains(ui.ProgressReports, p => p.Status == "Checking the passphrase (Argon2)");
             Assert.True(ui.AllAnswersUsed);
         }
@@ -58,7 +58,7 @@ namespace EspriSsh.Core.Tests.Workflows
             KeyInfo info = Workflow(ui).Run(new KeyConversionRequest { SourcePath = source, SshDirectory = ssh.Path }, null, null, false);
 
             Assert.True(info.Encrypted);
-            Assert.Equal(WithoutComment(keys.PublicLine(source)), SshKeygen.PublicFromPrivate(info.Path, "new pass"));
+            Assert.Equal(SshKeygen.WithoutComment(keys.PublicLine(source)), SshKeygen.PublicFromPrivate(info.Path, "new pass"));
             Assert.Equal(2, ui.Asked.Count);
         }
 
@@ -99,12 +99,6 @@ namespace EspriSsh.Core.Tests.Workflows
 
             Assert.True(File.Exists(info.Path));
             Assert.Contains(ui.Warnings, w => w.StartsWith($"'{info.Path}' was converted but not added to the ssh-agent") && w.Contains("SSH_AUTH_SOCK is not set"));
-        }
-
-        private static string WithoutComment(string line)
-        {
-            string[] parts = line.Split(' ');
-            return parts[0] + " " + parts[1];
         }
     }
 }
