@@ -8,9 +8,11 @@ using Microsoft.Win32.SafeHandles;
 namespace EspriSsh.Core.Platform
 {
     /// <summary>
-    /// The file a path finally names, symbolic links followed, so a rewrite goes into the real file
-    /// and a link (a dotfiles manager's ~/.ssh/config) stays a link. The same code runs in both builds
-    /// (Windows PowerShell 5.1's netstandard2.0 and pwsh 7's .NET 8): the runtime's readlink on Unix,
+    /// Symbolic links (and Windows reparse points), seen both ways: as themselves (a link planted in
+    /// ~/.ssh must never make us change the rights of the file it names), and followed to the file a
+    /// path finally names (a rewrite goes into the real file, and a dotfiles manager's link to
+    /// ~/.ssh/config stays a link). Following runs the same code in both builds (Windows PowerShell
+    /// 5.1's netstandard2.0 and pwsh 7's .NET 8): the runtime's readlink on Unix,
     /// GetFinalPathNameByHandle on Windows.
     /// </summary>
     public static class FileLinks
@@ -19,6 +21,28 @@ namespace EspriSsh.Core.Platform
         private const int MaxHops = 40;
 
         private const int PathBufferChars = 32 * 1024;
+
+        /// <summary>Where the link at <paramref name="path"/> points, or null when it is not a link (or does not exist).</summary>
+        public static string? TargetOf(string path)
+        {
+            try
+            {
+                // GetAttributes reads the link itself (lstat), never its target.
+                if ((File.GetAttributes(path) & FileAttributes.ReparsePoint) == 0)
+                {
+                    return null;
+                }
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+#if NET
+            return new FileInfo(path).LinkTarget ?? "(a link)";
+#else
+            return "(a link)";
+#endif
+        }
 
         /// <summary>The final target of <paramref name="path"/>; the full path itself when it is no link or does not exist.</summary>
         public static string FinalTarget(string path)

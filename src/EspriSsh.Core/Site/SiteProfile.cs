@@ -29,7 +29,7 @@ namespace EspriSsh.Core.Site
         /// <summary>Where the profile came from (embedded or a file path).</summary>
         public string Source { get; set; } = "";
 
-        /// <summary>False for a profile read from a file (ESPRISSH_SITE_PROFILE, -Path): commands say which file they trust.</summary>
+        /// <summary>True only for the profile shipped inside the module (a file cannot claim it: no public setter); commands name any other profile's file.</summary>
         public bool IsBuiltIn { get; internal set; }
 
         public SiteHost? FindHost(string aliasOrName) =>
