@@ -7,7 +7,11 @@ namespace EspriSsh.Core.Diagnostics
     /// <summary>What Get-EspriDebugReport was asked for; the cmdlet fills it, the core never reads PowerShell.</summary>
     public sealed class DebugReportRequest
     {
-        public DebugReportRequest(SiteProfile site) => Site = site;
+        public DebugReportRequest(SiteProfile site)
+        {
+            Site = site;
+            HostName = site.DefaultHeadNode;
+        }
 
         /// <summary>The site profile the report judges against (the cmdlet's, never looked up here).</summary>
         public SiteProfile Site { get; }
@@ -15,8 +19,8 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>The ESPRI login (ssh -l); null lets ssh_config decide.</summary>
         public string? Login { get; set; }
 
-        /// <summary>The host to test (an alias of the site or a name); the cmdlet defaults it to the site's default head node.</summary>
-        public string HostName { get; set; } = "";
+        /// <summary>The host to test (an alias of the site or a name); by default the site's default head node.</summary>
+        public string HostName { get; set; }
 
         /// <summary>The resolved ssh directory (SshDirectory.Resolve).</summary>
         public string SshDirectory { get; set; } = "";
