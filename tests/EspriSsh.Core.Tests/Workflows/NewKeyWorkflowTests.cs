@@ -15,7 +15,7 @@ namespace EspriSsh.Core.Tests.Workflows
         private static KeyCreationRequest Request(TempDirectory dir, int rounds = 2) =>
             new KeyCreationRequest { SshDirectory = dir.Path, Comment = "test", Rounds = rounds };
 
-        [RequiresToolsFact(SshKeygen.Tool)]
+        [RequiresToolsFact(SshKeygen.Tool, NotOnMono = MonoLimits.RawDescriptor)]
         public void InteractiveTheUserTypesThePassphraseTwiceAndSshKeygenOpensTheKeyWithIt()
         {
             using var dir = new TempDirectory();
@@ -71,7 +71,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal("registered key", File.ReadAllText(dir.File("id_ed25519")));
         }
 
-        [Fact]
+        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
         public void ManyRoundsShowProgressThatEnds()
         {
             using var dir = new TempDirectory();
@@ -83,7 +83,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(new[] { NewKeyWorkflow.Activity }, ui.ProgressDoneActivities);
         }
 
-        [Fact]
+        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
         public void NoPassphraseWritesAnUnencryptedKeyWithTheSitesWarning()
         {
             using var dir = new TempDirectory();
