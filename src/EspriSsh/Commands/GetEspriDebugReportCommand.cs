@@ -20,6 +20,7 @@ namespace EspriSsh.Commands
         /// <summary>The host (site alias or name) the report tests; default: the site's default head node.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
         public string? HostName { get; set; }
 
         /// <summary>Where to write the report (default ./ssh-debug4support.txt).</summary>
@@ -55,8 +56,8 @@ namespace EspriSsh.Commands
                 SupportInfo support = Site.Support;
                 string hostName = HostName ?? Site.DefaultHeadNode;
                 string path = ResolvePath(OutFile ?? "./" + support.ReportFileName);
-                DebugReportBuilder.EnsureCanWrite(path, Force);
-                if (!Interaction.ShouldProcess(path, Force ? "Write the ssh support report (replacing the existing file, kept as .bak)" : "Write the ssh support report"))
+                bool replaces = DebugReportBuilder.EnsureCanWrite(path, Force);
+                if (!Interaction.ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
                 {
                     return;
                 }

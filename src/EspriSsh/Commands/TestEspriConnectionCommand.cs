@@ -18,6 +18,8 @@ namespace EspriSsh.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
+        [Binding.TextFromPipeline("host names (site aliases, names or addresses) or objects with a HostName; to test a key from Get-EspriKey, give its Path to -IdentityFile", nameof(HostName))]
         public string HostName { get; set; } = "";
 
         [Parameter]
