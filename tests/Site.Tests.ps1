@@ -63,7 +63,8 @@ Describe 'Get-EspriSite' {
             "Get-EspriKey -SshDirectory '$($box.Ssh)'"
             "Get-EspriSite"
         ) | ForEach-Object { "`$w = `$null; `$null = $_ -WarningVariable w 3>`$null; 'WARNED=' + ((@(`$w) -like '*$file*').Count)" }) -join '; ')
-        $r = Invoke-FreshPwsh -Command $script -Environment @{ ESPRISSH_SITE_PROFILE = $file }
+        try { $r = Invoke-FreshPwsh -Command $script -Environment @{ ESPRISSH_SITE_PROFILE = $file } }
+        finally { Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore }
         @([regex]::Matches($r.Output, 'WARNED=(\d+)') | ForEach-Object { $_.Groups[1].Value }) | Should -Be @('1', '1', '1', '1', '1') -Because $r.Output
     }
 
@@ -72,7 +73,7 @@ Describe 'Get-EspriSite' {
         ($site.KeyPolicy | Where-Object Type -eq 'ssh-dss').Verdict = 'Preferred'
         $site.KeyPolicy.Clear()
         (Get-EspriSite).KeyPolicy.Count | Should -BeGreaterThan 0
-        { New-EspriKey -Type Dsa -SshDirectory (New-TestSandbox).Ssh -NoPassphrase -WhatIf -ErrorAction Stop } |
+        { New-EspriKey -Type Dsa -SshDirectory (Join-Path $Work 'copy-test') -NoPassphrase -WhatIf -ErrorAction Stop } |
             Should -Throw -ErrorId 'KeyTypeRefused,EspriSsh.Commands.NewEspriKeyCommand'
     }
 
@@ -81,9 +82,11 @@ Describe 'Get-EspriSite' {
         $file = Join-Path $box.Home 'site.json'
         '{"name":"Evil","defaultHeadNode":"a","hosts":[{"alias":"a\nProxyCommand touch /tmp/pwned","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
         $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; try { Set-EspriSshConfig -User jdupont -SshDirectory '$($box.Ssh)' -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; `$_.Exception.Message }" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
+        $written = Test-Path (Join-Path $box.Ssh 'config')
+        Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore
         $r.Output | Should -Match 'ID=SiteProfileInvalid,EspriSsh.Commands.SetEspriSshConfigCommand'
         $r.Output | Should -Match 'hosts\[0\]\.alias'
-        Join-Path $box.Ssh 'config' | Should -Not -Exist
+        $written | Should -BeFalse
     }
 
     It 'fails with <Id> for <Case>' -ForEach @(
