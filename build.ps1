@@ -119,7 +119,7 @@ function New-SuiteResult([string] $Name, [int] $Passed, [int] $Failed, [int] $Sk
 
 function Invoke-CompatCheck {
     Write-Host "`n=== .NET Framework 4.7.2 compile check (Windows PowerShell 5.1 API surface) ==="
-    dotnet build (Join-Path $Root 'src/EspriSsh.Core/EspriSsh.Core.csproj') -c $Configuration -p:EspriCompatCheck=true --nologo -v q -clp:ErrorsOnly
+    dotnet build (Join-Path $Root 'src/EspriSsh.Core/EspriSsh.Core.csproj') -c $Configuration -p:EspriCompatCheck=true --nologo -v q -clp:ErrorsOnly | Write-Host
     $ok = $LASTEXITCODE -eq 0
     New-SuiteResult 'net472 compile check' ([int]$ok) ([int](-not $ok)) 0
 }
@@ -159,13 +159,19 @@ function Invoke-XunitNet472 {
     $xml = Join-Path $Out 'xunit-net472.xml'
     Remove-Item $xml -ErrorAction Ignore
     $arguments = @((Join-Path $run 'EspriSsh.Core.Tests.dll'), '-xml', $xml, '-noshadow', '-nologo', '-nocolor')
-    if ($runtime -eq 'Mono') { & mono $console @arguments | Write-Host } else { & $console @arguments | Write-Host }
+    # Under Mono a message sent after the test AppDomain unloads can abort the report: no app domain
+    # there (Mono binds without the test's binding redirects; .NET Framework needs them, and its own).
+    if ($runtime -eq 'Mono') { & mono $console @arguments -noappdomain | Write-Host } else { & $console @arguments | Write-Host }
     $name = "xUnit net472 ($runtime)"
     if (-not (Test-Path $xml)) { return New-SuiteResult "$name (no result: the run crashed)" 0 1 0 }
-    # The console listed each skip with its reason; "errors" counts tests that could not even start.
+    # The console listed each skip with its reason. A run that did not finish has no totals, and
+    # its fatal errors are <error> elements: each counts as a failure.
     [xml] $doc = Get-Content -Raw $xml
-    $count = { param($attribute) [int]$doc.assemblies.assembly.GetAttribute($attribute) }
-    New-SuiteResult $name (& $count passed) ((& $count failed) + (& $count errors)) (& $count skipped)
+    $assembly = $doc.assemblies.assembly
+    $count = { param($attribute) [int]$assembly.GetAttribute($attribute) }
+    $errors = @($assembly.SelectNodes('errors/error')).Count
+    if (-not $assembly.HasAttribute('total')) { $errors = [Math]::Max($errors, 1) }
+    New-SuiteResult $name (& $count passed) ((& $count failed) + $errors) (& $count skipped)
 }
 
 function Invoke-PesterTests {
@@ -189,7 +195,8 @@ function Invoke-PesterSuite([string] $Name, [scriptblock] $Runner, [string] $Pat
     Remove-Item $resultFile -ErrorAction Ignore
     $arguments = @('-PesterPath', (Join-Path (Get-NuGetRoot) 'pester/5.7.1/tools/Pester.psd1'), '-ResultFile', $resultFile)
     if ($Path) { $arguments += @('-Path', $Path) }
-    & $Runner (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') @arguments
+    # To the console: a suite function returns only its result object.
+    & $Runner (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') @arguments | Write-Host
     if (-not (Test-Path $resultFile)) { return New-SuiteResult "$Name (no result: the run crashed)" 0 1 0 }
     $result = Get-Content -Raw $resultFile | ConvertFrom-Json
     New-SuiteResult $Name $result.Passed $result.Failed $result.Skipped
@@ -200,7 +207,8 @@ function Invoke-Test {
     Restore-TestTools
     $suites = foreach ($suite in 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Invoke-PesterTests', 'Invoke-PesterWindowsPowerShell') {
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        & $suite
+        # Only result objects are counted; any other output is shown, never silently summed away.
+        & $suite | ForEach-Object { if ($_.PSObject.Properties['Failed']) { $_ } else { Write-Host $_ } }
         Write-Host "($suite took $([int]$clock.Elapsed.TotalSeconds) s)"
     }
     $passed = ($suites | Measure-Object Passed -Sum).Sum
