@@ -47,9 +47,11 @@ namespace EspriSsh.Core.Tests.Architecture
 
         public static string Relative(string file) => file.Substring(Root.Length).TrimStart('/', '\\').Replace('\\', '/');
 
+        // Above the test assembly (the xUnit runner may run it from its own folder, without an AppDomain).
         private static string FindRoot()
         {
-            for (string dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
+            string start = Path.GetDirectoryName(typeof(SourceTree).Assembly.Location);
+            for (string dir = start; dir != null; dir = Path.GetDirectoryName(dir))
             {
                 if (File.Exists(Path.Combine(dir, "EspriSsh.slnx")))
                 {
@@ -57,7 +59,7 @@ namespace EspriSsh.Core.Tests.Architecture
                 }
             }
 
-            throw new InvalidOperationException("The repository root (EspriSsh.slnx) was not found above " + AppContext.BaseDirectory);
+            throw new InvalidOperationException("The repository root (EspriSsh.slnx) was not found above " + start);
         }
     }
 }
