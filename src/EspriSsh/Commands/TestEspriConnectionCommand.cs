@@ -3,9 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using EspriSsh.Core.Connection;
-using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
-using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands
@@ -21,7 +19,7 @@ namespace EspriSsh.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
-        [Binding.TextFromPipeline("host names (spirit1, jean-zay, a name or an address) or objects with a HostName; to test a key from Get-EspriKey, give its Path to -IdentityFile", nameof(HostName))]
+        [Binding.TextFromPipeline("host names (site aliases, names or addresses) or objects with a HostName; to test a key from Get-EspriKey, give its Path to -IdentityFile", nameof(HostName))]
         public string HostName { get; set; } = "";
 
         [Parameter]
@@ -66,7 +64,7 @@ namespace EspriSsh.Commands
             TryRun(() =>
             {
                 string sshDirectory = ResolveSshDirectory(SshDirectory);
-                SiteProfile site = SiteProfileLoader.Current;
+                SiteProfile site = Site;
                 var builder = new ConnectionPlanBuilder(site, HostConfigSource.For(ConfigPath == null ? null : ResolvePath(ConfigPath), sshDirectory),
                     sshDirectory, Environment.UserName);
                 var explicitSettings = new HostSettings
@@ -78,19 +76,10 @@ namespace EspriSsh.Commands
                 ConnectionPlan plan = builder.Build(HostName, explicitSettings, KnownHostsPath == null ? null : ResolvePath(KnownHostsPath));
                 plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
                 plan.AcceptNewHostKey = AcceptNewHostKey
-                    && ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
-                using Secret? passphrase = ToSecret(Passphrase) ?? AskPassphraseIfNeeded(plan);
+                    && Interaction.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+                using Secret? passphrase = ToSecret(Passphrase) ?? ConnectionPassphrase.AskIfNeeded(Interaction, plan);
                 plan.Passphrase = passphrase?.Utf8;
-                ConnectionTestResult result;
-                try
-                {
-                    result = new ConnectionTester(site).Run(plan, Interaction.Cancellation);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
+                ConnectionTestResult result = new ConnectionTester(site).Run(plan, Interaction.Cancellation);
                 if (Quiet)
                 {
                     WriteObject(result.Succeeded);
@@ -100,33 +89,6 @@ namespace EspriSsh.Commands
                     WriteTyped(result, "EspriSsh.ConnectionTestResult");
                 }
             });
-        }
-
-        /// <summary>Interactive and a key to offer is encrypted: ask once, as ssh would. Otherwise the Authentication stage reports it.</summary>
-        private Secret? AskPassphraseIfNeeded(ConnectionPlan plan)
-        {
-            if (!Interaction.CanPrompt)
-            {
-                return null;
-            }
-
-            string? encrypted = new[] { plan.Jump, plan.Target }
-                .Where(h => h != null)
-                .SelectMany(h => h!.IdentityFiles)
-                .FirstOrDefault(IsEncrypted);
-            return encrypted == null ? null : Interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{encrypted}'", encrypted, "Pass -Passphrase."));
-        }
-
-        private static bool IsEncrypted(string path)
-        {
-            try
-            {
-                return PrivateKeyFileReader.PeekFile(path).Encrypted;
-            }
-            catch (EspriException)
-            {
-                return false;
-            }
         }
     }
 }
