@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -10,22 +11,7 @@ namespace EspriSsh.Commands
     {
         protected override void ProcessRecord()
         {
-            TryRun(() =>
-            {
-                SshConfigEditPlan plan = PlanEdit();
-                foreach (string warning in plan.Warnings)
-                {
-                    WriteWarning(warning);
-                }
-
-                string action = plan.OriginalBytes == null ? "Create the ssh config with " : "Update ";
-                if (plan.Changed && !Interaction.ShouldProcess(plan.Path, action + string.Join(" and ", plan.Hosts) + " (a .bak copy is kept)", plan.Diff))
-                {
-                    return;
-                }
-
-                WriteTyped(SshConfigWriter.Apply(plan), "EspriSsh.ConfigChange");
-            });
+            TryRun(() => WriteTyped(new ConfigWorkflow(Interaction).Apply(PlanEdit()), "EspriSsh.ConfigChange"));
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Security;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Platform;
-using EspriSsh.Core.Site;
 using EspriSsh.Core.Workflows.Setup;
 
 namespace EspriSsh.Commands
@@ -84,7 +83,7 @@ namespace EspriSsh.Commands
                     PowerShellVersion = powerShell.Version,
                     PowerShellHost = powerShell.Host,
                 };
-                var workflow = new SetupWorkflow(Interaction, SiteProfileLoader.Current, PowerShellClipboard.For(this));
+                var workflow = new SetupWorkflow(Interaction, Site, PowerShellClipboard.For(this));
                 WriteTyped(workflow.Run(request), "EspriSsh.SetupResult");
             });
         }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using EspriSsh.Core.Tools;
@@ -13,7 +12,7 @@ namespace EspriSsh.Core.Tests.Tools
         [Fact]
         public void WithoutADisplayThereIsNoClipboardAndItSaysSo()
         {
-            ClipboardCopy copy = new CommandLineClipboard(new Environment(new Dictionary<string, string> { ["PATH"] = "/usr/bin" })).Copy(Line);
+            ClipboardCopy copy = new CommandLineClipboard(new FakeToolEnvironment { ["PATH"] = "/usr/bin" }).Copy(Line);
 
             Assert.False(copy.Copied);
             Assert.Contains("no graphical display", copy.Description);
@@ -23,7 +22,7 @@ namespace EspriSsh.Core.Tests.Tools
         public void AMissingToolIsNamedWithItsPackage()
         {
             using var empty = new TempDirectory();
-            var env = new Environment(new Dictionary<string, string> { ["PATH"] = empty.Path, ["WAYLAND_DISPLAY"] = "wayland-0" });
+            var env = new FakeToolEnvironment { ["PATH"] = empty.Path, ["WAYLAND_DISPLAY"] = "wayland-0" };
 
             ClipboardCopy copy = new CommandLineClipboard(env).Copy(Line);
 
@@ -40,7 +39,7 @@ namespace EspriSsh.Core.Tests.Tools
             string received = bin.File("received");
             File.WriteAllText(bin.File(tool), $"#!/bin/sh\necho \"$*\" > '{received}.args'\ncat > '{received}'\n");
             UnixModes.Set(bin.File(tool), UnixFileMode.UserRead | UnixFileMode.UserExecute);
-            var env = new Environment(new Dictionary<string, string> { ["PATH"] = bin.Path, [display] = ":0" });
+            var env = new FakeToolEnvironment { ["PATH"] = bin.Path, [display] = ":0" };
 
             ClipboardCopy copy = new CommandLineClipboard(env).Copy(Line);
 
@@ -48,19 +47,6 @@ namespace EspriSsh.Core.Tests.Tools
             Assert.Equal(tool, copy.Description);
             Assert.Equal(Line, File.ReadAllText(received, Encoding.UTF8));
             Assert.Equal(arguments, File.ReadAllText(received + ".args").Trim());
-        }
-
-        private sealed class Environment : IToolEnvironment
-        {
-            private readonly Dictionary<string, string> variables;
-
-            public Environment(Dictionary<string, string> variables) => this.variables = variables;
-
-            public bool IsWindows => false;
-
-            public string GetEnvironmentVariable(string name) => variables.TryGetValue(name, out string value) ? value : null;
-
-            public bool FileExists(string path) => File.Exists(path);
         }
     }
 }

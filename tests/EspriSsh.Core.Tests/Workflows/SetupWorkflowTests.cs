@@ -272,7 +272,7 @@ namespace EspriSsh.Core.Tests.Workflows
             int agentPid = int.Parse(started.Split(';').First(p => p.Contains("SSH_AGENT_PID=")).Split('=')[1]);
             try
             {
-                var agent = new SshAgent(new FakeEnvironment { ["SSH_AUTH_SOCK"] = socket, ["PATH"] = Environment.GetEnvironmentVariable("PATH") });
+                var agent = new SshAgent(new FakeToolEnvironment { ["SSH_AUTH_SOCK"] = socket, ["PATH"] = Environment.GetEnvironmentVariable("PATH") });
                 var ui = new ScriptedInteraction().AnswerSecrets(Pass, Pass);
 
                 SetupResult result = Run(ui, agent: agent);
@@ -335,7 +335,7 @@ namespace EspriSsh.Core.Tests.Workflows
         {
             var request = new SetupRequest { User = "jdupont", SshDirectory = Ssh, HomeDirectory = home.Path, ReportDirectory = home.Path };
             adjust?.Invoke(request);
-            return new SetupWorkflow(ui, site ?? SiteProfileLoader.Default, clipboard, agent ?? new SshAgent(new FakeEnvironment())).Run(request);
+            return new SetupWorkflow(ui, site ?? SiteProfileLoader.Default, clipboard, agent ?? NoAgent.Create()).Run(request);
         }
 
         private string PuttyKeyOnDesktop(string name, string passphrase)
@@ -376,23 +376,6 @@ namespace EspriSsh.Core.Tests.Workflows
                 Copied.Add(text);
                 return ClipboardCopy.With("fake");
             }
-        }
-
-        /// <summary>A Unix machine whose environment holds only what the test sets (no agent unless given).</summary>
-        private sealed class FakeEnvironment : IToolEnvironment
-        {
-            private readonly Dictionary<string, string> variables = new Dictionary<string, string>();
-
-            public bool IsWindows => false;
-
-            public string this[string name]
-            {
-                set => variables[name] = value;
-            }
-
-            public string GetEnvironmentVariable(string name) => variables.TryGetValue(name, out string value) ? value : null;
-
-            public bool FileExists(string path) => File.Exists(path);
         }
     }
 }

@@ -33,31 +33,24 @@ namespace EspriSsh.Core.Workflows.Setup
             }
 
             SshConfigEditPlan plan = Plan(ctx, user);
-            foreach (string warning in plan.Warnings)
-            {
-                ctx.Ui.Warn(warning);
-            }
-
             ctx.User = user;
             string hosts = string.Join(" and ", plan.Hosts);
-            string? next = request.JeanZayUser == null && ctx.RemoteHost != null
-                ? $"To reach {ctx.RemoteHost.Alias} through {plan.Hosts[0]}, run again with -JeanZayUser <your IDRIS login>."
+            string? next = request.JeanZayUser == null && ctx.Site.RemoteHost != null
+                ? $"To reach {ctx.Site.RemoteHost.Alias} through {plan.Hosts[0]}, run again with -JeanZayUser <your IDRIS login>."
                 : null;
-            if (!plan.Changed)
-            {
-                ctx.ConfigInPlace = plan.Satisfied;
-                return Checked(plan, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts} for {user}.", next);
-            }
-
-            string action = (plan.OriginalBytes == null ? "Create the ssh config with " : "Update ") + hosts + (plan.OriginalBytes == null ? "" : " (a .bak copy is kept)");
-            if (!ctx.Ui.ShouldProcess(plan.Path, action, plan.Diff))
+            ConfigChange? change = new ConfigWorkflow(ctx.Ui).Apply(plan);
+            if (change == null)
             {
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{plan.Path}'.",
                     "Run Start-EspriSetup without -WhatIf to do it.");
             }
 
-            ConfigChange change = SshConfigEditor.Apply(plan);
             ctx.ConfigInPlace = plan.Satisfied;
+            if (!change.Changed)
+            {
+                return Checked(plan, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts} for {user}.", next);
+            }
+
             string backup = change.BackupPath == null ? "" : $" (the previous file is kept as '{change.BackupPath}')";
             return Checked(plan, SetupStepStatus.Done, $"Wrote {hosts} for {user} into '{plan.Path}'{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
         }

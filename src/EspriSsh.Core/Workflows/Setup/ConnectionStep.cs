@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using EspriSsh.Core.Connection;
+using EspriSsh.Core.Interaction;
 
 namespace EspriSsh.Core.Workflows.Setup
 {
@@ -26,9 +27,9 @@ namespace EspriSsh.Core.Workflows.Setup
             }
 
             var hosts = new List<string> { request.HeadNode ?? ctx.Site.DefaultHeadNode };
-            if (request.JeanZayUser != null && ctx.RemoteHost != null)
+            if (request.JeanZayUser != null && ctx.Site.RemoteHost != null)
             {
-                hosts.Add(ctx.RemoteHost.Alias);
+                hosts.Add(ctx.Site.RemoteHost.Alias);
             }
 
             var passed = new List<string>();
@@ -58,6 +59,9 @@ namespace EspriSsh.Core.Workflows.Setup
             plan.Timeout = request.Timeout;
             plan.AcceptNewHostKey = request.AcceptNewHostKey
                 && ctx.Ui.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+            // The passphrase this run already knows; else asked, once, as Test-EspriConnection asks it.
+            using Secret? asked = ctx.Passphrase == null ? ConnectionPassphrase.AskIfNeeded(ctx.Ui, plan) : null;
+            ctx.RememberPassphrase(asked);
             plan.Passphrase = ctx.Passphrase?.Utf8;
             return new ConnectionTester(ctx.Site).Run(plan, ctx.Ui.Cancellation);
         }

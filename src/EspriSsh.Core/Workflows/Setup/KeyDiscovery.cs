@@ -26,7 +26,7 @@ namespace EspriSsh.Core.Workflows.Setup
         public static KeyDiscoveryResult Find(string sshDirectory, string homeDirectory, SiteProfile site)
         {
             var result = new KeyDiscoveryResult();
-            var options = new KeyInventoryOptions { Site = site };
+            var options = new KeyInventoryOptions(site);
             if (Directory.Exists(sshDirectory))
             {
                 foreach (KeyEntry entry in KeyInventory.Scan(sshDirectory, options).Where(IsPrivateKey))
@@ -50,7 +50,7 @@ namespace EspriSsh.Core.Workflows.Setup
         public static KeyDiscoveryResult Inspect(string path, SiteProfile site)
         {
             var result = new KeyDiscoveryResult();
-            foreach (KeyEntry entry in KeyInventory.Scan(path, new KeyInventoryOptions { Site = site }))
+            foreach (KeyEntry entry in KeyInventory.Scan(path, new KeyInventoryOptions(site)))
             {
                 Judge(entry, result);
             }

@@ -21,15 +21,7 @@ namespace EspriSsh.Core.Workflows.Setup
             SetupRequest request = ctx.Request;
             SupportInfo support = ctx.Site.Support;
             string path = Path.Combine(request.ReportDirectory, support.ReportFileName);
-            // An earlier report there is replaced (kept as .bak): running again after a fix is the normal case.
-            bool replaces = DebugReportBuilder.EnsureCanWrite(path, force: false);
-            if (!ctx.Ui.ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
-            {
-                return new SetupStep(SetupStepName.Report, SetupStepStatus.Skipped, $"Would write the support report '{path}'.",
-                    "Run Start-EspriSetup -TestConnection without -WhatIf to write it.");
-            }
-
-            var report = new DebugReportRequest
+            var report = new DebugReportRequest(ctx.Site)
             {
                 Login = ctx.User,
                 HostName = ctx.FailedHost,
@@ -40,8 +32,14 @@ namespace EspriSsh.Core.Workflows.Setup
                 PowerShellVersion = request.PowerShellVersion,
                 PowerShellHost = request.PowerShellHost,
             };
-            DebugReport written = DebugReportBuilder.Build(report);
-            DebugReportBuilder.Write(written, path, force: false);
+            // An earlier report there is replaced (kept as .bak): running again after a fix is the normal case.
+            DebugReport? written = new DebugReportWorkflow(ctx.Ui).Write(report, path, force: false);
+            if (written == null)
+            {
+                return new SetupStep(SetupStepName.Report, SetupStepStatus.Skipped, $"Would write the support report '{path}'.",
+                    "Run Start-EspriSetup -TestConnection without -WhatIf to write it.");
+            }
+
             ctx.ReportPath = written.Path ?? path;
             string location = written.Location == null ? "" : $" ({written.Location})";
             return new SetupStep(SetupStepName.Report, SetupStepStatus.Done, $"Wrote the support report '{ctx.ReportPath}'{location}: it holds no secret.",

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using EspriSsh.Core.Agent;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -31,9 +30,6 @@ namespace EspriSsh.Core.Workflows.Setup
         public SshAgent Agent { get; }
 
         public IClipboard Clipboard { get; }
-
-        /// <summary>The host reached through a head node (Jean Zay); null when the site has none.</summary>
-        public SiteHost? RemoteHost => RemoteHostOf(Site);
 
         public string ConfigPath => Request.ConfigPath ?? Path.Combine(Request.SshDirectory, "config");
 
@@ -73,8 +69,6 @@ namespace EspriSsh.Core.Workflows.Setup
                 Passphrase = passphrase.Copy();
             }
         }
-
-        public static SiteHost? RemoteHostOf(SiteProfile site) => site.Hosts.FirstOrDefault(h => h.Role == "Remote" && h.Via != null);
 
         public void Dispose() => Passphrase?.Dispose();
     }

@@ -89,7 +89,7 @@ namespace EspriSsh.Core.Workflows.Setup
                     $"'{head}' is not a head node of {site.Name}. Use one of: {string.Join(", ", site.HeadNodes.Select(h => h.Alias))}.", head);
             }
 
-            if (request.JeanZayUser != null && SetupContext.RemoteHostOf(site) == null)
+            if (request.JeanZayUser != null && site.RemoteHost == null)
             {
                 throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
                     $"The site profile '{site.Source}' has no host reached through a head node, so -JeanZayUser cannot be used with it.", request.JeanZayUser);
