@@ -29,6 +29,9 @@ namespace EspriSsh
             WriteObject(wrapped);
         }
 
+        /// <summary>A line for the person at the terminal (what Write-Host does: information stream, tag PSHOST).</summary>
+        protected void Inform(string message) => WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST" });
+
         /// <summary>Runs engine work and reports an EspriException as a non-terminating error.</summary>
         protected bool TryRun(Action action)
         {

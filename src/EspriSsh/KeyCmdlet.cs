@@ -1,6 +1,8 @@
 using System;
 using System.Security;
+using EspriSsh.Core.Agent;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys;
 
 namespace EspriSsh
 {
@@ -81,6 +83,23 @@ namespace EspriSsh
                 {
                     Clear(bytes);
                 }
+            }
+        }
+
+        /// <summary>
+        /// -AddToAgent: gives the key to the agent ssh uses and says what happened. Never fails the
+        /// command (its files are written): a key not added is a warning with the fix.
+        /// </summary>
+        protected void PutInAgent(SshPrivateKey key, string path)
+        {
+            AgentAddResult added = new SshAgent().Add(key, path);
+            if (added.Added)
+            {
+                Inform($"Added '{path}' ({added.Fingerprint}) to {added.Agent}: ssh will not ask for its passphrase while that agent holds it.");
+            }
+            else
+            {
+                WriteWarning($"'{path}' was not added to an agent: {added.Warning}");
             }
         }
 

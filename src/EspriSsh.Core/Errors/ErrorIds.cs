@@ -38,5 +38,11 @@ namespace EspriSsh.Core.Errors
         public const string JumpChannelFailed = "JumpChannelFailed";
         public const string InvalidParameter = "InvalidParameter";
         public const string FileWriteFailed = "FileWriteFailed";
+        public const string AgentNotRunning = "AgentNotRunning";
+        public const string AgentRefused = "AgentRefused";
+        public const string AgentLocked = "AgentLocked";
+        public const string AgentTimeout = "AgentTimeout";
+        public const string AgentBadReply = "AgentBadReply";
+        public const string TooManyAuthenticationFailures = "TooManyAuthenticationFailures";
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using EspriSsh.Core.Agent;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -114,15 +113,7 @@ namespace EspriSsh.Commands
                 WriteTyped(info, "EspriSsh.KeyInfo");
                 if (AddToAgent)
                 {
-                    AgentAddResult added = new SshAgent().Add(key);
-                    if (added.Added)
-                    {
-                        WriteVerbose($"Added '{info.Path}' to ssh-agent with {added.SshAddPath}.");
-                    }
-                    else
-                    {
-                        WriteWarning("The key was converted but not added to ssh-agent: " + added.Warning);
-                    }
+                    PutInAgent(key, info.Path);
                 }
             }
             finally

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Management.Automation;
 using System.Security;
-using EspriSsh.Core.Agent;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -121,20 +120,6 @@ namespace EspriSsh.Commands
             {
                 Clear(oldPassphrase);
                 Clear(newPassphrase);
-            }
-        }
-
-        // Never fails the install (the files are written): a key not added is a warning with the fix.
-        private void PutInAgent(SshPrivateKey key, string path)
-        {
-            AgentAddResult added = new SshAgent().Add(key);
-            if (added.Added)
-            {
-                WriteVerbose($"'{path}' was added to the ssh-agent with {added.SshAddPath}.");
-            }
-            else
-            {
-                WriteWarning($"'{path}' was installed but not added to the ssh-agent: {added.Warning}");
             }
         }
 
