@@ -18,10 +18,10 @@ namespace EspriSsh.Core.Diagnostics
                 return section;
             }
 
-            foreach (HopPlan hop in new[] { plan.Jump, plan.Target }.Where(h => h != null).Select(h => h!))
+            foreach (HopPlan hop in plan.Hops)
             {
                 string lookup = KnownHostEntry.LookupName(hop.HostName, hop.Port);
-                section.Field("Host", lookup + (hop == plan.Jump ? " (jump host)" : ""));
+                section.Field("Host", lookup + (hop != plan.Target ? " (jump host)" : ""));
                 section.Field("File", plan.KnownHostsPath + (File.Exists(plan.KnownHostsPath) ? "" : " (does not exist)"));
                 if (!File.Exists(plan.KnownHostsPath))
                 {

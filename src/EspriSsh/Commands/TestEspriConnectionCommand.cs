@@ -121,7 +121,7 @@ namespace EspriSsh.Commands
                 return null;
             }
 
-            string? encrypted = new[] { plan.Jump, plan.Target }
+            string? encrypted = plan.Hops
                 .Where(h => h != null)
                 .SelectMany(h => h!.IdentityFiles)
                 .FirstOrDefault(IsEncrypted);

@@ -66,7 +66,8 @@ namespace EspriSsh.Core.Tests.Agent
             var signature = new SshWireReader(ClientFor(agent).Sign(key.PublicKeyBlob, data, flags));
 
             Assert.Equal(algorithm, signature.ReadUtf8String());
-            using RSA rsa = RSA.Create(new RSAParameters { Modulus = key.Modulus, Exponent = key.PublicExponent });
+            using RSA rsa = RSA.Create();
+            rsa.ImportParameters(new RSAParameters { Modulus = key.Modulus, Exponent = key.PublicExponent });
             HashAlgorithmName hash = algorithm == "rsa-sha2-512" ? HashAlgorithmName.SHA512 : algorithm == "rsa-sha2-256" ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1;
             Assert.True(rsa.VerifyData(data, signature.ReadString(), hash, RSASignaturePadding.Pkcs1));
         }
@@ -237,7 +238,7 @@ namespace EspriSsh.Core.Tests.Agent
         internal static IDisposable SilentServer(string path, Action<Socket> answer)
         {
             var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            listener.Bind(new UnixDomainSocketEndPoint(path));
+            listener.Bind(new UnixSocketAddress(path));
             listener.Listen(5);
             var accepted = new System.Collections.Concurrent.ConcurrentBag<Socket>();
             Task.Run(() =>

@@ -22,10 +22,12 @@ namespace EspriSsh.Core.Tests.Agent
         public RealAgent(bool debugLog = false)
         {
             Socket = directory.File("agent.sock");
-            var psi = new ProcessStartInfo(Tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            psi.ArgumentList.Add(debugLog ? "-d" : "-D");
-            psi.ArgumentList.Add("-a");
-            psi.ArgumentList.Add(Socket);
+            var psi = new ProcessStartInfo(Tool, (debugLog ? "-d" : "-D") + " -a \"" + Socket + "\"")
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
             process = Process.Start(psi);
             process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
             process.OutputDataReceived += (_, e) => { };
@@ -84,7 +86,7 @@ namespace EspriSsh.Core.Tests.Agent
         {
             string askpass = directory.File("askpass.sh");
             File.WriteAllText(askpass, "#!/bin/sh\necho '" + passphrase + "'\n");
-            File.SetUnixFileMode(askpass, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            ExternalTool.Check("chmod", "500", askpass);
             var env = Environment();
             env["SSH_ASKPASS"] = askpass;
             env["SSH_ASKPASS_REQUIRE"] = "force";
@@ -97,7 +99,7 @@ namespace EspriSsh.Core.Tests.Agent
         {
             try
             {
-                process.Kill(true);
+                process.Kill(); // ssh-agent -D/-d runs no child
                 process.WaitForExit(5000);
             }
             catch (InvalidOperationException)

@@ -1,0 +1,83 @@
+using System;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Interaction;
+using EspriSsh.Core.Keys;
+
+namespace EspriSsh.Core.Connection
+{
+    /// <summary>
+    /// Asks for the passphrase of a key the server is about to need, as ssh does: up to three tries,
+    /// an empty answer skips the key. Runs on the test's thread (through the PromptRelay).
+    /// </summary>
+    internal sealed class KeyUnlocker
+    {
+        private const int Tries = 3;
+
+        private readonly IUserInteraction interaction;
+        private readonly PrivateKeyLoader loadKey;
+
+        public KeyUnlocker(IUserInteraction interaction, PrivateKeyLoader loadKey)
+        {
+            this.interaction = interaction;
+            this.loadKey = loadKey;
+        }
+
+        /// <summary>The decrypted key of the identity's file, or null with why it was skipped in its Problem.</summary>
+        public SshPrivateKey? Unlock(LoadedIdentity identity)
+        {
+            SshPrivateKey? key = Unlock(identity.Path, out string? problem, out string? problemId);
+            identity.Key = key;
+            (identity.Problem, identity.ProblemId) = key == null ? (problem, problemId) : (null, null);
+            return key;
+        }
+
+        private SshPrivateKey? Unlock(string path, out string? problem, out string? problemId)
+        {
+            problem = problemId = null;
+            for (int attempt = 1; attempt <= Tries; attempt++)
+            {
+                Secret secret;
+                try
+                {
+                    secret = interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{path}' (empty to skip this key)", path,
+                        "Pass -Passphrase, or add the key to the agent once (Install-EspriKey -AddToAgent, or ssh-add)."));
+                }
+                catch (PassphraseRequiredException ex)
+                {
+                    (problem, problemId) = (ex.Message, ex.ErrorId);
+                    return null;
+                }
+
+                using (secret)
+                {
+                    if (secret.IsEmpty)
+                    {
+                        (problem, problemId) = ($"'{path}' was skipped: no passphrase was typed for it.", ErrorIds.PassphraseRequired);
+                        return null;
+                    }
+
+                    try
+                    {
+                        return loadKey(path, secret.Utf8);
+                    }
+                    catch (EspriException ex)
+                    {
+                        (problem, problemId) = (ex.Message, ex.ErrorId);
+                        if (!ex.ErrorId.EndsWith("WrongPassphrase", StringComparison.Ordinal))
+                        {
+                            return null;
+                        }
+
+                        problemId = ErrorIds.KeyWrongPassphrase;
+                        if (attempt < Tries)
+                        {
+                            interaction.Warn($"That passphrase does not open '{path}'. Try again.");
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+
+namespace EspriSsh.Core.Tests.Connection
+{
+    /// <summary>
+    /// A real OpenSSH sshd on 127.0.0.1 (a free port, its own host key, config and authorized_keys in a
+    /// temp directory), run in the foreground as the current user; killed and removed on Dispose.
+    /// </summary>
+    internal sealed class TestSshd : IDisposable
+    {
+        public const string Tool = "sshd";
+
+        private readonly TempDirectory directory = new TempDirectory();
+        private readonly Process process;
+        private readonly System.Text.StringBuilder log = new System.Text.StringBuilder();
+
+        public TestSshd(IEnumerable<string> authorizedKeyLines, params string[] extraConfig)
+        {
+            ExternalTool.Check("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", directory.File("host_ed25519"));
+            if (Environment.UserName == "root" && !Directory.Exists("/run/sshd"))
+            {
+                Directory.CreateDirectory("/run/sshd"); // sshd's privilege separation directory, absent in containers
+            }
+
+            File.WriteAllLines(directory.File("authorized_keys"), authorizedKeyLines);
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            File.WriteAllLines(directory.File("sshd_config"), new[]
+            {
+                $"Port {Port}",
+                "ListenAddress 127.0.0.1",
+                $"HostKey {directory.File("host_ed25519")}",
+                $"PidFile {directory.File("sshd.pid")}",
+                $"AuthorizedKeysFile {directory.File("authorized_keys")}",
+                "StrictModes no",
+                "UsePAM no",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PubkeyAuthentication yes",
+                "AllowTcpForwarding yes",
+                "LogLevel VERBOSE",
+            }.Concat(extraConfig));
+            process = Process.Start(new ProcessStartInfo(Program, $"-D -e -f \"{directory.File("sshd_config")}\"")
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            });
+            process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+            process.OutputDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+            var clock = Stopwatch.StartNew();
+            while (!Accepts())
+            {
+                Assert.False(process.HasExited, "sshd exited at once: " + Log);
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "sshd did not listen");
+                Thread.Sleep(20);
+            }
+
+            HostKeyLine = File.ReadAllText(directory.File("host_ed25519.pub")).Trim();
+        }
+
+        /// <summary>sshd's full path (it refuses to start otherwise: it re-executes itself for each connection).</summary>
+        public static string Program => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, Tool)).FirstOrDefault(File.Exists) ?? "/usr/sbin/sshd";
+
+        public int Port { get; }
+
+        /// <summary>What sshd -e printed so far (its log).</summary>
+        public string Log
+        {
+            get
+            {
+                lock (log)
+                {
+                    return log.ToString();
+                }
+            }
+        }
+
+        /// <summary>"ssh-ed25519 AAAA... comment" of the server.</summary>
+        public string HostKeyLine { get; }
+
+        public static string User => Environment.UserName;
+
+        /// <summary>The known_hosts line ssh writes for this server.</summary>
+        public string KnownHostsLine => $"[127.0.0.1]:{Port} " + string.Join(" ", HostKeyLine.Split(' ').Take(2));
+
+        public void Dispose()
+        {
+            try
+            {
+                process.Kill();
+                process.WaitForExit(5000);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            process.Dispose();
+            directory.Dispose();
+        }
+
+        private bool Accepts()
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }
+    }
+}
