@@ -78,7 +78,7 @@ namespace EspriSsh.Core.Connection
                 // Unreadable: the .pub may still tell.
             }
 
-            return File.Exists(path + ".pub") ? PublicKeyFiles.TryRead(path + ".pub") : null;
+            return PublicKeyFile.TryReadBeside(path);
         }
 
         private static string? CheckPublicFile(string path, SshPrivateKey key, string fingerprint)
@@ -89,7 +89,7 @@ namespace EspriSsh.Core.Connection
                 return null;
             }
 
-            SshPublicKey? pub = PublicKeyFiles.TryRead(pubPath);
+            SshPublicKey? pub = PublicKeyFile.TryRead(pubPath, out _);
             if (pub == null)
             {
                 return $"'{pubPath}' is not a valid public key line; regenerate it with: ssh-keygen -y -f '{path}' > '{pubPath}'";

@@ -44,5 +44,8 @@ namespace EspriSsh.Core.Errors
         public const string AgentTimeout = "AgentTimeout";
         public const string AgentBadReply = "AgentBadReply";
         public const string TooManyAuthenticationFailures = "TooManyAuthenticationFailures";
+        public const string FileUnreadable = "FileUnreadable";
+        public const string FileTooLarge = "FileTooLarge";
+        public const string NotARegularFile = "NotARegularFile";
     }
 }

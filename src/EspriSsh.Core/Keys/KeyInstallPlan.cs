@@ -1,14 +1,12 @@
 using System.Collections.Generic;
-using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys
 {
     /// <summary>What Install-EspriKey is about to do with one source key, decided before any passphrase is asked.</summary>
     public sealed class KeyInstallPlan
     {
-        internal KeyInstallPlan(string source, PrivateKeyPeek peek, string destination, SshPublicKey? publicKey, bool alreadyInstalled, bool replacesExisting, bool force, SiteProfile site)
+        internal KeyInstallPlan(string source, PrivateKeyPeek peek, string destination, SshPublicKey? publicKey, bool alreadyInstalled, bool replacesExisting, bool force)
         {
-            Site = site;
             Source = source;
             Peek = peek;
             Destination = destination;
@@ -37,8 +35,6 @@ namespace EspriSsh.Core.Keys
         public bool ReplacesExisting { get; }
 
         public bool Force { get; }
-
-        internal SiteProfile Site { get; }
 
         /// <summary>Warnings to show before writing (site policy on the key type, no passphrase).</summary>
         public List<string> Warnings { get; } = new List<string>();

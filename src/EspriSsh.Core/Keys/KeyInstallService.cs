@@ -23,9 +23,9 @@ namespace EspriSsh.Core.Keys
             PrivateKeyPeek peek = PrivateKeyFileReader.PeekFile(source);
             SshPublicKey? publicKey = decrypted?.Key.PublicKey ?? peek.PublicKey;
             string keyType = publicKey?.KeyType ?? peek.KeyType ?? Ed25519PrivateKey.TypeName;
-            string target = destination ?? Path.Combine(sshDirectory, DefaultFileName(keyType));
+            string target = destination ?? Path.Combine(sshDirectory, KeyFile.DefaultFileName(keyType) ?? KeyFile.DefaultFileName(Ed25519PrivateKey.TypeName)!);
 
-            SshPublicKey? existing = File.Exists(target) ? ExistingPublicKey(target, site) : null;
+            SshPublicKey? existing = File.Exists(target) ? ExistingPublicKey(target) : null;
             bool same = existing != null && publicKey != null && existing.SameKeyAs(publicKey);
             if (!same && publicKey != null)
             {
@@ -33,7 +33,7 @@ namespace EspriSsh.Core.Keys
             }
 
             bool replaces = !same && (File.Exists(target) || File.Exists(target + ".pub"));
-            var plan = new KeyInstallPlan(source, peek, target, publicKey, same, replaces, force, site);
+            var plan = new KeyInstallPlan(source, peek, target, publicKey, same, replaces, force);
             if (publicKey != null)
             {
                 PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(publicKey.Blob, out _);
@@ -57,8 +57,8 @@ namespace EspriSsh.Core.Keys
         /// <summary>The key already installed, described as after an install (nothing is written).</summary>
         public static KeyInfo DescribeInstalled(KeyInstallPlan plan)
         {
-            SshPublicKey publicKey = ExistingPublicKey(plan.Destination, plan.Site) ?? plan.PublicKey!;
-            SshPublicKey withComment = File.Exists(plan.PublicKeyPath) ? PublicKeyFile.TryRead(plan.PublicKeyPath, plan.Site, out _) ?? publicKey : publicKey;
+            SshPublicKey publicKey = ExistingPublicKey(plan.Destination) ?? plan.PublicKey!;
+            SshPublicKey withComment = PublicKeyFile.TryReadBeside(plan.Destination) ?? publicKey;
             return KeyInfo.Describe(withComment, Bits(withComment), plan.Destination, PrivateKeyFileReader.PeekFile(plan.Destination).Encrypted, new string[0]);
         }
 
@@ -74,8 +74,8 @@ namespace EspriSsh.Core.Keys
             bool encrypted;
             if (decrypted == null)
             {
-                file = File.ReadAllBytes(plan.Source);
-                publicKey = WithSourceComment(plan.PublicKey!, plan.Source, plan.Site);
+                file = KeyFile.Load(plan.Source);
+                publicKey = WithSourceComment(plan.PublicKey!, plan.Source);
                 encrypted = plan.Peek.Encrypted;
             }
             else
@@ -96,34 +96,18 @@ namespace EspriSsh.Core.Keys
             }
         }
 
-        /// <summary>id_ed25519, id_rsa, id_ecdsa, id_dsa: the names ssh tries by itself.</summary>
-        public static string DefaultFileName(string keyType)
-        {
-            if (keyType.StartsWith("ecdsa-", StringComparison.Ordinal))
-            {
-                return "id_ecdsa";
-            }
-
-            switch (keyType)
-            {
-                case RsaPrivateKey.TypeName: return "id_rsa";
-                case DsaPrivateKey.TypeName: return "id_dsa";
-                default: return "id_ed25519";
-            }
-        }
-
         // An encrypted OpenSSH key hides its comment: take it from the source's own .pub when it matches.
-        private static SshPublicKey WithSourceComment(SshPublicKey publicKey, string source, SiteProfile site)
+        private static SshPublicKey WithSourceComment(SshPublicKey publicKey, string source)
         {
-            SshPublicKey? sourcePub = File.Exists(source + ".pub") ? PublicKeyFile.TryRead(source + ".pub", site, out _) : null;
+            SshPublicKey? sourcePub = PublicKeyFile.TryReadBeside(source);
             return sourcePub != null && sourcePub.SameKeyAs(publicKey) ? sourcePub : publicKey;
         }
 
-        private static SshPublicKey? ExistingPublicKey(string privatePath, SiteProfile site)
+        private static SshPublicKey? ExistingPublicKey(string privatePath)
         {
             try
             {
-                return PrivateKeyFileReader.PeekFile(privatePath).PublicKey ?? (File.Exists(privatePath + ".pub") ? PublicKeyFile.TryRead(privatePath + ".pub", site, out _) : null);
+                return PrivateKeyFileReader.PeekFile(privatePath).PublicKey ?? PublicKeyFile.TryReadBeside(privatePath);
             }
             catch (Errors.EspriException)
             {

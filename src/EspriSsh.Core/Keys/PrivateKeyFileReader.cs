@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 
@@ -15,9 +13,6 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public static class PrivateKeyFileReader
     {
-        // Key files are a few KB; anything this big is not a key (and is not read into memory).
-        private const long MaxFileBytes = 1 << 20;
-
         private static readonly IPrivateKeyFormat[] Formats =
         {
             new OpenSshPrivateKeyReader(),
@@ -28,7 +23,7 @@ namespace EspriSsh.Core.Keys
         public static IReadOnlyList<IPrivateKeyFormat> KnownFormats => Formats;
 
         /// <summary>Reads and decrypts a key file. <paramref name="passphrase"/> is UTF-8 or null.</summary>
-        public static PrivateKeyFile ReadFile(string path, byte[]? passphrase) => Read(Load(path), passphrase, path);
+        public static PrivateKeyFile ReadFile(string path, byte[]? passphrase) => Read(KeyFile.Load(path), passphrase, path);
 
         /// <summary>Reads and decrypts key file content; <paramref name="source"/> names it in errors.</summary>
         public static PrivateKeyFile Read(byte[] content, byte[]? passphrase, string source)
@@ -38,7 +33,7 @@ namespace EspriSsh.Core.Keys
         }
 
         /// <summary>What the file tells without a passphrase (format, encrypted, public key when in clear).</summary>
-        public static PrivateKeyPeek PeekFile(string path) => Peek(Load(path), path);
+        public static PrivateKeyPeek PeekFile(string path) => Peek(KeyFile.Load(path), path);
 
         public static PrivateKeyPeek Peek(byte[] content, string source)
         {
@@ -65,23 +60,6 @@ namespace EspriSsh.Core.Keys
             throw KeyFileErrors.Invalid(source, detail);
         }
 
-        private static byte[] Load(string path)
-        {
-            var file = new FileInfo(path);
-            if (!file.Exists)
-            {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
-                    $"There is no key file '{path}'. Check the path; Get-ChildItem ~/.ssh lists your keys.", path);
-            }
-
-            if (file.Length > MaxFileBytes)
-            {
-                throw KeyFileErrors.Invalid(path, "it is far too large for a key file.");
-            }
-
-            return File.ReadAllBytes(path);
-        }
-
-        private static string Decode(byte[] content) => new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
+        private static string Decode(byte[] content) => KeyFile.Text(content);
     }
 }

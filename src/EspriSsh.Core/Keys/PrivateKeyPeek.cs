@@ -7,9 +7,10 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public sealed class PrivateKeyPeek
     {
-        public PrivateKeyPeek(string format, bool encrypted, string? keyType, SshPublicKey? publicKey, string source)
+        public PrivateKeyPeek(string format, bool encrypted, string? keyType, SshPublicKey? publicKey, string source, int? formatVersion = null)
         {
             Format = format;
+            FormatVersion = formatVersion;
             Encrypted = encrypted;
             KeyType = keyType;
             PublicKey = publicKey;
@@ -17,6 +18,9 @@ namespace EspriSsh.Core.Keys
         }
 
         public string Format { get; }
+
+        /// <summary>The version of formats that have several users must tell apart (PPK 2 or 3); else null.</summary>
+        public int? FormatVersion { get; }
 
         public bool Encrypted { get; }
 

@@ -23,7 +23,11 @@ namespace EspriSsh.Core.Keys
         private static readonly Regex PrivateKeyBegin = new Regex("BEGIN [A-Z0-9 ]*PRIVATE KEY");
         private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
 
-        public static PublicKeyCheck Check(string text, string source, SiteProfile site)
+        /// <summary>Checks a file holding a key (.pub, PuTTYgen's public key file, or a .ppk by mistake). Throws KeyFileNotFound, FileTooLarge...</summary>
+        public static PublicKeyCheck CheckFile(string path, SiteProfile site) => Check(KeyFile.Text(KeyFile.Load(path)), path, site);
+
+        /// <summary>Checks pasted text; <paramref name="site"/> null skips the site's verdict on the key type.</summary>
+        public static PublicKeyCheck Check(string text, string source, SiteProfile? site)
         {
             var problems = new List<PublicKeyProblem>();
             if (text.IndexOf('\r') >= 0)
@@ -79,7 +83,7 @@ namespace EspriSsh.Core.Keys
         }
 
         // A block (RFC 4716 or .ppk) carries the comment in a header and wraps its base64 by design.
-        private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile site)
+        private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile? site)
         {
             bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
             string[] lines = body.Split('\n').Where(l => l.Trim().Length > 0).ToArray();
@@ -149,12 +153,12 @@ namespace EspriSsh.Core.Keys
 
             string comment = commentFromHeader ?? string.Join(" ", rest);
             var key = new SshPublicKey(blob, comment);
-            KeyPolicyResult policy = site.Evaluate(info.KeyType, info.Bits);
-            if (policy.Verdict == KeyPolicyVerdict.Refused)
+            KeyPolicyResult? policy = site?.Evaluate(info.KeyType, info.Bits);
+            if (policy?.Verdict == KeyPolicyVerdict.Refused)
             {
                 problems.Add(new PublicKeyProblem("PolicyRefused", PublicKeyProblemSeverity.Error, policy.Reason));
             }
-            else if (policy.Verdict == KeyPolicyVerdict.Tolerated)
+            else if (policy?.Verdict == KeyPolicyVerdict.Tolerated)
             {
                 problems.Add(new PublicKeyProblem("PolicyTolerated", PublicKeyProblemSeverity.Warning, policy.Reason));
             }
