@@ -128,15 +128,15 @@ namespace EspriSsh.Core.Connection
             stage.Reason = ErrorIds.TooManyAuthenticationFailures;
             var detail = new List<string>
             {
-                $"The server closed the connection: \"{TooManyFailuresMessage}\". It allows a few tries per login (MaxAuthTries, 6 by default) and {offered.Count} key(s) were refused first:",
+                $"The server closed the connection: \"{TooManyFailuresMessage}\". It allows a few tries per login (MaxAuthTries, 6 by default) and {offered.Count} key(s) were refused first: "
+                    + string.Join("; ", offered.Select(Describe)) + ".",
             };
-            detail.AddRange(offered.Select(i => Describe(i) + ";"));
             if (neverTried.Count > 0)
             {
-                detail.Add("Never tried: " + string.Join(", ", neverTried.Select(Describe)) + ".");
+                detail.Add("Never tried: " + string.Join("; ", neverTried.Select(Describe)) + ".");
             }
 
-            stage.Detail = string.Join(" ", detail).TrimEnd(';') + ".";
+            stage.Detail = string.Join(" ", detail);
             string key = hop.IdentityFiles.FirstOrDefault() ?? "~/.ssh/id_ed25519";
             stage.Hint = $"Offer only your site key to {hop.Alias}: in its Host block of ~/.ssh/config, add 'IdentitiesOnly yes' and 'IdentityFile {key}' "
                 + $"(for the site's hosts, Set-EspriSshConfig -User {hop.User} -IdentityFile '{key}' writes both). "
@@ -194,10 +194,10 @@ namespace EspriSsh.Core.Connection
 
         private static string Describe(LoadedIdentity identity)
         {
+            // Which agent is said once, by the Config stage.
             KeyOffer offer = identity.Offer!;
-            string where = identity.IsFile ? $"'{offer.Path}'" : $"'{offer.Path}' in {identity.Agent}";
-            string signer = identity.IsFile && identity.Agent != null ? $", signed by {identity.Agent}" : "";
-            return $"{offer.KeyType} key {offer.Fingerprint} ({where}{signer})";
+            string source = identity.Agent == null ? "" : identity.IsFile ? ", signed by the agent" : " in the agent";
+            return $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}'{source})";
         }
     }
 }

@@ -78,7 +78,8 @@ namespace EspriSsh.Core.Tests.Connection
             ConnectionTestResult result = Tester(agent, NonInteractive()).Run(Plan(sshd, dir, true, encrypted));
 
             Assert.True(result.Succeeded, string.Join("\n", result.Stages));
-            Assert.Contains($"'{encrypted}', signed by the ssh-agent at", Stage(result, StageNames.Authentication).Detail);
+            Assert.Contains($"'{encrypted}', signed by the agent", Stage(result, StageNames.Authentication).Detail);
+            Assert.Contains($"agent: the ssh-agent at '{agent.Socket}' (1 key)", Stage(result, StageNames.Config).Detail);
             Assert.Contains(Fingerprint(plain), Stage(result, StageNames.Authentication).Detail);
         }
 
@@ -98,7 +99,7 @@ namespace EspriSsh.Core.Tests.Connection
             ConnectionTestResult result = Tester(agent, NonInteractive()).Run(plan);
 
             Assert.True(result.Succeeded, string.Join("\n", result.Stages));
-            Assert.Contains($"ssh-rsa key {Fingerprint(rsa)} ('rsa4096' in the ssh-agent at", Stage(result, StageNames.Authentication).Detail);
+            Assert.Contains($"ssh-rsa key {Fingerprint(rsa)} ('rsa4096' in the agent)", Stage(result, StageNames.Authentication).Detail);
         }
 
         [RequiresToolsFact("sshd", "ssh-keygen", RealAgent.Tool, "ssh-add")]
