@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using EspriSsh.Core.Agent.Transports;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Tools;
 
@@ -82,6 +83,25 @@ namespace EspriSsh.Core.Agent
                 ["DISPLAY"] = null,
             };
             return sshAdd == null ? null : ExternalCommand.Run(sshAdd.Path, new[] { "-l", "-E", "sha256" }, timeout, variables);
+        }
+
+        /// <summary>
+        /// -AddToAgent: gives the key to the agent and tells the user what happened, where it went or
+        /// why not with the fix. Never fails the command that asked: its files are already written.
+        /// </summary>
+        public AgentAddResult AddAndReport(SshPrivateKey key, string path, IUserInteraction interaction)
+        {
+            AgentAddResult added = Add(key, path);
+            if (added.Added)
+            {
+                interaction.Inform($"Added '{path}' ({added.Fingerprint}) to {added.Agent}: ssh will not ask for its passphrase while that agent holds it.");
+            }
+            else
+            {
+                interaction.Warn($"'{path}' was not added to an agent: {added.Warning}");
+            }
+
+            return added;
         }
 
         /// <summary>

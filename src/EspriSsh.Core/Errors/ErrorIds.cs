@@ -47,5 +47,6 @@ namespace EspriSsh.Core.Errors
         public const string FileUnreadable = "FileUnreadable";
         public const string FileTooLarge = "FileTooLarge";
         public const string NotARegularFile = "NotARegularFile";
+        public const string UnexpectedError = "UnexpectedError";
     }
 }

@@ -1,6 +1,8 @@
 using System.IO;
 using System.Management.Automation;
 using System.Security;
+using EspriSsh.Core.Agent;
+using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -13,7 +15,7 @@ namespace EspriSsh.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Install, "EspriKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KeyInfo))]
-    public sealed class InstallEspriKeyCommand : KeyCmdlet
+    public sealed class InstallEspriKeyCommand : EspriCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "PSPath")]
@@ -55,7 +57,7 @@ namespace EspriSsh.Commands
             SiteProfile site = SiteProfileLoader.Current;
             KeyInstallPlan plan = KeyInstallService.Plan(source, destination, sshDirectory, Force, site);
             PrivateKeyFile? decrypted = null;
-            byte[]? oldPassphrase = null, newPassphrase = null;
+            Secret? oldPassphrase = null;
             try
             {
                 if (plan.PublicKey == null)
@@ -76,7 +78,7 @@ namespace EspriSsh.Commands
                             (decrypted, oldPassphrase) = Decrypt(source);
                         }
 
-                        PutInAgent(decrypted.Key, plan.Destination);
+                        new SshAgent().AddAndReport(decrypted.Key, plan.Destination, Interaction);
                     }
 
                     WriteTyped(installed, "EspriSsh.KeyInfo");
@@ -101,8 +103,8 @@ namespace EspriSsh.Commands
                     (decrypted, oldPassphrase) = Decrypt(source);
                 }
 
-                newPassphrase = NewPassphrase == null ? null : ToUtf8(NewPassphrase);
-                KeyInfo info = KeyInstallService.Install(plan, decrypted, newPassphrase ?? oldPassphrase);
+                using Secret? newPassphrase = ToSecret(NewPassphrase);
+                KeyInfo info = KeyInstallService.Install(plan, decrypted, (newPassphrase ?? oldPassphrase)?.Utf8);
                 if (!info.Encrypted)
                 {
                     WriteWarning($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
@@ -111,20 +113,22 @@ namespace EspriSsh.Commands
 
                 if (AddToAgent)
                 {
-                    PutInAgent(decrypted!.Key, info.Path);
+                    new SshAgent().AddAndReport(decrypted!.Key, info.Path, Interaction);
                 }
 
                 WriteTyped(info, "EspriSsh.KeyInfo");
             }
             finally
             {
-                Clear(oldPassphrase);
-                Clear(newPassphrase);
+                oldPassphrase?.Dispose();
             }
         }
 
         // The key and a copy of the passphrase that opened it (the installed key keeps it).
-        private (PrivateKeyFile Key, byte[]? Passphrase) Decrypt(string source) =>
-            ReadWithPassphrase(bytes => (PrivateKeyFileReader.ReadFile(source, bytes), bytes == null ? null : (byte[])bytes.Clone()), Passphrase, source);
+        private (PrivateKeyFile Key, Secret? Passphrase) Decrypt(string source)
+        {
+            using Secret? given = ToSecret(Passphrase);
+            return KeyPassphrases.UnlockKeeping(Interaction, bytes => PrivateKeyFileReader.ReadFile(source, bytes), given, source);
+        }
     }
 }

@@ -9,8 +9,8 @@ namespace EspriSsh.Core.Tests.Connection
 {
     public class ConnectionPlanBuilderTests
     {
-        private static ConnectionPlanBuilder Builder(TempDirectory dir, Dictionary<string, HostSettings>? config = null) =>
-            new ConnectionPlanBuilder(SiteProfileLoader.Default, alias => config != null && config.TryGetValue(alias, out HostSettings? s) ? s : null, dir.Path, "localuser");
+        private static ConnectionPlanBuilder Builder(TempDirectory dir, Dictionary<string, HostSettings> config = null) =>
+            new ConnectionPlanBuilder(SiteProfileLoader.Default, alias => config != null && config.TryGetValue(alias, out HostSettings s) ? s : null, dir.Path, "localuser");
 
         [Fact]
         public void SiteProfileGivesRealNamesAndTheJumpHostOfJeanZay()

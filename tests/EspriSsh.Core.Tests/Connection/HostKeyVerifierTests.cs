@@ -20,7 +20,7 @@ namespace EspriSsh.Core.Tests.Connection
         private static HostKeyVerifier Verifier(string knownHosts, params HostKeyFingerprint[] published) =>
             new HostKeyVerifier(KnownHostsFile.Parse(knownHosts, "known_hosts"), published);
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void TrustsTheRecordedKeyAndNamesTheLine()
         {
             using var dir = new TempDirectory();
@@ -32,7 +32,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal("known_hosts line 2", verdict.Source);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AnotherKeyOfTheSameTypeIsAMismatchNamingTheExpectedFingerprint()
         {
             using var dir = new TempDirectory();
@@ -43,7 +43,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(new[] { recorded.Fingerprint }, verdict.ExpectedFingerprints);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AKeyOfAnotherTypeIsUnknownWithANote()
         {
             using var dir = new TempDirectory();
@@ -54,7 +54,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Contains(verdict.Notes, n => n.Contains("ecdsa-sha2-nistp256"));
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void RevokedWinsOverARecordedLine()
         {
             using var dir = new TempDirectory();
@@ -65,7 +65,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal("known_hosts line 2", verdict.Source);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void ReportsCertAuthorityLinesItDoesNotCheck()
         {
             using var dir = new TempDirectory();
@@ -76,7 +76,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Contains(verdict.Notes, n => n.Contains("@cert-authority"));
         }
 
-        [Theory]
+        [RequiresToolsTheory("ssh-keygen")]
         [InlineData(true, true)]
         [InlineData(true, false)]
         [InlineData(false, true)]
