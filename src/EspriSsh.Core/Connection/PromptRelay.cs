@@ -24,7 +24,7 @@ namespace EspriSsh.Core.Connection
         public long AnsweringTicks => Interlocked.Read(ref answeringTicks);
 
         /// <summary>On the worker: runs <paramref name="question"/> on the test's thread and returns its answer; default when the test has moved on.</summary>
-        public T? Ask<T>(Func<T> question, CancellationToken cancellation) where T : class
+        public T? Ask<T>(Func<T?> question, CancellationToken cancellation) where T : class
         {
             lock (gate)
             {

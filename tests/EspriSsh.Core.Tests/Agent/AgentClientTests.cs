@@ -103,13 +103,13 @@ namespace EspriSsh.Core.Tests.Agent
 
             Assert.Equal("ecdsa-sha2-nistp256", signature.ReadUtf8String());
             var rs = new SshWireReader(signature.ReadString());
-            byte[] ieee = Pad32(rs.ReadMpint()).Concat(Pad32(rs.ReadMpint())).ToArray();
-            using ECDsa ecdsa = ECDsa.Create(new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                Q = new ECPoint { X = key.PublicPoint.Skip(1).Take(32).ToArray(), Y = key.PublicPoint.Skip(33).ToArray() },
-            });
-            Assert.True(ecdsa.VerifyData(data, ieee, HashAlgorithmName.SHA256));
+            // BouncyCastle as the verifier: Mono (the net472 run) has no ECDsa.
+            var curve = Org.BouncyCastle.Asn1.X9.ECNamedCurveTable.GetByName("secp256r1");
+            var domain = new ECDomainParameters(curve.Curve, curve.G, curve.N, curve.H);
+            var verifier = new ECDsaSigner();
+            verifier.Init(false, new ECPublicKeyParameters(curve.Curve.DecodePoint(key.PublicPoint), domain));
+            byte[] digest = SHA256.Create().ComputeHash(data);
+            Assert.True(verifier.VerifySignature(digest, new Org.BouncyCastle.Math.BigInteger(1, rs.ReadMpint()), new Org.BouncyCastle.Math.BigInteger(1, rs.ReadMpint())));
         }
 
         [RequiresToolsFact(RealAgent.Tool, SshKeygen.Tool)]
@@ -269,8 +269,6 @@ namespace EspriSsh.Core.Tests.Agent
                 }
             });
         }
-
-        private static byte[] Pad32(byte[] magnitude) => new byte[32 - magnitude.Length].Concat(magnitude).ToArray();
 
         private sealed class Disposer : IDisposable
         {
