@@ -18,14 +18,6 @@ if (-not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and (Test-Tool ssh-agent)
 }
 
 Import-Module $ModulePath
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { $sorted[[int][Math]::Floor($sorted.Count / 2)] }
-    else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-}
-function Measure-Ms([scriptblock] $Block) {
-    $sw = [Diagnostics.Stopwatch]::StartNew(); & $Block; $sw.Stop(); $sw.Elapsed.TotalMilliseconds
-}
 
 $box = New-TestSandbox
 $env:ESPRISSH_HOME = $box.Home

@@ -34,15 +34,6 @@ try {
         "    UserKnownHostsFile $knownHosts"
     ) | Set-Content $config
 
-    function Measure-Ms([scriptblock] $Block) {
-        $sw = [Diagnostics.Stopwatch]::StartNew(); & $Block; $sw.Stop(); $sw.Elapsed.TotalMilliseconds
-    }
-    function Get-Median([double[]] $Values) {
-        $sorted = $Values | Sort-Object
-        if ($sorted.Count % 2) { $sorted[[int][Math]::Floor($sorted.Count / 2)] }
-        else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-    }
-
     $espri = { $r = Test-EspriConnection espri-bench -ConfigPath $config -SshDirectory $box.Ssh; if (-not $r.Succeeded) { throw "Test-EspriConnection failed: $($r | Out-String)" } }
     $ssh = { & ssh -F $config -o BatchMode=yes espri-bench true; if ($LASTEXITCODE -ne 0) { throw "ssh failed ($LASTEXITCODE)" } }
 

@@ -179,4 +179,15 @@ function Get-SshFingerprint {
     finally { if ($file -ne $PublicKey) { Remove-Item -LiteralPath $file } }
 }
 
+function Measure-Ms([Parameter(Mandatory)] [scriptblock] $Block) {
+    <# Milliseconds one run of the block takes (benchmarks). #>
+    $sw = [Diagnostics.Stopwatch]::StartNew(); & $Block; $sw.Stop(); $sw.Elapsed.TotalMilliseconds
+}
+
+function Get-Median([Parameter(Mandatory)] [double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[int][Math]::Floor($sorted.Count / 2)] }
+    else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
 Export-ModuleMember -Function *

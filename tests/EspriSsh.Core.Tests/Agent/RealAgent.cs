@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
-using System.Text;
-using System.Threading;
 
 namespace EspriSsh.Core.Tests.Agent
 {
@@ -16,64 +13,22 @@ namespace EspriSsh.Core.Tests.Agent
         public const string Tool = "ssh-agent";
 
         private readonly TempDirectory directory = new TempDirectory();
-        private readonly Process process;
-        private readonly StringBuilder log = new StringBuilder();
+        private readonly ServerProcess process;
 
         public RealAgent(bool debugLog = false)
         {
             Socket = directory.File("agent.sock");
-            var psi = new ProcessStartInfo(Tool, (debugLog ? "-d" : "-D") + " -a \"" + Socket + "\"")
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            process = Process.Start(psi);
-            process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-            process.OutputDataReceived += (_, e) => { };
-            process.BeginErrorReadLine();
-            process.BeginOutputReadLine();
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(Socket))
-            {
-                Assert.False(process.HasExited, "ssh-agent exited: " + Log);
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "ssh-agent did not create its socket");
-                Thread.Sleep(10);
-            }
+            process = new ServerProcess(Tool, (debugLog ? "-d" : "-D") + " -a \"" + Socket + "\"");
+            process.WaitUntil(() => File.Exists(Socket), "create its socket");
         }
 
         public string Socket { get; }
 
-        public string Directory => directory.Path;
-
         /// <summary>What ssh-agent -d printed so far.</summary>
-        public string Log
-        {
-            get
-            {
-                lock (log)
-                {
-                    return log.ToString();
-                }
-            }
-        }
+        public string Log => process.Log;
 
-        /// <summary>True once the debug log holds <paramref name="text"/> (it arrives through a pipe, a little after the answer).</summary>
-        public bool WaitForLog(string text)
-        {
-            var clock = Stopwatch.StartNew();
-            while (!Log.Contains(text))
-            {
-                if (clock.Elapsed > TimeSpan.FromSeconds(20))
-                {
-                    return false;
-                }
-
-                Thread.Sleep(10);
-            }
-
-            return true;
-        }
+        /// <summary>True once the debug log holds <paramref name="text"/>.</summary>
+        public bool WaitForLog(string text) => process.WaitForLog(text);
 
         /// <summary>Runs ssh-add (or another OpenSSH tool) against this agent.</summary>
         public (int ExitCode, string Output, string Error) Run(string tool, params string[] args) =>
@@ -97,15 +52,6 @@ namespace EspriSsh.Core.Tests.Agent
 
         public void Dispose()
         {
-            try
-            {
-                process.Kill(); // ssh-agent -D/-d runs no child
-                process.WaitForExit(5000);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-
             process.Dispose();
             directory.Dispose();
         }

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
 
 namespace EspriSsh.Core.Tests.Connection
 {
@@ -18,8 +16,7 @@ namespace EspriSsh.Core.Tests.Connection
         public const string Tool = "sshd";
 
         private readonly TempDirectory directory = new TempDirectory();
-        private readonly Process process;
-        private readonly System.Text.StringBuilder log = new System.Text.StringBuilder();
+        private readonly ServerProcess process;
 
         public TestSshd(IEnumerable<string> authorizedKeyLines, params string[] extraConfig)
         {
@@ -49,23 +46,8 @@ namespace EspriSsh.Core.Tests.Connection
                 "AllowTcpForwarding yes",
                 "LogLevel VERBOSE",
             }.Concat(extraConfig));
-            process = Process.Start(new ProcessStartInfo(Program, $"-D -e -f \"{directory.File("sshd_config")}\"")
-            {
-                UseShellExecute = false,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            });
-            process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-            process.OutputDataReceived += (_, _) => { };
-            process.BeginErrorReadLine();
-            process.BeginOutputReadLine();
-            var clock = Stopwatch.StartNew();
-            while (!Accepts())
-            {
-                Assert.False(process.HasExited, "sshd exited at once: " + Log);
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "sshd did not listen");
-                Thread.Sleep(20);
-            }
+            process = new ServerProcess(Program, $"-D -e -f \"{directory.File("sshd_config")}\"");
+            process.WaitUntil(Accepts, "listen");
 
             HostKeyLine = File.ReadAllText(directory.File("host_ed25519.pub")).Trim();
         }
@@ -75,18 +57,6 @@ namespace EspriSsh.Core.Tests.Connection
             .Select(dir => Path.Combine(dir, Tool)).FirstOrDefault(File.Exists) ?? "/usr/sbin/sshd";
 
         public int Port { get; }
-
-        /// <summary>What sshd -e printed so far (its log).</summary>
-        public string Log
-        {
-            get
-            {
-                lock (log)
-                {
-                    return log.ToString();
-                }
-            }
-        }
 
         /// <summary>"ssh-ed25519 AAAA... comment" of the server.</summary>
         public string HostKeyLine { get; }
@@ -98,15 +68,6 @@ namespace EspriSsh.Core.Tests.Connection
 
         public void Dispose()
         {
-            try
-            {
-                process.Kill();
-                process.WaitForExit(5000);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-
             process.Dispose();
             directory.Dispose();
         }
