@@ -52,30 +52,13 @@ try {
     Write-Host ('Listing target <= 5 ms: {0}' -f $(if ($listMedian -le 5) { 'met' } else { 'NOT met' }))
 
     # (2) The whole test with the agent's key against ssh with the same agent.
-    $knownHosts = Join-Path $box.Ssh 'known_hosts'
-    Set-Content $knownHosts "[127.0.0.1]:$($sshd.Port) $($sshd.HostKeyType) $($sshd.HostKeyBase64)"
-    $config = Join-Path $box.Ssh 'config'
-    @(
-        'Host espri-agent-bench'
-        '    HostName 127.0.0.1'
-        "    Port $($sshd.Port)"
-        "    User $($sshd.User)"
-        "    IdentityFile $key"
-        '    IdentitiesOnly yes'
-        "    UserKnownHostsFile $knownHosts"
-    ) | Set-Content $config
+    $config = Set-TestSshAlias -Sshd $sshd -Directory $box.Ssh -Alias espri-agent-bench -IdentityFile $key
     $espri = { $r = Test-EspriConnection espri-agent-bench -ConfigPath $config -SshDirectory $box.Ssh; if (-not $r.Succeeded) { throw "Test-EspriConnection failed: $($r.Stages | Out-String)" } }
     $ssh = { & ssh -F $config -o BatchMode=yes espri-agent-bench true; if ($LASTEXITCODE -ne 0) { throw "ssh failed ($LASTEXITCODE)" } }
-    $coldEspri = Measure-Ms $espri
-    $null = Measure-Ms $ssh
-    $espriTimes = @(); $sshTimes = @()
-    for ($i = 0; $i -lt $Repetitions; $i++) {
-        $espriTimes += Measure-Ms $espri # interleaved: background load hits both alike
-        $sshTimes += Measure-Ms $ssh
-    }
-
-    $espriMedian = Get-Median $espriTimes
-    $sshMedian = Get-Median $sshTimes
+    $times = Measure-Interleaved -First $espri -Second $ssh -Repetitions $Repetitions
+    $espriMedian = $times.FirstMedian
+    $sshMedian = $times.SecondMedian
+    $coldEspri = $times.FirstCold
     $ratio = $espriMedian / $sshMedian
     Write-Host ('Test-EspriConnection, key signed by the agent (7 stages, warm): median {0:0.0} ms over {1} (first {2:0} ms)' -f $espriMedian, $Repetitions, $coldEspri)
     Write-Host ('ssh -o BatchMode=yes espri-agent-bench true, same agent:        median {0:0.0} ms over {1}' -f $sshMedian, $Repetitions)
