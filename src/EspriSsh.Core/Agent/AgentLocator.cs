@@ -15,7 +15,7 @@ namespace EspriSsh.Core.Agent
         public const string OpenSshPipeName = "openssh-ssh-agent";
 
         private readonly IToolEnvironment environment;
-        private readonly IWindowsAgentDiscovery? windows;
+        private IWindowsAgentDiscovery? windows;
         private readonly IAgentServiceQuery windowsService;
 
         public AgentLocator(IToolEnvironment environment, IWindowsAgentDiscovery? windows = null, IAgentServiceQuery? windowsService = null)
@@ -68,7 +68,7 @@ namespace EspriSsh.Core.Agent
             return null;
         }
 
-        private IWindowsAgentDiscovery Discovery => windows ?? new WindowsAgentDiscovery();
+        private IWindowsAgentDiscovery Discovery => windows ??= new WindowsAgentDiscovery();
 
         /// <summary>The pipe name of \\.\pipe\NAME (or //./pipe/NAME); null for a socket path.</summary>
         private static string? PipeNameOf(string path)

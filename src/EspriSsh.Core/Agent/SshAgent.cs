@@ -69,6 +69,9 @@ namespace EspriSsh.Core.Agent
         /// </summary>
         public IReadOnlyCollection<string>? LoadedFingerprints() => Probe().Identities?.Select(i => i.Fingerprint).ToList();
 
+        /// <summary>Whether the agent holds this key already (a second setup run adds nothing); null when no agent answers.</summary>
+        public bool? Holds(SshPublicKey key) => Probe().Identities?.Any(i => i.PublicKey.SameKeyAs(key));
+
         /// <summary>
         /// `ssh-add -l -E sha256`: what the user's own ssh-add sees (fingerprints, never keys), for the
         /// report beside our own listing. Null when ssh-add is not installed.

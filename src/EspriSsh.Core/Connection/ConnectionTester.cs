@@ -29,9 +29,12 @@ namespace EspriSsh.Core.Connection
         private readonly SshAgent? agent;
         private readonly IUserInteraction? interaction;
 
-        /// <summary>Keys read and decrypted by the key engine; the user's agent; passphrases asked through <paramref name="interaction"/> when it can prompt.</summary>
-        public ConnectionTester(SiteProfile site, IUserInteraction? interaction = null)
-            : this((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key, site, new SshAgent(), interaction)
+        /// <summary>
+        /// Keys read and decrypted by the key engine; the agent ssh uses (<paramref name="agent"/>, else the
+        /// user's); passphrases asked through <paramref name="interaction"/> when it can prompt.
+        /// </summary>
+        public ConnectionTester(SiteProfile site, IUserInteraction? interaction = null, SshAgent? agent = null)
+            : this((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key, site, agent ?? new SshAgent(), interaction)
         {
         }
 

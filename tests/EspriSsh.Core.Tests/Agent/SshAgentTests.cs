@@ -102,6 +102,7 @@ namespace EspriSsh.Core.Tests.Agent
             AgentAddResult result = new SshAgent(env).Add(key, path);
 
             Assert.True(result.Added, result.Warning);
+            Assert.True(new SshAgent(env).Holds(key.PublicKey));
             Assert.Equal($"the ssh-agent at '{agent.Socket}'", result.Agent);
             Assert.Equal(File.ReadAllText(path + ".pub").Trim(), agent.Run("ssh-add", "-L").Output.Trim());
             Assert.Contains(result.Fingerprint, agent.Run("ssh-add", "-l", "-E", "sha256").Output);
@@ -129,6 +130,7 @@ namespace EspriSsh.Core.Tests.Agent
 
             AgentAddResult result = new SshAgent(new FakeEnvironment(windows: false)).Add(key);
 
+            Assert.Null(new SshAgent(new FakeEnvironment(windows: false)).Holds(key.PublicKey));
             Assert.False(result.Added);
             Assert.Equal(ErrorIds.AgentNotRunning, result.ErrorId);
             Assert.Contains("$env:SSH_AUTH_SOCK", result.Warning);
