@@ -10,10 +10,12 @@ namespace EspriSsh.Core.Connection
     /// </summary>
     public sealed class ConnectionPlan
     {
+        private IReadOnlyList<string> userKnownHostsFiles;
+
         public ConnectionPlan(HopPlan target, string knownHostsPath, string sshDirectory)
         {
             Target = target;
-            KnownHostsPath = knownHostsPath;
+            userKnownHostsFiles = new[] { knownHostsPath };
             SshDirectory = sshDirectory;
         }
 
@@ -25,7 +27,18 @@ namespace EspriSsh.Core.Connection
         /// <summary>Every host reached, first jump first, the target last.</summary>
         public IReadOnlyList<HopPlan> Hops => Jumps.Concat(new[] { Target }).ToList();
 
-        public string KnownHostsPath { get; }
+        /// <summary>Where a new host key is recorded: the first user known_hosts file, as ssh does.</summary>
+        public string KnownHostsPath => userKnownHostsFiles[0];
+
+        /// <summary>Every user known_hosts file ssh reads (UserKnownHostsFile), KnownHostsPath first.</summary>
+        public IReadOnlyList<string> UserKnownHostsFiles
+        {
+            get => userKnownHostsFiles;
+            set => userKnownHostsFiles = value.Count > 0 ? value : throw new ArgumentException("ssh needs at least one user known_hosts file.", nameof(value));
+        }
+
+        /// <summary>The system-wide known_hosts files ssh also trusts (GlobalKnownHostsFile), read only.</summary>
+        public IReadOnlyList<string> GlobalKnownHostsFiles { get; set; } = KnownHostsLocations.DefaultGlobalFiles;
 
         /// <summary>The ssh config file the settings came from, when one applied (shown by the Config stage).</summary>
         public string? ConfigSource { get; set; }

@@ -70,9 +70,9 @@ namespace EspriSsh.Core.Connection
             try
             {
                 var inspector = new IdentityInspector(loadKey, site);
-                if (Configure(config, plan, inspector, cancellation, out KnownHostsFile? knownHosts, out AgentKeys agentKeys))
+                if (Configure(config, plan, inspector, cancellation, out KnownHosts? knownHosts, out AgentKeys agentKeys))
                 {
-                    var verifier = new HostKeyVerifier(knownHosts!, site.HostKeyFingerprints);
+                    var verifier = new HostKeyVerifier(knownHosts!, site);
                     KeyUnlocker? unlocker = interaction != null && interaction.CanPrompt ? new KeyUnlocker(interaction, loadKey) : null;
                     HopConnection Open(HopPlan hop)
                     {
@@ -125,7 +125,7 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>The Config stage: what will be used, and whether anything usable is there at all.</summary>
         private bool Configure(ConnectionStage stage, ConnectionPlan plan, IdentityInspector inspector, CancellationToken cancellation,
-            out KnownHostsFile? knownHosts, out AgentKeys agentKeys)
+            out KnownHosts? knownHosts, out AgentKeys agentKeys)
         {
             var clock = Stopwatch.StartNew();
             knownHosts = null;
@@ -152,15 +152,16 @@ namespace EspriSsh.Core.Connection
 
             try
             {
-                knownHosts = KnownHostsFile.Load(plan.KnownHostsPath);
+                knownHosts = KnownHosts.Load(plan.UserKnownHostsFiles, plan.GlobalKnownHostsFiles);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (EspriException ex)
             {
+                // A FIFO, a device or a huge file as known_hosts (NotARegularFile, FileTooLarge), or no right to read it.
                 stage.Duration = clock.Elapsed;
                 stage.Status = StageStatus.Failed;
-                stage.Reason = ErrorIds.ConfigInvalid;
-                stage.Detail = $"Cannot read {plan.KnownHostsPath}: {ex.Message}";
-                stage.Hint = "Check the rights of your known_hosts file, or name another one with -KnownHostsPath.";
+                stage.Reason = ex.ErrorId;
+                stage.Detail = ex.Message;
+                stage.Hint = "Correct or remove that known_hosts file (UserKnownHostsFile / GlobalKnownHostsFile in your ssh config), or name another one with -KnownHostsPath.";
                 return false;
             }
 
@@ -169,7 +170,8 @@ namespace EspriSsh.Core.Connection
                 parts.Add("ssh config " + plan.ConfigSource);
             }
 
-            parts.Add($"known_hosts {plan.KnownHostsPath}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
+            string alsoRead = string.Join(", ", knownHosts.Files.Skip(1).Where(f => f.Entries.Count > 0).Select(f => f.Path));
+            parts.Add($"known_hosts {plan.KnownHostsPath}{(alsoRead.Length == 0 ? "" : " (also trusted: " + alsoRead + ")")}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
             stage.Duration = clock.Elapsed;
             stage.Status = StageStatus.Passed;
             stage.Detail = string.Join("; ", parts);

@@ -37,6 +37,8 @@ namespace EspriSsh.Core.Errors
         public const string SessionFailed = "SessionFailed";
         public const string JumpChannelFailed = "JumpChannelFailed";
         public const string InvalidParameter = "InvalidParameter";
+        public const string HostNameInvalid = "HostNameInvalid";
+        public const string LoginInvalid = "LoginInvalid";
         public const string FileWriteFailed = "FileWriteFailed";
         public const string AgentNotRunning = "AgentNotRunning";
         public const string AgentRefused = "AgentRefused";

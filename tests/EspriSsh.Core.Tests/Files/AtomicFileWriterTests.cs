@@ -99,6 +99,10 @@ namespace EspriSsh.Core.Tests.Files
             public AccessVerdict Inspect(string path) => real.Inspect(path);
 
             public void RestrictToOwner(string path) => real.RestrictToOwner(path);
+
+            public AccessVerdict InspectFolder(string path) => real.InspectFolder(path);
+
+            public void RemoveOthersWrite(string path) => real.RemoveOthersWrite(path);
         }
     }
 }

@@ -106,6 +106,10 @@ namespace EspriSsh.Core.Tests.Keys
                 path.StartsWith(folder, StringComparison.Ordinal) ? WindowsAclRules.Evaluate(path, User, User, acl) : real.Inspect(path);
 
             public void RestrictToOwner(string path) => real.RestrictToOwner(path);
+
+            public AccessVerdict InspectFolder(string path) => real.InspectFolder(path);
+
+            public void RemoveOthersWrite(string path) => real.RemoveOthersWrite(path);
         }
     }
 }

@@ -35,6 +35,10 @@ namespace EspriSsh.Core.Tests.Platform
             public AccessVerdict Inspect(string path) => throw new System.NotSupportedException();
 
             public void RestrictToOwner(string path) => throw new System.NotSupportedException();
+
+            public AccessVerdict InspectFolder(string path) => throw new System.NotSupportedException();
+
+            public void RemoveOthersWrite(string path) => throw new System.NotSupportedException();
         }
     }
 }
