@@ -2,11 +2,13 @@
 # sshds. ssh itself, with the same agent, is the reference for what must log in and what must fail.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:Missing = @('ssh', 'ssh-keygen', 'ssh-agent', 'ssh-add') | Where-Object { -not (Test-Tool $_) }
-    if (-not ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd))) { $script:Missing += 'sshd' }
+    $script:Missing = Test-Skip -Tool ssh, ssh-keygen, ssh-agent, ssh-add, sshd -UnixOnly
 }
 
-Describe 'Agent keys in Test-EspriConnection, Get-EspriDebugReport and -AddToAgent' -Skip:([bool]$Missing) {
+# The Pester files share one process: leave no setting behind for the next file.
+AfterAll { Remove-Item Env:ESPRISSH_NONINTERACTIVE -ErrorAction Ignore }
+
+Describe 'Agent keys in Test-EspriConnection, Get-EspriDebugReport and -AddToAgent' -Skip:$Missing {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
         Import-Module (Get-TestModulePath) -Force
@@ -69,7 +71,6 @@ Describe 'Agent keys in Test-EspriConnection, Get-EspriDebugReport and -AddToAge
         $Sshd, $RsaSshd, $StrictSshd, $Jump1, $Jump2 | Where-Object { $_ } | ForEach-Object { Stop-TestSshd $_ }
         $env:ESPRISSH_HOME = $Saved.Home
         $env:SSH_AUTH_SOCK = $Saved.Sock
-        Remove-Item Env:ESPRISSH_NONINTERACTIVE -ErrorAction Ignore
         Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
     }
     BeforeEach { $script:Agent = Use-NewAgent }
