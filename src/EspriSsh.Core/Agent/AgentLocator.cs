@@ -1,5 +1,6 @@
 using System;
 using EspriSsh.Core.Agent.Transports;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Agent
@@ -68,7 +69,10 @@ namespace EspriSsh.Core.Agent
             return null;
         }
 
-        private IWindowsAgentDiscovery Discovery => windows ??= new WindowsAgentDiscovery();
+        // Only Windows has Windows agents; elsewhere (a Windows environment faked in tests) one must be given.
+        private IWindowsAgentDiscovery Discovery => windows ??= HostPlatform.IsWindows
+            ? new WindowsAgentDiscovery()
+            : throw new PlatformNotSupportedException("Pageant and the Windows agent service exist only on Windows: pass an IWindowsAgentDiscovery.");
 
         /// <summary>The pipe name of \\.\pipe\NAME (or //./pipe/NAME); null for a socket path.</summary>
         private static string? PipeNameOf(string path)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -16,6 +17,10 @@ namespace EspriSsh.Core.Connection
         private readonly IUserInteraction interaction;
         private readonly PrivateKeyLoader loadKey;
 
+        // Asked once per test: a key unlocked (or skipped) for a jump host is not asked again for the next hop.
+        private readonly Dictionary<string, (SshPrivateKey? Key, string? Problem, string? ProblemId)> answers =
+            new Dictionary<string, (SshPrivateKey?, string?, string?)>(StringComparer.Ordinal);
+
         public KeyUnlocker(IUserInteraction interaction, PrivateKeyLoader loadKey)
         {
             this.interaction = interaction;
@@ -25,10 +30,15 @@ namespace EspriSsh.Core.Connection
         /// <summary>The decrypted key of the identity's file, or null with why it was skipped in its Problem.</summary>
         public SshPrivateKey? Unlock(LoadedIdentity identity)
         {
-            SshPrivateKey? key = Unlock(identity.Path, out string? problem, out string? problemId);
-            identity.Key = key;
-            (identity.Problem, identity.ProblemId) = key == null ? (problem, problemId) : (null, null);
-            return key;
+            if (!answers.TryGetValue(identity.Path, out var answer))
+            {
+                SshPrivateKey? key = Unlock(identity.Path, out string? problem, out string? problemId);
+                answers[identity.Path] = answer = (key, problem, problemId);
+            }
+
+            identity.Key = answer.Key;
+            (identity.Problem, identity.ProblemId) = answer.Key == null ? (answer.Problem, answer.ProblemId) : (null, null);
+            return answer.Key;
         }
 
         private SshPrivateKey? Unlock(string path, out string? problem, out string? problemId)

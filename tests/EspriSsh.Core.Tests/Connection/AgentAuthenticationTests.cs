@@ -307,6 +307,27 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Contains("through the jump host", result.Stages.Single(s => s.Host == "target" && s.Name == StageNames.Tcp).Detail);
         }
 
+        [RequiresToolsFact("sshd", "ssh-keygen")]
+        public void AKeyUnlockedForTheJumpHostIsNotAskedAgainForTheTarget()
+        {
+            using var dir = new TempDirectory();
+            string encrypted = NewKey(dir, "id_ed25519", Pass);
+            using var jump = new TestSshd(new[] { Pub(encrypted) });
+            using var target = new TestSshd(new[] { Pub(encrypted) });
+            File.WriteAllLines(dir.File("known_hosts"), new[] { jump.KnownHostsLine, target.KnownHostsLine });
+            var plan = new ConnectionPlan(new HopPlan("target", "127.0.0.1", target.Port, TestSshd.User, new[] { encrypted }, true), dir.File("known_hosts"), dir.Path)
+            {
+                Jumps = new[] { new HopPlan("jump", "127.0.0.1", jump.Port, TestSshd.User, new[] { encrypted }, true) },
+                Timeout = TimeSpan.FromSeconds(20),
+            };
+            var interaction = new ScriptedInteraction().AnswerSecrets(Pass);
+
+            ConnectionTestResult result = Tester(null, interaction).Run(plan);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Stages));
+            Assert.Single(interaction.Asked);
+        }
+
         /// <summary>Records on which thread each secret was asked.</summary>
         private sealed class ThreadRecordingInteraction : IUserInteraction
         {

@@ -4,6 +4,9 @@ using System.Text;
 
 namespace EspriSsh.Core.Agent.Transports
 {
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
     public sealed class WindowsAgentDiscovery : IWindowsAgentDiscovery
     {
         private string? pageantPipeName;

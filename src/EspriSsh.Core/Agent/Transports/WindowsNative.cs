@@ -5,6 +5,9 @@ using System.Text;
 namespace EspriSsh.Core.Agent.Transports
 {
     /// <summary>The Win32 functions the Windows agent transports call; only reached on Windows.</summary>
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
     internal static class WindowsNative
     {
         public const uint CryptProtectMemoryCrossProcess = 1;

@@ -7,6 +7,9 @@ using System.Security.Principal;
 namespace EspriSsh.Core.Agent.Transports
 {
     /// <summary>Pageant's window protocol on real Windows: FindWindow, a file mapping, SendMessageTimeout.</summary>
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
     public sealed class WindowsPageantWindowApi : IPageantWindowApi
     {
         public IntPtr FindPageantWindow() => WindowsNative.FindWindowW("Pageant", "Pageant");
