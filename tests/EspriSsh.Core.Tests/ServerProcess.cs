@@ -59,12 +59,18 @@ namespace EspriSsh.Core.Tests
             }
         }
 
-        /// <summary>True once the log holds <paramref name="text"/> (it arrives through a pipe, a little after the fact).</summary>
+        /// <summary>True once the log holds <paramref name="text"/> (it arrives through a pipe, a little after the fact); false when the server exits without it.</summary>
         public bool WaitForLog(string text)
         {
             var clock = Stopwatch.StartNew();
             while (!Log.Contains(text))
             {
+                if (process.HasExited)
+                {
+                    process.WaitForExit(); // the rest of its output
+                    return Log.Contains(text);
+                }
+
                 if (clock.Elapsed > ReadyLimit)
                 {
                     return false;

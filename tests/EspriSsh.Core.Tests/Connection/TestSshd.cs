@@ -27,27 +27,36 @@ namespace EspriSsh.Core.Tests.Connection
             }
 
             File.WriteAllLines(directory.File("authorized_keys"), authorizedKeyLines);
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            File.WriteAllLines(directory.File("sshd_config"), new[]
+            // A free port may be taken by a test running beside this one before sshd binds it: only
+            // sshd's own "listening" line proves that connections to the port reach this server.
+            for (int attempt = 1; ; attempt++)
             {
-                $"Port {Port}",
-                "ListenAddress 127.0.0.1",
-                $"HostKey {directory.File("host_ed25519")}",
-                $"PidFile {directory.File("sshd.pid")}",
-                $"AuthorizedKeysFile {directory.File("authorized_keys")}",
-                "StrictModes no",
-                "UsePAM no",
-                "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no",
-                "PubkeyAuthentication yes",
-                "AllowTcpForwarding yes",
-                "LogLevel VERBOSE",
-            }.Concat(extraConfig));
-            process = new ServerProcess(Program, $"-D -e -f \"{directory.File("sshd_config")}\"");
-            process.WaitUntil(Accepts, "listen");
+                Port = FreePort();
+                File.WriteAllLines(directory.File("sshd_config"), new[]
+                {
+                    $"Port {Port}",
+                    "ListenAddress 127.0.0.1",
+                    $"HostKey {directory.File("host_ed25519")}",
+                    $"PidFile {directory.File("sshd.pid")}",
+                    $"AuthorizedKeysFile {directory.File("authorized_keys")}",
+                    "StrictModes no",
+                    "UsePAM no",
+                    "PasswordAuthentication no",
+                    "KbdInteractiveAuthentication no",
+                    "PubkeyAuthentication yes",
+                    "AllowTcpForwarding yes",
+                    "LogLevel VERBOSE",
+                }.Concat(extraConfig));
+                var started = new ServerProcess(Program, $"-D -e -f \"{directory.File("sshd_config")}\"");
+                if (started.WaitForLog($"Server listening on 127.0.0.1 port {Port}."))
+                {
+                    process = started;
+                    break;
+                }
+
+                started.Dispose();
+                Assert.True(attempt < 5, "sshd did not listen: " + started.Log);
+            }
 
             HostKeyLine = File.ReadAllText(directory.File("host_ed25519.pub")).Trim();
         }
@@ -72,18 +81,13 @@ namespace EspriSsh.Core.Tests.Connection
             directory.Dispose();
         }
 
-        private bool Accepts()
+        private static int FreePort()
         {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
         }
     }
 }
