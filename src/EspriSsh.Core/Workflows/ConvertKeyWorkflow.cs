@@ -61,7 +61,7 @@ namespace EspriSsh.Core.Workflows
                 ui.ProgressDone(Activity);
                 if (addToAgent)
                 {
-                    AgentLoading.Add(ui, agent, key, info.Path, "converted");
+                    agent.AddAndReport(key, info.Path, ui);
                 }
 
                 return info;

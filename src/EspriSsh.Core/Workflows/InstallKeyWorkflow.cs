@@ -46,7 +46,7 @@ namespace EspriSsh.Core.Workflows
                     if (request.AddToAgent)
                     {
                         decrypted ??= Decrypt(request, ref oldPassphrase);
-                        AgentLoading.Add(ui, agent, decrypted.Key, plan.Destination, "already installed");
+                        agent.AddAndReport(decrypted.Key, plan.Destination, ui);
                     }
 
                     return installed;
@@ -79,7 +79,7 @@ namespace EspriSsh.Core.Workflows
 
                 if (request.AddToAgent)
                 {
-                    AgentLoading.Add(ui, agent, decrypted!.Key, info.Path, "installed");
+                    agent.AddAndReport(decrypted!.Key, info.Path, ui);
                 }
 
                 return info;

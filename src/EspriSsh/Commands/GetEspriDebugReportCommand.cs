@@ -77,6 +77,7 @@ namespace EspriSsh.Commands
                 }
 
                 string where = report.Location == null ? "" : " (" + report.Location + ")";
+                // Shown like Write-Host (and silenced with 6>$null): the user must learn where the file is.
                 Interaction.Inform($"Report written to {report.Path}{where}.");
                 Interaction.Inform($"Send it to {support.Address}, subject '{support.ReportSubject}'.");
                 WriteTyped(report, "EspriSsh.DebugReport");

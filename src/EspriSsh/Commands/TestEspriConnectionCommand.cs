@@ -77,9 +77,10 @@ namespace EspriSsh.Commands
                 plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
                 plan.AcceptNewHostKey = AcceptNewHostKey
                     && Interaction.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
-                using Secret? passphrase = ToSecret(Passphrase) ?? ConnectionPassphrase.AskIfNeeded(Interaction, plan);
+                // Without -Passphrase, one is asked only when the server wants an encrypted key the agent does not hold.
+                using Secret? passphrase = ToSecret(Passphrase);
                 plan.Passphrase = passphrase?.Utf8;
-                ConnectionTestResult result = new ConnectionTester(site).Run(plan, Interaction.Cancellation);
+                ConnectionTestResult result = new ConnectionTester(site, Interaction).Run(plan, Interaction.Cancellation);
                 if (Quiet)
                 {
                     WriteObject(result.Succeeded);

@@ -98,7 +98,7 @@ namespace EspriSsh.Core.Tests.Workflows
             KeyInfo info = Workflow(ui).Run(new KeyConversionRequest { SourcePath = source, SshDirectory = ssh.Path }, null, PassphraseChoice.None, addToAgent: true);
 
             Assert.True(File.Exists(info.Path));
-            Assert.Contains(ui.Warnings, w => w.StartsWith($"'{info.Path}' was converted but not added to the ssh-agent") && w.Contains("SSH_AUTH_SOCK is not set"));
+            Assert.Contains(ui.Warnings, w => w.StartsWith($"'{info.Path}' was not added to an agent") && w.Contains("SSH_AUTH_SOCK is not set"));
         }
     }
 }

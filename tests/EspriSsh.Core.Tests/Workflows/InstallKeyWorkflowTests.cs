@@ -90,7 +90,7 @@ namespace EspriSsh.Core.Tests.Workflows
 
             Assert.False(info.Encrypted);
             Assert.Contains(ui.Warnings, w => w.Contains("has no passphrase") && w.Contains("-NewPassphrase"));
-            Assert.Contains(ui.Warnings, w => w.StartsWith($"'{info.Path}' was installed but not added to the ssh-agent"));
+            Assert.Contains(ui.Warnings, w => w.StartsWith($"'{info.Path}' was not added to an agent"));
             Assert.Empty(ui.Asked);
         }
 
