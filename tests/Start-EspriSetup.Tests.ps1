@@ -100,7 +100,8 @@ Describe 'Start-EspriSetup against a loopback spirit1' -Skip:$NoSshd {
 
         It 'logs in to spirit1 and to jean-zay through it once the key is in authorized_keys' {
             Add-Content -Path $Sshd.AuthorizedKeysFile -Value (Get-Content "$Key.pub")
-            $r = Start-EspriSetup @Login -TestConnection -AcceptNewHostKey -Passphrase $Pass -Confirm:$false
+            # No -Passphrase: the agent signs for the key (a script could not type it).
+            $r = Start-EspriSetup @Login -TestConnection -AcceptNewHostKey -Confirm:$false
             Get-Status $r | Should -Be @('Key=AlreadyDone', 'PublicLine=AlreadyDone', 'Config=AlreadyDone', 'Agent=AlreadyDone', 'Connection=Done', 'Report=Skipped') -Because ($r | Out-String)
             ($r.Steps | Where-Object Name -eq Connection).Detail | Should -Match 'spirit1 as .*jean-zay as .* through spirit1'
             $r.Succeeded | Should -BeTrue
@@ -109,7 +110,7 @@ Describe 'Start-EspriSetup against a loopback spirit1' -Skip:$NoSshd {
 
         It 'changes no byte when run a third time' {
             $before = Get-FileHashes $Box.Home, $ProfileDir.Home
-            $r = Start-EspriSetup @Login -TestConnection -AcceptNewHostKey -Passphrase $Pass -Confirm:$false
+            $r = Start-EspriSetup @Login -TestConnection -AcceptNewHostKey -Confirm:$false
             $after = Get-FileHashes $Box.Home, $ProfileDir.Home
             Get-Status $r | Should -Be @('Key=AlreadyDone', 'PublicLine=AlreadyDone', 'Config=AlreadyDone', 'Agent=AlreadyDone', 'Connection=Done', 'Report=Skipped') -Because ($r | Out-String)
             $after.Count | Should -Be $before.Count
@@ -236,8 +237,8 @@ Describe 'Start-EspriSetup typed at in an 80-column terminal' -Skip:(Test-Skip -
         $line.Length | Should -BeGreaterThan 80 -Because 'the line must be wider than the terminal to prove it is not broken'
         $shown | Should -Contain $line
         # Two questions and nothing else waited for an answer; every other line fits the terminal.
-        # A question is a line ending in ':' (masked answers add stars), the public line's label aside.
-        @($shown | Where-Object { $_ -match ':\s*\**$' -and $_ -notmatch '^Public key line' } | ForEach-Object { $_ -replace ':\s*\**$', ':' }) | Should -Be @(
+        # A question is a line of its own ending in ':' (masked answers add stars), the public line's label aside.
+        @($shown | Where-Object { $_ -match '^\S.*:\s*\**$' -and $_ -notmatch '^Public key line' } | ForEach-Object { $_ -replace ':\s*\**$', ':' }) | Should -Be @(
             "Passphrase for the new key '$(Join-Path $Box.Ssh 'id_ed25519')':"
             'Enter the same passphrase again:') -Because ($shown -join "`n")
         $shown | Where-Object { $_ -ne $line -and $_.Length -gt 80 } | Should -BeNullOrEmpty

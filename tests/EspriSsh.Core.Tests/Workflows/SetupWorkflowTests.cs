@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using EspriSsh.Core.Agent;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Tests.Agent;
 using EspriSsh.Core.Tests.Interaction;
 using EspriSsh.Core.Tests.Keys;
 using EspriSsh.Core.Tools;
@@ -264,30 +265,21 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, UnixModes.Get(DefaultKey));
         }
 
-        [UnixFact("ssh-keygen", "ssh-agent", "ssh-add", NotOnMono = MonoLimits.RawDescriptor)]
+        [UnixFact("ssh-keygen", RealAgent.Tool, "ssh-add", NotOnMono = MonoLimits.RawDescriptor)]
         public void TheKeyGoesToARealAgentOnceWithThePassphraseTypedForIt()
         {
-            string socket = Path.Combine(home.Path, "agent.sock");
-            string started = ExternalTool.Check("ssh-agent", "-s", "-a", socket);
-            int agentPid = int.Parse(started.Split(';').First(p => p.Contains("SSH_AGENT_PID=")).Split('=')[1]);
-            try
-            {
-                var agent = new SshAgent(new FakeToolEnvironment { ["SSH_AUTH_SOCK"] = socket, ["PATH"] = Environment.GetEnvironmentVariable("PATH") });
-                var ui = new ScriptedInteraction().AnswerSecrets(Pass, Pass);
+            using var real = new RealAgent();
+            var agent = new SshAgent(new FakeToolEnvironment { ["SSH_AUTH_SOCK"] = real.Socket });
+            var ui = new ScriptedInteraction().AnswerSecrets(Pass, Pass);
 
-                SetupResult result = Run(ui, agent: agent);
-                SetupResult again = Run(new ScriptedInteraction(), agent: agent);
+            SetupResult result = Run(ui, agent: agent);
+            SetupResult again = Run(new ScriptedInteraction(), agent: agent);
 
-                Assert.Equal(2, ui.Asked.Count);
-                Assert.Equal(Done, result.Step(SetupStepName.Agent).Status);
-                Assert.Equal(AlreadyDone, again.Step(SetupStepName.Agent).Status);
-                var listed = ExternalTool.RunWithEnvironment("ssh-add", new Dictionary<string, string> { ["SSH_AUTH_SOCK"] = socket }, "-L");
-                Assert.Equal(SshKeygen.PublicLineWithoutComment(DefaultKey + ".pub"), string.Join(" ", listed.Output.Trim().Split(' ').Take(2)));
-            }
-            finally
-            {
-                System.Diagnostics.Process.GetProcessById(agentPid).Kill();
-            }
+            Assert.Equal(2, ui.Asked.Count);
+            Assert.Equal(Done, result.Step(SetupStepName.Agent).Status);
+            Assert.Equal(AlreadyDone, again.Step(SetupStepName.Agent).Status);
+            var listed = real.Run("ssh-add", "-L");
+            Assert.Equal(SshKeygen.PublicLineWithoutComment(DefaultKey + ".pub"), string.Join(" ", listed.Output.Trim().Split(' ').Take(2)));
         }
 
         [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using EspriSsh.Core.Agent;
 using EspriSsh.Core.Errors;
@@ -20,17 +19,16 @@ namespace EspriSsh.Core.Workflows.Setup
                 return new SetupStep(SetupStepName.Agent, SetupStepStatus.Skipped, "Waits for the key.");
             }
 
-            IReadOnlyCollection<string>? loaded = ctx.Agent.LoadedFingerprints();
-            if (loaded == null)
+            AgentStatus agent = ctx.Agent.Probe(ctx.Ui.Cancellation);
+            if (!agent.Reachable)
             {
-                string why = ctx.Agent.WhyUnreachable() ?? "The ssh-agent did not answer.";
                 return new SetupStep(SetupStepName.Agent, SetupStepStatus.Skipped,
-                    "No ssh-agent to hold the key: ssh will ask for its passphrase at each login.", why);
+                    "No agent to hold the key: ssh will ask for its passphrase at each login.", agent.Problem);
             }
 
-            if (loaded.Contains(ctx.Fingerprint))
+            if (agent.Identities!.Any(i => i.Fingerprint == ctx.Fingerprint))
             {
-                return new SetupStep(SetupStepName.Agent, SetupStepStatus.AlreadyDone, $"The ssh-agent already holds the key ({ctx.Fingerprint}).");
+                return new SetupStep(SetupStepName.Agent, SetupStepStatus.AlreadyDone, $"{agent.Agent} already holds the key ({ctx.Fingerprint}).");
             }
 
             if (!ctx.Ui.ShouldProcess(ctx.KeyPath, "Add the key to the ssh-agent"))
@@ -57,10 +55,10 @@ namespace EspriSsh.Core.Workflows.Setup
                     $"Run ssh-add '{path}' in your session, or pass -Passphrase.");
             }
 
-            AgentAddResult added = ctx.Agent.Add(key.Key);
+            AgentAddResult added = ctx.Agent.Add(key.Key, path);
             return added.Added
-                ? new SetupStep(SetupStepName.Agent, SetupStepStatus.Done, "Added the key to the ssh-agent: ssh stops asking for its passphrase until you log out.")
-                : new SetupStep(SetupStepName.Agent, SetupStepStatus.Failed, "The key was not added to the ssh-agent.", added.Warning);
+                ? new SetupStep(SetupStepName.Agent, SetupStepStatus.Done, $"Added the key to {added.Agent}: ssh stops asking for its passphrase while that agent holds it.")
+                : new SetupStep(SetupStepName.Agent, SetupStepStatus.Failed, $"The key was not added to {added.Agent ?? "an agent"}.", added.Warning);
         }
     }
 }

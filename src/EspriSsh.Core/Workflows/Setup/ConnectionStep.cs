@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using EspriSsh.Core.Connection;
-using EspriSsh.Core.Interaction;
 
 namespace EspriSsh.Core.Workflows.Setup
 {
@@ -59,11 +58,9 @@ namespace EspriSsh.Core.Workflows.Setup
             plan.Timeout = request.Timeout;
             plan.AcceptNewHostKey = request.AcceptNewHostKey
                 && ctx.Ui.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
-            // The passphrase this run already knows; else asked, once, as Test-EspriConnection asks it.
-            using Secret? asked = ctx.Passphrase == null ? ConnectionPassphrase.AskIfNeeded(ctx.Ui, plan) : null;
-            ctx.RememberPassphrase(asked);
+            // The passphrase this run already knows; else the agent signs, or the Authentication stage asks.
             plan.Passphrase = ctx.Passphrase?.Utf8;
-            return new ConnectionTester(ctx.Site).Run(plan, ctx.Ui.Cancellation);
+            return new ConnectionTester(ctx.Site, ctx.Ui).Run(plan, ctx.Ui.Cancellation);
         }
     }
 }
