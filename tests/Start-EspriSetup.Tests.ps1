@@ -46,15 +46,9 @@ Describe 'Start-EspriSetup against a loopback spirit1' -Skip:$NoSshd {
         $script:Sshd = Start-TestSshd
         # The site profile: spirit1 and jean-zay (through spirit1) both answer on the loopback sshd.
         $script:ProfileDir = New-TestSandbox
-        $profile = Join-Path $ProfileDir.Home 'site.json'
-        $site = Get-Content (Join-Path (Get-RepoRoot) 'src/EspriSsh.Core/Site/espri-site.json') -Raw | ConvertFrom-Json
-        $site.hosts = @(
-            [pscustomobject]@{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
-            [pscustomobject]@{ alias = 'jean-zay'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'spirit1' }
-        )
-        $site.defaultHeadNode = 'spirit1'
-        $site | ConvertTo-Json -Depth 6 | Set-Content $profile
-        $env:ESPRISSH_SITE_PROFILE = $profile
+        $env:ESPRISSH_SITE_PROFILE = New-TestSiteProfile (Join-Path $ProfileDir.Home 'site.json') -Hosts @(
+            @{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
+            @{ alias = 'jean-zay'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'spirit1' })
         $script:Login = @{ User = $Sshd.User; JeanZayUser = $Sshd.User }
     }
     AfterAll {

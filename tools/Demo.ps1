@@ -30,10 +30,7 @@ try {
         # A throw-away sshd stands in for spirit1, through a site profile file (the real one names spirit1.ipsl.fr).
         Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
         $setupSshd = Start-TestSshd
-        $site = Get-Content (Join-Path $PSScriptRoot '../src/EspriSsh.Core/Site/espri-site.json') -Raw | ConvertFrom-Json
-        $site.hosts = @([pscustomobject]@{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $setupSshd.Port })
-        $site | ConvertTo-Json -Depth 6 | Set-Content (Join-Path $setupHome 'site.json')
-        $env:ESPRISSH_SITE_PROFILE = Join-Path $setupHome 'site.json'
+        $env:ESPRISSH_SITE_PROFILE = New-TestSiteProfile (Join-Path $setupHome 'site.json') -Hosts @{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $setupSshd.Port }
         $setupUser = $setupSshd.User
     }
     else { $setupUser = 'jdupont' }
