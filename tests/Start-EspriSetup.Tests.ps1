@@ -232,10 +232,12 @@ Describe 'Start-EspriSetup typed at in an 80-column terminal' -Skip:(Test-Skip -
         $shown | Should -Contain $line
         # Two questions and nothing else waited for an answer; every other line fits the terminal.
         # A question is a line of its own ending in ':' (masked answers add stars), the public line's label aside.
-        @($shown | Where-Object { $_ -match '^\S.*:\s*\**$' -and $_ -notmatch '^Public key line' } | ForEach-Object { $_ -replace ':\s*\**$', ':' }) | Should -Be @(
+        $questions = @($shown | Where-Object { $_ -match '^\S.*:\s*\**$' -and $_ -notmatch '^Public key line' })
+        @($questions | ForEach-Object { $_ -replace ':\s*\**$', ':' }) | Should -Be @(
             "Passphrase for the new key '$(Join-Path $Box.Ssh 'id_ed25519')':"
             'Enter the same passphrase again:') -Because ($shown -join "`n")
-        $shown | Where-Object { $_ -ne $line -and $_.Length -gt 80 } | Should -BeNullOrEmpty
+        # The host prints the questions (the first names the key's full path, as long as the home's): the checklist fits.
+        $shown | Where-Object { $_ -ne $line -and $_ -notin $questions -and $_.Length -gt 80 } | Should -BeNullOrEmpty
         $shown | Should -Contain (@($shown) -match '^\[DONE\] Key ')[0]
         ((ssh-keygen -y -P 'typed pass phrase' -f (Join-Path $Box.Ssh 'id_ed25519')) -split ' ')[0..1] | Should -Be ($line -split ' ')[0..1]
     }
