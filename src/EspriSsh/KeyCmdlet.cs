@@ -23,7 +23,7 @@ namespace EspriSsh
         {
             if (noPassphrase || (passphrase != null && passphrase.Length == 0))
             {
-                WriteWarning($"'{keyPath}' will have no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. Add it later with: ssh-keygen -p -f \"{keyPath}\"");
+                WriteWarning($"'{keyPath}' will have no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. Add it later with: {Core.Keys.KeyAdvice.AddPassphrase(keyPath)}");
                 return null;
             }
 

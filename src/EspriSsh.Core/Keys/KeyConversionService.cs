@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
@@ -48,14 +49,14 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>
         /// Decrypts the source (passphrase UTF-8, null when none given: PassphraseRequired if needed).
-        /// Returns the key and the site-policy warnings that apply to it.
+        /// Returns the key and the site-policy warnings that apply to it. The token stops the KDF.
         /// </summary>
         public static (SshPrivateKey Key, IReadOnlyList<string> Warnings) Read(
-            KeyConversionPlan plan, byte[]? passphrase, SiteProfile site, Action<double>? progress = null)
+            KeyConversionPlan plan, byte[]? passphrase, SiteProfile site, Action<double>? progress = null, CancellationToken cancellation = default)
         {
             SshPrivateKey key = plan.Ppk != null
-                ? plan.Ppk.Decrypt(passphrase, progress)
-                : PrivateKeyFileReader.Read(plan.SourceContent, passphrase, plan.SourcePath).Key;
+                ? plan.Ppk.Decrypt(passphrase, progress, cancellation)
+                : PrivateKeyFileReader.Read(plan.SourceContent, passphrase, plan.SourcePath, cancellation).Key;
             RefuseForbiddenType(key.KeyType, site, plan.SourcePath);
             var warnings = new List<string>();
             KeyPolicyResult verdict = site.Evaluate(key.KeyType, key.Bits);
@@ -69,12 +70,12 @@ namespace EspriSsh.Core.Keys
         }
 
         /// <summary>Writes the converted pair (newPassphrase UTF-8; null or empty = unencrypted). progress: KDF fraction.</summary>
-        public static KeyInfo Write(KeyConversionPlan plan, SshPrivateKey key, byte[]? newPassphrase, Action<double>? progress = null)
+        public static KeyInfo Write(KeyConversionPlan plan, SshPrivateKey key, byte[]? newPassphrase, Action<double>? progress = null, CancellationToken cancellation = default)
         {
             bool encrypted = newPassphrase != null && newPassphrase.Length > 0;
             byte[] file = plan.OutputFormat == KeyOutputFormat.Ppk
-                ? PpkWriter.Write(key, newPassphrase, progress)
-                : OpenSshPrivateKeyWriter.Write(key, newPassphrase, OpenSshPrivateKeyWriter.DefaultRounds, progress);
+                ? PpkWriter.Write(key, newPassphrase, progress, cancellation)
+                : OpenSshPrivateKeyWriter.Write(key, newPassphrase, OpenSshPrivateKeyWriter.DefaultRounds, progress, cancellation);
             try
             {
                 string[] backups = KeyPairWriter.Write(plan.Destination, file, key.PublicKey, plan.Force);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 
@@ -27,14 +28,18 @@ namespace EspriSsh.Core.Keys
 
         public static IReadOnlyList<IPrivateKeyFormat> KnownFormats => Formats;
 
-        /// <summary>Reads and decrypts a key file. <paramref name="passphrase"/> is UTF-8 or null.</summary>
-        public static PrivateKeyFile ReadFile(string path, byte[]? passphrase) => Read(Load(path), passphrase, path);
+        /// <summary>
+        /// Reads and decrypts a key file. <paramref name="passphrase"/> is UTF-8 or null; the token stops
+        /// the key derivation (OperationCanceledException).
+        /// </summary>
+        public static PrivateKeyFile ReadFile(string path, byte[]? passphrase, CancellationToken cancellation = default) =>
+            Read(Load(path), passphrase, path, cancellation);
 
         /// <summary>Reads and decrypts key file content; <paramref name="source"/> names it in errors.</summary>
-        public static PrivateKeyFile Read(byte[] content, byte[]? passphrase, string source)
+        public static PrivateKeyFile Read(byte[] content, byte[]? passphrase, string source, CancellationToken cancellation = default)
         {
             string text = Decode(content);
-            return Detect(text, source).Read(text, passphrase, source);
+            return Detect(text, source).Read(text, passphrase, source, cancellation);
         }
 
         /// <summary>What the file tells without a passphrase (format, encrypted, public key when in clear).</summary>

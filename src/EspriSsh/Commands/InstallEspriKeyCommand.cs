@@ -51,33 +51,39 @@ namespace EspriSsh.Commands
 
         private void Install(string source)
         {
-            string? destination = Destination == null ? null : ResolvePath(Destination);
-            string sshDirectory = ResolveSshDirectory(SshDirectory);
+            var request = new KeyInstallRequest
+            {
+                Source = source,
+                Destination = Destination == null ? null : ResolvePath(Destination),
+                SshDirectory = ResolveSshDirectory(SshDirectory),
+                Force = Force,
+                ChangesPassphrase = NewPassphrase != null,
+            };
             SiteProfile site = SiteProfileLoader.Current;
-            KeyInstallPlan plan = KeyInstallService.Plan(source, destination, sshDirectory, Force, site);
+            KeyInstallPlan plan = KeyInstallService.Plan(request, site);
             PrivateKeyFile? decrypted = null;
             byte[]? oldPassphrase = null, newPassphrase = null;
             try
             {
                 if (plan.PublicKey == null)
                 {
-                    // The format hides the public half (encrypted PEM): needed to compare with what is installed.
+                    // The format hides the public half (encrypted PEM, PKCS#8): needed to compare with what is installed.
                     (decrypted, oldPassphrase) = Decrypt(source);
-                    plan = KeyInstallService.Plan(source, destination, sshDirectory, Force, site, decrypted);
+                    plan = KeyInstallService.Plan(request, site, decrypted);
                 }
 
                 if (plan.AlreadyInstalled)
                 {
+                    if (decrypted == null && KeyInstallService.NeedsDecryption(plan, Passphrase != null, AddToAgent))
+                    {
+                        (decrypted, oldPassphrase) = Decrypt(source);
+                    }
+
                     KeyInfo installed = KeyInstallService.DescribeInstalled(plan);
                     WriteWarning($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
                     if (AddToAgent)
                     {
-                        if (decrypted == null)
-                        {
-                            (decrypted, oldPassphrase) = Decrypt(source);
-                        }
-
-                        PutInAgent(decrypted.Key, plan.Destination);
+                        PutInAgent(decrypted!.Key, plan.Destination);
                     }
 
                     WriteTyped(installed, "EspriSsh.KeyInfo");
@@ -89,25 +95,27 @@ namespace EspriSsh.Commands
                     WriteWarning(warning);
                 }
 
-                string action = plan.ReplacesExisting
-                    ? $"Replace the key pair there (kept as .bak) with the key of '{source}'"
-                    : $"Install the key of '{source}' (and {plan.PublicKeyPath})";
-                if (!ShouldProcess(plan.Destination, action))
+                string action = plan.Action == KeyInstallAction.PublicKeyOnly
+                    ? $"Write the public key of '{source}' ({(plan.ReplacesExisting ? "the old file kept as .bak" : "it is missing")})"
+                    : plan.ReplacesExisting
+                        ? $"Replace the key pair there (kept as .bak) with the key of '{source}'"
+                        : $"Install the key of '{source}' (and {plan.PublicKeyPath})";
+                if (!ShouldProcess(plan.Action == KeyInstallAction.PublicKeyOnly ? plan.PublicKeyPath : plan.Destination, action))
                 {
                     return;
                 }
 
-                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, NewPassphrase != null, AddToAgent))
+                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, Passphrase != null, AddToAgent))
                 {
                     (decrypted, oldPassphrase) = Decrypt(source);
                 }
 
                 newPassphrase = NewPassphrase == null ? null : ToUtf8(NewPassphrase);
-                KeyInfo info = KeyInstallService.Install(plan, decrypted, newPassphrase ?? oldPassphrase);
+                KeyInfo info = KeyInstallService.Install(plan, decrypted, newPassphrase, oldPassphrase);
                 if (!info.Encrypted)
                 {
                     WriteWarning($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
-                        $"Protect it: Install-EspriKey -Path '{source}' -NewPassphrase (Read-Host -AsSecureString) -Force, or ssh-keygen -p -f '{info.Path}'");
+                        $"Protect it: {KeyAdvice.AddPassphrase(info.Path)}");
                 }
 
                 if (AddToAgent)
