@@ -20,12 +20,23 @@ namespace EspriSsh.Core.Keys
         private const string Rfc4716Begin = "---- BEGIN SSH2 PUBLIC KEY ----";
         private const string Rfc4716End = "---- END SSH2 PUBLIC KEY ----";
         private static readonly Regex Base64Token = new Regex("^[A-Za-z0-9+/]+={0,2}$");
-        private static readonly Regex PrivateKeyBegin = new Regex("BEGIN [A-Z0-9 ]*PRIVATE KEY");
         private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
+
+        /// <summary>
+        /// The longest text looked at: a public key line is at most ~3 KB (RSA 16384, a certificate
+        /// more), a .ppk pasted by mistake ~12 KB.
+        /// </summary>
+        public const int MaxTextLength = 64 * 1024;
 
         public static PublicKeyCheck Check(string text, string source, SiteProfile site)
         {
             var problems = new List<PublicKeyProblem>();
+            if (text.Length > MaxTextLength)
+            {
+                return Fail(problems, source, "TooLong",
+                    $"This text is {text.Length} characters long; a public key line has a few hundred (at most a few thousand). Paste only the content of your .pub file.");
+            }
+
             if (text.IndexOf('\r') >= 0)
             {
                 problems.Add(Repaired("CarriageReturn", "Windows line endings (CR) were removed."));
@@ -79,11 +90,12 @@ namespace EspriSsh.Core.Keys
         }
 
         // A block (RFC 4716 or .ppk) carries the comment in a header and wraps its base64 by design.
+        // One pass over the text: tokens, the run of base64 tokens, one decode, the key's length from
+        // its own layout (PublicKeyBlobInfo.MeasureLength): linear, whatever is pasted.
         private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile site)
         {
             bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
-            string[] lines = body.Split('\n').Where(l => l.Trim().Length > 0).ToArray();
-            string[] tokens = body.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+            List<Token> tokens = Tokenize(body);
             if (!fromBlock && Regex.IsMatch(body.Trim('\n'), "[ \t]{2,}|\t|^[ \t]|[ \t]$", RegexOptions.Multiline))
             {
                 problems.Add(Repaired("ExtraWhitespace", "Extra spaces or tabs were removed."));
@@ -91,64 +103,71 @@ namespace EspriSsh.Core.Keys
 
             int index = 0;
             string? declaredType = null;
-            if (tokens.Length > 0 && !Base64Token.IsMatch(tokens[0]))
+            if (tokens.Count > 0 && !Base64Token.IsMatch(tokens[0].Text))
             {
-                declaredType = tokens[0];
+                declaredType = tokens[0].Text;
                 index = 1;
             }
 
-            // The blob says how long it is: take base64 tokens until they form exactly one key.
-            var base64 = new StringBuilder();
-            byte[]? blob = null;
-            PublicKeyBlobInfo? info = null;
-            string? blobProblem = "no key data follows";
-            int firstBase64Line = -1, lastBase64Line = -1;
-            while (index < tokens.Length && Base64Token.IsMatch(tokens[index]) && info == null)
+            KeyData? data = ReadKeyData(tokens, index);
+            if (data == null)
             {
-                base64.Append(tokens[index]);
-                int line = Array.FindIndex(lines, l => l.Contains(tokens[index]));
-                firstBase64Line = firstBase64Line < 0 ? line : firstBase64Line;
-                lastBase64Line = line;
-                index++;
-                blob = TryDecode(base64.ToString());
-                info = blob == null ? null : PublicKeyBlobInfo.TryParse(blob, out blobProblem);
-                if (blob == null)
-                {
-                    blobProblem = "the base64 text does not decode";
-                }
+                return Fail(problems, source, "NoKeyData",
+                    "No key data was found: the line must be \"ssh-ed25519 AAAA... comment\". Paste the whole content of your .pub file.");
             }
 
-            if (info == null || blob == null)
+            if (data.Blob == null)
             {
-                return Fail(problems, source, base64.Length == 0 ? "NoKeyData" : "BadBase64",
-                    base64.Length == 0
-                        ? "No key data was found: the line must be \"ssh-ed25519 AAAA... comment\". Paste the whole content of your .pub file."
-                        : $"The key data is damaged ({blobProblem}): a character is missing or was changed. Copy the .pub file again, in full, without editing it.");
+                return data.UnknownType != null && (declaredType == null || declaredType == data.UnknownType)
+                    ? Fail(problems, source, "KeyTypeUnsupported",
+                        $"This is {KeyTypeNames.Describe(data.UnknownType)}, a key type {site.Name} does not accept (it needs OpenSSH and a server that know it). " +
+                        "Make an ED25519 key with New-EspriKey and paste its .pub line.")
+                    : Fail(problems, source, "BadBase64",
+                        $"The key data is damaged ({data.Problem}): a character is missing or was changed. Copy the .pub file again, in full, without editing it.");
             }
 
-            if (!fromBlock && lastBase64Line > firstBase64Line)
+            if (!fromBlock && tokens[data.LastToken].Line > tokens[index].Line)
             {
                 problems.Add(Repaired("Wrapped", "The key was split over several lines; it was joined back into one line."));
             }
 
+            string blobType = new SshWireReader(data.Blob).ReadUtf8String();
             if (declaredType == null && !fromBlock)
             {
-                problems.Add(Repaired("MissingType", $"The key type prefix was missing; \"{info.KeyType}\" was added in front."));
+                problems.Add(Repaired("MissingType", $"The key type prefix was missing; \"{blobType}\" was added in front."));
             }
-            else if (declaredType != null && declaredType != info.KeyType)
+            else if (declaredType != null && declaredType != blobType)
             {
                 return Fail(problems, source, "TypeMismatch",
-                    $"The line starts with \"{declaredType}\" but the key data is a {info.KeyType} key: the line was assembled from two different keys or edited. Copy the .pub file again, unchanged.");
+                    $"The line starts with \"{declaredType}\" but the key data is a {blobType} key: the line was assembled from two different keys or edited. Copy the .pub file again, unchanged.");
             }
 
-            string[] rest = tokens.Skip(index).ToArray();
-            if (rest.Any(t => t.StartsWith("ssh-", StringComparison.Ordinal) || t.StartsWith("ecdsa-", StringComparison.Ordinal)))
+            string[] rest = tokens.Skip(data.LastToken + 1).Select(t => t.Text).ToArray();
+            if (rest.Any(t => t.StartsWith("ssh-", StringComparison.Ordinal) || t.StartsWith("ecdsa-", StringComparison.Ordinal) || t.StartsWith("sk-", StringComparison.Ordinal)))
             {
                 return Fail(problems, source, "MultipleKeys", "More than one key was pasted. The account form takes one key: paste only the line of the key you will log in with.");
             }
 
             string comment = commentFromHeader ?? string.Join(" ", rest);
-            var key = new SshPublicKey(blob, comment);
+            byte[] keyBlob = data.Blob;
+            if (SshCertificate.IsCertificateType(blobType))
+            {
+                SshCertificate certificate = SshCertificate.TryParse(data.Blob, comment, out _)!;
+                keyBlob = certificate.CertifiedKey.Blob;
+                problems.Add(Repaired("Certificate",
+                    $"This is an SSH certificate ({blobType}, key ID \"{certificate.KeyId}\"), not a public key: the account form wants the public key line, " +
+                    "the content of the .pub file without \"-cert\" in its name (id_ed25519.pub, not id_ed25519-cert.pub). The key it certifies was extracted below."));
+            }
+
+            PublicKeyBlobInfo info = PublicKeyBlobInfo.TryParse(keyBlob, out _)!;
+            var key = new SshPublicKey(keyBlob, comment);
+            if (info.KeyType == RsaPrivateKey.TypeName && info.Bits < KeySizeLimits.RsaMinimumBits)
+            {
+                problems.Add(new PublicKeyProblem("KeyTooSmall", PublicKeyProblemSeverity.Error,
+                    $"This RSA key has {info.Bits} bits: OpenSSH refuses RSA keys under {KeySizeLimits.RsaMinimumBits} bits. Make an ED25519 key with New-EspriKey."));
+                return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
+            }
+
             KeyPolicyResult policy = site.Evaluate(info.KeyType, info.Bits);
             if (policy.Verdict == KeyPolicyVerdict.Refused)
             {
@@ -159,11 +178,107 @@ namespace EspriSsh.Core.Keys
                 problems.Add(new PublicKeyProblem("PolicyTolerated", PublicKeyProblemSeverity.Warning, policy.Reason));
             }
 
-            return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(blob), problems, source);
+            return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
+        }
+
+        /// <summary>
+        /// The key among the base64 tokens from <paramref name="first"/> on: the run of base64 tokens
+        /// (ending at one with '=' padding) decoded once, cut where the key's own layout says it ends,
+        /// which must be a token boundary; the tokens after it are the comment. Null when there is no
+        /// base64 at all.
+        /// </summary>
+        private static KeyData? ReadKeyData(List<Token> tokens, int first)
+        {
+            var run = new StringBuilder();
+            var ends = new List<int>();
+            for (int i = first; i < tokens.Count && Base64Token.IsMatch(tokens[i].Text); i++)
+            {
+                run.Append(tokens[i].Text);
+                ends.Add(run.Length);
+                if (tokens[i].Text.IndexOf('=') >= 0)
+                {
+                    break; // padding ends a base64 stream: what follows is the comment
+                }
+            }
+
+            if (run.Length == 0)
+            {
+                return null;
+            }
+
+            byte[]? decoded = TryDecode(run.ToString(0, run.Length - run.Length % 4));
+            int? length = decoded == null ? null : PublicKeyBlobInfo.MeasureLength(decoded);
+            if (length != null)
+            {
+                int characters = (length.Value + 2) / 3 * 4;
+                int last = ends.IndexOf(characters);
+                byte[]? blob = last < 0 ? null : TryDecode(run.ToString(0, characters));
+                string? problem = blob == null || blob.Length != length ? "the key does not end where its text ends" : Damage(blob);
+                return problem == null ? new KeyData(blob, first + last, null, null) : new KeyData(null, first, null, problem);
+            }
+
+            // No known layout: an intact key of a type we do not know, or damage. The first token alone tells.
+            byte[]? single = TryDecode(tokens[first].Text);
+            string? type = single == null ? null : PlausibleTypeName(single);
+            bool known = type != null && (PublicKeyBlobInfo.FieldCount(type) != null
+                || (SshCertificate.IsCertificateType(type) && PublicKeyBlobInfo.FieldCount(SshCertificate.BaseType(type)) != null));
+            return type != null && !known
+                ? new KeyData(null, first, type, null)
+                : new KeyData(null, first, null, decoded == null ? "the base64 text does not decode" : "the key data ends too early");
+        }
+
+        // Why a blob of known layout is still not a usable key (a certificate must hold a valid key).
+        private static string? Damage(byte[] blob)
+        {
+            string? problem;
+            return SshCertificate.IsCertificateType(new SshWireReader(blob).ReadUtf8String())
+                ? (SshCertificate.TryParse(blob, "", out problem) == null ? problem : null)
+                : (PublicKeyBlobInfo.TryParse(blob, out problem) == null ? problem : null);
+        }
+
+        // A type name as OpenSSH spells them: short, printable, no spaces.
+        private static string? PlausibleTypeName(byte[] blob)
+        {
+            try
+            {
+                byte[] name = new SshWireReader(blob).ReadString();
+                return name.Length > 0 && name.Length <= 64 && name.All(b => b > 0x20 && b < 0x7F) ? Encoding.ASCII.GetString(name) : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private static List<Token> Tokenize(string body)
+        {
+            var tokens = new List<Token>();
+            int line = 0, start = -1;
+            for (int i = 0; i <= body.Length; i++)
+            {
+                char c = i < body.Length ? body[i] : '\n';
+                if (c == ' ' || c == '\t' || c == '\n')
+                {
+                    if (start >= 0)
+                    {
+                        tokens.Add(new Token(body.Substring(start, i - start), line));
+                        start = -1;
+                    }
+
+                    line += c == '\n' ? 1 : 0;
+                }
+                else if (start < 0)
+                {
+                    start = i;
+                }
+            }
+
+            return tokens;
         }
 
         // PEM, OpenSSH, PKCS#8 and ssh.com private keys all announce themselves in their BEGIN line.
-        private static bool IsPrivateKey(string text) => PrivateKeyBegin.IsMatch(text);
+        private static bool IsPrivateKey(string text) =>
+            text.Split('\n').Any(line => line.IndexOf("BEGIN ", StringComparison.Ordinal) >= 0 && line.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0);
 
         private static string StripQuotes(string text, List<PublicKeyProblem> problems)
         {
@@ -218,6 +333,40 @@ namespace EspriSsh.Core.Keys
             {
                 return null;
             }
+        }
+
+        private sealed class Token
+        {
+            public Token(string text, int line)
+            {
+                Text = text;
+                Line = line;
+            }
+
+            public string Text { get; }
+
+            public int Line { get; }
+        }
+
+        /// <summary>The key found in the text (Blob, up to token LastToken), or why there is none.</summary>
+        private sealed class KeyData
+        {
+            public KeyData(byte[]? blob, int lastToken, string? unknownType, string? problem)
+            {
+                Blob = blob;
+                LastToken = lastToken;
+                UnknownType = unknownType;
+                Problem = problem;
+            }
+
+            public byte[]? Blob { get; }
+
+            public int LastToken { get; }
+
+            /// <summary>An intact key of a type we do not know (its name), when that is what the text holds.</summary>
+            public string? UnknownType { get; }
+
+            public string? Problem { get; }
         }
 
         private static PublicKeyProblem Repaired(string code, string message) => new PublicKeyProblem(code, PublicKeyProblemSeverity.Repaired, message);
