@@ -43,6 +43,7 @@ namespace EspriSsh.Core.Config
                 ['p'] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ['n'] = host,
             };
             ExpandedIdentityFiles = IdentityFiles.Select(f => SshTokens.Expand(SshConfigIncludes.ExpandTilde(f, options.Home), tokens)).ToList();
+            ExpandedCertificateFiles = GetAll("certificatefile").Select(f => SshTokens.Expand(SshConfigIncludes.ExpandTilde(f, options.Home), tokens)).ToList();
         }
 
         /// <summary>The name asked for (ssh's "host", as typed).</summary>
@@ -59,6 +60,9 @@ namespace EspriSsh.Core.Config
 
         /// <summary>The same files with ~, %d, %u, %h, %r, %p, %n expanded: the paths ssh opens.</summary>
         public IReadOnlyList<string> ExpandedIdentityFiles { get; }
+
+        /// <summary>The CertificateFile paths, expanded as IdentityFile's; empty when none applies.</summary>
+        public IReadOnlyList<string> ExpandedCertificateFiles { get; }
 
         /// <summary>False when no IdentityFile applies and ssh falls back to its default names.</summary>
         public bool IdentityFilesFromConfig { get; }

@@ -82,7 +82,7 @@ namespace EspriSsh.Core.Connection
             {
                 stage.Reason = ErrorIds.AuthenticationFailed;
                 string prints = string.Join(", ", offered.Select(i => i.Offer!.Fingerprint));
-                string pubs = string.Join(", ", offered.Select(i => "'" + i.Path + ".pub'"));
+                string pubs = string.Join(", ", offered.Where(i => !i.IsCertificate).Select(i => "'" + i.Path + ".pub'"));
                 hint.Add($"The key offered is {prints}; the key registered with the IT team must be this one: send {pubs} via the account form. "
                     + $"If it was registered, check the login name: '{hop.User}' must be the account name the centre gave you (use -User).");
                 hint.AddRange(OtherLocalKeys(identities, sshDirectory));
@@ -117,6 +117,8 @@ namespace EspriSsh.Core.Connection
             }
         }
 
-        private static string Describe(KeyOffer offer) => $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}')";
+        private static string Describe(KeyOffer offer) => Keys.SshCertificate.IsCertificateType(offer.KeyType)
+            ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} ('{offer.Path}')"
+            : $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}')";
     }
 }

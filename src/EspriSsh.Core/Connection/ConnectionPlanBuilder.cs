@@ -72,7 +72,7 @@ namespace EspriSsh.Core.Connection
             int port = explicitSettings.Port ?? config?.Port ?? siteHost?.Port ?? 22;
             string user = explicitSettings.User ?? config?.User ?? localUser;
             IReadOnlyList<string> keys = NonEmpty(explicitSettings.IdentityFiles) ?? NonEmpty(config?.IdentityFiles) ?? DefaultKeys();
-            return new HopPlan(alias, hostName, port, user, keys);
+            return new HopPlan(alias, hostName, port, user, keys, config?.CertificateFiles);
         }
 
         /// <summary>A ProxyJump value: one [user@]host[:port]; the host part may itself be an alias.</summary>

@@ -65,7 +65,7 @@ namespace EspriSsh.Core.Connection
                     var verifier = new HostKeyVerifier(knownHosts!, site.HostKeyFingerprints);
                     HopConnection Open(HopPlan hop)
                     {
-                        var connection = new HopConnection(hop, plan, verifier, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), cancellation);
+                        var connection = new HopConnection(hop, plan, verifier, inspector.Inspect(hop, plan.Passphrase), cancellation);
                         connections.Add(connection);
                         return connection;
                     }
@@ -119,7 +119,7 @@ namespace EspriSsh.Core.Connection
             var parts = new List<string>();
             foreach (HopPlan hop in hops)
             {
-                IReadOnlyList<LoadedIdentity> identities = inspector.Inspect(hop.IdentityFiles, plan.Passphrase);
+                IReadOnlyList<LoadedIdentity> identities = inspector.Inspect(hop, plan.Passphrase);
                 string keys = identities.Count == 0 ? "no key" : string.Join(", ", identities.Select(i => i.Offer == null ? i.Path + " (unusable)" : $"{i.Path} ({i.Offer.KeyType} {i.Offer.Fingerprint})"));
                 string name = hop.Alias == hop.HostName ? "" : hop.Alias + " = ";
                 parts.Add($"{(hop == plan.Jump ? "jump host " : "")}{name}{hop} with {keys}");

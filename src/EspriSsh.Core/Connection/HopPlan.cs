@@ -5,8 +5,9 @@ namespace EspriSsh.Core.Connection
     /// <summary>One SSH server to reach: the name the user typed, where it really is, who logs in, with which keys.</summary>
     public sealed class HopPlan
     {
-        public HopPlan(string alias, string hostName, int port, string user, IReadOnlyList<string> identityFiles)
+        public HopPlan(string alias, string hostName, int port, string user, IReadOnlyList<string> identityFiles, IReadOnlyList<string>? certificateFiles = null)
         {
+            CertificateFiles = certificateFiles ?? new string[0];
             Alias = alias;
             HostName = hostName;
             Port = port;
@@ -26,6 +27,12 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>Private key files to offer, in order; full paths.</summary>
         public IReadOnlyList<string> IdentityFiles { get; }
+
+        /// <summary>
+        /// Certificates named by CertificateFile; full paths. Like ssh, the test also offers the
+        /// certificate next to each key (id_ed25519-cert.pub for id_ed25519).
+        /// </summary>
+        public IReadOnlyList<string> CertificateFiles { get; }
 
         public override string ToString() => User + "@" + HostName + (Port == 22 ? "" : ":" + Port);
     }

@@ -39,6 +39,7 @@ namespace EspriSsh.Core.Connection
                     User = resolved.SourceOf("user") != null ? resolved.User : null,
                     Port = resolved.SourceOf("port") != null ? resolved.Port : (int?)null,
                     IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
+                    CertificateFiles = resolved.ExpandedCertificateFiles,
                     ProxyJump = resolved.Get("proxyjump"),
                     ProxyCommand = resolved.ProxyCommand,
                     KnownHostsPath = knownHosts == null ? null : SshDirectory.ExpandHome(knownHosts),

@@ -26,8 +26,74 @@ namespace EspriSsh.Core.Connection
             this.site = site;
         }
 
-        public IReadOnlyList<LoadedIdentity> Inspect(IEnumerable<string> paths, byte[]? passphrase) =>
-            paths.Select(p => cache.TryGetValue(p, out LoadedIdentity? known) ? known : cache[p] = InspectOne(p, passphrase)).ToList();
+        /// <summary>
+        /// The hop's keys in order, each preceded by the certificates that go with it, as ssh offers
+        /// them: the key's own id_*-cert.pub, then the CertificateFile entries that certify it.
+        /// </summary>
+        public IReadOnlyList<LoadedIdentity> Inspect(HopPlan hop, byte[]? passphrase)
+        {
+            var identities = new List<LoadedIdentity>();
+            foreach (string path in hop.IdentityFiles)
+            {
+                LoadedIdentity key = Cached(path, () => InspectOne(path, passphrase));
+                if (key.Offer != null)
+                {
+                    foreach (string certificate in new[] { path + "-cert.pub" }.Concat(hop.CertificateFiles).Distinct(StringComparer.Ordinal).Where(File.Exists))
+                    {
+                        LoadedIdentity? offered = Cached(certificate + "|" + path, () => InspectCertificate(certificate, key));
+                        if (offered.Offer != null || offered.Problem != null)
+                        {
+                            identities.Add(offered);
+                        }
+                    }
+                }
+
+                identities.Add(key);
+            }
+
+            return identities;
+        }
+
+        private LoadedIdentity Cached(string name, Func<LoadedIdentity> inspect) =>
+            cache.TryGetValue(name, out LoadedIdentity? known) ? known : cache[name] = inspect();
+
+        /// <summary>
+        /// A certificate for <paramref name="key"/>; one that certifies another key is skipped (no
+        /// offer, no problem), as ssh skips it.
+        /// </summary>
+        private static LoadedIdentity InspectCertificate(string path, LoadedIdentity key)
+        {
+            var identity = new LoadedIdentity(path) { IsCertificate = true, Policy = key.Policy, RightsProblem = key.RightsProblem };
+            SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem);
+            if (certificate == null)
+            {
+                identity.Problem = problem;
+                identity.ProblemId = ErrorIds.KeyFormatInvalid;
+                return identity;
+            }
+
+            if (!certificate.CertifiedKey.SameKeyAs(key.Key!.PublicKey))
+            {
+                return identity;
+            }
+
+            var offer = new KeyOffer(path, certificate.CertificateType, key.Offer!.Bits, key.Offer.Fingerprint);
+            try
+            {
+                identity.Source = SshNetKeyAdapter.ToCertificateSource(key.Key, certificate, CertificateBlob(path), offer);
+                identity.Offer = offer;
+            }
+            catch (EspriException ex)
+            {
+                identity.Problem = ex.Message;
+                identity.ProblemId = ex.ErrorId;
+            }
+
+            return identity;
+        }
+
+        private static byte[] CertificateBlob(string path) =>
+            Convert.FromBase64String(File.ReadAllText(path).Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries)[1]);
 
         private LoadedIdentity InspectOne(string path, byte[]? passphrase)
         {
@@ -53,6 +119,7 @@ namespace EspriSsh.Core.Connection
                 return identity;
             }
 
+            identity.Key = key;
             var offer = new KeyOffer(path, key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob));
             identity.Policy = site.Evaluate(key.KeyType, key.Bits);
             identity.PublicFileMismatch = CheckPublicFile(path, key, offer.Fingerprint);
@@ -81,12 +148,12 @@ namespace EspriSsh.Core.Connection
             SshPublicKey? pub = PublicKeyFiles.TryRead(pubPath);
             if (pub == null)
             {
-                return $"'{pubPath}' is not a valid public key line; regenerate it with: ssh-keygen -y -f '{path}' > '{pubPath}'";
+                return $"'{pubPath}' is not a valid public key line; write it again (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
             }
 
             return pub.SameKeyAs(key.PublicKey)
                 ? null
-                : $"'{pubPath}' holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than '{path}' ({fingerprint}): a .pub sent from it would never match. Regenerate it with: ssh-keygen -y -f '{path}' > '{pubPath}'";
+                : $"'{pubPath}' holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than '{path}' ({fingerprint}): a .pub sent from it would never match. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
         }
     }
 }

@@ -28,5 +28,11 @@ namespace EspriSsh.Core.Connection
         public string? PublicFileMismatch { get; set; }
 
         public KeyPolicyResult? Policy { get; set; }
+
+        /// <summary>The decrypted key, for the certificates offered with it.</summary>
+        public Keys.SshPrivateKey? Key { get; set; }
+
+        /// <summary>True when this identity is a certificate (id_*-cert.pub, CertificateFile) offered with its key.</summary>
+        public bool IsCertificate { get; set; }
     }
 }

@@ -19,6 +19,8 @@ namespace EspriSsh.Core.Keys
     public static class KeyInventory
     {
         private const string PublicSuffix = ".pub";
+        private const string CertificateSuffix = "-cert.pub";
+        private const string CertificateFormat = "Certificate";
 
         // Key files are a few KB; bigger files are not keys and are not read.
         private const long MaxKeyFileBytes = 1 << 20;
@@ -46,16 +48,19 @@ namespace EspriSsh.Core.Keys
                         continue; // reported with its private key
                     }
 
-                    KeyEntry? entry = IsPublicFile(file) ? ScanPublicAlone(file, site, explicitFile: false)
-                        : LooksLikePrivateKey(file, names.Contains(file + PublicSuffix)) ? ScanPrivate(file, site) : null;
+                    KeyEntry? entry = ScanOne(file, () => IsPublicFile(file) ? ScanPublicAlone(file, site, explicitFile: false)
+                        : LooksLikePrivateKey(file, names.Contains(file + PublicSuffix)) ? ScanPrivate(file, site) : null);
                     AddIfKey(entries, entry, agent);
                 }
+
+                PlaceCertificates(entries);
             }
             else if (File.Exists(path))
             {
                 string privatePath = IsPublicFile(path) && File.Exists(PrivateOf(path)) && LooksLikePrivateKey(PrivateOf(path), true) ? PrivateOf(path) : path;
-                KeyEntry? entry = IsPublicFile(privatePath) ? ScanPublicAlone(privatePath, site, explicitFile: true) : ScanPrivate(privatePath, site);
+                KeyEntry? entry = ScanOne(privatePath, () => IsPublicFile(privatePath) ? ScanPublicAlone(privatePath, site, explicitFile: true) : ScanPrivate(privatePath, site));
                 AddIfKey(entries, entry, agent);
+                PlaceCertificates(entries);
             }
             else
             {
@@ -75,6 +80,58 @@ namespace EspriSsh.Core.Keys
             string[] files = Directory.GetFiles(directory);
             var names = new HashSet<string>(files, StringComparer.Ordinal);
             return files.Where(f => !IsPublicFile(f) && LooksLikePrivateKey(f, names.Contains(f + PublicSuffix))).OrderBy(f => f, StringComparer.Ordinal);
+        }
+
+        /// <summary>
+        /// One file's entry; a file that cannot be read at all (rights, I/O) or read as a key is still an
+        /// entry, with the reason as its problem: one bad file never ends the scan.
+        /// </summary>
+        private static KeyEntry? ScanOne(string path, Func<KeyEntry?> scan)
+        {
+            try
+            {
+                return scan();
+            }
+            catch (Exception ex) when (ex is EspriException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return new KeyEntry
+                {
+                    Path = path,
+                    Kind = IsPublicFile(path) ? KeyEntryKind.Public : KeyEntryKind.Private,
+                    Problems = new[] { $"It cannot be read: {ex.Message}" },
+                };
+            }
+        }
+
+        /// <summary>
+        /// Lists each certificate right after the key it certifies, and says so when that key is not
+        /// here (ssh can only use a certificate together with its private key).
+        /// </summary>
+        private static void PlaceCertificates(List<KeyEntry> entries)
+        {
+            List<KeyEntry> certificates = entries.Where(e => e.Kind == KeyEntryKind.Certificate).ToList();
+            foreach (KeyEntry certificate in certificates)
+            {
+                entries.Remove(certificate);
+                int key = entries.FindIndex(e => e.Kind == KeyEntryKind.Private && e.Fingerprint != null && e.Fingerprint == certificate.Fingerprint);
+                if (key < 0 && certificate.Fingerprint != null)
+                {
+                    string expected = CertifiedKeyPath(certificate.Path);
+                    certificate.Problems = certificate.Problems.Concat(new[]
+                    {
+                        $"The private key it certifies ({certificate.Fingerprint}) is not next to it (ssh looks for '{expected}'): " +
+                        "ssh can only log in with a certificate together with that key.",
+                    }).ToArray();
+                }
+
+                int at = key < 0 ? entries.Count : key + 1;
+                while (at < entries.Count && entries[at].Kind == KeyEntryKind.Certificate)
+                {
+                    at++;
+                }
+
+                entries.Insert(at, certificate);
+            }
         }
 
         private static void AddIfKey(List<KeyEntry> entries, KeyEntry? entry, ISet<string>? agent)
@@ -99,7 +156,7 @@ namespace EspriSsh.Core.Keys
             {
                 problems.Add(access.Problem.IndexOf("Repair-EspriKeyPermission", StringComparison.Ordinal) >= 0
                     ? access.Problem
-                    : $"{access.Problem} (or: Repair-EspriKeyPermission -Path '{path}')");
+                    : $"{access.Problem} (or: {KeyAdvice.RepairPermissions(path)})");
             }
 
             PrivateKeyPeek? peek = null;
@@ -122,8 +179,9 @@ namespace EspriSsh.Core.Keys
             {
                 entry.Format = IsPpk(peek) ? PpkVersionName(path, peek.Format) : peek.Format;
                 entry.Encrypted = peek.Encrypted;
-                entry.Type = peek.KeyType;
+                entry.Type = peek.KeyType ?? (peek.PossibleKeyTypes.Count > 1 ? FamilyOf(peek.PossibleKeyTypes) : null);
                 DescribeProtection(path, peek, problems);
+                DescribeLoadability(path, peek, problems);
             }
 
             if (own != null)
@@ -145,16 +203,16 @@ namespace EspriSsh.Core.Keys
                 if (entry.PublicKeyMatches == false)
                 {
                     problems.Add($"'{pubPath}' is not the public half of this key (it is {KeyFingerprint.Sha256(pub.Blob)}, the key is {entry.Fingerprint}): " +
-                        $"a public key registered from it would not let this key in. Recreate it: ssh-keygen -y -f '{path}' > '{pubPath}'");
+                        $"a public key registered from it would not let this key in. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}");
                 }
             }
 
             if (pubPath == null && peek != null && !IsPpk(peek))
             {
-                problems.Add($"There is no '{path}{PublicSuffix}' next to it (you need it to register the key). Recreate it: ssh-keygen -y -f '{path}' > '{path}{PublicSuffix}'");
+                problems.Add($"There is no '{path}{PublicSuffix}' next to it (you need it to register the key). Write it: {KeyAdvice.WritePublicKey(path)}");
             }
 
-            AddPolicy(entry, site, problems);
+            AddPolicy(entry, site, problems, peek?.PossibleKeyTypes);
             entry.Problems = problems.ToArray();
             return entry;
         }
@@ -163,21 +221,41 @@ namespace EspriSsh.Core.Keys
         {
             if (IsPpk(peek))
             {
-                problems.Add($"It is a PuTTY key ({peek.Format}), which OpenSSH cannot use. Install it for OpenSSH: Install-EspriKey -Path '{path}'");
+                problems.Add($"It is a PuTTY key ({peek.Format}), which OpenSSH cannot use. Install it for OpenSSH: {KeyAdvice.InstallForOpenSsh(path)}");
                 if (!peek.Encrypted)
                 {
-                    problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Install-EspriKey -Path '{path}' -NewPassphrase (Read-Host -AsSecureString) installs it protected.");
+                    problems.Add("It has no passphrase: anyone who copies the file can use your account, and the site requires one. Install it protected: " +
+                        KeyAdvice.InstallForOpenSsh(path) + " -NewPassphrase (Read-Host -AsSecureString 'New passphrase')");
                 }
             }
             else if (!peek.Encrypted)
             {
-                problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Add one: ssh-keygen -p -f '{path}'");
+                problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Add one (the unprotected file is kept as .bak): {KeyAdvice.AddPassphrase(path)}");
             }
         }
 
+        // ssh-keygen fails on an OpenSSH key with CR line ends, a BOM or no final newline ("error in libcrypto").
+        private static void DescribeLoadability(string path, PrivateKeyPeek peek, List<string> problems)
+        {
+            byte[]? content = peek.Format == Formats.OpenSshPrivateKeyReader.FormatName ? ReadSmallBytes(path) : null;
+            if (content != null && !Formats.OpenSshArmor.IsLoadable(content))
+            {
+                problems.Add("OpenSSH cannot load it as it is (Windows line ends, a byte-order mark or no newline at the end: \"error in libcrypto\"). " +
+                    $"Rewrite it as OpenSSH expects (the original is kept as .bak): {KeyAdvice.MakeLoadable(path)}");
+            }
+        }
+
+        // An encrypted "EC PRIVATE KEY" tells its family, not its curve.
+        private static string FamilyOf(IReadOnlyList<string> types) => types.All(t => t.StartsWith("ecdsa-", StringComparison.Ordinal)) ? "ecdsa" : types[0];
+
         private static KeyEntry? ScanPublicAlone(string path, SiteProfile site, bool explicitFile)
         {
-            SshPublicKey? pub = PublicKeyFile.TryRead(path, site, out string? problem);
+            if (PublicKeyFile.HoldsCertificate(path))
+            {
+                return ScanCertificate(path, site);
+            }
+
+            SshPublicKey? pub = PublicKeyFile.TryRead(path, site, out string? problem, out string? unknownType);
             if (pub == null && !explicitFile && !IsKeyName(path))
             {
                 return null;
@@ -191,14 +269,57 @@ namespace EspriSsh.Core.Keys
             }
             else
             {
-                entry.Format = null;
+                entry.Format = unknownType == null ? null : entry.Format;
+                entry.Type = unknownType;
                 problems.Add(problem!);
             }
 
-            AddPolicy(entry, site, problems);
+            AddPolicy(entry, site, problems, entry.Type == null ? null : new[] { entry.Type });
             entry.Problems = problems.ToArray();
             return entry;
         }
+
+        private static KeyEntry ScanCertificate(string path, SiteProfile site)
+        {
+            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.Certificate, Format = CertificateFormat };
+            var problems = new List<string>();
+            SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem);
+            if (certificate == null)
+            {
+                entry.Format = null;
+                problems.Add(problem!);
+            }
+            else
+            {
+                entry.Certificate = certificate;
+                Describe(entry, certificate.CertifiedKey.Blob, certificate.CertifiedKey.Comment);
+                entry.Type = certificate.CertificateType;
+                DateTimeOffset now = DateTimeOffset.UtcNow;
+                if (certificate.Kind != SshCertificateKind.User)
+                {
+                    problems.Add("It is a host certificate (it vouches for a server), not a user certificate: ssh does not log in with it.");
+                }
+                else if (certificate.ValidBefore != null && now >= certificate.ValidBefore)
+                {
+                    problems.Add($"It expired on {certificate.ValidBefore:yyyy-MM-dd HH:mm} UTC: servers refuse it. Ask whoever issued it (certificate authority {certificate.CaFingerprint}) for a new one.");
+                }
+                else if (!certificate.IsValidAt(now))
+                {
+                    problems.Add($"It is not valid before {certificate.ValidAfter:yyyy-MM-dd HH:mm} UTC (check this computer's clock).");
+                }
+
+                AddPolicy(entry, site, problems, new[] { SshCertificate.BaseType(certificate.CertificateType) });
+            }
+
+            entry.Problems = problems.ToArray();
+            return entry;
+        }
+
+        // id_ed25519-cert.pub certifies id_ed25519: the name ssh itself pairs them by.
+        private static string CertifiedKeyPath(string certificatePath) =>
+            certificatePath.EndsWith(CertificateSuffix, StringComparison.Ordinal)
+                ? certificatePath.Substring(0, certificatePath.Length - CertificateSuffix.Length)
+                : certificatePath;
 
         private static void Describe(KeyEntry entry, byte[] blob, string comment)
         {
@@ -209,14 +330,29 @@ namespace EspriSsh.Core.Keys
             entry.Comment = comment;
         }
 
-        private static void AddPolicy(KeyEntry entry, SiteProfile site, List<string> problems)
+        /// <summary>
+        /// The site's verdict. With the key's size unknown (an encrypted PEM or PKCS#8 key), the verdict
+        /// is given only when every type the file can hold gets the same one whatever its size: a DSA
+        /// or ECDSA header says "refused" before any passphrase.
+        /// </summary>
+        private static void AddPolicy(KeyEntry entry, SiteProfile site, List<string> problems, IReadOnlyList<string>? possibleTypes)
         {
-            if (entry.Type == null || entry.Bits == null)
+            KeyPolicyResult? verdict = null;
+            if (entry.Type != null && entry.Bits != null)
+            {
+                verdict = site.Evaluate(entry.Kind == KeyEntryKind.Certificate ? possibleTypes![0] : entry.Type, entry.Bits.Value);
+            }
+            else if (possibleTypes != null && possibleTypes.Count > 0)
+            {
+                KeyPolicyResult[] outcomes = possibleTypes.SelectMany(t => new[] { site.Evaluate(t, 0), site.Evaluate(t, int.MaxValue) }).ToArray();
+                verdict = outcomes.All(o => o.Verdict == outcomes[0].Verdict) ? outcomes[0] : null;
+            }
+
+            if (verdict == null)
             {
                 return;
             }
 
-            KeyPolicyResult verdict = site.Evaluate(entry.Type, entry.Bits.Value);
             entry.SitePolicy = verdict.Verdict;
             entry.SitePolicyReason = verdict.Reason;
             if (verdict.Verdict != KeyPolicyVerdict.Preferred)
@@ -272,10 +408,16 @@ namespace EspriSsh.Core.Keys
 
         private static string? ReadSmallText(string path)
         {
+            byte[]? content = ReadSmallBytes(path);
+            return content == null ? null : new UTF8Encoding(false).GetString(content);
+        }
+
+        private static byte[]? ReadSmallBytes(string path)
+        {
             try
             {
                 var file = new FileInfo(path);
-                return file.Length > MaxKeyFileBytes ? null : new UTF8Encoding(false).GetString(File.ReadAllBytes(path));
+                return file.Length > MaxKeyFileBytes ? null : File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -118,11 +118,15 @@ namespace EspriSsh.Core.Keys
 
             if (data.Blob == null)
             {
-                return data.UnknownType != null && (declaredType == null || declaredType == data.UnknownType)
-                    ? Fail(problems, source, "KeyTypeUnsupported",
-                        $"This is {KeyTypeNames.Describe(data.UnknownType)}, a key type {site.Name} does not accept (it needs OpenSSH and a server that know it). " +
-                        "Make an ED25519 key with New-EspriKey and paste its .pub line.")
-                    : Fail(problems, source, "BadBase64",
+                if (data.UnknownType != null && (declaredType == null || declaredType == data.UnknownType))
+                {
+                    problems.Add(new PublicKeyProblem("KeyTypeUnsupported", PublicKeyProblemSeverity.Error,
+                        $"This is {KeyTypeNames.Describe(data.UnknownType)}, a key type {site.Name} does not accept (the line itself is intact). " +
+                        "Make an ED25519 key with New-EspriKey and paste its .pub line."));
+                    return new PublicKeyCheck(null, data.UnknownType, 0, null, problems, source);
+                }
+
+                return Fail(problems, source, "BadBase64",
                         $"The key data is damaged ({data.Problem}): a character is missing or was changed. Copy the .pub file again, in full, without editing it.");
             }
 

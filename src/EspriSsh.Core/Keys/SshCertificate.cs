@@ -60,6 +60,12 @@ namespace EspriSsh.Core.Keys
             return stem.StartsWith("sk-", StringComparison.Ordinal) ? stem + "@openssh.com" : stem;
         }
 
+        /// <summary>One line as a person reads it: "user certificate "id" for alice, bob; 2020-01-01 to 2030-01-01; CA SHA256:...".</summary>
+        public override string ToString() =>
+            $"{Kind.ToString().ToLowerInvariant()} certificate \"{KeyId}\" for {(Principals.Count == 0 ? "anyone" : string.Join(", ", Principals))}; " +
+            $"{(ValidAfter == null ? "always" : ValidAfter.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))} to " +
+            $"{(ValidBefore == null ? "forever" : ValidBefore.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC")}; CA {CaFingerprint}";
+
         public bool IsValidAt(DateTimeOffset moment) => (ValidAfter == null || moment >= ValidAfter) && (ValidBefore == null || moment < ValidBefore);
 
         /// <summary>The certificate in a blob; null with the reason when it is not a whole certificate of a type we know.</summary>
