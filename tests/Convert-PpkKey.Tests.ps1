@@ -128,7 +128,8 @@ Describe 'Convert-PpkKey turns puttygen keys into OpenSSH keys ssh-keygen agrees
     }
 
     It 'shows Argon2 progress' {
-        $src = PuttygenKey 'ed25519' 'pw' ''
+        # Fixed passes: puttygen's default is "as many as 100 ms allow", fewer on a loaded machine.
+        $src = PuttygenKey 'ed25519' 'pw' 'memory=1024,passes=4'
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript("Import-Module '$(Get-TestModulePath)'; Convert-PpkKey '$src' -Passphrase (ConvertTo-SecureString 'pw' -AsPlainText -Force) -SshDirectory '$($Box.Ssh)'")

@@ -138,6 +138,15 @@ Describe 'Test-EspriPublicKey' -Skip:$NoTools {
             Should -Throw -ErrorId 'KeyFileNotFound,EspriSsh.Commands.TestEspriPublicKeyCommand'
     }
 
+    It 'refuses a device or a FIFO given as -Path with NotARegularFile, without waiting' -Skip:(-not (Test-Tool 'mkfifo')) {
+        $fifo = Join-Path $Box.Home 'fifo.pub'
+        mkfifo $fifo
+        foreach ($path in '/dev/zero', $fifo) {
+            { Test-EspriPublicKey -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'NotARegularFile,EspriSsh.Commands.TestEspriPublicKeyCommand'
+        }
+    }
+
     It 'shows the line to paste in its default view' {
         (Test-EspriPublicKey $EdLine | Out-String -Width 400) | Should -Match ('PasteThisLine\s*:\s*' + [regex]::Escape($EdLine))
     }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Config
 {
@@ -70,17 +71,21 @@ namespace EspriSsh.Core.Config
 
         public static SshConfigDocument Parse(string text) => Parse(new UTF8Encoding(false).GetBytes(text));
 
-        /// <summary>Reads a file; a missing file gives null.</summary>
+        /// <summary>ssh has no limit; a config of 20,000 lines is still under this, /dev/zero is not.</summary>
+        public const int MaxBytes = 1 << 20;
+
+        /// <summary>Reads a file; a missing file gives null. Throws ConfigUnreadable, NotARegularFile, FileTooLarge.</summary>
         public static SshConfigDocument? Load(string path)
         {
             try
             {
-                return File.Exists(path) ? Parse(File.ReadAllBytes(path), path) : null;
+                byte[]? content = BoundedFileReader.ReadIfExists(path, MaxBytes, "ssh config file");
+                return content == null ? null : Parse(content, path);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (EspriException ex) when (ex.ErrorId == ErrorIds.FileUnreadable)
             {
-                throw new EspriException(ErrorIds.ConfigUnreadable, EspriErrorCategory.ReadError,
-                    $"Could not read the ssh config '{path}': {ex.Message} Check that the file is readable by you.", path, ex);
+                throw new EspriException(ErrorIds.ConfigUnreadable, ex.Category,
+                    $"Could not read the ssh config '{path}': {ex.InnerException?.Message} Check that the file is readable by you.", path, ex.InnerException);
             }
         }
 

@@ -94,7 +94,7 @@ namespace EspriSsh.Core.Config
             }
 
             string target = RealPath(plan.Path);
-            byte[]? current = File.Exists(target) ? File.ReadAllBytes(target) : null;
+            byte[]? current = BoundedFileReader.ReadIfExists(target, SshConfigDocument.MaxBytes, "ssh config file");
             bool unchangedSincePlan = current == null ? plan.OriginalBytes == null : plan.OriginalBytes != null && current.SequenceEqual(plan.OriginalBytes);
             if (!unchangedSincePlan)
             {

@@ -106,7 +106,7 @@ namespace EspriSsh.Core.Connection
         private static IEnumerable<string> OtherLocalKeys(IReadOnlyList<LoadedIdentity> identities, string sshDirectory)
         {
             var offeredPrints = new HashSet<string>(identities.Where(i => i.Offer != null).Select(i => i.Offer!.Fingerprint));
-            List<string> others = PublicKeyFiles.InDirectory(sshDirectory)
+            List<string> others = Keys.PublicKeyFile.InDirectory(sshDirectory)
                 .Select(p => (p.Path, Print: Keys.KeyFingerprint.Sha256(p.Key.Blob)))
                 .Where(p => !offeredPrints.Contains(p.Print))
                 .Select(p => $"{p.Print} ('{p.Path}')")

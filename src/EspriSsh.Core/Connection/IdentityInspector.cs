@@ -64,7 +64,7 @@ namespace EspriSsh.Core.Connection
         private static LoadedIdentity InspectCertificate(string path, LoadedIdentity key)
         {
             var identity = new LoadedIdentity(path) { IsCertificate = true, Policy = key.Policy, RightsProblem = key.RightsProblem };
-            SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem);
+            SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem, out byte[] blob);
             if (certificate == null)
             {
                 identity.Problem = problem;
@@ -80,7 +80,7 @@ namespace EspriSsh.Core.Connection
             var offer = new KeyOffer(path, certificate.CertificateType, key.Offer!.Bits, key.Offer.Fingerprint);
             try
             {
-                identity.Source = SshNetKeyAdapter.ToCertificateSource(key.Key, certificate, CertificateBlob(path), offer);
+                identity.Source = SshNetKeyAdapter.ToCertificateSource(key.Key, certificate, blob, offer);
                 identity.Offer = offer;
             }
             catch (EspriException ex)
@@ -91,9 +91,6 @@ namespace EspriSsh.Core.Connection
 
             return identity;
         }
-
-        private static byte[] CertificateBlob(string path) =>
-            Convert.FromBase64String(File.ReadAllText(path).Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries)[1]);
 
         private LoadedIdentity InspectOne(string path, byte[]? passphrase)
         {
@@ -145,7 +142,7 @@ namespace EspriSsh.Core.Connection
                 return null;
             }
 
-            SshPublicKey? pub = PublicKeyFiles.TryRead(pubPath);
+            SshPublicKey? pub = PublicKeyFile.TryRead(pubPath, out _);
             if (pub == null)
             {
                 return $"'{pubPath}' is not a valid public key line; write it again (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";

@@ -29,9 +29,17 @@ namespace EspriSsh.Core.Connection
         /// <summary>Line numbers that are neither comments nor valid entries (ssh skips them too).</summary>
         public IReadOnlyList<int> UnreadableLines { get; }
 
+        /// <summary>About 150,000 hosts: more than any real known_hosts, far less than /dev/zero.</summary>
+        public const int MaxBytes = 16 << 20;
+
         /// <summary>Reads the file; a missing file is an empty one (ssh creates it on first use).</summary>
-        public static KnownHostsFile Load(string path) =>
-            File.Exists(path) ? Parse(File.ReadAllText(path), path) : new KnownHostsFile(path, Array.Empty<KnownHostEntry>(), Array.Empty<int>());
+        public static KnownHostsFile Load(string path)
+        {
+            byte[]? content = BoundedFileReader.ReadIfExists(path, MaxBytes, "known_hosts file");
+            return content == null
+                ? new KnownHostsFile(path, Array.Empty<KnownHostEntry>(), Array.Empty<int>())
+                : Parse(BoundedFileReader.DecodeUtf8(content), path);
+        }
 
         public static KnownHostsFile Parse(string text, string path)
         {
@@ -71,7 +79,7 @@ namespace EspriSsh.Core.Connection
         {
             string full = System.IO.Path.GetFullPath(path);
             HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(full)!);
-            byte[] existing = File.Exists(full) ? File.ReadAllBytes(full) : Array.Empty<byte>();
+            byte[] existing = BoundedFileReader.ReadIfExists(full, MaxBytes, "known_hosts file") ?? Array.Empty<byte>();
             string line = KnownHostEntry.LookupName(host, port) + " " + keyType + " " + Convert.ToBase64String(keyBlob) + "\n";
             bool needsNewline = existing.Length > 0 && existing[existing.Length - 1] != (byte)'\n';
             byte[] added = Encoding.UTF8.GetBytes((needsNewline ? "\n" : "") + line);

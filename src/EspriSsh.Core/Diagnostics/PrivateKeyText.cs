@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
+using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -13,27 +12,14 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     internal static class PrivateKeyText
     {
-        // Key files are small; anything larger is not one and is not read whole.
-        private const int MaximumKeyFileSize = 64 * 1024;
-
         // Shorter lines (the tail of a base64 block, "AAAA==") could match ordinary text by chance.
         internal const int MinimumSecretLineLength = 16;
 
         /// <summary>The body lines of a private key file (and their concatenation), or null when it is not one.</summary>
         public static IReadOnlyList<string>? SecretLines(string path)
         {
-            string text;
-            try
-            {
-                var info = new FileInfo(path);
-                if (!info.Exists || info.Length > MaximumKeyFileSize)
-                {
-                    return null;
-                }
-
-                text = File.ReadAllText(path, Encoding.UTF8);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            string? text = KeyFile.TryLoadText(path);
+            if (text == null)
             {
                 return null;
             }

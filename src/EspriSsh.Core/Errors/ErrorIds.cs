@@ -41,5 +41,8 @@ namespace EspriSsh.Core.Errors
         public const string JumpChannelFailed = "JumpChannelFailed";
         public const string InvalidParameter = "InvalidParameter";
         public const string FileWriteFailed = "FileWriteFailed";
+        public const string FileUnreadable = "FileUnreadable";
+        public const string FileTooLarge = "FileTooLarge";
+        public const string NotARegularFile = "NotARegularFile";
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace EspriSsh.Core.Files
@@ -8,16 +9,28 @@ namespace EspriSsh.Core.Files
     /// </summary>
     public static class BackupFile
     {
+        /// <summary>What is backed up is a key, a config or a report: this is far above any of them.</summary>
+        private const int MaxBytes = 16 << 20;
+
         /// <summary>Copies <paramref name="path"/> to a fresh backup name; returns it, or null if there was nothing to back up.</summary>
         public static string? Create(string path, bool ownerOnly)
         {
-            if (!File.Exists(path))
+            byte[]? content = BoundedFileReader.ReadIfExists(path, MaxBytes, "file to back up");
+            if (content == null)
             {
                 return null;
             }
 
             string backup = NextFreeName(path);
-            AtomicFileWriter.WriteAllBytes(backup, File.ReadAllBytes(path), ownerOnly);
+            try
+            {
+                AtomicFileWriter.WriteAllBytes(backup, content, ownerOnly);
+            }
+            finally
+            {
+                Array.Clear(content, 0, content.Length); // it may be a private key
+            }
+
             return backup;
         }
 

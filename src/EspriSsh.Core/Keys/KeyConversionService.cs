@@ -15,13 +15,11 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public static class KeyConversionService
     {
-        private const long MaxFileBytes = 1 << 20;
-
         /// <summary>Throws KeyFileNotFound, NotAPpkFile/Ppk*, KeyFormatInvalid, KeyTypeRefused, InvalidParameter or KeyFileExists.</summary>
         public static KeyConversionPlan Plan(KeyConversionRequest request, SiteProfile site)
         {
             string source = request.SourcePath;
-            byte[] content = Load(source);
+            byte[] content = KeyFile.Load(source);
             PpkFile? ppk = null;
             PrivateKeyPeek peek;
             IPrivateKeyFormat? format = PrivateKeyFileReader.FormatOf(content);
@@ -29,7 +27,7 @@ namespace EspriSsh.Core.Keys
             {
                 // Unknown content is reported as "not a .ppk": that is what this command expects.
                 ppk = PpkReader.Parse(content, source);
-                peek = new PrivateKeyPeek(PpkPrivateKeyFormat.FormatName, ppk.IsEncrypted, ppk.KeyType, ppk.PublicKey, source);
+                peek = PpkPrivateKeyFormat.Peek(ppk, source);
             }
             else
             {
@@ -104,26 +102,11 @@ namespace EspriSsh.Core.Keys
                 return Path.ChangeExtension(source, ".ppk");
             }
 
-            string? name = keyType == Ed25519PrivateKey.TypeName ? "id_ed25519"
-                : keyType == RsaPrivateKey.TypeName ? "id_rsa"
-                : keyType != null && keyType.StartsWith("ecdsa-", StringComparison.Ordinal) ? "id_ecdsa"
-                : null;
+            string? name = keyType == null ? null : KeyFile.DefaultFileName(keyType);
             return name != null
                 ? Path.Combine(sshDirectory, name)
                 : throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
                     $"The key type of '{source}' is only known after decryption, so no default file name can be chosen. Give -Destination.", source);
-        }
-
-        private static byte[] Load(string path)
-        {
-            var file = new FileInfo(path);
-            if (!file.Exists)
-            {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
-                    $"There is no key file '{path}'. Check the path; Get-ChildItem *.ppk lists the PuTTY keys of the current folder.", path);
-            }
-
-            return file.Length <= MaxFileBytes ? File.ReadAllBytes(path) : throw PpkReader.NotPpk(path, "it is far too large for a key file");
         }
     }
 }

@@ -48,7 +48,7 @@ namespace EspriSsh.Core.Keys
                 warnings.Add($"{DisplayName(request.Type, bits)}: {verdict.Reason}");
             }
 
-            string path = request.Path ?? System.IO.Path.Combine(request.SshDirectory, request.Type == NewKeyType.Rsa ? "id_rsa" : "id_ed25519");
+            string path = request.Path ?? System.IO.Path.Combine(request.SshDirectory, KeyFile.DefaultFileName(sshType)!);
             KeyPairWriter.EnsureCanWrite(path, request.Force);
             string comment = request.Comment ?? DefaultComment();
             return new KeyCreationPlan(request.Type, bits, path, comment, request.Rounds, request.Force, warnings);

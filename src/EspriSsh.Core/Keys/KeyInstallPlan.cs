@@ -1,12 +1,11 @@
 using System.Collections.Generic;
-using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys
 {
     /// <summary>What Install-EspriKey is about to do with one source key, decided before any passphrase is asked.</summary>
     public sealed class KeyInstallPlan
     {
-        internal KeyInstallPlan(KeyInstallRequest request, PrivateKeyPeek peek, string destination, SshPublicKey? publicKey, KeyInstallAction action, bool replacesExisting, SiteProfile site)
+        internal KeyInstallPlan(KeyInstallRequest request, PrivateKeyPeek peek, string destination, SshPublicKey? publicKey, KeyInstallAction action, bool replacesExisting)
         {
             Request = request;
             Peek = peek;
@@ -14,7 +13,6 @@ namespace EspriSsh.Core.Keys
             PublicKey = publicKey;
             Action = action;
             ReplacesExisting = replacesExisting;
-            Site = site;
         }
 
         public string Source => Request.Source;
@@ -43,8 +41,6 @@ namespace EspriSsh.Core.Keys
         public bool CopiesSourceFile => Peek.Format == Formats.OpenSshPrivateKeyReader.FormatName && !Request.ChangesPassphrase;
 
         internal KeyInstallRequest Request { get; }
-
-        internal SiteProfile Site { get; }
 
         /// <summary>Warnings to show before writing (site policy on the key type).</summary>
         public List<string> Warnings { get; } = new List<string>();

@@ -33,8 +33,8 @@ namespace EspriSsh.Core.Keys
             }
 
             string keyType = publicKey?.KeyType ?? peek.KeyType ?? Ed25519PrivateKey.TypeName;
-            string target = request.Destination ?? Path.Combine(request.SshDirectory, DefaultFileName(keyType));
-            KeyInstallAction action = publicKey == null ? KeyInstallAction.KeyPair : ActionFor(request, target, publicKey, site);
+            string target = request.Destination ?? Path.Combine(request.SshDirectory, KeyFile.DefaultFileName(keyType) ?? KeyFile.DefaultFileName(Ed25519PrivateKey.TypeName)!);
+            KeyInstallAction action = publicKey == null ? KeyInstallAction.KeyPair : ActionFor(request, target, publicKey);
             switch (action)
             {
                 case KeyInstallAction.KeyPair when publicKey != null:
@@ -47,7 +47,7 @@ namespace EspriSsh.Core.Keys
 
             bool replaces = action == KeyInstallAction.KeyPair ? File.Exists(target) || File.Exists(target + ".pub")
                 : action == KeyInstallAction.PublicKeyOnly && File.Exists(target + ".pub");
-            var plan = new KeyInstallPlan(request, peek, target, publicKey, action, replaces, site);
+            var plan = new KeyInstallPlan(request, peek, target, publicKey, action, replaces);
             if (publicKey != null)
             {
                 KeyPolicyResult verdict = site.Evaluate(publicKey.KeyType, bits);
@@ -72,7 +72,7 @@ namespace EspriSsh.Core.Keys
         /// <summary>The key already installed, described as after an install (nothing is written).</summary>
         public static KeyInfo DescribeInstalled(KeyInstallPlan plan)
         {
-            SshPublicKey publicKey = PublicKeyFile.TryRead(plan.PublicKeyPath, plan.Site, out _) ?? plan.PublicKey!;
+            SshPublicKey publicKey = PublicKeyFile.TryReadBeside(plan.Destination) ?? plan.PublicKey!;
             return KeyInfo.Describe(publicKey, Bits(publicKey), plan.Destination, PrivateKeyFileReader.PeekFile(plan.Destination).Encrypted, new string[0]);
         }
 
@@ -99,7 +99,7 @@ namespace EspriSsh.Core.Keys
                 byte[] file;
                 if (plan.CopiesSourceFile)
                 {
-                    file = OpenSshArmor.Loadable(File.ReadAllBytes(plan.Source));
+                    file = OpenSshArmor.Loadable(KeyFile.Load(plan.Source));
                     encrypted = plan.Peek.Encrypted;
                 }
                 else
@@ -123,26 +123,10 @@ namespace EspriSsh.Core.Keys
             return KeyInfo.Describe(publicKey, Bits(publicKey), plan.Destination, encrypted, backups);
         }
 
-        /// <summary>id_ed25519, id_rsa, id_ecdsa, id_dsa: the names ssh tries by itself.</summary>
-        public static string DefaultFileName(string keyType)
-        {
-            if (keyType.StartsWith("ecdsa-", StringComparison.Ordinal))
-            {
-                return "id_ecdsa";
-            }
-
-            switch (keyType)
-            {
-                case RsaPrivateKey.TypeName: return "id_rsa";
-                case DsaPrivateKey.TypeName: return "id_dsa";
-                default: return "id_ed25519";
-            }
-        }
-
-        private static KeyInstallAction ActionFor(KeyInstallRequest request, string target, SshPublicKey publicKey, SiteProfile site)
+        private static KeyInstallAction ActionFor(KeyInstallRequest request, string target, SshPublicKey publicKey)
         {
             PrivateKeyPeek? existing = PeekOrNull(target);
-            SshPublicKey? pub = File.Exists(target + ".pub") ? PublicKeyFile.TryRead(target + ".pub", site, out _) : null;
+            SshPublicKey? pub = PublicKeyFile.TryReadBeside(target);
             SshPublicKey? there = existing == null ? null : existing.PublicKey ?? pub;
             if (there == null || !there.SameKeyAs(publicKey))
             {
@@ -151,7 +135,7 @@ namespace EspriSsh.Core.Keys
 
             // The same key is there: rewrite only what OpenSSH could not use, or what the user asked to change.
             // OpenSSL reads PEM/PKCS#8 whatever the line ends; OpenSSH's own format must be exact; PPK not at all.
-            bool loadable = existing!.Format == OpenSshPrivateKeyReader.FormatName ? OpenSshArmor.IsLoadable(File.ReadAllBytes(target))
+            bool loadable = existing!.Format == OpenSshPrivateKeyReader.FormatName ? OpenSshArmor.IsLoadable(KeyFile.Load(target))
                 : !existing.Format.StartsWith(PpkPrivateKeyFormat.FormatName, StringComparison.Ordinal);
             if (request.ChangesPassphrase || !loadable)
             {
@@ -164,7 +148,7 @@ namespace EspriSsh.Core.Keys
         // The comment ssh-keygen would show: the source's own .pub when it is this key's, else the key's own (OpenSSH, PPK).
         private static SshPublicKey WithComment(SshPublicKey publicKey, KeyInstallPlan plan, PrivateKeyFile? decrypted)
         {
-            SshPublicKey? sourcePub = File.Exists(plan.Source + ".pub") ? PublicKeyFile.TryRead(plan.Source + ".pub", plan.Site, out _) : null;
+            SshPublicKey? sourcePub = PublicKeyFile.TryReadBeside(plan.Source);
             if (sourcePub != null && sourcePub.SameKeyAs(publicKey) && sourcePub.Comment.Length > 0)
             {
                 return sourcePub;
@@ -177,7 +161,7 @@ namespace EspriSsh.Core.Keys
         private static void VerifyWritten(KeyInstallPlan plan, SshPublicKey publicKey)
         {
             SshPublicKey? written = PeekOrNull(plan.Destination)?.PublicKey;
-            SshPublicKey? pub = PublicKeyFile.TryRead(plan.PublicKeyPath, plan.Site, out _);
+            SshPublicKey? pub = PublicKeyFile.TryReadBeside(plan.Destination);
             if (written == null || !written.SameKeyAs(publicKey) || pub == null || !pub.SameKeyAs(publicKey))
             {
                 throw new EspriException(ErrorIds.FileWriteFailed, EspriErrorCategory.WriteError,

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
@@ -18,12 +17,10 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public static class KeyInventory
     {
-        private const string PublicSuffix = ".pub";
+        private const string PublicSuffix = PublicKeyFile.Suffix;
         private const string CertificateSuffix = "-cert.pub";
         private const string CertificateFormat = "Certificate";
 
-        // Key files are a few KB; bigger files are not keys and are not read.
-        private const long MaxKeyFileBytes = 1 << 20;
 
         // OpenSSH's own files in the ssh folder: never keys, whatever they hold (known_hosts holds public keys).
         private static readonly string[] NotKeys = { "config", "known_hosts", "authorized_keys", "authorized_keys2", "environment", "rc" };
@@ -171,13 +168,13 @@ namespace EspriSsh.Core.Keys
 
             string? pubPath = File.Exists(path + PublicSuffix) ? path + PublicSuffix : null;
             string? pubProblem = null;
-            SshPublicKey? pub = pubPath == null ? null : PublicKeyFile.TryRead(pubPath, site, out pubProblem);
+            SshPublicKey? pub = pubPath == null ? null : PublicKeyFile.TryRead(pubPath, out pubProblem);
             entry.HasPublicKey = pubPath != null;
             entry.PublicKeyPath = pubPath;
             SshPublicKey? own = peek?.PublicKey;
             if (peek != null)
             {
-                entry.Format = IsPpk(peek) ? PpkVersionName(path, peek.Format) : peek.Format;
+                entry.Format = peek.FormatVersion == null ? peek.Format : $"{peek.Format} v{peek.FormatVersion}";
                 entry.Encrypted = peek.Encrypted;
                 entry.Type = peek.KeyType ?? (peek.PossibleKeyTypes.Count > 1 ? FamilyOf(peek.PossibleKeyTypes) : null);
                 DescribeProtection(path, peek, problems);
@@ -237,7 +234,7 @@ namespace EspriSsh.Core.Keys
         // ssh-keygen fails on an OpenSSH key with CR line ends, a BOM or no final newline ("error in libcrypto").
         private static void DescribeLoadability(string path, PrivateKeyPeek peek, List<string> problems)
         {
-            byte[]? content = peek.Format == Formats.OpenSshPrivateKeyReader.FormatName ? ReadSmallBytes(path) : null;
+            byte[]? content = peek.Format == Formats.OpenSshPrivateKeyReader.FormatName ? KeyFile.TryLoad(path) : null;
             if (content != null && !Formats.OpenSshArmor.IsLoadable(content))
             {
                 problems.Add("OpenSSH cannot load it as it is (Windows line ends, a byte-order mark or no newline at the end: \"error in libcrypto\"). " +
@@ -255,7 +252,7 @@ namespace EspriSsh.Core.Keys
                 return ScanCertificate(path, site);
             }
 
-            SshPublicKey? pub = PublicKeyFile.TryRead(path, site, out string? problem, out string? unknownType);
+            SshPublicKey? pub = PublicKeyFile.TryRead(path, out string? problem, out string? unknownType);
             if (pub == null && !explicitFile && !IsKeyName(path))
             {
                 return null;
@@ -372,7 +369,7 @@ namespace EspriSsh.Core.Keys
                 return false;
             }
 
-            string? text = ReadSmallText(path);
+            string? text = KeyFile.TryLoadText(path);
             if (text != null && PrivateKeyFileReader.KnownFormats.Any(f => f.Recognizes(text)))
             {
                 return true;
@@ -390,39 +387,10 @@ namespace EspriSsh.Core.Keys
 
         private static bool IsKeyName(string path) => Path.GetFileName(path).StartsWith("id_", StringComparison.Ordinal);
 
-        // "PPK v2" / "PPK v3" from the first line ("PuTTY-User-Key-File-3: ..."): v2 files need a
-        // newer PuTTY conversion before some tools accept them, so users need to see which one they have.
-        private static string PpkVersionName(string path, string format)
-        {
-            const string Header = "PuTTY-User-Key-File-";
-            string text = ReadSmallText(path) ?? "";
-            int at = text.IndexOf(Header, StringComparison.Ordinal) + Header.Length;
-            return at >= Header.Length && at < text.Length && char.IsDigit(text[at]) ? $"{format} v{text[at]}" : format;
-        }
-
         private static bool IsPpk(PrivateKeyPeek peek) => peek.Format.StartsWith("PPK", StringComparison.Ordinal);
 
         private static bool IsPublicFile(string path) => path.EndsWith(PublicSuffix, StringComparison.Ordinal);
 
         private static string PrivateOf(string publicPath) => publicPath.Substring(0, publicPath.Length - PublicSuffix.Length);
-
-        private static string? ReadSmallText(string path)
-        {
-            byte[]? content = ReadSmallBytes(path);
-            return content == null ? null : new UTF8Encoding(false).GetString(content);
-        }
-
-        private static byte[]? ReadSmallBytes(string path)
-        {
-            try
-            {
-                var file = new FileInfo(path);
-                return file.Length > MaxKeyFileBytes ? null : File.ReadAllBytes(path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
@@ -16,9 +14,6 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public static class PrivateKeyFileReader
     {
-        // Key files are a few KB; anything this big is not a key (and is not read into memory).
-        private const long MaxFileBytes = 1 << 20;
-
         private static readonly IPrivateKeyFormat[] Formats =
         {
             new OpenSshPrivateKeyReader(),
@@ -33,7 +28,7 @@ namespace EspriSsh.Core.Keys
         /// the key derivation (OperationCanceledException).
         /// </summary>
         public static PrivateKeyFile ReadFile(string path, byte[]? passphrase, CancellationToken cancellation = default) =>
-            Read(Load(path), passphrase, path, cancellation);
+            Read(KeyFile.Load(path), passphrase, path, cancellation);
 
         /// <summary>Reads and decrypts key file content; <paramref name="source"/> names it in errors.</summary>
         public static PrivateKeyFile Read(byte[] content, byte[]? passphrase, string source, CancellationToken cancellation = default)
@@ -43,7 +38,7 @@ namespace EspriSsh.Core.Keys
         }
 
         /// <summary>What the file tells without a passphrase (format, encrypted, public key when in clear).</summary>
-        public static PrivateKeyPeek PeekFile(string path) => Peek(Load(path), path);
+        public static PrivateKeyPeek PeekFile(string path) => Peek(KeyFile.Load(path), path);
 
         public static PrivateKeyPeek Peek(byte[] content, string source)
         {
@@ -70,23 +65,6 @@ namespace EspriSsh.Core.Keys
             throw KeyFileErrors.Invalid(source, detail);
         }
 
-        private static byte[] Load(string path)
-        {
-            var file = new FileInfo(path);
-            if (!file.Exists)
-            {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
-                    $"There is no key file '{path}'. Check the path; Get-ChildItem ~/.ssh lists your keys.", path);
-            }
-
-            if (file.Length > MaxFileBytes)
-            {
-                throw KeyFileErrors.Invalid(path, "it is far too large for a key file.");
-            }
-
-            return File.ReadAllBytes(path);
-        }
-
-        private static string Decode(byte[] content) => new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
+        private static string Decode(byte[] content) => KeyFile.Text(content);
     }
 }

@@ -9,9 +9,10 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public sealed class PrivateKeyPeek
     {
-        public PrivateKeyPeek(string format, bool encrypted, string? keyType, SshPublicKey? publicKey, string source, IReadOnlyList<string>? possibleKeyTypes = null)
+        public PrivateKeyPeek(string format, bool encrypted, string? keyType, SshPublicKey? publicKey, string source, int? formatVersion = null, IReadOnlyList<string>? possibleKeyTypes = null)
         {
             Format = format;
+            FormatVersion = formatVersion;
             Encrypted = encrypted;
             KeyType = keyType;
             PublicKey = publicKey;
@@ -21,6 +22,9 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>"OpenSSH", "PEM", "PKCS#8", "PPK".</summary>
         public string Format { get; }
+
+        /// <summary>The version of formats that have several users must tell apart (PPK 2 or 3); else null.</summary>
+        public int? FormatVersion { get; }
 
         public bool Encrypted { get; }
 

@@ -1,86 +1,130 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
-using EspriSsh.Core.Site;
+using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys
 {
-    /// <summary>Reads a .pub file with Test-EspriPublicKey's parser (so the usual damage is repaired, not fatal).</summary>
+    /// <summary>
+    /// The one reader of .pub files, with Test-EspriPublicKey's parser: the usual damage (CR, quotes,
+    /// a wrapped line, PuTTYgen's block) is repaired, not fatal; a file that holds no public key says
+    /// why and how to write it again. Certificates (id_*-cert.pub) are read here too.
+    /// </summary>
     internal static class PublicKeyFile
     {
-        // A .pub is one line; anything this big is not one.
-        private const long MaxBytes = 64 * 1024;
+        public const string Suffix = ".pub";
 
         /// <summary>The key in the file; null with the reason (and the fix) when it holds no valid public key.</summary>
-        public static SshPublicKey? TryRead(string path, SiteProfile site, out string? problem) => TryRead(path, site, out problem, out _);
+        public static SshPublicKey? TryRead(string path, out string? problem) => TryRead(path, out problem, out _);
 
         /// <summary>As TryRead; <paramref name="unknownType"/> names the type of an intact key of a type we do not know.</summary>
-        public static SshPublicKey? TryRead(string path, SiteProfile site, out string? problem, out string? unknownType)
+        public static SshPublicKey? TryRead(string path, out string? problem, out string? unknownType)
         {
             problem = null;
             unknownType = null;
-            string? text = ReadText(path);
-            PublicKeyCheck? check = text == null ? null : PublicKeyPasteChecker.Check(text, path, site);
-            if (check?.Normalized == null)
+            string why;
+            try
             {
+                string? text = ReadText(path);
+                PublicKeyCheck? check = text == null ? null : PublicKeyPasteChecker.Check(text, path, site: null);
+                if (check?.Normalized != null)
+                {
+                    string[] parts = check.Normalized.Split(new[] { ' ' }, 3);
+                    return new SshPublicKey(Convert.FromBase64String(parts[1]), parts.Length > 2 ? parts[2] : "");
+                }
+
                 unknownType = check?.Problems.Any(p => p.Code == "KeyTypeUnsupported") == true ? check.Type : null;
-                string why = check?.Problems.FirstOrDefault()?.Message ?? "it is far too large for a public key.";
-                string privatePath = path.EndsWith(".pub", StringComparison.Ordinal) ? path.Substring(0, path.Length - 4) : "";
-                string fix = unknownType != null ? ""
-                    : File.Exists(privatePath) ? " Write it again from its private key (the old file is kept as .bak): " + KeyAdvice.WritePublicKey(privatePath)
-                    : " Copy it again from where it came from.";
-                problem = $"'{path}' is not a valid public key: {why}{fix}";
-                return null;
+                why = check?.Problems.FirstOrDefault()?.Message ?? "it does not exist.";
+            }
+            catch (EspriException ex)
+            {
+                why = ex.Message;
             }
 
-            string[] parts = check.Normalized.Split(new[] { ' ' }, 3);
-            return new SshPublicKey(Convert.FromBase64String(parts[1]), parts.Length > 2 ? parts[2] : "");
+            string privatePath = path.EndsWith(Suffix, StringComparison.Ordinal) ? path.Substring(0, path.Length - Suffix.Length) : "";
+            string fix = unknownType != null ? ""
+                : File.Exists(privatePath) ? " Write it again from its private key (the old file is kept as .bak): " + KeyAdvice.WritePublicKey(privatePath)
+                : " Copy it again from where it came from.";
+            problem = $"'{path}' is not a valid public key: {why}{fix}";
+            return null;
+        }
+
+        /// <summary>The key of the .pub next to a private key, or null when there is none or it is not valid.</summary>
+        public static SshPublicKey? TryReadBeside(string privatePath) =>
+            File.Exists(privatePath + Suffix) ? TryRead(privatePath + Suffix, out _) : null;
+
+        /// <summary>Every valid .pub of a directory, by file name.</summary>
+        public static IReadOnlyList<(string Path, SshPublicKey Key)> InDirectory(string directory)
+        {
+            if (!Directory.Exists(directory))
+            {
+                return Array.Empty<(string, SshPublicKey)>();
+            }
+
+            return Directory.GetFiles(directory, "*" + Suffix)
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (Path: p, Key: TryRead(p, out _)))
+                .Where(x => x.Key != null)
+                .Select(x => (x.Path, x.Key!))
+                .ToList();
         }
 
         /// <summary>True when the file's first word is a certificate type (ssh-ed25519-cert-v01@openssh.com...).</summary>
-        public static bool HoldsCertificate(string path)
-        {
-            string? text = ReadText(path);
-            return text != null && SshCertificate.IsCertificateType(FirstWord(text));
-        }
+        public static bool HoldsCertificate(string path) => SshCertificate.IsCertificateType(FirstWord(KeyFile.TryLoadText(path) ?? ""));
 
-        /// <summary>The certificate in an id_*-cert.pub; null with the reason when it is damaged.</summary>
-        public static SshCertificate? TryReadCertificate(string path, out string? problem)
+        /// <summary>The certificate in an id_*-cert.pub; null with the reason when it is damaged or unreadable.</summary>
+        public static SshCertificate? TryReadCertificate(string path, out string? problem) => TryReadCertificate(path, out problem, out _);
+
+        /// <summary>As TryReadCertificate, with the certificate's wire bytes (what SSH.NET is handed).</summary>
+        public static SshCertificate? TryReadCertificate(string path, out string? problem, out byte[] blob)
         {
-            string[] fields = (ReadText(path) ?? "").Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
-            byte[]? blob = null;
+            blob = new byte[0];
+            string[] fields;
             try
             {
-                blob = fields.Length >= 2 ? Convert.FromBase64String(fields[1]) : null;
+                fields = (ReadText(path) ?? "").Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
             }
-            catch (FormatException)
+            catch (EspriException ex)
             {
-            }
-
-            SshCertificate? certificate = blob == null ? null : SshCertificate.TryParse(blob, fields.Length > 2 ? fields[2].Trim() : "", out problem);
-            if (certificate == null || certificate.CertificateType != fields[0])
-            {
-                problem = $"'{path}' is a damaged certificate ({(blob == null ? "its base64 text does not decode" : certificate == null ? "it does not parse" : "its type and content differ")}). " +
-                    "Ask whoever issued it for a new copy.";
+                problem = ex.Message;
                 return null;
             }
 
-            problem = null;
-            return certificate;
+            string why;
+            try
+            {
+                blob = fields.Length >= 2 ? Convert.FromBase64String(fields[1]) : new byte[0];
+                SshCertificate? certificate = SshCertificate.TryParse(blob, fields.Length > 2 ? fields[2].Trim() : "", out string? parseProblem);
+                if (certificate != null && certificate.CertificateType == fields[0])
+                {
+                    problem = null;
+                    return certificate;
+                }
+
+                why = certificate == null ? parseProblem ?? "it is not a certificate" : "its type and content differ";
+            }
+            catch (FormatException)
+            {
+                why = "its base64 text does not decode";
+            }
+
+            problem = $"'{path}' is a damaged certificate ({why}). Ask whoever issued it for a new copy.";
+            return null;
         }
 
         private static string FirstWord(string text)
         {
-            string trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+            string trimmed = text.TrimStart(' ', '\t', '\r', '\n');
             int end = trimmed.IndexOfAny(new[] { ' ', '\t', '\r', '\n' });
             return end < 0 ? trimmed : trimmed.Substring(0, end);
         }
 
+        /// <summary>The file's text; null when it does not exist. Throws FileTooLarge, NotARegularFile, FileUnreadable.</summary>
         private static string? ReadText(string path)
         {
-            var file = new FileInfo(path);
-            return file.Length > MaxBytes ? null : new UTF8Encoding(false).GetString(File.ReadAllBytes(path));
+            byte[]? content = Files.BoundedFileReader.ReadIfExists(path, KeyFile.MaxBytes, "public key file");
+            return content == null ? null : KeyFile.Text(content);
         }
     }
 }

@@ -28,7 +28,11 @@ namespace EspriSsh.Core.Keys
         /// </summary>
         public const int MaxTextLength = 64 * 1024;
 
-        public static PublicKeyCheck Check(string text, string source, SiteProfile site)
+        /// <summary>Checks a file holding a key (.pub, PuTTYgen's public key file, or a .ppk by mistake). Throws KeyFileNotFound, FileTooLarge...</summary>
+        public static PublicKeyCheck CheckFile(string path, SiteProfile site) => Check(KeyFile.Text(KeyFile.Load(path)), path, site);
+
+        /// <summary>Checks pasted text; <paramref name="site"/> null skips the site's verdict on the key type.</summary>
+        public static PublicKeyCheck Check(string text, string source, SiteProfile? site)
         {
             var problems = new List<PublicKeyProblem>();
             if (text.Length > MaxTextLength)
@@ -92,7 +96,7 @@ namespace EspriSsh.Core.Keys
         // A block (RFC 4716 or .ppk) carries the comment in a header and wraps its base64 by design.
         // One pass over the text: tokens, the run of base64 tokens, one decode, the key's length from
         // its own layout (PublicKeyBlobInfo.MeasureLength): linear, whatever is pasted.
-        private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile site)
+        private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile? site)
         {
             bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
             List<Token> tokens = Tokenize(body);
@@ -121,7 +125,7 @@ namespace EspriSsh.Core.Keys
                 if (data.UnknownType != null && (declaredType == null || declaredType == data.UnknownType))
                 {
                     problems.Add(new PublicKeyProblem("KeyTypeUnsupported", PublicKeyProblemSeverity.Error,
-                        $"This is {KeyTypeNames.Describe(data.UnknownType)}, a key type {site.Name} does not accept (the line itself is intact). " +
+                        $"This is {KeyTypeNames.Describe(data.UnknownType)}, a key type {site?.Name ?? "the site"} does not accept (the line itself is intact). " +
                         "Make an ED25519 key with New-EspriKey and paste its .pub line."));
                     return new PublicKeyCheck(null, data.UnknownType, 0, null, problems, source);
                 }
@@ -172,12 +176,12 @@ namespace EspriSsh.Core.Keys
                 return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
             }
 
-            KeyPolicyResult policy = site.Evaluate(info.KeyType, info.Bits);
-            if (policy.Verdict == KeyPolicyVerdict.Refused)
+            KeyPolicyResult? policy = site?.Evaluate(info.KeyType, info.Bits);
+            if (policy?.Verdict == KeyPolicyVerdict.Refused)
             {
                 problems.Add(new PublicKeyProblem("PolicyRefused", PublicKeyProblemSeverity.Error, policy.Reason));
             }
-            else if (policy.Verdict == KeyPolicyVerdict.Tolerated)
+            else if (policy?.Verdict == KeyPolicyVerdict.Tolerated)
             {
                 problems.Add(new PublicKeyProblem("PolicyTolerated", PublicKeyProblemSeverity.Warning, policy.Reason));
             }

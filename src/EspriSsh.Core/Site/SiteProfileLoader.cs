@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Site
 {
@@ -11,6 +12,9 @@ namespace EspriSsh.Core.Site
     public static class SiteProfileLoader
     {
         private const string EmbeddedName = "EspriSsh.Core.Site.espri-site.json";
+
+        /// <summary>The built-in profile is 3 KB; a site with hundreds of hosts still fits.</summary>
+        private const int MaxBytes = 1 << 20;
         private static readonly Lazy<SiteProfile> Embedded = new Lazy<SiteProfile>(LoadEmbedded);
 
         private static readonly JsonSerializerOptions Options = new JsonSerializerOptions
@@ -36,13 +40,10 @@ namespace EspriSsh.Core.Site
         public static SiteProfile Load(string path)
         {
             string full = Path.GetFullPath(path);
-            if (!File.Exists(full))
-            {
-                throw new EspriException(ErrorIds.SiteProfileNotFound, EspriErrorCategory.ObjectNotFound,
+            string json = BoundedFileReader.ReadTextIfExists(full, MaxBytes, "site profile")
+                ?? throw new EspriException(ErrorIds.SiteProfileNotFound, EspriErrorCategory.ObjectNotFound,
                     $"Site profile '{full}' does not exist. Give the path of a JSON profile (Get-EspriSite shows the fields), or omit -Path to use the built-in ESPRI profile.", full);
-            }
-
-            return Parse(File.ReadAllText(full), full);
+            return Parse(json, full);
         }
 
         public static SiteProfile Parse(string json, string source)

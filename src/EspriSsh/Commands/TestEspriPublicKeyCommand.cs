@@ -1,6 +1,4 @@
-using System.IO;
 using System.Management.Automation;
-using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -13,9 +11,6 @@ namespace EspriSsh.Commands
     {
         private const string LineSet = "Line";
         private const string PathSet = "Path";
-
-        // A public key file is a line; anything much bigger is not one and is not read whole.
-        private const long MaximumFileSize = 256 * 1024;
 
         /// <summary>The pasted text (one line, several lines, or a whole block).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = LineSet)]
@@ -33,7 +28,7 @@ namespace EspriSsh.Commands
             {
                 SiteProfile site = SiteProfileLoader.Current;
                 PublicKeyCheck check = ParameterSetName == PathSet
-                    ? PublicKeyPasteChecker.Check(ReadKeyFile(ResolvePath(Path)), ResolvePath(Path), site)
+                    ? PublicKeyPasteChecker.CheckFile(ResolvePath(Path), site)
                     : PublicKeyPasteChecker.Check(Line, "(text)", site);
                 foreach (PublicKeyProblem problem in check.Problems)
                 {
@@ -45,23 +40,6 @@ namespace EspriSsh.Commands
 
                 WriteTyped(check, "EspriSsh.PublicKeyCheck");
             });
-        }
-
-        private static string ReadKeyFile(string path)
-        {
-            if (!File.Exists(path))
-            {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
-                    $"'{path}' does not exist. Give the path of your public key file, usually ~/.ssh/id_ed25519.pub.", path);
-            }
-
-            if (new FileInfo(path).Length > MaximumFileSize)
-            {
-                throw new EspriException(ErrorIds.KeyFormatInvalid, EspriErrorCategory.InvalidData,
-                    $"'{path}' is too big to be a key file. Give the path of your .pub file.", path);
-            }
-
-            return File.ReadAllText(path);
         }
     }
 }

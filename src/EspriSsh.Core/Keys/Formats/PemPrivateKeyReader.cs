@@ -49,7 +49,7 @@ namespace EspriSsh.Core.Keys.Formats
             if (block.HasEncryptionHeader)
             {
                 string[] types = LegacyLabels[block.Label];
-                return new PrivateKeyPeek(FormatName, true, types.Length == 1 ? types[0] : null, null, source, types);
+                return new PrivateKeyPeek(FormatName, true, types.Length == 1 ? types[0] : null, null, source, possibleKeyTypes: types);
             }
 
             SshPrivateKey key = Read(text, null, source).Key;

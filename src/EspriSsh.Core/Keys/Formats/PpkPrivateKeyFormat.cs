@@ -25,8 +25,12 @@ namespace EspriSsh.Core.Keys.Formats
         public PrivateKeyPeek Peek(string text, string source)
         {
             PpkFile file = Parse(text, source);
-            return new PrivateKeyPeek(FormatName, file.IsEncrypted, file.KeyType, file.PublicKey, source);
+            return Peek(file, source);
         }
+
+        /// <summary>What a parsed PPK tells without its passphrase, version included (v2 files need a newer PuTTY's conversion for some tools).</summary>
+        public static PrivateKeyPeek Peek(PpkFile file, string source) =>
+            new PrivateKeyPeek(FormatName, file.IsEncrypted, file.KeyType, file.PublicKey, source, file.Version);
 
         private static PpkFile Parse(string text, string source) => PpkReader.Parse(Encoding.UTF8.GetBytes(text), source);
     }

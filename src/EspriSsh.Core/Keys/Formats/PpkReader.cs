@@ -20,9 +20,6 @@ namespace EspriSsh.Core.Keys.Formats
         private const string Magic = "PuTTY-User-Key-File-";
         private const string Ssh1Magic = "SSH PRIVATE KEY FILE FORMAT 1.1";
 
-        /// <summary>A 16384-bit RSA PPK is ~12 KB: anything this big is something else.</summary>
-        private const int MaxFileBytes = 256 * 1024;
-
         private static readonly string[] SupportedTypes =
         {
             Ed25519PrivateKey.TypeName, RsaPrivateKey.TypeName, DsaPrivateKey.TypeName,
@@ -34,7 +31,7 @@ namespace EspriSsh.Core.Keys.Formats
 
         public static PpkFile Parse(byte[] content, string path)
         {
-            if (content.Length > MaxFileBytes)
+            if (content.Length > KeyFile.MaxBytes)
             {
                 throw NotPpk(path, "it is far too large for a key file");
             }

@@ -1,0 +1,18 @@
+namespace EspriSsh.Core.Platform
+{
+    /// <summary>What a path names, links followed: only a Regular file is ever read whole.</summary>
+    public enum FileKind
+    {
+        Missing,
+        Regular,
+        Directory,
+
+        /// <summary>A FIFO: opening it for reading waits for a writer, so it is never opened.</summary>
+        NamedPipe,
+
+        /// <summary>/dev/zero, /dev/tty, CON...: endless or interactive.</summary>
+        Device,
+        Socket,
+        Other,
+    }
+}
