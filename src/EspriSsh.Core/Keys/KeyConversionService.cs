@@ -39,7 +39,18 @@ namespace EspriSsh.Core.Keys
                 RefuseForbiddenType(peek.KeyType, site, source);
             }
 
+            if (peek.PublicKey != null)
+            {
+                KeySizeLimits.EnsureUsable(peek.PublicKey.KeyType, PublicKeyBlobInfo.TryParse(peek.PublicKey.Blob, out _)?.Bits ?? 0, source);
+            }
+
             KeyOutputFormat output = request.OutputFormat ?? (ppk != null ? KeyOutputFormat.OpenSsh : KeyOutputFormat.Ppk);
+            if (output == KeyOutputFormat.Ppk && peek.KeyType != null && !KeyTypeNames.FitsInPpk(peek.KeyType))
+            {
+                throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
+                    $"'{source}' holds {KeyTypeNames.Describe(peek.KeyType)}, which the PuTTY key format (.ppk) cannot hold: PuTTY has no such keys. " +
+                    "Keep using it with OpenSSH as it is; nothing was written.", source);
+            }
             string destination = request.Destination ?? DefaultDestination(output, peek.KeyType, source, request.SshDirectory);
             KeyPairWriter.EnsureCanWrite(destination, request.Force);
             return new KeyConversionPlan(source, content, ppk, peek, output, destination, request.Force);

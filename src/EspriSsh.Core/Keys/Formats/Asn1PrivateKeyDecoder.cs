@@ -61,9 +61,12 @@ namespace EspriSsh.Core.Keys.Formats
         public static SshPrivateKey Ec(Asn1Encodable structure, string source, Asn1Encodable? algorithmParameters = null)
         {
             ECPrivateKeyStructure ec = ECPrivateKeyStructure.GetInstance(structure);
-            Asn1Encodable? parameters = ec.Parameters ?? algorithmParameters;
-            DerObjectIdentifier? oid = parameters is DerObjectIdentifier named ? named
-                : parameters == null ? null : X962Parameters.GetInstance(parameters).IsNamedCurve ? DerObjectIdentifier.GetInstance(X962Parameters.GetInstance(parameters).Parameters) : null;
+            DerObjectIdentifier? oid = CurveOf(ec.Parameters ?? algorithmParameters);
+            if (ec.Parameters != null && algorithmParameters != null && !Equals(CurveOf(ec.Parameters), CurveOf(algorithmParameters)))
+            {
+                throw new System.FormatException("its two curve names differ.");
+            }
+
             string? curve = EcdsaCurves.NameOf(oid);
             if (curve == null)
             {
@@ -116,6 +119,18 @@ namespace EspriSsh.Core.Keys.Formats
             }
 
             throw KeyFileErrors.UnsupportedKeyType(source, OtherAlgorithms.TryGetValue(oid, out string? name) ? name : $"unknown algorithm (OID {oid})");
+        }
+
+        /// <summary>The named curve of EC parameters (an OID, or X9.62 parameters naming one); null for explicit parameters.</summary>
+        private static DerObjectIdentifier? CurveOf(Asn1Encodable? parameters)
+        {
+            if (parameters == null || parameters is DerObjectIdentifier)
+            {
+                return (DerObjectIdentifier?)parameters;
+            }
+
+            X962Parameters x962 = X962Parameters.GetInstance(parameters);
+            return x962.IsNamedCurve ? DerObjectIdentifier.GetInstance(x962.Parameters) : null;
         }
 
         // PKCS#8 DSA keeps only x; y = g^x mod p, computed once the sizes are known to be those of a DSA key.

@@ -32,6 +32,12 @@ namespace EspriSsh.Core.Keys.Formats
         public PrivateKeyFile Read(string text, byte[]? passphrase, string source, CancellationToken cancellation = default)
         {
             Container c = Parse(text, source);
+            if (!c.Encrypted && c.PrivateSection.Length % OpenSshPrivateKeyFormat.UnencryptedBlockSize != 0)
+            {
+                // OpenSSH refuses it too ("invalid format"): an unencrypted section is padded to 8 bytes.
+                throw KeyFileErrors.Invalid(source, "its private part is not padded to 8 bytes as OpenSSH requires.");
+            }
+
             byte[] plain = c.Encrypted ? Decrypt(c, passphrase, source, cancellation) : c.PrivateSection;
             try
             {
