@@ -91,7 +91,7 @@ namespace EspriSsh.Core.Keys.Formats
             if (info != null)
             {
                 PrivateKeyInfo plain = Pkcs8Encryption.Decrypt(info, passphrase, source, cancellation);
-                return AfterDecryption(source, () => Asn1PrivateKeyDecoder.FromPrivateKeyInfo(plain, source));
+                return AfterDecryption(source, () => Parse(source, () => Asn1PrivateKeyDecoder.FromPrivateKeyInfo(plain, source)));
             }
 
             byte[] decrypted = LegacyPemEncryption.Decrypt(block, der, passphrase, source);

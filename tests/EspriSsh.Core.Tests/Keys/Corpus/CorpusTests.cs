@@ -225,7 +225,10 @@ namespace EspriSsh.Core.Tests.Keys.Corpus
             string text = File.ReadAllText(copy).TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
             string loadable = dir.File("loadable");
             File.WriteAllText(loadable, text.EndsWith("\n", StringComparison.Ordinal) ? text : text + "\n");
-            File.SetUnixFileMode(loadable, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(loadable, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
             return ExternalTool.Check(Keygen, "-y", "-P", entry.Passphrase, "-f", loadable).Trim();
         }
 
