@@ -47,7 +47,7 @@ namespace EspriSsh.Core.Keys
         {
             if (keyType == Ed448)
             {
-                return "OpenSSH (ssh, ssh-keygen, the servers) has no Ed448 keys, so no tool can turn it into a key that logs in to the site.";
+                return "OpenSSH and SSH servers have no Ed448 keys, so no tool can turn it into a key that logs in to the site.";
             }
 
             if (IsSecurityKey(keyType))
