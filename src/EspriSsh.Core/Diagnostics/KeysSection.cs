@@ -14,7 +14,7 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     internal static class KeysSection
     {
-        private static readonly string[] CommandStarts = { "ssh-keygen ", "Install-EspriKey ", "New-EspriKey", "Repair-EspriKeyPermission ", "chmod ", "icacls " };
+        private static readonly string[] CommandStarts = { "ssh-keygen ", "Install-EspriKey ", "New-EspriKey", "Repair-EspriKeyPermission ", "chmod ", "icacls ", "Copy-Item ", "openssl " };
 
         public static ReportSection Collect(ReportContext context)
         {

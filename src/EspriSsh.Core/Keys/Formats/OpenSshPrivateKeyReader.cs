@@ -78,7 +78,7 @@ namespace EspriSsh.Core.Keys.Formats
         private static byte[] Decrypt(Container c, byte[]? passphrase, string source, CancellationToken cancellation)
         {
             // Judged before the passphrase is asked: a refused file should not make the user type it first.
-            string reEncrypt = $"ssh-keygen -p -f '{source}' re-encrypts it with ssh-keygen's default cipher (aes256-ctr), if your ssh-keygen knows this one.";
+            string reEncrypt = $"If your ssh-keygen knows it, re-encrypt a copy with its default cipher (aes256-ctr): {KeyAdvice.SshKeygenOnCopy(source, "")}";
             if (c.Cipher == null)
             {
                 throw KeyFileErrors.UnsupportedEncryption(source, "the cipher " + c.CipherName, reEncrypt);
@@ -178,7 +178,7 @@ namespace EspriSsh.Core.Keys.Formats
             new EspriException(ErrorIds.KdfTooExpensive, EspriErrorCategory.LimitsExceeded,
                 $"'{source}' asks for {rounds} bcrypt rounds to check its passphrase, more than the {OpenSshPrivateKeyFormat.MaxRounds} EspriSsh accepts " +
                 $"(ssh-keygen writes 16 to 100; {OpenSshPrivateKeyFormat.MaxRounds} already take about 2 seconds). It was not attempted. " +
-                $"If you made this key yourself with a large -a, lower it: ssh-keygen -p -a 100 -f '{source}'", source);
+                $"If you made this key yourself with a large -a, lower it on a copy: {KeyAdvice.SshKeygenOnCopy(source, "-a 100")}", source);
 
         private sealed class Container
         {
