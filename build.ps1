@@ -107,7 +107,7 @@ function Invoke-Test {
     if ($LASTEXITCODE -eq 0) { $passed++; Write-Host 'net472 compile check: passed' } else { $failed++; Write-Host 'net472 compile check: FAILED' }
 
     Write-Host "`n=== xUnit (EspriSsh.Core.Tests) ==="
-    $xunitOutput = dotnet test (Join-Path $Root 'tests/EspriSsh.Core.Tests/EspriSsh.Core.Tests.csproj') -c $Configuration --no-build --nologo 2>&1
+    $xunitOutput = dotnet test (Join-Path $Root 'tests/EspriSsh.Core.Tests/EspriSsh.Core.Tests.csproj') -c $Configuration -f net10.0 --no-build --nologo 2>&1
     $xunitOutput | Write-Host
     $summary = $xunitOutput | Select-String -Pattern 'Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)' | Select-Object -Last 1
     if ($summary) {

@@ -77,6 +77,23 @@ Describe 'Help for <_>' -ForEach $ExportedCmdlets {
     }
 }
 
+Describe 'Errors outside the taxonomy' -Skip:(-not $IsCoreCLR) {
+    It 'a failure that is not an EspriException is UnexpectedError with the exception kept, never a bare .NET type name' {
+        # A cmdlet built on EspriCmdlet whose engine call fails the way a bug would.
+        $script = @"
+Import-Module '$ModulePath'
+`$source = 'using System; using System.Management.Automation; [Cmdlet(VerbsDiagnostic.Test, "Boom")] public sealed class TestBoomCommand : EspriSsh.EspriCmdlet { protected override void ProcessRecord() => TryRun(() => throw new InvalidOperationException("the engine broke")); }'
+`$references = (Join-Path '$ModulePath' 'EspriSsh.dll'), [psobject].Assembly.Location, (Join-Path ([IO.Path]::GetDirectoryName([object].Assembly.Location)) 'netstandard.dll'), 'System.Runtime'
+Import-Module -Assembly (Add-Type -TypeDefinition `$source -ReferencedAssemblies `$references -IgnoreWarnings -WarningAction SilentlyContinue -PassThru)[0].Assembly
+try { Test-Boom -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'INNER=' + `$_.Exception.InnerException.GetType().FullName; 'MESSAGE=' + `$_.Exception.Message }
+"@
+        $r = Invoke-FreshPwsh -Command $script
+        $r.Output | Should -Match 'ID=UnexpectedError,TestBoomCommand'
+        $r.Output | Should -Match 'INNER=System.InvalidOperationException'
+        $r.Output | Should -Match 'MESSAGE=EspriSsh failed unexpectedly: the engine broke .*This is a bug'
+    }
+}
+
 Describe 'Conceptual help' {
     It 'shows about_EspriSsh' {
         $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; Get-Help about_EspriSsh | Out-String -Width 200"

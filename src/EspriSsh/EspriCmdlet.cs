@@ -4,17 +4,29 @@ using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
+using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
+using EspriSsh.Core.Interaction;
 
 namespace EspriSsh
 {
     /// <summary>
-    /// What every EspriSsh cmdlet shares: turning engine exceptions into ErrorRecords (one place),
-    /// tagging output with its EspriSsh.* type name, the ssh directory, and safe prompting.
+    /// What every EspriSsh cmdlet shares: the core's interaction seam (prompts, confirmations,
+    /// warnings, progress, Ctrl+C), engine exceptions turned into ErrorRecords (one place), output
+    /// tagged with its EspriSsh.* type name, and the ssh directory.
     /// </summary>
-    public abstract class EspriCmdlet : PSCmdlet
+    public abstract class EspriCmdlet : PSCmdlet, IDisposable
     {
+        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+        private CmdletInteraction? interaction;
+
+        /// <summary>Everything a core workflow asks of the user goes through this.</summary>
+        protected IUserInteraction Interaction => interaction ??= new CmdletInteraction(this);
+
+        /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
+        internal CancellationToken Cancellation => cancellation.Token;
+
         /// <summary>The ssh directory to use: -SshDirectory when the cmdlet has it, else ~/.ssh.</summary>
         protected string ResolveSshDirectory(string? explicitDirectory) => SshDirectory.Resolve(
             explicitDirectory == null ? null : GetUnresolvedProviderPathFromPSPath(explicitDirectory));
@@ -29,7 +41,11 @@ namespace EspriSsh
             WriteObject(wrapped);
         }
 
-        /// <summary>Runs engine work and reports an EspriException as a non-terminating error.</summary>
+        /// <summary>
+        /// Runs engine work; an EspriException becomes a non-terminating error with its ErrorId, any
+        /// other exception (a bug) one with ErrorId UnexpectedError, never a bare .NET type name.
+        /// PowerShell's own flow (a terminating error, Stop preference, Ctrl+C) passes through.
+        /// </summary>
         protected bool TryRun(Action action)
         {
             try
@@ -40,24 +56,34 @@ namespace EspriSsh
             catch (EspriException ex)
             {
                 WriteError(ToErrorRecord(ex));
-                return false;
             }
-        }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is stopping the pipeline; nothing to report.
+            }
+            catch (Exception ex) when (!(ex is RuntimeException) && !(ex is HaltCommandException))
+            {
+                WriteError(ToErrorRecord(EspriException.Unexpected(ex)));
+            }
 
-        protected void ThrowTerminating(EspriException ex) => ThrowTerminatingError(ToErrorRecord(ex));
+            return false;
+        }
 
         protected static ErrorRecord ToErrorRecord(EspriException ex)
         {
             ErrorCategory category = Enum.TryParse(ex.Category.ToString(), out ErrorCategory parsed) ? parsed : ErrorCategory.NotSpecified;
-            var record = new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
-            return record;
+            return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
         }
+
+        protected override void StopProcessing() => cancellation.Cancel();
+
+        public void Dispose() => cancellation.Dispose();
 
         /// <summary>
         /// True when nobody can answer a prompt: -NonInteractive, redirected input, a non-interactive
         /// host or ESPRISSH_NONINTERACTIVE set (Intune/GPO). Prompts must never hang a script.
         /// </summary>
-        protected bool IsNonInteractive
+        internal bool IsNonInteractive
         {
             get
             {
@@ -89,67 +115,30 @@ namespace EspriSsh
             }
         }
 
-        /// <summary>
-        /// Asks for a secret with masked input; with <paramref name="confirm"/>, twice until both match.
-        /// Throws PassphraseRequired when no one can answer.
-        /// </summary>
-        protected SecureString PromptForSecret(string prompt, bool confirm, string whatToPass, object? target)
+        /// <summary>-WhatIf given, or $WhatIfPreference on.</summary>
+        internal bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
+            ? LanguagePrimitives.IsTrue(value)
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+        /// <summary>A SecureString as the UTF-8 bytes ssh-keygen and PuTTY feed their KDFs; null stays null.</summary>
+        internal static Secret? ToSecret(SecureString? secret)
         {
-            if (IsNonInteractive)
+            if (secret == null)
             {
-                ThrowTerminating(new EspriException(ErrorIds.PassphraseRequired, EspriErrorCategory.InvalidOperation,
-                    $"A passphrase is needed and this session cannot ask for one (non-interactive). {whatToPass}", target));
+                return null;
             }
 
-            while (true)
-            {
-                Host.UI.Write(prompt + ": ");
-                SecureString first = Host.UI.ReadLineAsSecureString();
-                if (!confirm)
-                {
-                    return first;
-                }
-
-                Host.UI.Write("Enter the same passphrase again: ");
-                SecureString second = Host.UI.ReadLineAsSecureString();
-                if (SecureEquals(first, second))
-                {
-                    return first;
-                }
-
-                Host.UI.WriteWarningLine("The two passphrases differ. Try again.");
-            }
-        }
-
-        /// <summary>The UTF-8 bytes of a SecureString (what ssh-keygen and PuTTY feed their KDFs). The caller clears them.</summary>
-        protected static byte[] ToUtf8(SecureString secret)
-        {
             IntPtr ptr = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            char[] chars = new char[secret.Length];
             try
             {
-                char[] chars = new char[secret.Length];
                 Marshal.Copy(ptr, chars, 0, chars.Length);
-                byte[] bytes = Encoding.UTF8.GetBytes(chars);
+                return new Secret(Encoding.UTF8.GetBytes(chars));
+            }
+            finally
+            {
                 Array.Clear(chars, 0, chars.Length);
-                return bytes;
-            }
-            finally
-            {
                 Marshal.ZeroFreeGlobalAllocUnicode(ptr);
-            }
-        }
-
-        private static bool SecureEquals(SecureString a, SecureString b)
-        {
-            byte[] x = ToUtf8(a), y = ToUtf8(b);
-            try
-            {
-                return x.SequenceEqual(y);
-            }
-            finally
-            {
-                Array.Clear(x, 0, x.Length);
-                Array.Clear(y, 0, y.Length);
             }
         }
     }

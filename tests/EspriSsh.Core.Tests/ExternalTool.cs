@@ -10,7 +10,7 @@ namespace EspriSsh.Core.Tests
     {
         public static bool Exists(string name) =>
             (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator)
-                .Any(dir => File.Exists(System.IO.Path.Combine(dir, name)));
+                .Any(dir => File.Exists(System.IO.Path.Combine(dir, name)) || (TestHost.IsWindows && File.Exists(System.IO.Path.Combine(dir, name + ".exe"))));
 
         /// <summary>null when all are on PATH, else "x not installed" (a visible skip reason; CI installs them).</summary>
         public static string MissingReason(params string[] names)
@@ -35,10 +35,7 @@ namespace EspriSsh.Core.Tests
                 RedirectStandardInput = true,
                 UseShellExecute = false,
             };
-            foreach (string a in args)
-            {
-                psi.ArgumentList.Add(a);
-            }
+            ProcessCompat.AddArguments(psi, args);
 
             foreach (var variable in environment ?? new System.Collections.Generic.Dictionary<string, string>())
             {
@@ -56,7 +53,7 @@ namespace EspriSsh.Core.Tests
             var stderr = p.StandardError.ReadToEndAsync();
             if (!p.WaitForExit(60000))
             {
-                p.Kill(true);
+                ProcessCompat.KillTree(p);
                 throw new TimeoutException(file + " did not finish within 60 s.");
             }
 

@@ -68,13 +68,19 @@ function Get-UnixMode([string] $Path) {
 
 function Start-TestSshd {
     <#
-    An unprivileged-style sshd on 127.0.0.1 with a free high port, its own host key, config and
-    authorized_keys in a temp dir. Returns an object to pass to Stop-TestSshd.
+    An unprivileged-style sshd on 127.0.0.1 with a free high port, its own host keys (-HostKeyTypes,
+    ed25519 by default; HostKeys lists them in that order), config and authorized_keys in a temp dir.
+    -LogLevel DEBUG makes sshd log each "userauth-request". Returns an object to pass to Stop-TestSshd.
     #>
-    param([string[]] $AuthorizedKeys = @(), [string[]] $ExtraConfig = @())
+    param([string[]] $AuthorizedKeys = @(), [string[]] $ExtraConfig = @(), [string[]] $HostKeyTypes = @('ed25519'), [string] $LogLevel = 'VERBOSE')
     $dir = Join-Path ([IO.Path]::GetTempPath()) ('espri-sshd-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
     $null = New-Item -ItemType Directory -Force $dir
-    & ssh-keygen -q -t ed25519 -N '' -f (Join-Path $dir 'host_ed25519') | Out-Null
+    $hostKeys = foreach ($type in $HostKeyTypes) {
+        $file = Join-Path $dir "host_$type"
+        & ssh-keygen -q -t $type -N '' -f $file | Out-Null
+        $fields = (Get-Content "$file.pub") -split ' '
+        [pscustomobject]@{ Type = $fields[0]; Base64 = $fields[1]; Path = $file }
+    }
     $authorized = Join-Path $dir 'authorized_keys'
     Set-Content -Path $authorized -Value $AuthorizedKeys
     chmod 600 $authorized
@@ -84,7 +90,7 @@ function Start-TestSshd {
     @(
         "Port $port"
         'ListenAddress 127.0.0.1'
-        "HostKey $(Join-Path $dir 'host_ed25519')"
+        $hostKeys | ForEach-Object { "HostKey $($_.Path)" }
         "PidFile $(Join-Path $dir 'sshd.pid')"
         "AuthorizedKeysFile $authorized"
         'StrictModes no'
@@ -93,7 +99,7 @@ function Start-TestSshd {
         'KbdInteractiveAuthentication no'
         'PubkeyAuthentication yes'
         'PermitRootLogin prohibit-password'
-        'LogLevel VERBOSE'
+        "LogLevel $LogLevel"
         'AllowTcpForwarding yes'
     ) + $ExtraConfig | Set-Content -Path $config
     if ((& id -u) -eq '0' -and -not (Test-Path /run/sshd)) { $null = New-Item -ItemType Directory /run/sshd }
@@ -105,11 +111,10 @@ function Start-TestSshd {
     while ([DateTime]::UtcNow -lt $deadline) {
         try { $c = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $c.Dispose(); break } catch { Start-Sleep -Milliseconds 50 }
     }
-    $hostKeyLine = (Get-Content (Join-Path $dir 'host_ed25519.pub')) -split ' '
     [pscustomobject]@{
         Directory = $dir; Port = $port; Process = $proc; Config = $config; Log = $log
         AuthorizedKeysFile = $authorized
-        HostKeyType = $hostKeyLine[0]; HostKeyBase64 = $hostKeyLine[1]
+        HostKeys = @($hostKeys); HostKeyType = $hostKeys[0].Type; HostKeyBase64 = $hostKeys[0].Base64
         User = (& id -un)
     }
 }

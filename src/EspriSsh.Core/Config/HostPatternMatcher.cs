@@ -54,46 +54,49 @@ namespace EspriSsh.Core.Config
             return matched;
         }
 
-        public static bool Glob(string text, string pattern) => Glob(text, 0, pattern, 0);
+        public static bool Glob(string text, string pattern) => Glob(text, pattern, out _);
 
-        private static bool Glob(string s, int si, string p, int pi)
+        /// <summary>
+        /// '*' and '?' matching with a single resume point: once a later '*' is met, the earlier one
+        /// never needs retrying (whatever it would swallow, the later star can), so the cost is at most
+        /// (text + pattern + 1) x (pattern + 1) steps, never the exponential recursion of ssh's own
+        /// match.c: a hostile "*a*a*a...b" costs microseconds. <paramref name="steps"/> counts them.
+        /// </summary>
+        internal static bool Glob(string text, string pattern, out long steps)
         {
-            while (pi < p.Length)
+            int t = 0, p = 0, star = -1, resume = 0;
+            steps = 0;
+            while (t < text.Length)
             {
-                char c = p[pi];
-                if (c == '*')
+                steps++;
+                if (p < pattern.Length && pattern[p] == '*')
                 {
-                    while (pi < p.Length && p[pi] == '*')
-                    {
-                        pi++;
-                    }
-
-                    if (pi == p.Length)
-                    {
-                        return true;
-                    }
-
-                    for (int k = si; k <= s.Length; k++)
-                    {
-                        if (Glob(s, k, p, pi))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
+                    star = p++;
+                    resume = t;
                 }
-
-                if (si >= s.Length || (c != '?' && c != s[si]))
+                else if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
+                {
+                    p++;
+                    t++;
+                }
+                else if (star >= 0)
+                {
+                    // The last star swallows one more character; the pattern after it starts again.
+                    p = star + 1;
+                    t = ++resume;
+                }
+                else
                 {
                     return false;
                 }
-
-                si++;
-                pi++;
             }
 
-            return si == s.Length;
+            while (p < pattern.Length && pattern[p] == '*')
+            {
+                p++;
+            }
+
+            return p == pattern.Length;
         }
     }
 }

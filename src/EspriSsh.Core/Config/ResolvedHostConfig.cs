@@ -17,6 +17,8 @@ namespace EspriSsh.Core.Config
         };
 
         private readonly IReadOnlyDictionary<string, IReadOnlyList<SshConfigValue>> values;
+        private readonly Dictionary<char, string> pathTokens;
+        private readonly string home;
 
         internal ResolvedHostConfig(string host, IReadOnlyDictionary<string, IReadOnlyList<SshConfigValue>> values,
             IReadOnlyList<SshConfigLocation> unevaluatedMatches, IReadOnlyList<string> filesRead, SshResolveOptions options)
@@ -37,13 +39,15 @@ namespace EspriSsh.Core.Config
             ForwardX11 = IsOn(Get("forwardx11"));
             IdentityFilesFromConfig = GetAll("identityfile").Count > 0;
             IdentityFiles = IdentityFilesFromConfig ? GetAll("identityfile") : DefaultIdentityFiles;
-            var tokens = new Dictionary<char, string>
+            home = options.Home;
+            pathTokens = new Dictionary<char, string>
             {
                 ['d'] = options.Home, ['u'] = options.LocalUser, ['h'] = HostName, ['r'] = User,
                 ['p'] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ['n'] = host,
+                ['k'] = Get("hostkeyalias") ?? host,
             };
-            ExpandedIdentityFiles = IdentityFiles.Select(f => SshTokens.Expand(SshConfigIncludes.ExpandTilde(f, options.Home), tokens)).ToList();
-            ExpandedCertificateFiles = GetAll("certificatefile").Select(f => SshTokens.Expand(SshConfigIncludes.ExpandTilde(f, options.Home), tokens)).ToList();
+            ExpandedIdentityFiles = IdentityFiles.Select(ExpandPath).ToList();
+            ExpandedCertificateFiles = GetAll("certificatefile").Select(ExpandPath).ToList();
         }
 
         /// <summary>The name asked for (ssh's "host", as typed).</summary>
@@ -83,6 +87,9 @@ namespace EspriSsh.Core.Config
 
         /// <summary>The config file and every Included file read, in order.</summary>
         public IReadOnlyList<string> FilesRead { get; }
+
+        /// <summary>A path as ssh opens it: ~ and the %d %u %h %r %p %n %k tokens expanded (IdentityFile, UserKnownHostsFile...).</summary>
+        public string ExpandPath(string path) => SshTokens.Expand(SshConfigIncludes.ExpandTilde(path, home), pathTokens);
 
         /// <summary>The value ssh uses for a keyword (any case), arguments joined by one space; null when unset.</summary>
         public string? Get(string keyword) => values.TryGetValue(keyword.ToLowerInvariant(), out var list) ? list[0].Value : null;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Config
 {
@@ -12,6 +13,9 @@ namespace EspriSsh.Core.Config
     /// </summary>
     public static class SshConfigIncludes
     {
+        /// <summary>Directory entries one Include argument may make us look at ("/*/*/*" would walk the whole disk).</summary>
+        internal const int MaxGlobEntries = 10000;
+
         public static IEnumerable<string> Expand(SshConfigLine includeLine, string home) =>
             includeLine.Arguments.SelectMany(argument => ExpandOne(argument, home));
 
@@ -23,7 +27,7 @@ namespace EspriSsh.Core.Config
                 path = Path.Combine(home, ".ssh", path);
             }
 
-            return Glob(path).Where(File.Exists);
+            return Glob(path, argument).Where(File.Exists);
         }
 
         public static string ExpandTilde(string path, string home)
@@ -38,21 +42,22 @@ namespace EspriSsh.Core.Config
                 : path;
         }
 
-        private static IEnumerable<string> Glob(string path)
+        private static IEnumerable<string> Glob(string path, string argument)
         {
             string root = Path.GetPathRoot(path) ?? "";
             string[] parts = path.Substring(root.Length).Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries);
             IEnumerable<string> current = new[] { root };
+            int budget = MaxGlobEntries;
             foreach (string part in parts)
             {
                 string p = part;
-                current = current.SelectMany(dir => Children(dir, p)).ToList();
+                current = current.SelectMany(dir => Children(dir, p, ref budget, argument)).ToList();
             }
 
             return current.OrderBy(x => x, StringComparer.Ordinal);
         }
 
-        private static IEnumerable<string> Children(string directory, string part)
+        private static IEnumerable<string> Children(string directory, string part, ref int budget, string argument)
         {
             if (part.IndexOfAny(new[] { '*', '?' }) < 0)
             {
@@ -64,10 +69,23 @@ namespace EspriSsh.Core.Config
                 return Enumerable.Empty<string>();
             }
 
-            return Directory.EnumerateFileSystemEntries(directory)
-                .Select(Path.GetFileName)
-                .Where(name => name != null && (!name.StartsWith(".", StringComparison.Ordinal) || part.StartsWith(".", StringComparison.Ordinal)) && HostPatternMatcher.Glob(name, part))
-                .Select(name => Path.Combine(directory, name!));
+            var matches = new List<string>();
+            foreach (string entry in Directory.EnumerateFileSystemEntries(directory))
+            {
+                if (--budget < 0)
+                {
+                    throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.LimitsExceeded,
+                        $"Include {argument} makes ssh look through more than {MaxGlobEntries} files and folders. Name the files to include more precisely.", argument);
+                }
+
+                string name = Path.GetFileName(entry);
+                if ((!name.StartsWith(".", StringComparison.Ordinal) || part.StartsWith(".", StringComparison.Ordinal)) && HostPatternMatcher.Glob(name, part))
+                {
+                    matches.Add(entry);
+                }
+            }
+
+            return matches;
         }
     }
 }

@@ -10,8 +10,6 @@ namespace EspriSsh.Core.Config
     /// </summary>
     public static class SshConfigInspector
     {
-        private const int MaxIncludeDepth = 16;
-
         public static IReadOnlyList<SshConfigFinding> Inspect(string configPath, SshResolveOptions? options = null)
         {
             SshConfigDocument? document = SshConfigDocument.Load(configPath);
@@ -68,23 +66,20 @@ namespace EspriSsh.Core.Config
         /// <summary>The document, then every file its Include lines name (recursively), each once.</summary>
         public static IEnumerable<SshConfigDocument> WithIncludes(SshConfigDocument document, string home)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var included = new IncludedFiles();
             var pending = new Stack<(SshConfigDocument Doc, int Depth)>();
             pending.Push((document, 0));
             while (pending.Count > 0)
             {
                 var (doc, depth) = pending.Pop();
                 yield return doc;
-                if (depth >= MaxIncludeDepth)
+                var includes = doc.Lines.Select((line, i) => (line, i)).Where(x => x.line.Is("Include"))
+                    .SelectMany(x => SshConfigIncludes.Expand(x.line, home).Select(path => (path, from: new SshConfigLocation(doc.Path ?? "(config)", x.i + 1))));
+                foreach (var (path, from) in includes.Reverse())
                 {
-                    continue;
-                }
-
-                foreach (string path in doc.Lines.Where(l => l.Is("Include")).SelectMany(l => SshConfigIncludes.Expand(l, home)).Reverse())
-                {
-                    if (seen.Add(path) && SshConfigDocument.Load(path) is SshConfigDocument included)
+                    if (included.Add(path, depth + 1, from) && SshConfigDocument.Load(path) is SshConfigDocument next)
                     {
-                        pending.Push((included, depth + 1));
+                        pending.Push((next, depth + 1));
                     }
                 }
             }

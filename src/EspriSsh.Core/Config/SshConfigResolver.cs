@@ -14,8 +14,6 @@ namespace EspriSsh.Core.Config
     /// </summary>
     public static class SshConfigResolver
     {
-        private const int MaxIncludeDepth = 16;
-
         private static readonly HashSet<string> Accumulating = new HashSet<string>(StringComparer.Ordinal)
         {
             "identityfile", "certificatefile", "localforward", "remoteforward", "dynamicforward", "sendenv",
@@ -54,6 +52,8 @@ namespace EspriSsh.Core.Config
         {
             private readonly string host;
             private readonly SshResolveOptions options;
+            private readonly IncludedFiles included = new IncludedFiles();
+            private readonly Stack<string> including = new Stack<string>();
             private bool jumpHostSet;
 
             public Run(string host, SshResolveOptions options)
@@ -72,6 +72,7 @@ namespace EspriSsh.Core.Config
             {
                 string file = document.Path ?? "(config)";
                 Files.Add(file);
+                including.Push(document.Path == null ? file : System.IO.Path.GetFullPath(document.Path));
                 for (int i = 0; i < document.Lines.Count; i++)
                 {
                     SshConfigLine line = document.Lines[i];
@@ -97,17 +98,33 @@ namespace EspriSsh.Core.Config
                     }
                     else if (line.Is("Include"))
                     {
-                        if (active && depth < MaxIncludeDepth)
+                        if (active)
                         {
-                            foreach (string included in SshConfigIncludes.Expand(line, options.Home))
-                            {
-                                Process(SshConfigDocument.Load(included)!, active, depth + 1);
-                            }
+                            Include(line, location, depth + 1);
                         }
                     }
                     else if (active)
                     {
                         Record(line, location);
+                    }
+                }
+
+                including.Pop();
+            }
+
+            /// <summary>Each file once (a second Include of it adds nothing: the first value wins); a cycle or too many files refuse the config.</summary>
+            private void Include(SshConfigLine line, SshConfigLocation location, int depth)
+            {
+                foreach (string path in SshConfigIncludes.Expand(line, options.Home))
+                {
+                    if (including.Contains(System.IO.Path.GetFullPath(path)))
+                    {
+                        throw IncludedFiles.Cycle(location, path);
+                    }
+
+                    if (included.Add(path, depth, location) && SshConfigDocument.Load(path) is SshConfigDocument document)
+                    {
+                        Process(document, active: true, depth);
                     }
                 }
             }

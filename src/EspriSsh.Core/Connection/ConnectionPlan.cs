@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace EspriSsh.Core.Connection
 {
@@ -8,10 +9,12 @@ namespace EspriSsh.Core.Connection
     /// </summary>
     public sealed class ConnectionPlan
     {
+        private IReadOnlyList<string> userKnownHostsFiles;
+
         public ConnectionPlan(HopPlan target, string knownHostsPath, string sshDirectory)
         {
             Target = target;
-            KnownHostsPath = knownHostsPath;
+            userKnownHostsFiles = new[] { knownHostsPath };
             SshDirectory = sshDirectory;
         }
 
@@ -20,7 +23,18 @@ namespace EspriSsh.Core.Connection
         /// <summary>The jump host (ProxyJump) to go through, or null for a direct connection.</summary>
         public HopPlan? Jump { get; set; }
 
-        public string KnownHostsPath { get; }
+        /// <summary>Where a new host key is recorded: the first user known_hosts file, as ssh does.</summary>
+        public string KnownHostsPath => userKnownHostsFiles[0];
+
+        /// <summary>Every user known_hosts file ssh reads (UserKnownHostsFile), KnownHostsPath first.</summary>
+        public IReadOnlyList<string> UserKnownHostsFiles
+        {
+            get => userKnownHostsFiles;
+            set => userKnownHostsFiles = value.Count > 0 ? value : throw new ArgumentException("ssh needs at least one user known_hosts file.", nameof(value));
+        }
+
+        /// <summary>The system-wide known_hosts files ssh also trusts (GlobalKnownHostsFile), read only.</summary>
+        public IReadOnlyList<string> GlobalKnownHostsFiles { get; set; } = KnownHostsLocations.DefaultGlobalFiles;
 
         /// <summary>The ssh config file the settings came from, when one applied (shown by the Config stage).</summary>
         public string? ConfigSource { get; set; }

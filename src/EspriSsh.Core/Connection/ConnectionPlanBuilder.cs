@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Connection
 {
@@ -39,6 +40,12 @@ namespace EspriSsh.Core.Connection
                     "Give the host to test: an alias such as spirit1 (Get-EspriSite lists them) or a host name.", host);
             }
 
+            SshNames.RequireHostName(host);
+            if (explicitSettings.User != null)
+            {
+                SshNames.RequireLogin(explicitSettings.User, "User");
+            }
+
             foreach (string file in explicitSettings.IdentityFiles ?? Array.Empty<string>())
             {
                 if (!File.Exists(file))
@@ -50,9 +57,13 @@ namespace EspriSsh.Core.Connection
 
             HostSettings? config = fromConfig(host);
             HopPlan target = Hop(host, explicitSettings, config);
-            var plan = new ConnectionPlan(target, knownHostsPath ?? config?.KnownHostsPath ?? Path.Combine(sshDirectory, "known_hosts"), sshDirectory)
+            IReadOnlyList<string> userKnownHosts = knownHostsPath != null ? new[] { knownHostsPath }
+                : NonEmpty(config?.UserKnownHostsFiles) ?? KnownHostsLocations.DefaultUserFiles(sshDirectory);
+            var plan = new ConnectionPlan(target, userKnownHosts[0], sshDirectory)
             {
                 ConfigSource = config?.Source,
+                UserKnownHostsFiles = userKnownHosts,
+                GlobalKnownHostsFiles = NonEmpty(config?.GlobalKnownHostsFiles) ?? KnownHostsLocations.DefaultGlobalFiles,
             };
             string? jump = config?.ProxyJump
                 ?? (config?.ProxyCommand != null ? ProxyCommandJump.ToJump(config.ProxyCommand) : null)

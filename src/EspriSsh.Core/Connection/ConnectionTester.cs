@@ -60,9 +60,9 @@ namespace EspriSsh.Core.Connection
             try
             {
                 var inspector = new IdentityInspector(loadKey, site);
-                if (Configure(config, plan, inspector, out KnownHostsFile? knownHosts))
+                if (Configure(config, plan, inspector, out KnownHosts? knownHosts))
                 {
-                    var verifier = new HostKeyVerifier(knownHosts!, site.HostKeyFingerprints);
+                    var verifier = new HostKeyVerifier(knownHosts!, site);
                     HopConnection Open(HopPlan hop)
                     {
                         var connection = new HopConnection(hop, plan, verifier, inspector.Inspect(hop, plan.Passphrase), cancellation);
@@ -111,7 +111,7 @@ namespace EspriSsh.Core.Connection
             && connection.Connect(reached.ToString(), stages.Port, null, () => null, stages.Banner, stages.HostKey, stages.Authentication);
 
         /// <summary>The Config stage: what will be used, and whether anything usable is there at all.</summary>
-        private static bool Configure(ConnectionStage stage, ConnectionPlan plan, IdentityInspector inspector, out KnownHostsFile? knownHosts)
+        private static bool Configure(ConnectionStage stage, ConnectionPlan plan, IdentityInspector inspector, out KnownHosts? knownHosts)
         {
             var clock = Stopwatch.StartNew();
             knownHosts = null;
@@ -136,15 +136,16 @@ namespace EspriSsh.Core.Connection
 
             try
             {
-                knownHosts = KnownHostsFile.Load(plan.KnownHostsPath);
+                knownHosts = KnownHosts.Load(plan.UserKnownHostsFiles, plan.GlobalKnownHostsFiles);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (EspriException ex)
             {
+                // A FIFO, a device or a huge file as known_hosts (NotARegularFile, FileTooLarge), or no right to read it.
                 stage.Duration = clock.Elapsed;
                 stage.Status = StageStatus.Failed;
-                stage.Reason = ErrorIds.ConfigInvalid;
-                stage.Detail = $"Cannot read {plan.KnownHostsPath}: {ex.Message}";
-                stage.Hint = "Check the rights of your known_hosts file, or name another one with -KnownHostsPath.";
+                stage.Reason = ex.ErrorId;
+                stage.Detail = ex.Message;
+                stage.Hint = "Correct or remove that known_hosts file (UserKnownHostsFile / GlobalKnownHostsFile in your ssh config), or name another one with -KnownHostsPath.";
                 return false;
             }
 
@@ -153,7 +154,8 @@ namespace EspriSsh.Core.Connection
                 parts.Add("ssh config " + plan.ConfigSource);
             }
 
-            parts.Add($"known_hosts {plan.KnownHostsPath}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
+            string alsoRead = string.Join(", ", knownHosts.Files.Skip(1).Where(f => f.Entries.Count > 0).Select(f => f.Path));
+            parts.Add($"known_hosts {plan.KnownHostsPath}{(alsoRead.Length == 0 ? "" : " (also trusted: " + alsoRead + ")")}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
             stage.Duration = clock.Elapsed;
             stage.Status = StageStatus.Passed;
             stage.Detail = string.Join("; ", parts);

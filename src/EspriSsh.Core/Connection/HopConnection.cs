@@ -117,6 +117,8 @@ namespace EspriSsh.Core.Connection
                 info.KeyExchangeAlgorithms.SetPosition("curve25519-sha256", 0);
             }
 
+            HostKeyAlgorithmOrder.Apply(info.HostKeyAlgorithms, verifier.KnownKeyTypes(hop.HostName, hop.Port));
+
             var client = new SshClient(info);
             Client = client;
             long start = Stopwatch.GetTimestamp(), identAt = 0, hostKeyAt = 0;

@@ -1,9 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
-using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Connection
 {
@@ -32,7 +32,6 @@ namespace EspriSsh.Core.Connection
             return alias =>
             {
                 ResolvedHostConfig resolved = SshConfigResolver.Resolve(path, alias, options);
-                string? knownHosts = resolved.Get("userknownhostsfile")?.Split(' ').FirstOrDefault(f => f.Length > 0);
                 return new HostSettings
                 {
                     HostName = resolved.SourceOf("hostname") != null ? resolved.HostName : null,
@@ -42,10 +41,15 @@ namespace EspriSsh.Core.Connection
                     CertificateFiles = resolved.ExpandedCertificateFiles,
                     ProxyJump = resolved.Get("proxyjump"),
                     ProxyCommand = resolved.ProxyCommand,
-                    KnownHostsPath = knownHosts == null ? null : SshDirectory.ExpandHome(knownHosts),
+                    UserKnownHostsFiles = FileList(resolved, "userknownhostsfile"),
+                    GlobalKnownHostsFiles = FileList(resolved, "globalknownhostsfile"),
                     Source = path,
                 };
             };
         }
+
+        /// <summary>A known_hosts keyword's space-separated files, ~ and %-tokens expanded as ssh does; null when unset.</summary>
+        private static IReadOnlyList<string>? FileList(ResolvedHostConfig resolved, string keyword) =>
+            resolved.Get(keyword)?.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(resolved.ExpandPath).ToList();
     }
 }

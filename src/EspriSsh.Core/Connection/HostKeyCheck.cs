@@ -66,7 +66,6 @@ namespace EspriSsh.Core.Connection
 
             string key = $"{verdict.KeyType} {verdict.Fingerprint}";
             string notes = verdict.Notes.Count == 0 ? "" : " " + string.Join(" ", verdict.Notes);
-            string removeName = KnownHostEntry.LookupName(hop.HostName, hop.Port);
             switch (verdict.Trust)
             {
                 case HostKeyTrust.Mismatch:
@@ -74,7 +73,7 @@ namespace EspriSsh.Core.Connection
                         $"The server {hop.HostName} presented {key}, but {verdict.Source} expects {string.Join(" or ", verdict.ExpectedFingerprints)}. The connection was stopped before logging in.{notes}",
                         "WARNING: the host key has changed. Someone may be intercepting your connection (man-in-the-middle attack), or the server was reinstalled. "
                         + $"Do not log in. Ask the IT team whether the key of {hop.HostName} changed and what its fingerprint is; only if they confirm {verdict.Fingerprint}, "
-                        + $"remove the old line with: ssh-keygen -R \"{removeName}\" -f \"{plan.KnownHostsPath}\", then test again with -AcceptNewHostKey.");
+                        + RemoveOldKey() + ", then test again with -AcceptNewHostKey.");
                     return;
                 case HostKeyTrust.Revoked:
                     Fail(stage, ErrorIds.HostKeyRevoked, $"The server {hop.HostName} presented {key}, which {verdict.Source} marks @revoked.{notes}",
@@ -88,20 +87,43 @@ namespace EspriSsh.Core.Connection
             }
 
             stage.Status = StageStatus.Passed;
+            if (verdict.VouchingProfileFile != null)
+            {
+                // A profile file is not the module: whoever wrote it decided this key; say so every time.
+                stage.Status = StageStatus.Warning;
+                stage.Hint = $"The key of {hop.HostName} is trusted only because the site profile file {verdict.VouchingProfileFile} (not the built-in profile) "
+                    + "lists its fingerprint. Use that file only if it comes from your IT team"
+                    + (recorded == null ? "; ssh itself will still ask you to check the key once." : ".");
+            }
+
             if (recorded != null)
             {
-                stage.Detail = $"{key} is new{(verdict.MatchesPublishedFingerprint ? ", matches the site's published fingerprint," : "")} and was added to {recorded}.{notes}";
+                stage.Detail = $"{key} is new{(verdict.MatchesPublishedFingerprint ? ", matches " + verdict.Source + "," : "")} and was added to {recorded}.{notes}";
             }
             else if (!verdict.InKnownHosts)
             {
                 stage.Status = StageStatus.Warning;
-                stage.Detail = $"{key} matches the fingerprint the site publishes, but is not in {plan.KnownHostsPath} yet.{notes}";
-                stage.Hint = "ssh will ask once whether to trust this host: answer yes (the key is the published one), or run the test with -AcceptNewHostKey.";
+                stage.Detail = $"{key} matches {verdict.Source}, but is not in {plan.KnownHostsPath} yet.{notes}";
+                stage.Hint ??= "ssh will ask once whether to trust this host: answer yes (the key is the published one), or run the test with -AcceptNewHostKey.";
             }
             else
             {
                 stage.Detail = $"{key} matches {verdict.Source}.{notes}";
             }
+        }
+
+        /// <summary>How to drop the outdated lines: ssh-keygen -R for the user's files, the administrator for the system's.</summary>
+        private string RemoveOldKey()
+        {
+            string name = KnownHostEntry.LookupName(hop.HostName, hop.Port);
+            if (verdict!.RecordedIn.Count == 0)
+            {
+                return "ask them to correct the site profile";
+            }
+
+            return string.Join(" and ", verdict.RecordedIn.Select(file => plan.UserKnownHostsFiles.Contains(file)
+                ? $"remove the old line with: ssh-keygen -R \"{name}\" -f \"{file}\""
+                : $"ask an administrator to remove the old line from {file}"));
         }
 
         private static void Fail(ConnectionStage stage, string reason, string detail, string hint)

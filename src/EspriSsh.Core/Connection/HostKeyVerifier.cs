@@ -7,20 +7,27 @@ using EspriSsh.Core.Site;
 namespace EspriSsh.Core.Connection
 {
     /// <summary>
-    /// Decides whether a presented host key is the expected one, as ssh would: @revoked first, then
-    /// a known_hosts line with this key, then the fingerprints the site publishes; a recorded key of
-    /// the same type that differs is a mismatch (ssh's "REMOTE HOST IDENTIFICATION HAS CHANGED").
+    /// Decides whether a presented host key is the expected one, as ssh's check_host_key does: a
+    /// @revoked line for the key first; then every plain known_hosts line for the host, user's and
+    /// system's files together: one holding this key trusts it, and when lines exist but none holds
+    /// it, the key has changed, whatever their key types ("REMOTE HOST IDENTIFICATION HAS CHANGED";
+    /// a server that suddenly offers another type is not a "new" host). Only a host known nowhere
+    /// falls back to the fingerprints the site profile publishes, under the same rule.
     /// </summary>
     public sealed class HostKeyVerifier
     {
-        private readonly KnownHostsFile knownHosts;
-        private readonly IReadOnlyList<HostKeyFingerprint> published;
+        private readonly KnownHosts knownHosts;
+        private readonly SiteProfile site;
 
-        public HostKeyVerifier(KnownHostsFile knownHosts, IEnumerable<HostKeyFingerprint> publishedFingerprints)
+        public HostKeyVerifier(KnownHosts knownHosts, SiteProfile site)
         {
             this.knownHosts = knownHosts;
-            published = publishedFingerprints.ToList();
+            this.site = site;
         }
+
+        /// <summary>The key types known_hosts or the site vouch for: the host-key algorithms to prefer.</summary>
+        public IReadOnlyCollection<string> KnownKeyTypes(string host, int port) =>
+            knownHosts.KeyTypesFor(host, port).Concat(Published(host).Select(p => p.KeyType)).Distinct(StringComparer.Ordinal).ToList();
 
         public HostKeyVerdict Verify(string host, int port, string keyType, byte[] keyBlob)
         {
@@ -29,53 +36,71 @@ namespace EspriSsh.Core.Connection
             var notes = new List<string>();
             foreach (KnownHostEntry ca in matches.Where(e => e.Marker == KnownHostMarker.CertAuthority))
             {
-                notes.Add($"known_hosts line {ca.LineNumber} is a @cert-authority for this host; host certificates are not checked by this test, only plain keys.");
+                notes.Add($"{ca.Location} is a @cert-authority for this host; host certificates are not checked by this test, only plain keys.");
             }
 
             KnownHostEntry? revoked = matches.FirstOrDefault(e => e.Marker == KnownHostMarker.Revoked && e.HasKey(keyBlob));
             if (revoked != null)
             {
-                return new HostKeyVerdict(HostKeyTrust.Revoked, keyType, fingerprint, $"{knownHosts.Path} line {revoked.LineNumber}", Array.Empty<string>(), notes);
+                return new HostKeyVerdict(HostKeyTrust.Revoked, keyType, fingerprint, revoked.Location, Array.Empty<string>(), notes);
             }
 
             List<KnownHostEntry> plain = matches.Where(e => e.Marker == KnownHostMarker.None).ToList();
-            List<HostKeyFingerprint> sitePrints = published
-                .Where(p => string.Equals(p.HostName, host, StringComparison.OrdinalIgnoreCase) && p.KeyType == keyType)
-                .ToList();
-            bool siteMatches = sitePrints.Any(p => Normalize(p.Fingerprint) == fingerprint);
+            List<HostKeyFingerprint> sitePrints = Published(host).ToList();
+            bool siteMatches = sitePrints.Any(p => p.KeyType == keyType && Normalize(p.Fingerprint) == fingerprint);
 
             KnownHostEntry? known = plain.FirstOrDefault(e => e.HasKey(keyBlob));
             if (known != null)
             {
-                return new HostKeyVerdict(HostKeyTrust.Trusted, keyType, fingerprint, $"{knownHosts.Path} line {known.LineNumber}", Array.Empty<string>(), notes)
+                return new HostKeyVerdict(HostKeyTrust.Trusted, keyType, fingerprint, known.Location, Array.Empty<string>(), notes)
                 {
                     InKnownHosts = true,
                     MatchesPublishedFingerprint = siteMatches,
                 };
             }
 
-            List<KnownHostEntry> sameTypeDiffers = plain.Where(e => e.KeyType == keyType).ToList();
-            if (sameTypeDiffers.Count > 0)
+            if (plain.Count > 0)
             {
+                AddOtherTypeNote(notes, keyType, plain.Select(e => e.KeyType), "known_hosts holds");
                 return new HostKeyVerdict(HostKeyTrust.Mismatch, keyType, fingerprint,
-                    string.Join(", ", sameTypeDiffers.Select(e => $"{knownHosts.Path} line {e.LineNumber}")),
-                    sameTypeDiffers.Select(e => e.Fingerprint).Distinct().ToList(), notes);
+                    string.Join(", ", plain.Select(e => e.Location)),
+                    plain.Select(e => e.KeyType + " " + e.Fingerprint).Distinct().ToList(), notes)
+                {
+                    RecordedIn = plain.Select(e => e.FilePath).Distinct().ToList(),
+                };
             }
 
-            if (sitePrints.Count > 0)
+            if (sitePrints.Count == 0)
             {
-                return siteMatches
-                    ? new HostKeyVerdict(HostKeyTrust.Trusted, keyType, fingerprint, "the site profile's published fingerprint", Array.Empty<string>(), notes) { MatchesPublishedFingerprint = true }
-                    : new HostKeyVerdict(HostKeyTrust.Mismatch, keyType, fingerprint, "the site profile's published fingerprint",
-                        sitePrints.Select(p => Normalize(p.Fingerprint)).ToList(), notes);
+                return new HostKeyVerdict(HostKeyTrust.Unknown, keyType, fingerprint, "", Array.Empty<string>(), notes);
             }
 
-            foreach (string otherType in plain.Select(e => e.KeyType).Distinct())
+            string? profileFile = site.IsBuiltIn ? null : site.Source;
+            string source = profileFile == null ? "the fingerprint the built-in site profile publishes" : $"the fingerprint published by the site profile file {profileFile}";
+            if (siteMatches)
             {
-                notes.Add($"known_hosts already holds a {otherType} key for this host; the server now presented {keyType}.");
+                return new HostKeyVerdict(HostKeyTrust.Trusted, keyType, fingerprint, source, Array.Empty<string>(), notes)
+                {
+                    MatchesPublishedFingerprint = true,
+                    VouchingProfileFile = profileFile,
+                };
             }
 
-            return new HostKeyVerdict(HostKeyTrust.Unknown, keyType, fingerprint, "", Array.Empty<string>(), notes);
+            AddOtherTypeNote(notes, keyType, sitePrints.Select(p => p.KeyType), "the site profile publishes");
+            return new HostKeyVerdict(HostKeyTrust.Mismatch, keyType, fingerprint, source,
+                sitePrints.Select(p => p.KeyType + " " + Normalize(p.Fingerprint)).Distinct().ToList(), notes);
+        }
+
+        private IEnumerable<HostKeyFingerprint> Published(string host) =>
+            site.HostKeyFingerprints.Where(p => string.Equals(p.HostName, host, StringComparison.OrdinalIgnoreCase));
+
+        private static void AddOtherTypeNote(List<string> notes, string presented, IEnumerable<string> knownTypes, string holder)
+        {
+            List<string> types = knownTypes.Distinct(StringComparer.Ordinal).ToList();
+            if (!types.Contains(presented))
+            {
+                notes.Add($"{holder} only {string.Join(" and ", types)} keys for this host, and the server presented {presented}: ssh too calls this a changed host key, not a new one.");
+            }
         }
 
         private static string Normalize(string fingerprint)

@@ -23,8 +23,11 @@ namespace EspriSsh.Core.Connection
         /// <summary>ssh's ProxyCommand, used only when ProxyJump is not set (ssh takes the first one given).</summary>
         public string? ProxyCommand { get; set; }
 
-        /// <summary>ssh's UserKnownHostsFile (the first one), full path.</summary>
-        public string? KnownHostsPath { get; set; }
+        /// <summary>ssh's UserKnownHostsFile list, full paths; null when the source names none.</summary>
+        public IReadOnlyList<string>? UserKnownHostsFiles { get; set; }
+
+        /// <summary>ssh's GlobalKnownHostsFile list, full paths; null when the source names none.</summary>
+        public IReadOnlyList<string>? GlobalKnownHostsFiles { get; set; }
 
         /// <summary>Where the settings came from, for the Config stage ("~/.ssh/config", "site profile").</summary>
         public string? Source { get; set; }

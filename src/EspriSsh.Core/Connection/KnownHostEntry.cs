@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Core.Connection
@@ -12,8 +13,9 @@ namespace EspriSsh.Core.Connection
     /// </summary>
     public sealed class KnownHostEntry
     {
-        internal KnownHostEntry(int lineNumber, KnownHostMarker marker, string hostField, string keyType, byte[] keyBlob)
+        internal KnownHostEntry(string filePath, int lineNumber, KnownHostMarker marker, string hostField, string keyType, byte[] keyBlob)
         {
+            FilePath = filePath;
             LineNumber = lineNumber;
             Marker = marker;
             HostField = hostField;
@@ -21,8 +23,14 @@ namespace EspriSsh.Core.Connection
             KeyBlob = keyBlob;
         }
 
+        /// <summary>The known_hosts file the line is in (the user's or the system's).</summary>
+        public string FilePath { get; }
+
         /// <summary>1-based, as ssh reports it ("Offending key in known_hosts:3").</summary>
         public int LineNumber { get; }
+
+        /// <summary>"file line N", to name the line in messages.</summary>
+        public string Location => FilePath + " line " + LineNumber;
 
         public KnownHostMarker Marker { get; }
 
@@ -44,29 +52,15 @@ namespace EspriSsh.Core.Connection
 
         public bool Matches(string host, int port)
         {
-            string name = LookupName(host, port);
+            // ssh looks up the host name lowercased (it lowercases HostName), hashed lines included.
+            string name = LookupName(host.ToLowerInvariant(), port);
             if (IsHashed)
             {
                 return HashedNameMatches(name);
             }
 
-            bool matched = false;
-            foreach (string raw in HostField.Split(','))
-            {
-                bool negated = raw.StartsWith("!", StringComparison.Ordinal);
-                string pattern = negated ? raw.Substring(1) : raw;
-                if (WildcardMatch(pattern, name))
-                {
-                    if (negated)
-                    {
-                        return false;
-                    }
-
-                    matched = true;
-                }
-            }
-
-            return matched;
+            // Plain lines: patterns compared case-insensitively (match_hostname), a negation winning.
+            return HostPatternMatcher.ListMatches(name, HostField);
         }
 
         private bool HashedNameMatches(string name)
@@ -89,41 +83,6 @@ namespace EspriSsh.Core.Connection
             {
                 return false;
             }
-        }
-
-        /// <summary>ssh's match_pattern: case-insensitive, * any run, ? one character.</summary>
-        private static bool WildcardMatch(string pattern, string text)
-        {
-            int p = 0, t = 0, star = -1, mark = 0;
-            while (t < text.Length)
-            {
-                if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(text[t])))
-                {
-                    p++;
-                    t++;
-                }
-                else if (p < pattern.Length && pattern[p] == '*')
-                {
-                    star = p++;
-                    mark = t;
-                }
-                else if (star >= 0)
-                {
-                    p = star + 1;
-                    t = ++mark;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-
-            while (p < pattern.Length && pattern[p] == '*')
-            {
-                p++;
-            }
-
-            return p == pattern.Length;
         }
     }
 }

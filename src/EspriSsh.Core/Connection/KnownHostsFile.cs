@@ -54,7 +54,7 @@ namespace EspriSsh.Core.Connection
                     continue;
                 }
 
-                KnownHostEntry? entry = ParseLine(line, i + 1);
+                KnownHostEntry? entry = ParseLine(line, path, i + 1);
                 if (entry == null)
                 {
                     unreadable.Add(i + 1);
@@ -89,7 +89,7 @@ namespace EspriSsh.Core.Connection
             AtomicFileWriter.WriteAllBytes(full, content, ownerOnly: true);
         }
 
-        private static KnownHostEntry? ParseLine(string line, int lineNumber)
+        private static KnownHostEntry? ParseLine(string line, string path, int lineNumber)
         {
             string[] fields = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
             int index = 0;
@@ -119,7 +119,7 @@ namespace EspriSsh.Core.Connection
             try
             {
                 byte[] blob = Convert.FromBase64String(fields[index + 2]);
-                return new KnownHostEntry(lineNumber, marker, fields[index], fields[index + 1], blob);
+                return new KnownHostEntry(path, lineNumber, marker, fields[index], fields[index + 1], blob);
             }
             catch (FormatException)
             {

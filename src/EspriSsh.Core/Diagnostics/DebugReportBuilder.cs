@@ -7,6 +7,7 @@ using System.Linq;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -19,6 +20,13 @@ namespace EspriSsh.Core.Diagnostics
     {
         public static DebugReport Build(DebugReportRequest request)
         {
+            // Both go to ssh's command line: refuse what ssh would read as an option or a shell command.
+            SshNames.RequireHostName(request.HostName);
+            if (request.Login != null)
+            {
+                SshNames.RequireLogin(request.Login, "Login");
+            }
+
             var context = new ReportContext(request);
             var local = new List<(string Heading, Func<ReportContext, ReportSection> Collect)>
             {

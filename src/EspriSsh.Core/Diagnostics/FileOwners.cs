@@ -31,7 +31,7 @@ namespace EspriSsh.Core.Diagnostics
                 return owners;
             }
 
-            CommandResult result = ExternalCommand.Run(ls, new[] { "-lan", directory }, ReportContext.LocalCommandLimit,
+            CommandResult result = ExternalCommand.Run(ls, new[] { "-lan", "--", directory }, ReportContext.LocalCommandLimit,
                 new Dictionary<string, string?> { ["LC_ALL"] = "C" });
             uint me = Native.getuid();
             foreach (string line in result.StandardOutput.Split('\n'))

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Connection;
@@ -18,18 +19,12 @@ namespace EspriSsh.Core.Diagnostics
                 return section;
             }
 
+            KnownHosts known = KnownHosts.Load(plan.UserKnownHostsFiles, plan.GlobalKnownHostsFiles);
+            section.Field("Files", string.Join(", ", known.Files.Select(f => f.Path + (File.Exists(f.Path) ? "" : " (does not exist)"))));
             foreach (HopPlan hop in new[] { plan.Jump, plan.Target }.Where(h => h != null).Select(h => h!))
             {
-                string lookup = KnownHostEntry.LookupName(hop.HostName, hop.Port);
-                section.Field("Host", lookup + (hop == plan.Jump ? " (jump host)" : ""));
-                section.Field("File", plan.KnownHostsPath + (File.Exists(plan.KnownHostsPath) ? "" : " (does not exist)"));
-                if (!File.Exists(plan.KnownHostsPath))
-                {
-                    continue;
-                }
-
-                KnownHostsFile file = KnownHostsFile.Load(plan.KnownHostsPath);
-                var entries = file.Find(hop.HostName, hop.Port);
+                section.Field("Host", KnownHostEntry.LookupName(hop.HostName, hop.Port) + (hop == plan.Jump ? " (jump host)" : ""));
+                IReadOnlyList<KnownHostEntry> entries = known.Find(hop.HostName, hop.Port);
                 if (entries.Count == 0)
                 {
                     section.Line("No entry: the first connection will ask you to check and accept the host key.");
@@ -37,14 +32,14 @@ namespace EspriSsh.Core.Diagnostics
 
                 foreach (KnownHostEntry entry in entries)
                 {
-                    section.Line($"line {entry.LineNumber}: {entry.KeyType} {entry.Fingerprint}"
+                    section.Line($"{entry.Location}: {entry.KeyType} {entry.Fingerprint}"
                         + (entry.IsHashed ? " (hashed name)" : "") + (entry.Marker == KnownHostMarker.None ? "" : " @" + entry.Marker.ToString().ToLowerInvariant()));
                 }
+            }
 
-                if (file.UnreadableLines.Count > 0)
-                {
-                    section.Line("Unreadable lines (ssh ignores them): " + string.Join(", ", file.UnreadableLines));
-                }
+            foreach (KnownHostsFile file in known.Files.Where(f => f.UnreadableLines.Count > 0))
+            {
+                section.Line($"Unreadable lines in {file.Path} (ssh ignores them): " + string.Join(", ", file.UnreadableLines));
             }
 
             var published = SiteProfileLoader.Current.HostKeyFingerprints;

@@ -40,6 +40,7 @@ namespace EspriSsh.Core.Diagnostics
             int connectTimeout = Math.Max(1, (int)Math.Floor(budget.TotalSeconds));
             var arguments = new List<string> { "-vvv", "-o", "BatchMode=yes", "-o", "ConnectTimeout=" + connectTimeout.ToString(CultureInfo.InvariantCulture) };
             arguments.AddRange(context.CommonSshArguments());
+            arguments.Add("--"); // whatever the host looks like, ssh reads it as the host
             arguments.Add(host);
             arguments.Add("true");
             CommandResult result = ExternalCommand.Run(context.Ssh.Path, arguments, budget);

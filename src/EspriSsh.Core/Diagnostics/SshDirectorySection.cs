@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Platform;
 
@@ -31,6 +32,13 @@ namespace EspriSsh.Core.Diagnostics
             var owners = FileOwners.Of(directory);
             section.Field("Folder owner", owners.TryGetValue(".", out string? dirOwner) ? dirOwner : "(unknown)");
             section.Field("Folder rights", RightsOf(directory));
+            foreach (var (folder, verdict) in SshFolderSafety.WritableByOthers(directory))
+            {
+                SplitFix(verdict.Problem!, out string problem, out string? fix);
+                context.Add(new Finding("SshFolderWritable", FindingSeverity.Warning, $"The folder {folder}: {problem}",
+                    (fix ?? "") + " (or run Repair-EspriKeyPermission)", folder));
+            }
+
             section.Line("");
             section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}", "File", "Bytes", "Modified", "Owner", "Rights", "Verdict"));
             var files = Directory.GetFiles(directory).OrderBy(f => f, StringComparer.Ordinal).ToList();
@@ -81,19 +89,20 @@ namespace EspriSsh.Core.Diagnostics
 
         private static void AddTooOpen(ReportContext context, string path, AccessVerdict access)
         {
-            string problem = access.Problem ?? "its rights are too open";
-            string fix = HostPlatform.IsWindows
+            SplitFix(access.Problem ?? "its rights are too open", out string problem, out string? fix);
+            fix ??= HostPlatform.IsWindows
                 ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
                 : $"chmod 600 '{path}'";
-            int fixAt = problem.IndexOf(" Fix: ", StringComparison.Ordinal);
-            if (fixAt >= 0)
-            {
-                fix = problem.Substring(fixAt + " Fix: ".Length);
-                problem = problem.Substring(0, fixAt);
-            }
-
             context.Add(new Finding("KeyFileTooOpen", FindingSeverity.Error,
                 $"The private key {Path.GetFileName(path)}: {problem}", fix, path));
+        }
+
+        /// <summary>A verdict's problem "... Fix: command" as the problem and the command.</summary>
+        private static void SplitFix(string text, out string problem, out string? fix)
+        {
+            int fixAt = text.IndexOf(" Fix: ", StringComparison.Ordinal);
+            problem = fixAt >= 0 ? text.Substring(0, fixAt) : text;
+            fix = fixAt >= 0 ? text.Substring(fixAt + " Fix: ".Length) : null;
         }
 
         /// <summary>Mode bits on Unix; on Windows the ACL verdict is only computed for private keys.</summary>

@@ -18,6 +18,7 @@ namespace EspriSsh.Core.Diagnostics
 
             var arguments = new List<string> { "-G" };
             arguments.AddRange(context.CommonSshArguments());
+            arguments.Add("--"); // whatever the host looks like, ssh reads it as the host
             arguments.Add(context.Request.HostName);
             CommandResult result = ExternalCommand.Run(context.Ssh.Path, arguments, ReportContext.LocalCommandLimit);
             section.Field("Command", result.CommandLine);

@@ -40,9 +40,12 @@ namespace EspriSsh.Core.Errors
         public const string SessionFailed = "SessionFailed";
         public const string JumpChannelFailed = "JumpChannelFailed";
         public const string InvalidParameter = "InvalidParameter";
+        public const string HostNameInvalid = "HostNameInvalid";
+        public const string LoginInvalid = "LoginInvalid";
         public const string FileWriteFailed = "FileWriteFailed";
         public const string FileUnreadable = "FileUnreadable";
         public const string FileTooLarge = "FileTooLarge";
         public const string NotARegularFile = "NotARegularFile";
+        public const string UnexpectedError = "UnexpectedError";
     }
 }

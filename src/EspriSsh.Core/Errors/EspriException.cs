@@ -22,5 +22,14 @@ namespace EspriSsh.Core.Errors
         public EspriErrorCategory Category { get; }
 
         public object? Target { get; }
+
+        /// <summary>
+        /// Wraps a failure that is not a user's doing (a bug, or a case nobody foresaw) so that it still
+        /// reaches the user as an error with a stable id and a message that says what to do.
+        /// </summary>
+        public static EspriException Unexpected(Exception inner, object? target = null) =>
+            new EspriException(ErrorIds.UnexpectedError, EspriErrorCategory.NotSpecified,
+                $"EspriSsh failed unexpectedly: {inner.Message} ({inner.GetType().Name}). This is a bug in EspriSsh, not something you did: " +
+                "please report it to the support with this message (Get-Error shows the details).", target, inner);
     }
 }

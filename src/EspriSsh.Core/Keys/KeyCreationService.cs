@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
 
@@ -50,6 +51,7 @@ namespace EspriSsh.Core.Keys
 
             string path = request.Path ?? System.IO.Path.Combine(request.SshDirectory, KeyFile.DefaultFileName(sshType)!);
             KeyPairWriter.EnsureCanWrite(path, request.Force);
+            warnings.AddRange(SshFolderSafety.Warnings(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!));
             string comment = request.Comment ?? DefaultComment();
             return new KeyCreationPlan(request.Type, bits, path, comment, request.Rounds, request.Force, warnings);
         }

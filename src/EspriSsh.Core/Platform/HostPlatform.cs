@@ -14,11 +14,12 @@ namespace EspriSsh.Core.Platform
         public static IFileProtection FileProtection =>
             overrideProtection ?? (IsWindows ? new WindowsFileProtection() : new UnixFileProtection());
 
-        /// <summary>Test seam: use a fake (e.g. a Windows ACL fake on Linux) until disposed.</summary>
+        /// <summary>Test seam: use a fake (e.g. a Windows ACL fake on Linux) until disposed, then the previous one.</summary>
         public static IDisposable Override(IFileProtection protection)
         {
+            IFileProtection? previous = overrideProtection;
             overrideProtection = protection;
-            return new Restore(() => overrideProtection = null);
+            return new Restore(() => overrideProtection = previous);
         }
 
         /// <summary>The user's home: ESPRISSH_HOME (tests, sandboxes) or the OS home.</summary>

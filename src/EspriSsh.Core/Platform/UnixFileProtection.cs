@@ -8,6 +8,8 @@ namespace EspriSsh.Core.Platform
     /// <summary>Unix modes: private files 0600, the ssh directory 0700, as ssh-keygen creates them.</summary>
     internal sealed class UnixFileProtection : IFileProtection
     {
+        private const int GroupOrOtherWrite = 0x12; // 022: what StrictModes forbids on a folder
+
         public FileStream CreateOwnerOnlyFile(string path)
         {
 #if NET
@@ -85,32 +87,72 @@ namespace EspriSsh.Core.Platform
         }
 
         // A folder gets 0700 (it must stay searchable by its owner), a file 0600.
-        public void RestrictToOwner(string path)
+        public void RestrictToOwner(string path) => SetModeNoFollow(path, Directory.Exists(path) ? Convert.ToInt32("700", 8) : Convert.ToInt32("600", 8));
+
+        public AccessVerdict InspectFolder(string path)
         {
-            bool folder = Directory.Exists(path);
-#if NET
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | (folder ? UnixFileMode.UserExecute : 0));
-#else
-            string mode = folder ? "700" : "600";
-            if (Native.chmod(path, Convert.ToInt32(mode, 8)) != 0)
+            int? mode = ModeOf(path);
+            if (mode == null)
             {
-                throw new IOException($"chmod {mode} '{path}' failed (errno {Marshal.GetLastWin32Error()}).");
+                return new AccessVerdict(true, "unknown", null);
             }
-#endif
+
+            string octal = "0" + Convert.ToString(mode.Value & 0xFFF, 8).PadLeft(3, '0');
+            return (mode.Value & GroupOrOtherWrite) == 0
+                ? new AccessVerdict(true, octal, null)
+                : new AccessVerdict(false, octal,
+                    $"mode {octal} lets other users create, replace or delete files in '{path}' (your keys, config, known_hosts); OpenSSH's StrictModes refuses such a folder. Fix: chmod go-w '{path}'");
         }
 
-#if !NET
+        public void RemoveOthersWrite(string path) => SetModeNoFollow(path, (ModeOf(path) ?? 0) & 0xFFF & ~GroupOrOtherWrite);
+
+        /// <summary>
+        /// chmod that does not follow a link in the last component: fchmodat(AT_SYMLINK_NOFOLLOW)
+        /// (glibc 2.32+, musl, macOS), so a link swapped in after our check fails instead of being
+        /// followed. Where the C library cannot do that (older glibc: ENOTSUP for every file), the
+        /// path is checked for a link right before a plain chmod.
+        /// </summary>
+        private static void SetModeNoFollow(string path, int mode)
+        {
+            if (FileLinks.TargetOf(path) is string target)
+            {
+                throw new IOException($"'{path}' is a symbolic link (to {target}); its rights are not changed through it.");
+            }
+
+            bool mac = RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
+            if (Native.fchmodat(mac ? -2 : -100, path, (uint)mode, mac ? 0x20 : 0x100) == 0)
+            {
+                return;
+            }
+
+            int errno = Marshal.GetLastWin32Error();
+            bool notSupported = errno == (mac ? 45 : 95) || (mac && errno == 102);
+            if (!notSupported)
+            {
+                throw new IOException($"chmod {Convert.ToString(mode, 8)} '{path}' failed (errno {errno}).");
+            }
+
+            if (FileLinks.TargetOf(path) != null || Native.chmod(path, (uint)mode) != 0)
+            {
+                throw new IOException($"chmod {Convert.ToString(mode, 8)} '{path}' failed (errno {Marshal.GetLastWin32Error()}).");
+            }
+        }
+
         private static class Native
         {
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int fchmodat(int directoryFd, string path, uint mode, int flags);
+
+            [DllImport("libc", SetLastError = true)]
+            internal static extern int chmod(string path, uint mode);
+#if !NET
+
             [DllImport("libc", SetLastError = true)]
             internal static extern int open(string path, int flags, int mode);
 
             [DllImport("libc", SetLastError = true)]
             internal static extern int mkdir(string path, int mode);
-
-            [DllImport("libc", SetLastError = true)]
-            internal static extern int chmod(string path, int mode);
-        }
 #endif
+        }
     }
 }

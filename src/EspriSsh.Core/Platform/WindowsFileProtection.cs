@@ -49,6 +49,11 @@ namespace EspriSsh.Core.Platform
 
         public void RestrictToOwner(string path)
         {
+            if (FileLinks.TargetOf(path) is string target)
+            {
+                throw new IOException($"'{path}' is a link (to {target}); its rights are not changed through it.");
+            }
+
             var file = new FileInfo(path);
             FileSecurity security = file.GetAccessControl();
             foreach (FileSystemAccessRule rule in security.GetAccessRules(true, true, typeof(SecurityIdentifier)))
@@ -59,6 +64,11 @@ namespace EspriSsh.Core.Platform
             ApplyOwnerOnly(security, InheritanceFlags.None);
             file.SetAccessControl(security);
         }
+
+        // Win32-OpenSSH checks the rights of the files themselves, not of their folders.
+        public AccessVerdict InspectFolder(string path) => new AccessVerdict(true, "-", null);
+
+        public void RemoveOthersWrite(string path) => throw new NotSupportedException("Folders are not judged on Windows.");
 
         private static SecurityIdentifier CurrentUser
         {

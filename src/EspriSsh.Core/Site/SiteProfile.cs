@@ -29,6 +29,9 @@ namespace EspriSsh.Core.Site
         /// <summary>Where the profile came from (embedded or a file path).</summary>
         public string Source { get; set; } = "";
 
+        /// <summary>True only for the profile shipped inside the module (a file cannot claim it: no public setter).</summary>
+        public bool IsBuiltIn { get; internal set; }
+
         public SiteHost? FindHost(string aliasOrName) =>
             Hosts.FirstOrDefault(h => string.Equals(h.Alias, aliasOrName, StringComparison.OrdinalIgnoreCase))
             ?? Hosts.FirstOrDefault(h => string.Equals(h.HostName, aliasOrName, StringComparison.OrdinalIgnoreCase));

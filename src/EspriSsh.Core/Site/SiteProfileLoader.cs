@@ -86,7 +86,9 @@ namespace EspriSsh.Core.Site
             using Stream stream = typeof(SiteProfileLoader).Assembly.GetManifestResourceStream(EmbeddedName)
                 ?? throw new InvalidOperationException("The embedded site profile is missing from the build.");
             using var reader = new StreamReader(stream);
-            return Parse(reader.ReadToEnd(), "built-in (ESPRI)");
+            SiteProfile profile = Parse(reader.ReadToEnd(), "built-in (ESPRI)");
+            profile.IsBuiltIn = true;
+            return profile;
         }
     }
 }

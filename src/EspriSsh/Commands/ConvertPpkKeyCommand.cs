@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -14,13 +15,12 @@ namespace EspriSsh.Commands
     /// </summary>
     [Cmdlet(VerbsData.Convert, "PpkKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = SamePassphraseSet)]
     [OutputType(typeof(KeyInfo))]
-    public sealed class ConvertPpkKeyCommand : KeyCmdlet
+    public sealed class ConvertPpkKeyCommand : EspriCmdlet
     {
         private const string SamePassphraseSet = "SamePassphrase";
         private const string NewPassphraseSet = "NewPassphrase";
         private const string NoPassphraseSet = "NoPassphrase";
         private const string Activity = "Convert-PpkKey";
-        private const int ProgressId = 2;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "PSPath")]
@@ -85,32 +85,28 @@ namespace EspriSsh.Commands
                 return;
             }
 
-            byte[]? sourcePassphrase = null;
-            var (key, warnings) = ReadWithPassphrase(bytes =>
+            using Secret? given = ToSecret(Passphrase);
+            var ((key, warnings), sourcePassphrase) = KeyPassphrases.UnlockKeeping(Interaction, bytes =>
+                KeyConversionService.Read(plan, bytes, site, plan.SourceUsesArgon2 ? Reporter("Checking the passphrase (Argon2)") : null, Interaction.Cancellation), given, source);
+            using (sourcePassphrase)
             {
-                var read = KeyConversionService.Read(plan, bytes, site, plan.SourceUsesArgon2 ? Reporter("Checking the passphrase (Argon2)") : null);
-                sourcePassphrase = bytes == null ? null : (byte[])bytes.Clone();
-                return read;
-            }, Passphrase, source);
-            foreach (string warning in warnings)
-            {
-                WriteWarning(warning);
-            }
+                foreach (string warning in warnings)
+                {
+                    WriteWarning(warning);
+                }
 
-            byte[]? newPassphrase = ParameterSetName switch
-            {
-                NewPassphraseSet => GetNewPassphrase(NewPassphrase, false, plan.Destination),
-                NoPassphraseSet => GetNewPassphrase(null, true, plan.Destination),
-                _ => sourcePassphrase != null && sourcePassphrase.Length > 0
-                    ? sourcePassphrase
-                    : GetNewPassphrase(null, false, plan.Destination), // an unprotected source: the site requires a passphrase
-            };
-            try
-            {
+                using Secret? newGiven = ToSecret(NewPassphrase);
+                using Secret? newPassphrase = ParameterSetName switch
+                {
+                    NewPassphraseSet => KeyPassphrases.ForNewKey(Interaction, PassphraseChoice.Given(newGiven!), plan.Destination),
+                    NoPassphraseSet => KeyPassphrases.ForNewKey(Interaction, PassphraseChoice.None, plan.Destination),
+                    _ => sourcePassphrase != null && !sourcePassphrase.IsEmpty
+                        ? sourcePassphrase.Copy()
+                        : KeyPassphrases.ForNewKey(Interaction, PassphraseChoice.Ask, plan.Destination), // an unprotected source: the site requires a passphrase
+                };
                 string protecting = plan.OutputFormat == KeyOutputFormat.Ppk ? "Protecting the key with the passphrase (Argon2)" : "Protecting the key with the passphrase (bcrypt, 24 rounds)";
-                bool encrypting = newPassphrase != null && newPassphrase.Length > 0;
-                KeyInfo info = KeyConversionService.Write(plan, key, newPassphrase, encrypting ? Reporter(protecting) : null);
-                WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+                KeyInfo info = KeyConversionService.Write(plan, key, newPassphrase?.Utf8, newPassphrase != null && !newPassphrase.IsEmpty ? Reporter(protecting) : null, Interaction.Cancellation);
+                Interaction.ProgressDone(Activity);
                 WriteTyped(info, "EspriSsh.KeyInfo");
                 if (AddToAgent)
                 {
@@ -125,15 +121,8 @@ namespace EspriSsh.Commands
                     }
                 }
             }
-            finally
-            {
-                Clear(newPassphrase);
-                Clear(sourcePassphrase);
-            }
         }
 
-        /// <summary>A fresh record per report: hosts that keep the records (Streams.Progress) see each state.</summary>
-        private Action<double> Reporter(string status) => fraction =>
-            WriteProgress(new ProgressRecord(ProgressId, Activity, status) { PercentComplete = Math.Min(100, (int)(fraction * 100)) });
+        private Action<double> Reporter(string status) => fraction => Interaction.Progress(Activity, status, fraction);
     }
 }

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -44,7 +45,16 @@ namespace EspriSsh.Commands
             {
                 TryRun(() =>
                 {
-                    foreach (KeyEntry entry in KeyInventory.Scan(ResolvePath(path), options!))
+                    string resolved = ResolvePath(path);
+                    if (Directory.Exists(resolved))
+                    {
+                        foreach (string warning in SshFolderSafety.Warnings(resolved))
+                        {
+                            WriteWarning(warning);
+                        }
+                    }
+
+                    foreach (KeyEntry entry in KeyInventory.Scan(resolved, options!))
                     {
                         WriteTyped(entry, "EspriSsh.KeyEntry");
                     }

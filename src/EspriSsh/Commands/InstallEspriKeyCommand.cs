@@ -2,6 +2,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Security;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -14,7 +15,7 @@ namespace EspriSsh.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Install, "EspriKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KeyInfo))]
-    public sealed class InstallEspriKeyCommand : KeyCmdlet
+    public sealed class InstallEspriKeyCommand : EspriCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("FullName", "PSPath")]
@@ -62,7 +63,7 @@ namespace EspriSsh.Commands
             SiteProfile site = SiteProfileLoader.Current;
             KeyInstallPlan plan = KeyInstallService.Plan(request, site);
             PrivateKeyFile? decrypted = null;
-            byte[]? oldPassphrase = null, newPassphrase = null;
+            Secret? oldPassphrase = null;
             try
             {
                 if (plan.PublicKey == null)
@@ -105,13 +106,14 @@ namespace EspriSsh.Commands
                     return;
                 }
 
+                // A given passphrase is always checked: a key is never installed with one that does not open it.
                 if (decrypted == null && KeyInstallService.NeedsDecryption(plan, Passphrase != null, AddToAgent))
                 {
                     (decrypted, oldPassphrase) = Decrypt(source);
                 }
 
-                newPassphrase = NewPassphrase == null ? null : ToUtf8(NewPassphrase);
-                KeyInfo info = KeyInstallService.Install(plan, decrypted, newPassphrase, oldPassphrase);
+                using Secret? newPassphrase = ToSecret(NewPassphrase);
+                KeyInfo info = KeyInstallService.Install(plan, decrypted, newPassphrase?.Utf8, oldPassphrase?.Utf8, cancellation: Interaction.Cancellation);
                 if (!info.Encrypted)
                 {
                     WriteWarning($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
@@ -127,8 +129,7 @@ namespace EspriSsh.Commands
             }
             finally
             {
-                Clear(oldPassphrase);
-                Clear(newPassphrase);
+                oldPassphrase?.Dispose();
             }
         }
 
@@ -147,7 +148,10 @@ namespace EspriSsh.Commands
         }
 
         // The key and a copy of the passphrase that opened it (the installed key keeps it).
-        private (PrivateKeyFile Key, byte[]? Passphrase) Decrypt(string source) =>
-            ReadWithPassphrase(bytes => (PrivateKeyFileReader.ReadFile(source, bytes), bytes == null ? null : (byte[])bytes.Clone()), Passphrase, source);
+        private (PrivateKeyFile Key, Secret? Passphrase) Decrypt(string source)
+        {
+            using Secret? given = ToSecret(Passphrase);
+            return KeyPassphrases.UnlockKeeping(Interaction, bytes => PrivateKeyFileReader.ReadFile(source, bytes, Interaction.Cancellation), given, source);
+        }
     }
 }

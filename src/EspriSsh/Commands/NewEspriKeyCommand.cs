@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
@@ -12,7 +13,7 @@ namespace EspriSsh.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "EspriKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = WithPassphraseSet)]
     [OutputType(typeof(KeyInfo))]
-    public sealed class NewEspriKeyCommand : KeyCmdlet
+    public sealed class NewEspriKeyCommand : EspriCmdlet
     {
         private const string WithPassphraseSet = "WithPassphrase";
         private const string NoPassphraseSet = "NoPassphrase";
@@ -84,29 +85,15 @@ namespace EspriSsh.Commands
                     return;
                 }
 
-                byte[]? passphrase = GetNewPassphrase(Passphrase, NoPassphrase, plan.Path);
-                try
-                {
-                    var progress = new ProgressRecord(1, "New-EspriKey", "Generating the key");
-                    bool showProgress = plan.Rounds >= ProgressRoundsThreshold;
-                    KeyInfo info = KeyCreationService.Create(plan, passphrase, showProgress ? (step, fraction) =>
-                    {
-                        progress.StatusDescription = step;
-                        progress.PercentComplete = (int)(fraction * 100);
-                        WriteProgress(progress);
-                    } : (System.Action<string, double>?)null);
-                    if (showProgress)
-                    {
-                        progress.RecordType = ProgressRecordType.Completed;
-                        WriteProgress(progress);
-                    }
-
-                    WriteTyped(info, "EspriSsh.KeyInfo");
-                }
-                finally
-                {
-                    Clear(passphrase);
-                }
+                using Secret? given = ToSecret(Passphrase);
+                PassphraseChoice choice = NoPassphrase ? PassphraseChoice.None : given != null ? PassphraseChoice.Given(given) : PassphraseChoice.Ask;
+                using Secret? passphrase = KeyPassphrases.ForNewKey(Interaction, choice, plan.Path);
+                bool showProgress = plan.Rounds >= ProgressRoundsThreshold;
+                KeyInfo info = KeyCreationService.Create(plan, passphrase?.Utf8, showProgress
+                    ? (step, fraction) => Interaction.Progress("New-EspriKey", step, fraction)
+                    : (System.Action<string, double>?)null, Interaction.Cancellation);
+                Interaction.ProgressDone("New-EspriKey");
+                WriteTyped(info, "EspriSsh.KeyInfo");
             });
         }
     }

@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
-using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Commands
 {
     /// <summary>
-    /// Gives the private keys, the ssh config and (Unix) the ssh folder back to their owner alone, so
-    /// that OpenSSH stops refusing them. Idempotent: what is already owner-only is not touched.
+    /// Gives the private keys, the ssh config and (Unix) the ssh folder back to their owner alone, and
+    /// takes write access to the folders above it from others, so that OpenSSH stops refusing them.
+    /// Idempotent: what is already fine is not touched. A symbolic link is reported, never followed.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Repair, "EspriKeyPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(PermissionRepair))]
@@ -25,7 +25,7 @@ namespace EspriSsh.Commands
 
         protected override void ProcessRecord()
         {
-            var targets = new List<string>();
+            var targets = new List<PermissionTarget>();
             if (Path == null)
             {
                 if (!TryRun(() => targets.AddRange(KeyPermissionRepairer.TargetsIn(ResolveSshDirectory(SshDirectory)))))
@@ -37,17 +37,21 @@ namespace EspriSsh.Commands
             {
                 foreach (string path in Path)
                 {
-                    targets.Add(ResolvePath(path));
+                    targets.Add(new PermissionTarget(ResolvePath(path)));
                 }
             }
 
-            foreach (string target in targets)
+            foreach (PermissionTarget target in targets)
             {
                 TryRun(() =>
                 {
-                    AccessVerdict before = KeyPermissionRepairer.Inspect(target);
-                    bool apply = !before.IsOwnerOnly && ShouldProcess(target, $"Restrict the rights ({before.Description}) to you alone");
-                    WriteTyped(KeyPermissionRepairer.Repair(target, before, apply), "EspriSsh.PermissionRepair");
+                    PermissionRepair repair = KeyPermissionRepairer.Repair(target, action => ShouldProcess(target.Path, action));
+                    if (repair.Problem != null)
+                    {
+                        WriteWarning(repair.Problem);
+                    }
+
+                    WriteTyped(repair, "EspriSsh.PermissionRepair");
                 });
             }
         }

@@ -18,13 +18,8 @@ namespace EspriSsh.Commands
                     WriteWarning(warning);
                 }
 
-                if (plan.Changed && IsWhatIf)
-                {
-                    Host.UI.WriteLine(plan.Diff.TrimEnd('\n'));
-                }
-
                 string action = plan.OriginalBytes == null ? "Create the ssh config with " : "Update ";
-                if (plan.Changed && !ShouldProcess(plan.Path, action + string.Join(" and ", plan.Hosts) + " (a .bak copy is kept)"))
+                if (plan.Changed && !Interaction.ShouldProcess(plan.Path, action + string.Join(" and ", plan.Hosts) + " (a .bak copy is kept)", plan.Diff))
                 {
                     return;
                 }
@@ -32,10 +27,5 @@ namespace EspriSsh.Commands
                 WriteTyped(SshConfigEditor.Apply(plan), "EspriSsh.ConfigChange");
             });
         }
-
-        /// <summary>-WhatIf given, or $WhatIfPreference on: then the diff is shown before "What if:".</summary>
-        private bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
-            ? LanguagePrimitives.IsTrue(value)
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
     }
 }

@@ -2,9 +2,9 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
 using EspriSsh.Core.Connection;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -16,10 +16,8 @@ namespace EspriSsh.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "EspriConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(ConnectionTestResult), typeof(bool))]
-    public sealed class TestEspriConnectionCommand : EspriCmdlet, IDisposable
+    public sealed class TestEspriConnectionCommand : EspriCmdlet
     {
-        private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string HostName { get; set; } = "";
@@ -79,23 +77,16 @@ namespace EspriSsh.Commands
                 plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
                 plan.AcceptNewHostKey = AcceptNewHostKey
                     && ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
-                plan.Passphrase = Passphrase != null ? ToUtf8(Passphrase) : AskPassphraseIfNeeded(plan);
+                using Secret? passphrase = ToSecret(Passphrase) ?? AskPassphraseIfNeeded(plan);
+                plan.Passphrase = passphrase?.Utf8;
                 ConnectionTestResult result;
                 try
                 {
-                    result = new ConnectionTester(site)
-                        .Run(plan, cancellation.Token);
+                    result = new ConnectionTester(site).Run(plan, Interaction.Cancellation);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
-                }
-                finally
-                {
-                    if (plan.Passphrase != null)
-                    {
-                        Array.Clear(plan.Passphrase, 0, plan.Passphrase.Length);
-                    }
                 }
 
                 if (Quiet)
@@ -109,14 +100,10 @@ namespace EspriSsh.Commands
             });
         }
 
-        protected override void StopProcessing() => cancellation.Cancel();
-
-        public void Dispose() => cancellation.Dispose();
-
         /// <summary>Interactive and a key to offer is encrypted: ask once, as ssh would. Otherwise the Authentication stage reports it.</summary>
-        private byte[]? AskPassphraseIfNeeded(ConnectionPlan plan)
+        private Secret? AskPassphraseIfNeeded(ConnectionPlan plan)
         {
-            if (IsNonInteractive)
+            if (!Interaction.CanPrompt)
             {
                 return null;
             }
@@ -125,7 +112,7 @@ namespace EspriSsh.Commands
                 .Where(h => h != null)
                 .SelectMany(h => h!.IdentityFiles)
                 .FirstOrDefault(IsEncrypted);
-            return encrypted == null ? null : ToUtf8(PromptForSecret($"Passphrase of '{encrypted}'", confirm: false, "Pass -Passphrase.", encrypted));
+            return encrypted == null ? null : Interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{encrypted}'", encrypted, "Pass -Passphrase."));
         }
 
         private static bool IsEncrypted(string path)

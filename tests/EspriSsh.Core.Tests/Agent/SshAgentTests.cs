@@ -56,7 +56,7 @@ namespace EspriSsh.Core.Tests.Agent
             using var dir = new TempDirectory();
             string fake = dir.File("ssh-add");
             File.WriteAllText(fake, "#!/bin/sh\nexec sleep 60\n");
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            UnixModes.Set(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute);
             string socket = dir.File("agent.sock");
             File.WriteAllText(socket, "");
             var env = new FakeEnvironment(windows: false) { ["PATH"] = dir.Path, ["SSH_AUTH_SOCK"] = socket };

@@ -17,7 +17,7 @@ namespace EspriSsh.Core.Tests.Config
             JeanZayUser = jeanZay ? "ujz01" : null,
         };
 
-        [Theory]
+        [RequiresToolsTheory("ssh")]
         [InlineData("")]
         [InlineData("Host *\n  User bob\n  IdentityFile ~/.ssh/other\n")]
         [InlineData("User top\n")]
@@ -27,11 +27,6 @@ namespace EspriSsh.Core.Tests.Config
         [InlineData("# top comment\nHost *.fr\n  User bob\n# about jean-zay\nHost jean*\n  Port 2022")]
         public void SshGShowsOurValuesAndTheSecondRunChangesNothing(string original)
         {
-            if (!SshGOutput.Available)
-            {
-                return;
-            }
-
             using var home = new TempDirectory();
             Directory.CreateDirectory(Path.Combine(home.Path, ".ssh"));
             string config = Path.Combine(home.Path, ".ssh", "config");

@@ -34,14 +34,9 @@ namespace EspriSsh.Core.Tests.Config
 
         private static readonly string[] Separators = { " ", "=", " = ", "\t", "  " };
 
-        [Fact]
+        [RequiresToolsFact("ssh")]
         public void AgreesWithSshGOnGeneratedConfigs()
         {
-            if (!SshGOutput.Available)
-            {
-                return; // ssh missing: reported by the Pester suite's visible skip; CI installs it.
-            }
-
             using var sandbox = new TempDirectory();
             string ssh = Path.Combine(sandbox.Path, ".ssh");
             Directory.CreateDirectory(Path.Combine(ssh, "inc"));
@@ -64,14 +59,9 @@ namespace EspriSsh.Core.Tests.Config
             Assert.Equal(45 * Hosts.Length, compared);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh")]
         public void AgreesWithSshGOnHandWrittenEdgeCases()
         {
-            if (!SshGOutput.Available)
-            {
-                return;
-            }
-
             using var sandbox = new TempDirectory();
             Directory.CreateDirectory(Path.Combine(sandbox.Path, ".ssh", "conf.d"));
             File.WriteAllText(Path.Combine(sandbox.Path, ".ssh", "conf.d", "one.conf"), "Host spirit1\n  User included\n");

@@ -12,8 +12,6 @@ namespace EspriSsh.Core.Tests.Config
 
         private SshGOutput(List<(string, string)> entries) => this.entries = entries;
 
-        public static bool Available => ExternalTool.Exists("ssh");
-
         public string this[string key] => entries.Where(e => e.Key == key).Select(e => e.Value).FirstOrDefault();
 
         public IReadOnlyList<string> All(string key) => entries.Where(e => e.Key == key).Select(e => e.Value).ToList();
@@ -27,10 +25,7 @@ namespace EspriSsh.Core.Tests.Config
                 RedirectStandardInput = true,
                 UseShellExecute = false,
             };
-            foreach (string a in new[] { "-G", "-F", configPath, host })
-            {
-                psi.ArgumentList.Add(a);
-            }
+            ProcessCompat.AddArguments(psi, new[] { "-G", "-F", configPath, host });
 
             psi.Environment["HOME"] = home;
             using Process p = Process.Start(psi);

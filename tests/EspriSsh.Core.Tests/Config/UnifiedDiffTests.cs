@@ -12,14 +12,9 @@ namespace EspriSsh.Core.Tests.Config
         /// patch(1) turns the old file into the new one with our diff, and the diff is as small as
         /// diff -u's (both are minimal; where several alignments are equally short they may differ).
         /// </summary>
-        [Fact]
+        [RequiresToolsFact("diff", "patch")]
         public void PatchAppliesItAndItIsAsSmallAsDiffU()
         {
-            if (!ExternalTool.Exists("diff") || !ExternalTool.Exists("patch"))
-            {
-                return;
-            }
-
             using var dir = new TempDirectory();
             var random = new Random(7);
             string[] pool = { "Host a", "  User x", "", "# c", "Host b", "  Port 22", "Host *", "  ForwardAgent no" };

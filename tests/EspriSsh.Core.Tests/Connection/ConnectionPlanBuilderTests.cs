@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using EspriSsh.Core.Connection;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
@@ -8,8 +9,8 @@ namespace EspriSsh.Core.Tests.Connection
 {
     public class ConnectionPlanBuilderTests
     {
-        private static ConnectionPlanBuilder Builder(TempDirectory dir, Dictionary<string, HostSettings>? config = null) =>
-            new ConnectionPlanBuilder(SiteProfileLoader.Default, alias => config != null && config.TryGetValue(alias, out HostSettings? s) ? s : null, dir.Path, "localuser");
+        private static ConnectionPlanBuilder Builder(TempDirectory dir, Dictionary<string, HostSettings> config = null) =>
+            new ConnectionPlanBuilder(SiteProfileLoader.Default, alias => config != null && config.TryGetValue(alias, out HostSettings s) ? s : null, dir.Path, "localuser");
 
         [Fact]
         public void SiteProfileGivesRealNamesAndTheJumpHostOfJeanZay()
@@ -23,6 +24,8 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal("spirit1", plan.Jump!.Alias);
             Assert.Equal("spirit1.ipsl.fr", plan.Jump.HostName);
             Assert.Equal(dir.File("known_hosts"), plan.KnownHostsPath);
+            Assert.Equal(new[] { dir.File("known_hosts"), dir.File("known_hosts2") }, plan.UserKnownHostsFiles);
+            Assert.Equal(KnownHostsLocations.DefaultGlobalFiles, plan.GlobalKnownHostsFiles);
         }
 
         [Fact]
@@ -32,7 +35,8 @@ namespace EspriSsh.Core.Tests.Connection
             File.WriteAllText(dir.File("explicit"), "x");
             var config = new Dictionary<string, HostSettings>
             {
-                ["spirit1"] = new HostSettings { HostName = "10.0.0.1", User = "cfguser", Port = 2201, IdentityFiles = new[] { "/cfg/key" }, KnownHostsPath = "/cfg/kh", Source = "cfg" },
+                ["spirit1"] = new HostSettings { HostName = "10.0.0.1", User = "cfguser", Port = 2201, IdentityFiles = new[] { "/cfg/key" },
+                    UserKnownHostsFiles = new[] { "/cfg/kh", "/cfg/kh2" }, GlobalKnownHostsFiles = new[] { "/cfg/global" }, Source = "cfg" },
             };
             ConnectionPlan fromConfig = Builder(dir, config).Build("spirit1", new HostSettings(), null);
             Assert.Equal("10.0.0.1:2201 cfguser /cfg/key /cfg/kh", $"{fromConfig.Target.HostName}:{fromConfig.Target.Port} {fromConfig.Target.User} {fromConfig.Target.IdentityFiles[0]} {fromConfig.KnownHostsPath}");
@@ -41,8 +45,35 @@ namespace EspriSsh.Core.Tests.Connection
                 new HostSettings { User = "me", Port = 2222, IdentityFiles = new[] { dir.File("explicit") } }, "/explicit/kh");
             Assert.Equal("10.0.0.1:2222 me", $"{explicitWins.Target.HostName}:{explicitWins.Target.Port} {explicitWins.Target.User}");
             Assert.Equal(new[] { dir.File("explicit") }, explicitWins.Target.IdentityFiles);
+            Assert.Equal(new[] { "/cfg/kh", "/cfg/kh2" }, fromConfig.UserKnownHostsFiles);
+            Assert.Equal(new[] { "/cfg/global" }, fromConfig.GlobalKnownHostsFiles);
             Assert.Equal("/explicit/kh", explicitWins.KnownHostsPath);
+            Assert.Equal(new[] { "/explicit/kh" }, explicitWins.UserKnownHostsFiles);
+            Assert.Equal(new[] { "/cfg/global" }, explicitWins.GlobalKnownHostsFiles);
         }
+
+        [RequiresToolsFact("ssh")]
+        public void ReadsTheKnownHostsFilesSshGNames()
+        {
+            using var dir = new TempDirectory();
+            string config = dir.File("config");
+            File.WriteAllText(config, $"Host box\n  HostName Real.Example\n  UserKnownHostsFile {dir.File("kh_%h_%n_%p_%k_%r")} {dir.File("kh2")}\n  GlobalKnownHostsFile /srv/ssh/known_a /srv/ssh/known_b\n");
+            HostSettings settings = HostConfigSource.For(config, dir.Path)("box")!;
+            Assert.Equal(SshG(config, "userknownhostsfile"), string.Join(" ", settings.UserKnownHostsFiles!));
+            Assert.Equal(SshG(config, "globalknownhostsfile"), string.Join(" ", settings.GlobalKnownHostsFiles!));
+        }
+
+        [RequiresToolsFact("ssh")]
+        public void DefaultsToTheKnownHostsFilesSshReadsWithoutConfig()
+        {
+            string home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+            Assert.Equal(SshG("/dev/null", "userknownhostsfile"), string.Join(" ", KnownHostsLocations.DefaultUserFiles(Path.Combine(home, ".ssh"))));
+            Assert.Equal(SshG("/dev/null", "globalknownhostsfile"), string.Join(" ", KnownHostsLocations.DefaultGlobalFiles));
+        }
+
+        /// <summary>ssh -G's value for a keyword (the reference).</summary>
+        private static string SshG(string config, string keyword) =>
+            ExternalTool.Check("ssh", "-G", "-F", config, "box").Split('\n').Single(l => l.StartsWith(keyword + " ")).Substring(keyword.Length + 1).Trim();
 
         [Theory]
         [InlineData("jumper@spirit2:2022", "jumper", "spirit2.ipsl.fr", 2022)]

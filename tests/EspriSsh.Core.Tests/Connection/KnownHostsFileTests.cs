@@ -19,7 +19,7 @@ namespace EspriSsh.Core.Tests.Connection
         /// <summary>Whether ssh-keygen -F finds the host in the file (the reference lookup).</summary>
         private static bool SshKeygenFinds(string file, string name) => ExternalTool.Run("ssh-keygen", "-F", name, "-f", file).ExitCode == 0;
 
-        [Theory]
+        [RequiresToolsTheory("ssh-keygen")]
         [InlineData("spirit1.ipsl.fr", 22, true)]
         [InlineData("SPIRIT1.ipsl.fr", 22, true)]
         [InlineData("spirit1.ipsl.fr", 2222, false)]
@@ -49,7 +49,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(expected, parsed.Find(host, port).Count > 0);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void ReadsEntriesHashedBySshKeygen()
         {
             using var dir = new TempDirectory();
@@ -66,7 +66,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Empty(parsed.Find("spirit2.ipsl.fr", 22));
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void KeepsMarkersAndSetsBrokenLinesAside()
         {
             using var dir = new TempDirectory();
@@ -82,7 +82,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(new[] { 3, 4, 5 }, parsed.UnreadableLines);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AppendKeepsEveryExistingByteAndWritesALineSshFinds()
         {
             using var dir = new TempDirectory();
@@ -102,7 +102,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void AppendCreatesTheFileAndItsFolder()
         {
             using var dir = new TempDirectory();

@@ -7,7 +7,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 namespace EspriSsh.Core.Tests.Crypto
 {
     /// <summary>RFC 9106 §5 vectors on both the SIMD and scalar compression paths, plus an independent implementation.</summary>
-    [Collection("Argon2 compression switch")]
+    [Collection(ProcessStateCollection.Name)]
     public sealed class Argon2Tests
     {
         public static TheoryData<Argon2Type, string, bool> RfcVectors()

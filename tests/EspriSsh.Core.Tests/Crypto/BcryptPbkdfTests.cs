@@ -19,9 +19,9 @@ namespace EspriSsh.Core.Tests.Crypto
         [InlineData("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt mollit anim id est laborum.", "salis\0", 8, "10978b07253df57f71a162eb0e8ad30a")]
         public void MatchesTheOpenBsdVectors(string password, string salt, int rounds, string expectedHex)
         {
-            byte[] expected = Convert.FromHexString(expectedHex);
+            byte[] expected = Hex.Decode(expectedHex);
             byte[] key = BcryptPbkdf.DeriveKey(Encoding.ASCII.GetBytes(password), Encoding.ASCII.GetBytes(salt), rounds, expected.Length);
-            Assert.Equal(expectedHex, Convert.ToHexString(key).ToLowerInvariant());
+            Assert.Equal(expectedHex, Hex.Encode(key));
         }
 
         [Fact]

@@ -12,17 +12,12 @@ namespace EspriSsh.Core.Tests.Diagnostics
             .Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal) && !l.Contains(':'))
             .ToArray();
 
-        [Theory]
+        [RequiresToolsTheory("ssh-keygen")]
         [InlineData("ed25519", "")]
         [InlineData("rsa", "-m PEM")]
         [InlineData("ecdsa", "-m PKCS8")]
         public void EveryLongBodyLineOfAnOpenSshOrPemKeyIsRedacted(string type, string format)
         {
-            if (!ExternalTool.Exists("ssh-keygen"))
-            {
-                return;
-            }
-
             using var dir = new TempDirectory();
             string key = dir.File("id_" + type);
             var args = new[] { "-q", "-t", type, "-N", "pass phrase", "-a", "2", "-C", "guard", "-f", key }
@@ -45,14 +40,9 @@ namespace EspriSsh.Core.Tests.Diagnostics
             Assert.Contains("after", scrubbed);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void TheWholeBodyOnOneLineIsRedactedToo()
         {
-            if (!ExternalTool.Exists("ssh-keygen"))
-            {
-                return;
-            }
-
             using var dir = new TempDirectory();
             string key = dir.File("id_ed25519");
             ExternalTool.Check("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key);
@@ -64,14 +54,9 @@ namespace EspriSsh.Core.Tests.Diagnostics
             Assert.DoesNotContain(joined.Substring(0, 40), scrubbed);
         }
 
-        [Fact]
+        [RequiresToolsFact("puttygen")]
         public void ThePrivateLinesOfAPpkAreRedactedAndItsPublicLinesKept()
         {
-            if (!ExternalTool.Exists("puttygen"))
-            {
-                return;
-            }
-
             using var dir = new TempDirectory();
             string ppk = dir.File("key.ppk");
             ExternalTool.Check("puttygen", "-t", "ed25519", "-O", "private", "-o", ppk, "--new-passphrase", "/dev/null");
@@ -94,14 +79,9 @@ namespace EspriSsh.Core.Tests.Diagnostics
             Assert.Contains(publicLine, scrubbed);
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh-keygen")]
         public void KeysNamedOutsideTheDirectoryAreCovered()
         {
-            if (!ExternalTool.Exists("ssh-keygen"))
-            {
-                return;
-            }
-
             using var ssh = new TempDirectory();
             using var elsewhere = new TempDirectory();
             string key = elsewhere.File("work_key");

@@ -40,14 +40,9 @@ u@127.0.0.1: Permission denied (publickey).";
             Assert.DoesNotContain(findings, f => f.Code == "KeyFileTooOpen");
         }
 
-        [Fact]
+        [RequiresToolsFact("ssh")]
         public void ARealRefusedConnectionIsNamed()
         {
-            if (!ExternalTool.Exists("ssh"))
-            {
-                return;
-            }
-
             // Port 1 on loopback: nothing listens, the kernel refuses at once.
             CommandResult result = ExternalCommand.Run("ssh", new[] { "-F", "/dev/null", "-vvv", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "-p", "1", "127.0.0.1", "true" }, TimeSpan.FromSeconds(20));
 

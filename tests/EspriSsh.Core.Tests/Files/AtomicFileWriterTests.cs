@@ -7,6 +7,7 @@ using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Tests.Files
 {
+    [Collection(ProcessStateCollection.Name)]
     public class AtomicFileWriterTests
     {
         [Fact]
@@ -20,28 +21,18 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal(new[] { "config" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName));
         }
 
-        [Fact]
+        [UnixFact]
         public void PrivateFilesAreOwnerOnly()
         {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
-
             using var dir = new TempDirectory();
             string path = dir.File("id_ed25519");
             AtomicFileWriter.WriteAllBytes(path, new byte[] { 1, 2, 3 }, ownerOnly: true);
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, UnixModes.Get(path));
         }
 
-        [Fact]
+        [UnixFact]
         public void TheTempFileIsOwnerOnlyBeforeTheFirstByte()
         {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
-
             // Observe the temp file from inside the protection seam, at the moment it is created.
             using var dir = new TempDirectory();
             var spy = new SpyProtection();
@@ -63,32 +54,22 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
         }
 
-        [Fact]
+        [UnixFact]
         public void UnixDirectoriesAreCreated0700()
         {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
-
             using var dir = new TempDirectory();
             string ssh = Path.Combine(dir.Path, "home", ".ssh");
             HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(ssh);
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(ssh));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, UnixModes.Get(ssh));
         }
 
-        [Fact]
+        [UnixFact]
         public void InspectFlagsGroupReadableKeys()
         {
-            if (OperatingSystem.IsWindows())
-            {
-                return;
-            }
-
             using var dir = new TempDirectory();
             string path = dir.File("id_ed25519");
             File.WriteAllText(path, "x");
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            UnixModes.Set(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             AccessVerdict open = HostPlatform.FileProtection.Inspect(path);
             Assert.False(open.IsOwnerOnly);
             Assert.Equal("0644", open.Description);
@@ -108,7 +89,7 @@ namespace EspriSsh.Core.Tests.Files
             public FileStream CreateOwnerOnlyFile(string path)
             {
                 FileStream stream = real.CreateOwnerOnlyFile(path);
-                ModeAtCreation = File.GetUnixFileMode(path);
+                ModeAtCreation = UnixModes.Get(path);
                 LengthAtCreation = new FileInfo(path).Length;
                 return stream;
             }
@@ -118,6 +99,10 @@ namespace EspriSsh.Core.Tests.Files
             public AccessVerdict Inspect(string path) => real.Inspect(path);
 
             public void RestrictToOwner(string path) => real.RestrictToOwner(path);
+
+            public AccessVerdict InspectFolder(string path) => real.InspectFolder(path);
+
+            public void RemoveOthersWrite(string path) => real.RemoveOthersWrite(path);
         }
     }
 }

@@ -4,6 +4,7 @@ using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Tests.Files
 {
+    [Collection(ProcessStateCollection.Name)]
     public class BackupAndDirectoryTests
     {
         [Fact]
@@ -17,9 +18,9 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal(path + ".bak.1", BackupFile.Create(path, ownerOnly: true));
             Assert.Equal("one", File.ReadAllText(path + ".bak"));
             Assert.Equal("two", File.ReadAllText(path + ".bak.1"));
-            if (!OperatingSystem.IsWindows())
+            if (!TestHost.IsWindows)
             {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path + ".bak.1"));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, UnixModes.Get(path + ".bak.1"));
             }
         }
 

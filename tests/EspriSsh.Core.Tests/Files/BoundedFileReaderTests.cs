@@ -42,11 +42,11 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Contains("a folder", ex.Message);
         }
 
-        [UnixDevicesFact]
+        [UnixFact]
         public void DevZeroAndALinkToItAreRefusedWithoutReading()
         {
             using var dir = new TempDirectory();
-            File.CreateSymbolicLink(dir.File("id_ed25519"), "/dev/zero");
+            SymbolicLink.Create(dir.File("id_ed25519"), "/dev/zero");
             foreach (string path in new[] { "/dev/zero", dir.File("id_ed25519") })
             {
                 var ex = Assert.Throws<EspriException>(() => KeyFile.Load(path));
@@ -60,7 +60,7 @@ namespace EspriSsh.Core.Tests.Files
         {
             using var dir = new TempDirectory();
             ExternalTool.Check("mkfifo", dir.File("fifo"));
-            File.CreateSymbolicLink(dir.File("config"), dir.File("fifo"));
+            SymbolicLink.Create(dir.File("config"), dir.File("fifo"));
             foreach (string path in new[] { dir.File("fifo"), dir.File("config") })
             {
                 Task<byte[]> read = Task.Run(() => BoundedFileReader.ReadIfExists(path, 1024, "ssh config file"));
@@ -71,37 +71,24 @@ namespace EspriSsh.Core.Tests.Files
             }
         }
 
-        [UnixDevicesFact]
+        [UnixFact]
         public void ADanglingLinkIsAMissingFile()
         {
             using var dir = new TempDirectory();
-            File.CreateSymbolicLink(dir.File("id_rsa"), dir.File("gone"));
+            SymbolicLink.Create(dir.File("id_rsa"), dir.File("gone"));
             Assert.Null(BoundedFileReader.ReadIfExists(dir.File("id_rsa"), 100, "key file"));
         }
 
-        [UnixDevicesFact(NeedsModesToApply = true)]
+        [UnixFact(NotAsRoot = true)]
         public void AnUnreadableFileIsFileUnreadableNotAnIOException()
         {
             using var dir = new TempDirectory();
             string path = dir.File("id_ed25519");
             File.WriteAllText(path, "x");
-            File.SetUnixFileMode(path, UnixFileMode.None);
+            UnixModes.Set(path, UnixFileMode.None);
             var ex = Assert.Throws<EspriException>(() => KeyFile.Load(path));
             Assert.Equal(ErrorIds.FileUnreadable, ex.ErrorId);
             Assert.IsType<UnauthorizedAccessException>(ex.InnerException);
-        }
-
-        /// <summary>Shown as skipped on Windows, which has no /dev/zero, symbolic links without privilege or Unix modes.</summary>
-        private sealed class UnixDevicesFactAttribute : FactAttribute
-        {
-            public UnixDevicesFactAttribute() => Skip = OperatingSystem.IsWindows() ? "Unix only (devices, links, modes)" : null;
-
-            /// <summary>root reads a mode 000 file anyway.</summary>
-            public bool NeedsModesToApply
-            {
-                get => false;
-                set => Skip ??= value && Environment.UserName == "root" ? "running as root: modes do not stop reading" : null;
-            }
         }
     }
 }

@@ -43,7 +43,7 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.Contains(texts, t => t.Contains("'" + key.Replace("'", "''") + "-new.1'"));
         }
 
-        [RequiresToolsFact("ssh-keygen")]
+        [HostFact("ssh-keygen", UnixOnly = true)]
         public void EveryProblemGetEspriKeyFindsHasASafeFix()
         {
             using var dir = new TempDirectory();
@@ -51,7 +51,7 @@ namespace EspriSsh.Core.Tests.Keys
             {
                 string path = dir.File(target ?? name);
                 File.Copy(CorpusEntry.Named(name).Path, path);
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                UnixModes.MakePrivate(path);
                 return path;
             }
 
@@ -62,7 +62,7 @@ namespace EspriSsh.Core.Tests.Keys
             File.WriteAllText(dir.File("id_damagedpub.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI-damaged me");
             Corpus("go_ed25519-crlf", "id_crlf");
             string loose = Corpus("ed25519_1_pw", "id_loose");
-            File.SetUnixFileMode(loose, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            UnixModes.Set(loose, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             Corpus("putty_v3_clear.ppk");
             Corpus("rsa_1-cert.pub");
             Corpus("mldsa44_ed25519_1.pub");
@@ -113,7 +113,7 @@ namespace EspriSsh.Core.Tests.Keys
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
                 .Where(l => !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
-                .SelectMany(l => Regex.Matches(l.Text, "\"(?:[^\"\\\\]|\\\\.)*\"").Select(m => (l.File, l.Line, Literal: m.Value)))
+                .SelectMany(l => Regex.Matches(l.Text, "\"(?:[^\"\\\\]|\\\\.)*\"").Cast<Match>().Select(m => (l.File, l.Line, Literal: m.Value)))
                 .Where(l => Regex.IsMatch(l.Literal, @"\s>>?\s*['{/~]") || l.Literal.Contains("ssh-keygen -p -f", StringComparison.Ordinal))
                 .Select(l => $"{Path.GetFileName(l.File)}:{l.Line}: {l.Literal}")
                 .ToList();

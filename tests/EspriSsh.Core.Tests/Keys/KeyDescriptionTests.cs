@@ -8,7 +8,7 @@ namespace EspriSsh.Core.Tests.Keys
     /// <summary>Fingerprint and randomart must be exactly what ssh-keygen -l / -lv print.</summary>
     public class KeyDescriptionTests
     {
-        [Theory]
+        [RequiresToolsTheory("ssh-keygen")]
         [InlineData("ed25519", new string[0])]
         [InlineData("ed25519", new[] { "-Z", "aes256-ctr" })]
         [InlineData("rsa", new[] { "-b", "2048" })]
@@ -31,7 +31,7 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.Equal(File.ReadAllText(path + ".pub").Trim(), info.PublicKey);
         }
 
-        [Theory]
+        [RequiresToolsTheory("ssh-keygen")]
         [InlineData("ecdsa", new[] { "-b", "384" })]
         [InlineData("rsa", new[] { "-b", "2048", "-m", "PEM" })]
         public void OurWriterRewritesAnyReadKeySoSshKeygenAgrees(string type, string[] extra)
@@ -41,10 +41,7 @@ namespace EspriSsh.Core.Tests.Keys
             SshPrivateKey key = PrivateKeyFileReader.ReadFile(path, null).Key;
             string ours = dir.File("ours");
             File.WriteAllBytes(ours, OpenSshPrivateKeyWriter.Write(key, System.Text.Encoding.UTF8.GetBytes("pw pw"), rounds: 1));
-            if (!System.OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(ours, System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite);
-            }
+            UnixModes.MakePrivate(ours);
 
             Assert.Equal(SshKeygen.PublicLineWithoutComment(path + ".pub"), SshKeygen.PublicFromPrivate(ours, "pw pw"));
         }

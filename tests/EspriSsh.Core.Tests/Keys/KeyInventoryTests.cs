@@ -9,6 +9,7 @@ using Xunit;
 namespace EspriSsh.Core.Tests.Keys
 {
     /// <summary>What KeyInventory lists and skips, and the Windows rights verdict through the platform seam.</summary>
+    [Collection(ProcessStateCollection.Name)]
     public sealed class KeyInventoryTests
     {
         private const string User = "S-1-5-21-1-2-3-1001";
@@ -84,8 +85,7 @@ namespace EspriSsh.Core.Tests.Keys
 
         private static int CountOf(string text, string word) => (text.Length - text.Replace(word, "").Length) / word.Length;
 
-        // Windows' verdict (WindowsAclRules) for files of one test folder; the real protection elsewhere,
-        // so tests running in parallel are not affected by the override.
+        // Windows' verdict (WindowsAclRules) for files of one test folder; the real protection elsewhere.
         private sealed class WindowsAclFake : IFileProtection
         {
             private readonly IFileProtection real = new UnixFileProtection();
@@ -106,6 +106,10 @@ namespace EspriSsh.Core.Tests.Keys
                 path.StartsWith(folder, StringComparison.Ordinal) ? WindowsAclRules.Evaluate(path, User, User, acl) : real.Inspect(path);
 
             public void RestrictToOwner(string path) => real.RestrictToOwner(path);
+
+            public AccessVerdict InspectFolder(string path) => real.InspectFolder(path);
+
+            public void RemoveOthersWrite(string path) => real.RemoveOthersWrite(path);
         }
     }
 }

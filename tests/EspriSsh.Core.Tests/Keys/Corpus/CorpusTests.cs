@@ -175,11 +175,7 @@ namespace EspriSsh.Core.Tests.Keys.Corpus
         {
             string copy = dir.File(entry.File);
             File.Copy(entry.Path, copy);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
+            UnixModes.MakePrivate(copy);
             return copy;
         }
 
@@ -225,10 +221,7 @@ namespace EspriSsh.Core.Tests.Keys.Corpus
             string text = File.ReadAllText(copy).TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n');
             string loadable = dir.File("loadable");
             File.WriteAllText(loadable, text.EndsWith("\n", StringComparison.Ordinal) ? text : text + "\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(loadable, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            UnixModes.MakePrivate(loadable);
             return ExternalTool.Check(Keygen, "-y", "-P", entry.Passphrase, "-f", loadable).Trim();
         }
 

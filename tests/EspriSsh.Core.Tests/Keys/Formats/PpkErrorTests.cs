@@ -55,11 +55,11 @@ namespace EspriSsh.Core.Tests.Keys.Formats
         public void PpkKdfTooExpensiveIsRefusedBeforeAllocating(string line, string replacement)
         {
             byte[] content = Crafted((line, replacement));
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = AllocationMeter.CurrentThread();
 
             AssertFails(ErrorIds.PpkKdfTooExpensive, content);
 
-            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024, "the refusal must not allocate the Argon2 memory");
+            Assert.True(AllocationMeter.CurrentThread() - before < 1024 * 1024, "the refusal must not allocate the Argon2 memory");
         }
 
         [Theory]

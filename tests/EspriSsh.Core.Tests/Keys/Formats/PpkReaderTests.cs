@@ -1,4 +1,6 @@
 using System.IO;
+using System.Linq;
+using System.Numerics;
 using System.Text;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Keys.Formats;
@@ -88,14 +90,17 @@ namespace EspriSsh.Core.Tests.Keys.Formats
         {
             // PPK keeps e,n public and d,p,q,iqmp private; check the numbers hang together.
             var rsa = (RsaPrivateKey)PuttygenKeys.Read(keys.Variant("rsa-2048", "", "")).Decrypt(null);
-            var n = new System.Numerics.BigInteger(rsa.Modulus, isUnsigned: true, isBigEndian: true);
-            var p = new System.Numerics.BigInteger(rsa.P, isUnsigned: true, isBigEndian: true);
-            var q = new System.Numerics.BigInteger(rsa.Q, isUnsigned: true, isBigEndian: true);
-            var iqmp = new System.Numerics.BigInteger(rsa.InverseQ, isUnsigned: true, isBigEndian: true);
+            var n = Unsigned(rsa.Modulus);
+            var p = Unsigned(rsa.P);
+            var q = Unsigned(rsa.Q);
+            var iqmp = Unsigned(rsa.InverseQ);
 
             Assert.Equal(n, p * q);
-            Assert.Equal(System.Numerics.BigInteger.One, iqmp * q % p);
+            Assert.Equal(BigInteger.One, iqmp * q % p);
             Assert.Equal(2048, rsa.Bits);
         }
+
+        // Big-endian magnitude to a positive integer (BigInteger reads little-endian two's complement).
+        private static BigInteger Unsigned(byte[] bigEndian) => new BigInteger(bigEndian.Reverse().Concat(new byte[] { 0 }).ToArray());
     }
 }

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Threading;
+using EspriSsh.Core.Interaction;
+
+namespace EspriSsh
+{
+    /// <summary>
+    /// The core's interaction seam over PowerShell, once for every cmdlet: ShouldProcess (the detail
+    /// shown under -WhatIf), ShouldContinue, PromptForChoice, ReadLine/ReadLineAsSecureString, the
+    /// warning, verbose, information and progress streams, and the cmdlet's cancellation. A session
+    /// that cannot answer is never prompted: the question's own error is thrown instead.
+    /// </summary>
+    internal sealed class CmdletInteraction : IUserInteraction
+    {
+        private readonly EspriCmdlet cmdlet;
+        private readonly Dictionary<string, int> progressIds = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public CmdletInteraction(EspriCmdlet cmdlet) => this.cmdlet = cmdlet;
+
+        public CancellationToken Cancellation => cmdlet.Cancellation;
+
+        public bool CanPrompt => !cmdlet.IsNonInteractive;
+
+        public bool ShouldProcess(string target, string action, string? detail = null)
+        {
+            if (detail != null && cmdlet.IsWhatIf)
+            {
+                cmdlet.Host.UI.WriteLine(detail.TrimEnd('\n'));
+            }
+
+            return cmdlet.ShouldProcess(target, action);
+        }
+
+        public bool Confirm(Question question)
+        {
+            RequireSomeoneToAsk(question);
+            return cmdlet.ShouldContinue(question.Prompt, question.Caption ?? "");
+        }
+
+        public int Choose(Question question, IReadOnlyList<Choice> choices, int defaultChoice)
+        {
+            RequireSomeoneToAsk(question);
+            var descriptions = new Collection<ChoiceDescription>(choices.Select(c => new ChoiceDescription(c.Label, c.Help)).ToList());
+            return cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice);
+        }
+
+        public string AskText(Question question)
+        {
+            RequireSomeoneToAsk(question);
+            cmdlet.Host.UI.Write(question.Prompt + ": ");
+            return cmdlet.Host.UI.ReadLine() ?? "";
+        }
+
+        public Secret AskSecret(Question question)
+        {
+            RequireSomeoneToAsk(question);
+            cmdlet.Host.UI.Write(question.Prompt + ": ");
+            return EspriCmdlet.ToSecret(cmdlet.Host.UI.ReadLineAsSecureString());
+        }
+
+        public void Warn(string message) => cmdlet.WriteWarning(message);
+
+        // Shown like Write-Host (and silenced with 6>$null): the user must read it.
+        public void Inform(string message) =>
+            cmdlet.WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST" });
+
+        public void Verbose(string message) => cmdlet.WriteVerbose(message);
+
+        // A fresh record per report: hosts that keep the records (Streams.Progress) see each state.
+        public void Progress(string activity, string status, double fraction) =>
+            cmdlet.WriteProgress(new ProgressRecord(ProgressId(activity), activity, status) { PercentComplete = Math.Max(0, Math.Min(100, (int)(fraction * 100))) });
+
+        public void ProgressDone(string activity)
+        {
+            if (progressIds.ContainsKey(activity))
+            {
+                cmdlet.WriteProgress(new ProgressRecord(ProgressId(activity), activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private int ProgressId(string activity)
+        {
+            if (!progressIds.TryGetValue(activity, out int id))
+            {
+                id = progressIds[activity] = progressIds.Count + 1;
+            }
+
+            return id;
+        }
+
+        private void RequireSomeoneToAsk(Question question)
+        {
+            cmdlet.Cancellation.ThrowIfCancellationRequested();
+            if (!CanPrompt)
+            {
+                throw question.Unanswerable();
+            }
+        }
+    }
+}
