@@ -104,7 +104,12 @@ namespace EspriSsh.Core.Platform
                     $"mode {octal} lets other users create, replace or delete files in '{path}' (your keys, config, known_hosts); OpenSSH's StrictModes refuses such a folder. Fix: chmod go-w '{path}'");
         }
 
-        public void RemoveOthersWrite(string path) => SetModeNoFollow(path, (ModeOf(path) ?? 0) & 0xFFF & ~GroupOrOtherWrite);
+        public void RemoveOthersWrite(string path)
+        {
+            // Only the write bits go: without the current mode (a runtime with no mode API) nothing is changed.
+            int mode = ModeOf(path) ?? throw new IOException($"The rights of '{path}' cannot be read on this runtime, so they were not changed.");
+            SetModeNoFollow(path, mode & 0xFFF & ~GroupOrOtherWrite);
+        }
 
         /// <summary>
         /// chmod that does not follow a link in the last component: fchmodat(AT_SYMLINK_NOFOLLOW)

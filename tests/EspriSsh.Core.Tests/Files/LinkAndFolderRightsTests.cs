@@ -15,7 +15,7 @@ namespace EspriSsh.Core.Tests.Files
     {
         private static string Mode(string path) => ExternalTool.Check("stat", "-c", "%a", path).Trim();
 
-        [UnixFact("ln", "chmod", "stat")]
+        [UnixFact("ln", "chmod", "stat", NotOnMono = "the netstandard2.0 build tells a link by its attributes; only .NET 6+ says where it points (FileSystemInfo.LinkTarget)")]
         public void ALinkIsSeenAsALinkWhateverItPointsTo()
         {
             using var dir = new TempDirectory();
@@ -44,11 +44,11 @@ namespace EspriSsh.Core.Tests.Files
 
             PermissionRepair repair = KeyPermissionRepairer.Repair(new PermissionTarget(dir.File("id_planted")), _ => true);
             Assert.False(repair.Changed);
-            Assert.Contains("symbolic link to " + dir.File("victim"), repair.Problem);
+            Assert.Contains("is a symbolic link", repair.Problem);
             Assert.Equal("644", Mode(dir.File("victim")));
         }
 
-        [UnixFact("chmod", "stat")]
+        [UnixFact("chmod", "stat", NotOnMono = "the netstandard2.0 build reads Unix modes through File.GetUnixFileMode (.NET 7+), which Mono lacks")]
         public void RestrictingARegularFileOrFolderStillWorks()
         {
             using var dir = new TempDirectory();
@@ -62,7 +62,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal("2755", Mode(dir.File("sub")));
         }
 
-        [UnixFact("chmod")]
+        [UnixFact("chmod", NotOnMono = "the netstandard2.0 build reads Unix modes through File.GetUnixFileMode (.NET 7+), which Mono lacks")]
         public void FindsEveryFolderUpToTheHomeThatOthersMayWriteTo()
         {
             using var home = new TempDirectory();
