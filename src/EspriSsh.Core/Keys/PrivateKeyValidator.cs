@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using EspriSsh.Core.Errors;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -111,25 +112,7 @@ namespace EspriSsh.Core.Keys
             }
 
             byte[] derived = new Ed25519PrivateKeyParameters(key.Seed).GeneratePublicKey().GetEncoded();
-            return Same(derived, key.PublicKeyBytes) ? null : "its ED25519 public and private halves do not belong together.";
-        }
-
-        private static bool Same(byte[] a, byte[] b)
-        {
-            if (a.Length != b.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return derived.SequenceEqual(key.PublicKeyBytes) ? null : "its ED25519 public and private halves do not belong together.";
         }
 
         private static BigInteger Number(byte[] unsignedBigEndian) => new BigInteger(1, unsignedBigEndian);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace EspriSsh.Core.Keys.Formats
@@ -54,24 +55,7 @@ namespace EspriSsh.Core.Keys.Formats
         }
 
         /// <summary>True when OpenSSH loads the file as it is (Loadable would change nothing).</summary>
-        public static bool IsLoadable(byte[] content)
-        {
-            byte[] loadable = Loadable(content);
-            if (loadable.Length != content.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < content.Length; i++)
-            {
-                if (loadable[i] != content[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static bool IsLoadable(byte[] content) => Loadable(content).SequenceEqual(content);
 
         /// <summary>True when the text holds an OpenSSH private key block.</summary>
         public static bool Contains(string text) => text.IndexOf(Begin, StringComparison.Ordinal) >= 0;
