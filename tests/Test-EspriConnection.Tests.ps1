@@ -140,7 +140,12 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             ($r.Stages | Where-Object Name -eq Authentication).Status | Should -Be 'Warning'
             $r.Hint | Should -Match ([regex]::Escape("$copy.pub"))
             $r.Hint | Should -Match ([regex]::Escape((Get-SshFingerprint "$OtherKey.pub")))
-            $r.Hint | Should -Match 'ssh-keygen -y'
+            # The fix rewrites the .pub from the key and keeps the wrong one (never a redirection onto it).
+            $fix = $r.Hint -replace '^.*: (Install-EspriKey .*-Force).*$', '$1'
+            $fix | Should -Match "^Install-EspriKey -Path '.*mixed_key' -Destination '.*mixed_key' -Force$"
+            $null = Invoke-Expression $fix
+            (Get-SshFingerprint "$copy.pub") | Should -Be (Get-SshFingerprint "$Key.pub")
+            (Get-SshFingerprint "$copy.pub.bak") | Should -Be (Get-SshFingerprint "$OtherKey.pub")
         }
 
         It 'fails a key file readable by others, as ssh refuses it' {
