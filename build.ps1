@@ -5,8 +5,9 @@
 .DESCRIPTION
     Build    compiles and assembles a complete module in out/EspriSsh (works from any directory).
     Docs     generates en-US help (MAML) from docs/*.md (platyPS when importable, else our converter).
-    Test     builds, runs the xUnit and Pester suites and the .NET Framework compile check, prints
-             each summary and a closing line "N passed, N failed"; exits 1 on any failure.
+    Test     builds, runs the .NET Framework compile check, xUnit on .NET 10 and on net472 (Mono on
+             Linux/macOS when mono is on PATH, .NET Framework on Windows) and Pester, prints each
+             summary and a closing line "N passed, N failed, N skipped"; exits 1 on any failure.
     Package  publishes out/EspriSsh to a local PSResourceGet repository (out/repo).
     Demo     shows the module working in a sandbox (never touches your ~/.ssh).
     Bench    runs the benchmarks in bench/ (performance targets of the issues).
@@ -59,21 +60,29 @@ function Invoke-Build {
     $coreModern = Join-Path $Root "src/EspriSsh.Core/bin/$Configuration/net8.0/EspriSsh.Core.dll"
     Copy-Item (Join-Path $cmdletBin 'EspriSsh.dll'), (Join-Path $cmdletBin 'EspriSsh.Core.dll') $ModuleOut
     Copy-Item $coreModern (Join-Path $deps 'net8.0')
-    # Third-party dlls go where normal probing never looks; the PowerShell reference assembly never ships.
-    Get-ChildItem $cmdletBin -Filter *.dll |
-        Where-Object Name -NotIn 'EspriSsh.dll', 'EspriSsh.Core.dll', 'System.Management.Automation.dll' |
-        Copy-Item -Destination $deps
+    # Third-party dlls go where normal probing never looks, exactly those of the allow-list.
+    $allowed = Get-ShippedDependencies
+    $built = Get-ChildItem $cmdletBin -Filter *.dll | Where-Object Name -NotIn 'EspriSsh.dll', 'EspriSsh.Core.dll', 'System.Management.Automation.dll'
+    $unexpected = $built.Name | Where-Object { $_ -notin $allowed }
+    $absent = $allowed | Where-Object { $_ -notin $built.Name }
+    if ($unexpected -or $absent) {
+        throw "Dependencies differ from tools/ShippedDependencies.txt: not listed: $($unexpected -join ', '); missing: $($absent -join ', ')."
+    }
+    $built | Copy-Item -Destination $deps
     Copy-Item (Join-Path $Root 'EspriSsh.psd1'), (Join-Path $Root 'EspriSsh.Format.ps1xml') $ModuleOut
     Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
 
     Invoke-Docs
 
     $expected = 'EspriSsh.psd1', 'EspriSsh.dll', 'EspriSsh.Core.dll', 'EspriSsh.Format.ps1xml',
-        'en-US/EspriSsh.dll-Help.xml', 'en-US/about_EspriSsh.help.txt', 'Dependencies/net8.0/EspriSsh.Core.dll',
-        'Dependencies/Renci.SshNet.dll', 'Dependencies/BouncyCastle.Cryptography.dll'
+        'en-US/EspriSsh.dll-Help.xml', 'en-US/about_EspriSsh.help.txt', 'Dependencies/net8.0/EspriSsh.Core.dll'
     $missing = $expected | Where-Object { -not (Test-Path (Join-Path $ModuleOut $_)) }
     if ($missing) { throw "Build is incomplete, missing: $($missing -join ', ')" }
     Write-Host "Module built: $ModuleOut (version $version)"
+}
+
+function Get-ShippedDependencies {
+    Get-Content (Join-Path $Root 'tools/ShippedDependencies.txt') | Where-Object { $_ -and -not $_.StartsWith('#') }
 }
 
 function Invoke-Docs {
@@ -92,52 +101,113 @@ function Invoke-Docs {
     }
 }
 
-function Get-PesterPath {
+function Get-NuGetRoot {
+    if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+}
+
+function Restore-TestTools {
+    # Pester and the xUnit console runner, as NuGet packages (tools/tools.csproj).
     Invoke-Native 'dotnet restore tools' { dotnet restore (Join-Path $Root 'tools/tools.csproj') --nologo -v q }
-    $nugetRoot = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
-    Join-Path $nugetRoot 'pester/5.7.1/tools/Pester.psd1'
+}
+
+function New-SuiteResult([string] $Name, [int] $Passed, [int] $Failed, [int] $Skipped) {
+    # The summary line has exactly this form; skips (each listed above with its reason) get their own.
+    Write-Host "${Name}: $Passed passed, $Failed failed"
+    if ($Skipped) { Write-Host "${Name}: $Skipped skipped" }
+    [pscustomobject]@{ Name = $Name; Passed = $Passed; Failed = $Failed; Skipped = $Skipped }
+}
+
+function Invoke-CompatCheck {
+    Write-Host "`n=== .NET Framework 4.7.2 compile check (Windows PowerShell 5.1 API surface) ==="
+    dotnet build (Join-Path $Root 'src/EspriSsh.Core/EspriSsh.Core.csproj') -c $Configuration -p:EspriCompatCheck=true --nologo -v q -clp:ErrorsOnly
+    $ok = $LASTEXITCODE -eq 0
+    New-SuiteResult 'net472 compile check' ([int]$ok) ([int](-not $ok)) 0
+}
+
+function Invoke-XunitNet {
+    Write-Host "`n=== xUnit net10.0 (EspriSsh.Core.Tests) ==="
+    $trx = Join-Path $Out 'xunit-net10.trx'
+    Remove-Item $trx -ErrorAction Ignore
+    dotnet test (Join-Path $Root 'tests/EspriSsh.Core.Tests/EspriSsh.Core.Tests.csproj') -c $Configuration -f net10.0 --no-build --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Write-Host
+    if (-not (Test-Path $trx)) { return New-SuiteResult 'xUnit net10.0 (no TRX: the run crashed)' 0 1 0 }
+    # Counted from the TRX results themselves: its Counters leave skipped tests out.
+    [xml] $doc = Get-Content -Raw $trx
+    $results = @($doc.TestRun.Results.UnitTestResult)
+    $skipped = @($results | Where-Object outcome -eq 'NotExecuted')
+    $skipped | ForEach-Object { Write-Host "  skipped: $($_.testName): $($_.Output.ErrorInfo.Message)" }
+    $passed = @($results | Where-Object outcome -eq 'Passed').Count
+    $failed = $results.Count - $passed - $skipped.Count
+    if ($doc.TestRun.ResultSummary.outcome -notin 'Completed', 'Passed' -and $failed -eq 0) { $failed = 1 } # aborted run
+    New-SuiteResult 'xUnit net10.0' $passed $failed $skipped.Count
+}
+
+function Invoke-XunitNet472 {
+    <#
+    The net472 build of the tests over the shipped netstandard2.0 closure (out/EspriSsh's core and
+    Dependencies/ replace the test build's copies), as Windows PowerShell 5.1 loads it: on .NET
+    Framework on Windows, under Mono elsewhere. Mono-only failures are skipped by NotOnMono.
+    #>
+    $runtime = if ($IsWindows) { '.NET Framework' } elseif (Get-Command mono -CommandType Application -ErrorAction Ignore) { 'Mono' }
+    Write-Host "`n=== xUnit net472 ($(if ($runtime) { $runtime } else { 'not run: no mono on PATH' })) ==="
+    if (-not $runtime) { return }
+    $run = Join-Path $Out 'test-net472'
+    Remove-Item -Recurse -Force $run -ErrorAction Ignore
+    Copy-Item -Recurse (Join-Path $Root "tests/EspriSsh.Core.Tests/bin/$Configuration/net472") $run
+    Copy-Item (Join-Path $ModuleOut 'EspriSsh.Core.dll'), (Join-Path $ModuleOut 'Dependencies/*.dll') $run -Force
+    $console = Join-Path (Get-NuGetRoot) 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
+    $xml = Join-Path $Out 'xunit-net472.xml'
+    Remove-Item $xml -ErrorAction Ignore
+    $arguments = @((Join-Path $run 'EspriSsh.Core.Tests.dll'), '-xml', $xml, '-noshadow', '-nologo', '-nocolor')
+    if ($runtime -eq 'Mono') { & mono $console @arguments | Write-Host } else { & $console @arguments | Write-Host }
+    $name = "xUnit net472 ($runtime)"
+    if (-not (Test-Path $xml)) { return New-SuiteResult "$name (no result: the run crashed)" 0 1 0 }
+    # The console listed each skip with its reason; "errors" counts tests that could not even start.
+    [xml] $doc = Get-Content -Raw $xml
+    $count = { param($attribute) [int]$doc.assemblies.assembly.GetAttribute($attribute) }
+    New-SuiteResult $name (& $count passed) ((& $count failed) + (& $count errors)) (& $count skipped)
+}
+
+function Invoke-PesterTests {
+    Write-Host "`n=== Pester (cmdlets, against out/EspriSsh in a fresh process) ==="
+    Invoke-PesterSuite 'Pester' { param($suite) Invoke-Pwsh -NonInteractive -File $suite @args }
+}
+
+function Invoke-PesterWindowsPowerShell {
+    # The tests written for 5.1 too, in Windows PowerShell itself: the module as most users load it.
+    $powershell = if ($IsWindows) { Get-Command powershell.exe -CommandType Application -ErrorAction Ignore }
+    Write-Host "`n=== Pester in Windows PowerShell 5.1$(if (-not $powershell) { ' (not run: Windows only)' }) ==="
+    if (-not $powershell) { return }
+    Invoke-PesterSuite 'Pester (Windows PowerShell 5.1)' {
+        param($suite) & $powershell.Source -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $suite @args
+    } -Path (Join-Path $Root 'tests/WindowsPowerShell.Tests.ps1')
+}
+
+function Invoke-PesterSuite([string] $Name, [scriptblock] $Runner, [string] $Path) {
+    # $Runner starts tests/Invoke-PesterSuite.ps1 in a fresh PowerShell process and passes it the arguments.
+    $resultFile = Join-Path $Out 'pester-result.json'
+    Remove-Item $resultFile -ErrorAction Ignore
+    $arguments = @('-PesterPath', (Join-Path (Get-NuGetRoot) 'pester/5.7.1/tools/Pester.psd1'), '-ResultFile', $resultFile)
+    if ($Path) { $arguments += @('-Path', $Path) }
+    & $Runner (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') @arguments
+    if (-not (Test-Path $resultFile)) { return New-SuiteResult "$Name (no result: the run crashed)" 0 1 0 }
+    $result = Get-Content -Raw $resultFile | ConvertFrom-Json
+    New-SuiteResult $Name $result.Passed $result.Failed $result.Skipped
 }
 
 function Invoke-Test {
     Invoke-Build
-    $failed = 0; $passed = 0
-
-    Write-Host "`n=== .NET Framework 4.7.2 compile check (Windows PowerShell 5.1 API surface) ==="
-    dotnet build (Join-Path $Root 'src/EspriSsh.Core/EspriSsh.Core.csproj') -c $Configuration -p:EspriCompatCheck=true --nologo -v q -clp:ErrorsOnly
-    if ($LASTEXITCODE -eq 0) { $passed++; Write-Host 'net472 compile check: passed' } else { $failed++; Write-Host 'net472 compile check: FAILED' }
-
-    Write-Host "`n=== xUnit (EspriSsh.Core.Tests) ==="
-    $xunitOutput = dotnet test (Join-Path $Root 'tests/EspriSsh.Core.Tests/EspriSsh.Core.Tests.csproj') -c $Configuration -f net10.0 --no-build --nologo 2>&1
-    $xunitOutput | Write-Host
-    $summary = $xunitOutput | Select-String -Pattern 'Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)' | Select-Object -Last 1
-    if ($summary) {
-        $failed += [int]$summary.Matches[0].Groups[1].Value
-        $passed += [int]$summary.Matches[0].Groups[2].Value
-        Write-Host "xUnit: $($summary.Matches[0].Groups[2].Value) passed, $($summary.Matches[0].Groups[1].Value) failed, $($summary.Matches[0].Groups[3].Value) skipped"
+    Restore-TestTools
+    $suites = foreach ($suite in 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Invoke-PesterTests', 'Invoke-PesterWindowsPowerShell') {
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        & $suite
+        Write-Host "($suite took $([int]$clock.Elapsed.TotalSeconds) s)"
     }
-    else {
-        $failed++
-        Write-Host 'xUnit: no summary found (the test run crashed); counted as a failure'
-    }
-
-    Write-Host "`n=== Pester (cmdlets, against out/EspriSsh in a fresh process) ==="
-    $pester = Get-PesterPath
-    $resultFile = Join-Path $Out 'pester-result.json'
-    Remove-Item $resultFile -ErrorAction Ignore
-    Invoke-Pwsh -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') -PesterPath $pester -ResultFile $resultFile
-    if (Test-Path $resultFile) {
-        $pesterResult = Get-Content -Raw $resultFile | ConvertFrom-Json
-        $passed += $pesterResult.Passed
-        $failed += $pesterResult.Failed
-        Write-Host "Pester: $($pesterResult.Passed) passed, $($pesterResult.Failed) failed, $($pesterResult.Skipped) skipped"
-    }
-    else {
-        $failed++
-        Write-Host 'Pester: no result (the run crashed); counted as a failure'
-    }
-
+    $passed = ($suites | Measure-Object Passed -Sum).Sum
+    $failed = ($suites | Measure-Object Failed -Sum).Sum
+    $skipped = ($suites | Measure-Object Skipped -Sum).Sum
     Write-Host ''
-    Write-Host "$passed passed, $failed failed"
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0) { exit 1 }
 }
 

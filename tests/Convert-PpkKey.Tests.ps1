@@ -1,8 +1,8 @@
 # Convert-PpkKey: .ppk <-> OpenSSH, judged by the real puttygen and ssh-keygen.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoTools = -not ((Test-Tool puttygen) -and (Test-Tool ssh-keygen))
-    $script:NoAgent = -not ((Test-Tool ssh-agent) -and (Test-Tool ssh-add) -and (Test-Tool puttygen))
+    $script:NoTools = Test-Skip -Tool puttygen, ssh-keygen
+    $script:NoAgent = Test-Skip -Tool ssh-agent, ssh-add, puttygen
 }
 
 BeforeAll {
@@ -240,7 +240,7 @@ Describe 'Convert-PpkKey -AddToAgent' -Skip:$NoAgent {
         $k.Path | Should -Exist
     }
 
-    It 'without an agent: converts anyway and warns how to start one' -Skip:$IsWindows {
+    It 'without an agent: converts anyway and warns how to start one' -Skip:(Test-Skip -UnixOnly) {
         $env:SSH_AUTH_SOCK = $null
         $src = PuttygenKey 'ed25519' 'pw' 'memory=64,passes=1'
         $k = Convert-PpkKey $src -Passphrase (Secure 'pw') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable w -WarningAction SilentlyContinue

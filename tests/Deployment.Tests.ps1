@@ -2,7 +2,7 @@
 # a fresh non-interactive PowerShell, the module found by name, the user's home a sandbox.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoTools = -not (Test-Tool ssh-keygen)
+    $script:NoTools = Test-Skip -Tool ssh-keygen
 }
 
 Describe 'Intune detection and remediation scripts' -Skip:$NoTools {
@@ -42,7 +42,7 @@ Describe 'Intune detection and remediation scripts' -Skip:$NoTools {
         $after.Output | Should -Match 'EspriSsh: compliant'
     }
 
-    It 'detects a private key readable by others and remediation repairs it' -Skip:$IsWindows {
+    It 'detects a private key readable by others and remediation repairs it' -Skip:(Test-Skip -UnixOnly) {
         $box = New-CompliantBox
         $null = Invoke-DeploymentScript 'Remediate-EspriSsh' $box
         $key = Join-Path $box.Ssh 'id_ed25519'

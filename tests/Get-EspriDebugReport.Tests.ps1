@@ -2,7 +2,7 @@
 # and one key the server does not know, both with a passphrase, reached through an ssh config alias.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSshd = -not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))
+    $script:NoSshd = Test-Skip -Tool ssh, ssh-keygen, sshd
 }
 
 Describe 'Get-EspriDebugReport' -Skip:$NoSshd {

@@ -2,10 +2,10 @@
 # Expected types, sizes and fingerprints come from ssh-keygen -l / puttygen -L, never from our code.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:Missing = @('ssh-keygen', 'puttygen', 'ssh-agent', 'ssh-add') | Where-Object { -not (Test-Tool $_) }
+    $script:Missing = Test-Skip -Tool ssh-keygen, puttygen, ssh-agent, ssh-add
 }
 
-Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:([bool]$Missing) {
+Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:$Missing {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
         Import-Module (Get-TestModulePath) -Force

@@ -3,7 +3,7 @@
 # accept-new) is the oracle; the impostor's sshd log (LogLevel DEBUG) proves no login was sent to it.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSshd = -not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))
+    $script:NoSshd = Test-Skip -Tool ssh, ssh-keygen, sshd
 }
 
 BeforeAll {
@@ -11,6 +11,9 @@ BeforeAll {
     Import-Module (Get-TestModulePath) -Force
     $env:ESPRISSH_NONINTERACTIVE = '1'
 }
+
+# The Pester files share one process: leave no setting behind for the next file.
+AfterAll { Remove-Item Env:ESPRISSH_NONINTERACTIVE -ErrorAction Ignore }
 
 Describe 'Host keys are judged as ssh judges them' -Skip:$NoSshd {
     BeforeAll {

@@ -2,7 +2,7 @@
 # where there is one: ssh's own reading, sshd, the file system's devices and links.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSsh = -not (Test-Tool ssh)
+    $script:NoSsh = Test-Skip -Tool ssh
 }
 
 BeforeAll {
@@ -15,7 +15,7 @@ BeforeAll {
 
 AfterAll {
     Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
-    Remove-Item Env:ESPRISSH_HOME -ErrorAction Ignore
+    Remove-Item Env:ESPRISSH_HOME, Env:ESPRISSH_NONINTERACTIVE -ErrorAction Ignore
 }
 
 Describe 'Host names and logins never reach a program as options' -Skip:$NoSsh {
@@ -68,7 +68,7 @@ Describe 'Host names and logins never reach a program as options' -Skip:$NoSsh {
     }
 }
 
-Describe 'Rights are never changed through a symbolic link' -Skip:($IsWindows -or -not (Test-Tool ssh-keygen)) {
+Describe 'Rights are never changed through a symbolic link' -Skip:(Test-Skip -UnixOnly -Tool ssh-keygen) {
     BeforeEach {
         $script:Home_ = New-TestSandbox
         $script:Victim = Join-Path $Home_.Home 'victim_key'
@@ -110,7 +110,7 @@ Describe 'Rights are never changed through a symbolic link' -Skip:($IsWindows -o
     }
 }
 
-Describe 'Folders other users may write to are named, and repaired' -Skip:($IsWindows -or -not (Test-Tool ssh-keygen)) {
+Describe 'Folders other users may write to are named, and repaired' -Skip:(Test-Skip -UnixOnly -Tool ssh-keygen) {
     BeforeEach {
         $script:Sandbox = New-TestSandbox
         $env:ESPRISSH_HOME = $Sandbox.Home
@@ -155,7 +155,7 @@ Describe 'Folders other users may write to are named, and repaired' -Skip:($IsWi
     }
 }
 
-Describe 'Include and known_hosts that are devices, FIFOs or links to them end with an ErrorId' -Skip:($IsWindows -or -not (Test-Tool mkfifo) -or -not (Test-Path /dev/zero)) {
+Describe 'Include and known_hosts that are devices, FIFOs or links to them end with an ErrorId' -Skip:(Test-Skip -UnixOnly -Tool mkfifo) {
     BeforeAll {
         $script:Fifo = Join-Path $Box.Home 'fifo'
         mkfifo $Fifo

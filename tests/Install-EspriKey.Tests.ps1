@@ -2,7 +2,7 @@
 # fresh sandbox ssh folder; ssh-keygen -y on the result is the judge.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:Missing = @('ssh-keygen', 'puttygen', 'ssh-agent', 'ssh-add') | Where-Object { -not (Test-Tool $_) }
+    $script:Missing = Test-Skip -Tool ssh-keygen, puttygen, ssh-agent, ssh-add
 }
 
 BeforeAll {
@@ -14,7 +14,7 @@ BeforeAll {
     function script:Sha([string] $path) { (Get-FileHash -Algorithm SHA256 $path).Hash }
 }
 
-Describe 'Install-EspriKey replicates keys' -Skip:([bool]$Missing) {
+Describe 'Install-EspriKey replicates keys' -Skip:$Missing {
     BeforeAll {
         # The "other computer": keys made by the real tools, outside any ssh folder.
         $script:Source = New-TestSandbox

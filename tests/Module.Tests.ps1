@@ -43,6 +43,7 @@ Describe 'Manifest' {
 }
 
 BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
     $script:ExportedCmdlets = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../out/EspriSsh/EspriSsh.psd1')).CmdletsToExport
 }
 
@@ -77,7 +78,7 @@ Describe 'Help for <_>' -ForEach $ExportedCmdlets {
     }
 }
 
-Describe 'Errors outside the taxonomy' -Skip:(-not $IsCoreCLR) {
+Describe 'Errors outside the taxonomy' -Skip:(Test-Skip -CoreClrOnly) {
     It 'a failure that is not an EspriException is UnexpectedError with the exception kept, never a bare .NET type name' {
         # A cmdlet built on EspriCmdlet whose engine call fails the way a bug would.
         $script = @"
@@ -102,7 +103,7 @@ Describe 'Conceptual help' {
     }
 }
 
-Describe 'Dependency isolation' -Skip:(-not $IsCoreCLR) {
+Describe 'Dependency isolation' -Skip:(Test-Skip -CoreClrOnly) {
     It 'works next to a module that already loaded another SSH.NET version' {
         $nuget = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
         $old = Join-Path $nuget 'ssh.net/2024.2.0/lib/netstandard2.0/Renci.SshNet.dll'

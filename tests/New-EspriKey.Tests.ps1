@@ -1,7 +1,7 @@
 # New-EspriKey: keys indistinguishable from ssh-keygen's, written by the site's rules.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoKeygen = -not (Test-Tool ssh-keygen)
+    $script:NoKeygen = Test-Skip -Tool ssh-keygen
 }
 
 BeforeAll {
@@ -60,7 +60,7 @@ Describe 'New-EspriKey makes keys ssh-keygen agrees with' -Skip:$NoKeygen {
         $reader::ReadFile($k.Path, [Text.Encoding]::UTF8.GetBytes('right one')).Key.PublicKey.ToLine() | Should -Be $k.PublicKey
     }
 
-    It 'keeps the private file owner-only even with a permissive umask (never wider on disk)' -Skip:$IsWindows {
+    It 'keeps the private file owner-only even with a permissive umask (never wider on disk)' -Skip:(Test-Skip -UnixOnly) {
         $box = New-TestSandbox
         $dir = Join-Path $box.Home 'fresh/.ssh'
         $cmd = (Get-PwshCommand | ForEach-Object { "'$_'" }) -join ' '

@@ -2,7 +2,7 @@
 # pwsh with stdin redirected, bounded in time; prompts must become our ErrorIds.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoTools = -not ((Test-Tool ssh-keygen) -and (Test-Tool puttygen))
+    $script:NoTools = Test-Skip -Tool ssh-keygen, puttygen
 }
 
 Describe 'Non-interactive sessions' -Skip:$NoTools {

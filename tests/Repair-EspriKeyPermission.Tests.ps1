@@ -1,7 +1,7 @@
 # Repair-EspriKeyPermission: what ssh-keygen refuses ("UNPROTECTED PRIVATE KEY FILE") it accepts afterwards.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:Skip = $IsWindows -or -not (Test-Tool ssh-keygen)
+    $script:Skip = Test-Skip -UnixOnly -Tool ssh-keygen
 }
 
 Describe 'Repair-EspriKeyPermission restores owner-only rights' -Skip:$Skip {

@@ -1,7 +1,7 @@
 # Set-EspriSshConfig / Test-EspriSshConfig, proven with the real `ssh -G -F` (HOME = the sandbox).
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSsh = -not (Test-Tool ssh)
+    $script:NoSsh = Test-Skip -Tool ssh
     $script:Cases = @(
         @{ Name = 'a: no config'; Content = $null; Others = @('unrelated.example'); Bom = $false }
         @{ Name = 'b: Host * with User bob at the top'
@@ -146,7 +146,7 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             if ($Bom) { ($Warnings -join "`n") | Should -Match 'byte order mark' }
         }
 
-        It 'makes ~/.ssh 0700 and the file 0600' -Skip:$IsWindows {
+        It 'makes ~/.ssh 0700 and the file 0600' -Skip:(Test-Skip -UnixOnly) {
             Get-UnixMode $C.Config | Should -Be '600'
             if ($null -eq $Original) { Get-UnixMode $C.Box.Ssh | Should -Be '700' }
         }

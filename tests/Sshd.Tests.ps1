@@ -1,7 +1,7 @@
 # Proves the loopback sshd fixture that the connection and report tests rely on.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSshd = -not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))
+    $script:NoSshd = Test-Skip -Tool ssh, ssh-keygen, sshd
 }
 
 Describe 'Test sshd fixture' -Skip:$NoSshd {

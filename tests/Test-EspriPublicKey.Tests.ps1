@@ -1,7 +1,7 @@
 # Real keys made by ssh-keygen and puttygen at test time, then mangled the way users mangle them.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoTools = -not ((Test-Tool ssh-keygen) -and (Test-Tool puttygen))
+    $script:NoTools = Test-Skip -Tool ssh-keygen, puttygen
 }
 
 Describe 'Test-EspriPublicKey' -Skip:$NoTools {
@@ -138,7 +138,7 @@ Describe 'Test-EspriPublicKey' -Skip:$NoTools {
             Should -Throw -ErrorId 'KeyFileNotFound,EspriSsh.Commands.TestEspriPublicKeyCommand'
     }
 
-    It 'refuses a device or a FIFO given as -Path with NotARegularFile, without waiting' -Skip:(-not (Test-Tool 'mkfifo')) {
+    It 'refuses a device or a FIFO given as -Path with NotARegularFile, without waiting' -Skip:(Test-Skip -Tool mkfifo) {
         $fifo = Join-Path $Box.Home 'fifo.pub'
         mkfifo $fifo
         foreach ($path in '/dev/zero', $fifo) {

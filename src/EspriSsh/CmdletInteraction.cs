@@ -60,7 +60,8 @@ namespace EspriSsh
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
-            return EspriCmdlet.ToSecret(cmdlet.Host.UI.ReadLineAsSecureString());
+            // null when the input ended: nothing was typed.
+            return EspriCmdlet.ToSecret(cmdlet.Host.UI.ReadLineAsSecureString()) ?? new Secret(Array.Empty<byte>());
         }
 
         public void Warn(string message) => cmdlet.WriteWarning(message);

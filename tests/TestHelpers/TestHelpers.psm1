@@ -59,7 +59,31 @@ function Invoke-FreshPwsh {
     }
 }
 
-function Test-Tool([string] $Name) { [bool](Get-Command $Name -CommandType Application -ErrorAction Ignore) }
+function Test-Tool([string] $Name) {
+    # sshd lives in /usr/sbin, off an ordinary user's PATH; Start-TestSshd finds it there.
+    [bool](Get-Command $Name -CommandType Application -ErrorAction Ignore) -or ($Name -eq 'sshd' -and (Test-Path /usr/sbin/sshd))
+}
+
+function Test-Skip {
+    <#
+    Whether a Describe/Context/It cannot run here, printing why when so: use it as
+    -Skip:(Test-Skip -Tool puttygen, ssh-keygen) or -Skip:(Test-Skip -UnixOnly). Pester's -Skip takes
+    no reason, so the reason is printed at discovery with the file and line (CI installs the tools).
+    #>
+    param([string[]] $Tool = @(), [switch] $UnixOnly, [switch] $WindowsOnly, [switch] $CoreClrOnly)
+    $reasons = @(
+        if ($UnixOnly -and $IsWindows) { 'Unix only' }
+        if ($WindowsOnly -and -not $IsWindows) { 'Windows only' }
+        if ($CoreClrOnly -and -not $IsCoreCLR) { 'PowerShell 7 only' }
+        $missing = @($Tool | Where-Object { -not (Test-Tool $_) })
+        if ($missing) { ($missing -join ', ') + ' not installed' }
+    )
+    if ($reasons) {
+        $caller = Get-PSCallStack | Select-Object -Skip 1 -First 1
+        Write-Host "[!] skip ($(Split-Path -Leaf $caller.ScriptName):$($caller.ScriptLineNumber)): $($reasons -join '; ')" -ForegroundColor Yellow
+    }
+    [bool]$reasons
+}
 
 function Get-UnixMode([string] $Path) {
     # Octal permission bits as ls/stat print them, e.g. 600.

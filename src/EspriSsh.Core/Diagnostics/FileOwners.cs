@@ -47,6 +47,9 @@ namespace EspriSsh.Core.Diagnostics
             return owners;
         }
 
+#if NET
+        [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
         private static Dictionary<string, string> WindowsOwners(string directory)
         {
             var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -55,7 +58,12 @@ namespace EspriSsh.Core.Diagnostics
             {
                 try
                 {
-                    var sid = (SecurityIdentifier)new FileInfo(path).GetAccessControl().GetOwner(typeof(SecurityIdentifier));
+                    if (!(new FileInfo(path).GetAccessControl().GetOwner(typeof(SecurityIdentifier)) is SecurityIdentifier sid))
+                    {
+                        owners[Path.GetFileName(path)] = "(no owner)";
+                        continue;
+                    }
+
                     string name = sid.IsValidTargetType(typeof(NTAccount)) ? TryTranslate(sid) : sid.Value;
                     owners[Path.GetFileName(path)] = sid == me.User ? name + " (you)" : name;
                 }
@@ -68,6 +76,9 @@ namespace EspriSsh.Core.Diagnostics
             return owners;
         }
 
+#if NET
+        [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
         private static string TryTranslate(SecurityIdentifier sid)
         {
             try

@@ -20,8 +20,12 @@ namespace EspriSsh.Core.Keys
             {
                 rsa.KeySize = bits;
                 RSAParameters p = rsa.ExportParameters(true);
-                return new RsaPrivateKey(p.Modulus, p.Exponent, p.D, p.P, p.Q, p.InverseQ) { Comment = comment };
+                return new RsaPrivateKey(Part(p.Modulus), Part(p.Exponent), Part(p.D), Part(p.P), Part(p.Q), Part(p.InverseQ)) { Comment = comment };
             }
         }
+
+        // ExportParameters(true) fills every part or throws; a missing one would be a broken platform RSA.
+        private static byte[] Part(byte[]? value) =>
+            value ?? throw new CryptographicException("The platform RSA exported an incomplete private key.");
     }
 }

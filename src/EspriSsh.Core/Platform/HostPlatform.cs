@@ -9,6 +9,10 @@ namespace EspriSsh.Core.Platform
     {
         private static IFileProtection? overrideProtection;
 
+        // Tells the platform analyzer (CA1416) that Windows-only code behind this test is safe.
+#if NET
+        [System.Runtime.Versioning.SupportedOSPlatformGuard("windows")]
+#endif
         public static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
         public static IFileProtection FileProtection =>

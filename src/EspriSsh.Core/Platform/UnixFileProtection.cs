@@ -6,6 +6,9 @@ using Microsoft.Win32.SafeHandles;
 namespace EspriSsh.Core.Platform
 {
     /// <summary>Unix modes: private files 0600, the ssh directory 0700, as ssh-keygen creates them.</summary>
+#if NET
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+#endif
     internal sealed class UnixFileProtection : IFileProtection
     {
         private const int GroupOrOtherWrite = 0x12; // 022: what StrictModes forbids on a folder

@@ -13,6 +13,9 @@ namespace EspriSsh.Core.Platform
         public const string SystemSid = "S-1-5-18";
         public const string AdministratorsSid = "S-1-5-32-544";
 
+        /// <summary>Who gets full control of a private file or the ssh folder: the user, SYSTEM and Administrators.</summary>
+        public static IReadOnlyList<string> OwnerOnlySids(string userSid) => new[] { userSid, SystemSid, AdministratorsSid };
+
         public static AccessVerdict Evaluate(string path, string ownerSid, string userSid, IEnumerable<AclEntry> allowEntries)
         {
             string fix = $"Repair-EspriKeyPermission -Path '{path}'  (or: icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\")";

@@ -11,11 +11,11 @@ namespace EspriSsh.Core.Platform
     /// SYSTEM and Administrators only. The file is created with that ACL, so no moment exists with
     /// inherited rights.
     /// </summary>
+#if NET
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+#endif
     internal sealed class WindowsFileProtection : IFileProtection
     {
-        private static readonly SecurityIdentifier System = new SecurityIdentifier(WellKnownSidType.LocalSystemSid, null);
-        private static readonly SecurityIdentifier Administrators = new SecurityIdentifier(WellKnownSidType.BuiltinAdministratorsSid, null);
-
         public FileStream CreateOwnerOnlyFile(string path)
         {
             var security = new FileSecurity();
@@ -38,13 +38,14 @@ namespace EspriSsh.Core.Platform
         public AccessVerdict Inspect(string path)
         {
             FileSecurity security = new FileInfo(path).GetAccessControl();
-            var owner = (SecurityIdentifier)security.GetOwner(typeof(SecurityIdentifier));
+            // A file may have no owner at all: then it is not the user's, which the rules refuse.
+            string owner = security.GetOwner(typeof(SecurityIdentifier))?.Value ?? "(no owner)";
             var rules = security.GetAccessRules(true, true, typeof(SecurityIdentifier))
                 .Cast<FileSystemAccessRule>()
                 .Where(r => r.AccessControlType == AccessControlType.Allow)
                 .Select(r => new AclEntry(r.IdentityReference.Value, (r.FileSystemRights & FileSystemRights.ReadData) != 0))
                 .ToList();
-            return WindowsAclRules.Evaluate(path, owner.Value, CurrentUser.Value, rules);
+            return WindowsAclRules.Evaluate(path, owner, CurrentUser.Value, rules);
         }
 
         public void RestrictToOwner(string path)
@@ -83,9 +84,9 @@ namespace EspriSsh.Core.Platform
         {
             security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
             security.SetOwner(CurrentUser);
-            foreach (SecurityIdentifier sid in new[] { CurrentUser, System, Administrators })
+            foreach (string sid in WindowsAclRules.OwnerOnlySids(CurrentUser.Value))
             {
-                security.AddAccessRule(new FileSystemAccessRule(sid, FileSystemRights.FullControl, inheritance, PropagationFlags.None, AccessControlType.Allow));
+                security.AddAccessRule(new FileSystemAccessRule(new SecurityIdentifier(sid), FileSystemRights.FullControl, inheritance, PropagationFlags.None, AccessControlType.Allow));
             }
         }
     }

@@ -7,7 +7,7 @@ namespace EspriSsh.Core.Tests.Files
     [Collection(ProcessStateCollection.Name)]
     public class BackupAndDirectoryTests
     {
-        [Fact]
+        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
         public void BackupsNeverOverwriteEarlierBackups()
         {
             using var dir = new TempDirectory();

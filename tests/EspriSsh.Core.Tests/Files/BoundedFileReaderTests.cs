@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Contains("a folder", ex.Message);
         }
 
-        [UnixFact]
+        [UnixFact(NotOnMono = MonoLimits.NoSystemNative)]
         public void DevZeroAndALinkToItAreRefusedWithoutReading()
         {
             using var dir = new TempDirectory();
@@ -55,7 +55,7 @@ namespace EspriSsh.Core.Tests.Files
             }
         }
 
-        [RequiresToolsFact("mkfifo")]
+        [RequiresToolsFact("mkfifo", NotOnMono = MonoLimits.NoSystemNative)]
         public void AFifoIsRefusedWithoutWaitingForAWriter()
         {
             using var dir = new TempDirectory();

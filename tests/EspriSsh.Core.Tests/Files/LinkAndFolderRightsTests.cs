@@ -15,7 +15,7 @@ namespace EspriSsh.Core.Tests.Files
     {
         private static string Mode(string path) => ExternalTool.Check("stat", "-c", "%a", path).Trim();
 
-        [UnixFact("ln", "chmod", "stat", NotOnMono = "the netstandard2.0 build tells a link by its attributes; only .NET 6+ says where it points (FileSystemInfo.LinkTarget)")]
+        [UnixFact("ln", "chmod", "stat", NotOnMono = MonoLimits.NoLinkTarget)]
         public void ALinkIsSeenAsALinkWhateverItPointsTo()
         {
             using var dir = new TempDirectory();
@@ -48,7 +48,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal("644", Mode(dir.File("victim")));
         }
 
-        [UnixFact("chmod", "stat", NotOnMono = "the netstandard2.0 build reads Unix modes through File.GetUnixFileMode (.NET 7+), which Mono lacks")]
+        [UnixFact("chmod", "stat", NotOnMono = MonoLimits.NoUnixModes)]
         public void RestrictingARegularFileOrFolderStillWorks()
         {
             using var dir = new TempDirectory();
@@ -62,7 +62,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal("2755", Mode(dir.File("sub")));
         }
 
-        [UnixFact("chmod", NotOnMono = "the netstandard2.0 build reads Unix modes through File.GetUnixFileMode (.NET 7+), which Mono lacks")]
+        [UnixFact("chmod", NotOnMono = MonoLimits.NoUnixModes)]
         public void FindsEveryFolderUpToTheHomeThatOthersMayWriteTo()
         {
             using var home = new TempDirectory();

@@ -34,7 +34,7 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.Equal(SshKeygenFingerprint(key + ".pub"), entries[0].Fingerprint);
         }
 
-        [RequiresToolsFact(SshKeygen.Tool, "mkfifo")]
+        [RequiresToolsFact(SshKeygen.Tool, "mkfifo", NotOnMono = MonoLimits.NoSystemNative)]
         public void AFifoUnderAKeyNameIsAnEntryWithAProblemAndTheScanGoesOn()
         {
             using var dir = new TempDirectory();
@@ -88,7 +88,7 @@ namespace EspriSsh.Core.Tests.Keys
         // Windows' verdict (WindowsAclRules) for files of one test folder; the real protection elsewhere.
         private sealed class WindowsAclFake : IFileProtection
         {
-            private readonly IFileProtection real = new UnixFileProtection();
+            private readonly IFileProtection real = HostPlatform.FileProtection; // taken before the override
             private readonly string folder;
             private readonly AclEntry[] acl;
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Tests.Platform
@@ -7,6 +8,14 @@ namespace EspriSsh.Core.Tests.Platform
         private const string User = "S-1-5-21-1-2-3-1001";
         private const string Everyone = "S-1-1-0";
         private const string Users = "S-1-5-32-545";
+
+        [Fact]
+        public void TheRulesWeWriteAreTheUserSystemAndAdministratorsAndPassOurOwnCheck()
+        {
+            var written = WindowsAclRules.OwnerOnlySids(User);
+            Assert.Equal(new[] { User, "S-1-5-18", "S-1-5-32-544" }, written);
+            Assert.True(WindowsAclRules.Evaluate(@"C:\u\.ssh\id_ed25519", User, User, written.Select(sid => new AclEntry(sid, true))).IsOwnerOnly);
+        }
 
         [Fact]
         public void OwnerSystemAndAdministratorsOnlyIsAccepted()

@@ -16,7 +16,7 @@ namespace EspriSsh.Core.Tests.Tools
             Assert.Contains("espri-no-such-tool", result.Failure);
         }
 
-        [UnixFact]
+        [UnixFact(NotOnMono = MonoLimits.ArgumentSplitting)]
         public void ArgumentsWithSpacesQuotesAndBackslashesArriveIntact()
         {
             string[] args = { "%s|\n", "a b", "c\"d", "e\\", "f\\\"g", "" };
