@@ -47,7 +47,7 @@ namespace EspriSsh.Core.Tests.Keys
         public void EveryProblemGetEspriKeyFindsHasASafeFix()
         {
             using var dir = new TempDirectory();
-            string Corpus(string name, string? target = null)
+            string Corpus(string name, string target = null)
             {
                 string path = dir.File(target ?? name);
                 File.Copy(CorpusEntry.Named(name).Path, path);

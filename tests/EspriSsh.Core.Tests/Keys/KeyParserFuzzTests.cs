@@ -43,7 +43,7 @@ namespace EspriSsh.Core.Tests.Keys
                 for (int i = 0; i < MutantsPerFile; i++)
                 {
                     (string mutation, byte[] content) = Mutate(original, random);
-                    byte[]? passphrase = i < DecryptingMutantsPerFile && entry.Passphrase.Length > 0 ? Encoding.UTF8.GetBytes(entry.Passphrase) : null;
+                    byte[] passphrase = i < DecryptingMutantsPerFile && entry.Passphrase.Length > 0 ? Encoding.UTF8.GetBytes(entry.Passphrase) : null;
                     foreach ((string parser, Action parse) in Parsers(content, passphrase))
                     {
                         mutants++;
@@ -85,7 +85,7 @@ namespace EspriSsh.Core.Tests.Keys
         private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked(hash * 31 + c));
 
         /// <summary>Every entry point that reads key material from a file, on the same bytes.</summary>
-        private static IEnumerable<(string Name, Action Parse)> Parsers(byte[] content, byte[]? passphrase)
+        private static IEnumerable<(string Name, Action Parse)> Parsers(byte[] content, byte[] passphrase)
         {
             string text = Encoding.UTF8.GetString(content);
             yield return ("PrivateKeyFileReader.Peek", () => PrivateKeyFileReader.Peek(content, "fuzz"));
@@ -112,7 +112,7 @@ namespace EspriSsh.Core.Tests.Keys
         {
             foreach (string field in text.Split(new[] { ' ', '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries).Where(f => f.Length % 4 == 0 && f.Length >= 8))
             {
-                byte[]? blob = null;
+                byte[] blob = null;
                 try
                 {
                     blob = Convert.FromBase64String(field);
