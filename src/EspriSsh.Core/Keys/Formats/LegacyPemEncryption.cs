@@ -36,6 +36,12 @@ namespace EspriSsh.Core.Keys.Formats
                 throw KeyFileErrors.Invalid(source, "its DEK-Info IV has the wrong length.");
             }
 
+            if (data.Length == 0 || data.Length % iv.Length != 0)
+            {
+                // Checked here: .NET says CryptographicException for it, Mono ArgumentException.
+                throw KeyFileErrors.Invalid(source, "its encrypted part is not a whole number of cipher blocks (cut or damaged).");
+            }
+
             algorithm.Mode = CipherMode.CBC;
             algorithm.Padding = PaddingMode.PKCS7;
             byte[] key = BytesToKey(passphrase, iv, algorithm.KeySize / 8);
