@@ -75,7 +75,7 @@ function Invoke-Build {
     Invoke-Docs
 
     $expected = 'EspriSsh.psd1', 'EspriSsh.dll', 'EspriSsh.Core.dll', 'EspriSsh.Format.ps1xml',
-        'en-US/EspriSsh.dll-Help.xml', 'en-US/about_EspriSsh.help.txt', 'Dependencies/net8.0/EspriSsh.Core.dll'
+        'en-US/EspriSsh.dll-Help.xml', 'en-US/about_EspriSsh.help.txt', 'en-US/about_EspriSsh_Deployment.help.txt', 'Dependencies/net8.0/EspriSsh.Core.dll'
     $missing = $expected | Where-Object { -not (Test-Path (Join-Path $ModuleOut $_)) }
     if ($missing) { throw "Build is incomplete, missing: $($missing -join ', ')" }
     Write-Host "Module built: $ModuleOut (version $version)"

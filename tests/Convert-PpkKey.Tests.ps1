@@ -113,7 +113,7 @@ Describe 'Convert-PpkKey turns puttygen keys into OpenSSH keys ssh-keygen agrees
 
     It '-WhatIf checks and writes nothing' {
         $src = PuttygenKey 'ed25519' 'pw' 'memory=64,passes=1'
-        Convert-PpkKey $src -SshDirectory $Box.Ssh -WhatIf | Should -BeNullOrEmpty
+        Invoke-WithoutHost { param($Src, $Ssh) Convert-PpkKey $Src -SshDirectory $Ssh -WhatIf } @{ Src = $src; Ssh = $Box.Ssh } | Should -BeNullOrEmpty
         @(Get-ChildItem $Box.Ssh).Count | Should -Be 0
     }
 

@@ -26,6 +26,8 @@ Describe 'Intune detection and remediation scripts' -Skip:$NoTools {
             $box
         }
     }
+    # Each test's $box (BeforeEach, It and AfterEach share one scope).
+    AfterEach { if ($box) { Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore } }
 
     It 'detects a missing config (exit 1), remediation writes it (exit 0), then detection passes (exit 0)' {
         $box = New-CompliantBox

@@ -229,13 +229,59 @@ Import-Module '$(Get-TestModulePath)'
         ($r.Findings.Code -join ',') | Should -Match '(ConnectTimeout|SshAttemptTimedOut|NetworkUnreachable)'
     }
 
-    It 'does not replace an existing report without -Force' {
-        { Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $OutFile -NoConnectionTest -ErrorAction Stop } |
-            Should -Throw -ErrorId 'FileExists,EspriSsh.Commands.GetEspriDebugReportCommand'
-        Get-Content -Raw $OutFile | Should -BeExactly $Text
+    It 'runs again over its earlier report, keeping that one as .bak (the last one only)' {
+        $out = Join-Path $Box.Home 'again.txt'
+        $first = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest 6>$null
+        $first.Backup | Should -BeNullOrEmpty
+        $firstText = Get-Content -Raw $out
+        $second = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest 6>$null
+        $second.Backup | Should -Be "$out.bak"
+        Get-Content -Raw "$out.bak" | Should -BeExactly $firstText
+        $secondText = Get-Content -Raw $out
+        $third = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest 6>$null
+        $third.Backup | Should -Be "$out.bak"
+        Get-Content -Raw "$out.bak" | Should -BeExactly $secondText
+        Get-ChildItem $Box.Home | Where-Object Name -Like 'again.txt.bak.*' | Should -BeNullOrEmpty
     }
 
-    It '-Force replaces it and keeps the old one as .bak' {
+    It 'does not replace a file that is not a report without -Force' {
+        $out = Join-Path $Box.Home 'notes.txt'
+        Set-Content $out 'my notes'
+        { Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest -ErrorAction Stop } |
+            Should -Throw -ErrorId 'FileExists,EspriSsh.Commands.GetEspriDebugReportCommand'
+        Get-Content $out | Should -Be 'my notes'
+    }
+
+    It 'gives ssh -G the config EspriSsh reads: <Case>' -ForEach @(
+        @{ Case = 'ESPRISSH_HOME''s config'; Folder = $null; Expected = '-F {0}/config ' }
+        @{ Case = '"none" for an ssh folder without a config'; Folder = 'bare/.ssh'; Expected = '-F none ' }
+    ) {
+        $params = @{ OutFile = (Join-Path $Box.Home 'config-check.txt'); NoConnectionTest = $true; Force = $true }
+        if ($Folder) { $params.SshDirectory = New-Item -ItemType Directory -Force (Join-Path $Box.Home $Folder) }
+        $r = Get-EspriDebugReport @params 6>$null
+        $expected = [regex]::Escape('ssh -G ' + ($Expected -f $Box.Ssh))
+        Get-Content -Raw $r.Path | Should -Match "(?m)^Command: \S*$expected"
+        $r.Findings.Code | Should -Not -Contain 'ConfigReadingDiffers'
+    }
+
+    It 'takes the support address, the subject and the file name from the site profile' {
+        $site = Join-Path $Box.Home 'other-site.json'
+        @{
+            name = 'Other site'; defaultHeadNode = 'spirit1'
+            support = @{ address = 'help@other.example.org'; reportSubject = 'Login trouble'; reportFileName = 'other-report.txt' }
+            hosts = @(@{ alias = 'spirit1'; hostName = 'spirit1.other.example.org'; role = 'HeadNode' })
+            keyPolicy = @(@{ type = 'ssh-ed25519'; verdict = 'Preferred'; reason = 'ok' })
+        } | ConvertTo-Json -Depth 5 | Set-Content $site
+        $env:ESPRISSH_SITE_PROFILE = $site
+        Push-Location $Box.Home
+        try { $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -NoConnectionTest -InformationVariable told 6>$null }
+        finally { Pop-Location; Remove-Item Env:ESPRISSH_SITE_PROFILE }
+        $r.Path | Should -Be (Join-Path $Box.Home 'other-report.txt')
+        Get-Content -Raw $r.Path | Should -Match ([regex]::Escape("Send it to: help@other.example.org, subject 'Login trouble'."))
+        ($told.MessageData.Message -join "`n") | Should -Match ([regex]::Escape("Send it to help@other.example.org, subject 'Login trouble'."))
+    }
+
+    It '-Force replaces any file and keeps it as .bak' {
         $out = Join-Path $Box.Home 'forced.txt'
         Set-Content $out 'previous report'
         $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest -Force 6>$null
@@ -246,7 +292,7 @@ Import-Module '$(Get-TestModulePath)'
 
     It '-WhatIf writes nothing' {
         $out = Join-Path $Box.Home 'whatif.txt'
-        $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest -WhatIf 6>$null
+        $r = Invoke-WithoutHost { param($Ssh, $Config, $Out) Get-EspriDebugReport -SshDirectory $Ssh -ConfigPath $Config -OutFile $Out -NoConnectionTest -WhatIf } @{ Ssh = $Box.Ssh; Config = $Config; Out = $out }
         $r | Should -BeNullOrEmpty
         Test-Path $out | Should -BeFalse
     }

@@ -117,7 +117,7 @@ Describe 'Install-EspriKey replicates keys' -Skip:$Missing {
     }
 
     It '-WhatIf writes nothing' {
-        Install-EspriKey -Path "$($Source.Home)/laptop_ed25519" -SshDirectory $Box.Ssh -WhatIf
+        Invoke-WithoutHost { param($Key, $Ssh) Install-EspriKey -Path $Key -SshDirectory $Ssh -WhatIf } @{ Key = "$($Source.Home)/laptop_ed25519"; Ssh = $Box.Ssh }
         @(Get-ChildItem $Box.Ssh).Count | Should -Be 0
     }
 

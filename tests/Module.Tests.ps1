@@ -5,7 +5,8 @@ BeforeAll {
     Import-Module $script:ModulePath -Force
     $script:Module = Get-Module EspriSsh
     $script:Manifest = Import-PowerShellDataFile (Join-Path $script:ModulePath 'EspriSsh.psd1')
-    $script:CommonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+    # -WhatIf and -Confirm are documented (platyPS writes them): they say what the cmdlet would change.
+    $script:CommonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + 'UseTransaction'
 }
 
 Describe 'Manifest' {
@@ -78,6 +79,42 @@ Describe 'Help for <_>' -ForEach $ExportedCmdlets {
     }
 }
 
+Describe 'Help of <_> read in an 80-column terminal' -ForEach $ExportedCmdlets {
+    BeforeAll {
+        # Get-Help cuts lines at the last column, in the middle of words: text that fits prints the
+        # same at any width. Left out: what PowerShell writes itself (SYNTAX, the common parameters
+        # paragraph) and the links, which hold long URLs.
+        function script:Render([int] $Width) {
+            $text = (Get-Help $_ -Full | Out-String -Width $Width) -replace '\r', ''
+            $text = $text -replace '(?ms)^SYNTAX\n.*?(?=^\S)', '' -replace '(?ms)^RELATED LINKS\n.*', '' -replace '(?ms)^\s*<CommonParameters>\n.*?about_CommonParameters[^\n]*\n', ''
+            $text -split '\n' | ForEach-Object TrimEnd | Where-Object Length
+        }
+    }
+
+    It 'prints every line of text whole: nothing wider than 79 columns' {
+        $wide = Render 250
+        $wide | Where-Object Length -GT 79 | Should -BeNullOrEmpty
+        Render 80 | Should -Be $wide
+    }
+
+    It 'lists -WhatIf and -Confirm in SYNTAX when it supports them' {
+        $command = Get-Command $_
+        $syntax = (Get-Help $_).Syntax | Out-String -Width 1000
+        if ($command.Parameters.ContainsKey('WhatIf')) {
+            $syntax | Should -Match ([regex]::Escape('[-WhatIf] [-Confirm]'))
+        }
+        else {
+            $syntax | Should -Not -Match 'WhatIf'
+        }
+    }
+
+    It 'has an absolute URI first for Get-Help -Online' {
+        $uri = @((Get-Help $_).relatedLinks.navigationLink | Where-Object { $_.uri } | ForEach-Object uri)[0]
+        [uri]::IsWellFormedUriString($uri, [UriKind]::Absolute) | Should -BeTrue -Because "'$uri' is what -Online opens"
+        $uri | Should -Match '^https://'
+    }
+}
+
 Describe 'Errors outside the taxonomy' -Skip:(Test-Skip -CoreClrOnly) {
     It 'a failure that is not an EspriException is UnexpectedError with the exception kept, never a bare .NET type name' {
         # A cmdlet built on EspriCmdlet whose engine call fails the way a bug would.
@@ -100,6 +137,19 @@ Describe 'Conceptual help' {
         $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; Get-Help about_EspriSsh | Out-String -Width 200"
         $r.Output | Should -Match 'New-EspriKey'
         $r.Output | Should -Match 'Set-EspriSshConfig'
+        $r.Output | Should -Match 'about_EspriSsh_Deployment'
+    }
+
+    It 'ships the Intune/GPO deployment guide as about_EspriSsh_Deployment' {
+        $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; Get-Help about_EspriSsh_Deployment | Out-String -Width 200"
+        $r.Output | Should -Match 'Detect-EspriSsh\.ps1'
+        $r.Output | Should -Match 'Remediate-EspriSsh\.ps1'
+    }
+
+    It '<_> fits 80 columns' -ForEach @(Get-ChildItem (Join-Path $PSScriptRoot '../docs') -Filter 'about_*.md' | ForEach-Object BaseName) {
+        $file = Join-Path (Get-TestModulePath) "en-US/$_.help.txt"
+        $file | Should -Exist
+        Get-Content $file | Where-Object Length -GT 79 | Should -BeNullOrEmpty
     }
 }
 
@@ -141,9 +191,8 @@ Describe 'Package and install' {
     It 'publishes to a local repository, then Install-PSResource and Import-Module by name work' {
         $root = Get-RepoRoot
         # A throw-away home: the repository registration and the user module path live under it.
-        $tempHome = Join-Path ([IO.Path]::GetTempPath()) ('espri-home-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        $tempHome = New-TestFolder 'espri-home-'
         $repo = Join-Path $tempHome 'repo'
-        $null = New-Item -ItemType Directory -Force $tempHome
         try {
             $script = @"
 `$ErrorActionPreference = 'Stop'

@@ -14,6 +14,9 @@ BeforeAll {
 }
 
 Describe 'New-EspriKey makes keys ssh-keygen agrees with' -Skip:$NoKeygen {
+    # Each test's $box (BeforeEach, It and AfterEach share one scope).
+    AfterEach { if ($box) { Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore } }
+
     It '<Type> key, passphrase "<Pass>": ssh-keygen -y, -l and -lv agree, private file 0600' -ForEach @(
         @{ Type = 'Ed25519'; Pass = 'correct horse' }
         @{ Type = 'Ed25519'; Pass = '' }
@@ -45,7 +48,6 @@ Describe 'New-EspriKey makes keys ssh-keygen agrees with' -Skip:$NoKeygen {
             Get-UnixMode $k.Path | Should -Be '600'
             Get-UnixMode $box.Ssh | Should -Be '700'
         }
-        Remove-Item -Recurse -Force $box.Home
     }
 
     It 'a wrong passphrase on read is KeyWrongPassphrase, and ssh-keygen refuses it too' {
@@ -141,7 +143,7 @@ Describe 'New-EspriKey follows the site rules' {
     }
 
     It '-WhatIf writes nothing and asks nothing' {
-        $out = New-EspriKey -SshDirectory (Join-Path $Box.Home 'not-yet') -WhatIf
+        $out = Invoke-WithoutHost { param($Ssh) New-EspriKey -SshDirectory $Ssh -WhatIf } @{ Ssh = (Join-Path $Box.Home 'not-yet') }
         $out | Should -BeNullOrEmpty
         Join-Path $Box.Home 'not-yet' | Should -Not -Exist
     }

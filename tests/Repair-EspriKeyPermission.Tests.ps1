@@ -56,7 +56,7 @@ Describe 'Repair-EspriKeyPermission restores owner-only rights' -Skip:$Skip {
     }
 
     It '-WhatIf changes nothing' {
-        Repair-EspriKeyPermission -SshDirectory $Box.Ssh -WhatIf | Out-Null
+        Invoke-WithoutHost { param($Ssh) Repair-EspriKeyPermission -SshDirectory $Ssh -WhatIf } @{ Ssh = $Box.Ssh } | Out-Null
         Get-UnixMode "$($Box.Ssh)/id_ed25519" | Should -Be '644'
         Get-UnixMode $Box.Ssh | Should -Be '755'
     }

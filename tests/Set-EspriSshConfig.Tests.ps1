@@ -93,7 +93,7 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             foreach ($h in $Others) { $Before[$h] = (Invoke-SshG $readable $h $C.Box.Home) -join "`n" }
             $script:Original = if (Test-Path $C.Config) { [IO.File]::ReadAllBytes($C.Config) } else { $null }
             $script:Test0 = Test-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh
-            $null = Set-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh -WhatIf -WarningAction SilentlyContinue
+            $null = Invoke-WithoutHost { param($SetArgs, $Ssh) Set-EspriSshConfig @SetArgs -SshDirectory $Ssh -WhatIf -WarningAction SilentlyContinue } @{ SetArgs = $SetArgs; Ssh = $C.Box.Ssh }
             $script:AfterWhatIf = if (Test-Path $C.Config) { [IO.File]::ReadAllBytes($C.Config) } else { $null }
             $script:Result = Set-EspriSshConfig @SetArgs -SshDirectory $C.Box.Ssh -WarningVariable w -WarningAction SilentlyContinue
             $script:Warnings = $w

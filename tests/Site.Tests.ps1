@@ -1,7 +1,10 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
+    $script:Work = New-TestFolder 'espri-site-'
 }
+
+AfterAll { Remove-Item -Recurse -Force $Work -ErrorAction Ignore }
 
 Describe 'Get-EspriSite' {
     It 'shows the ESPRI hosts with their roles and Jean Zay through a head node' {
@@ -31,8 +34,7 @@ Describe 'Get-EspriSite' {
     }
 
     It 'loads another profile with -Path, from the pipeline too' {
-        $dir = (New-TestSandbox).Home
-        $file = Join-Path $dir 'site.json'
+        $file = Join-Path $Work 'site.json'
         @{
             name = 'Test site'; defaultHeadNode = 'login1'
             hosts = @(@{ alias = 'login1'; hostName = 'login1.example.org'; role = 'HeadNode' })
@@ -44,8 +46,7 @@ Describe 'Get-EspriSite' {
     }
 
     It 'is used by the module when ESPRISSH_SITE_PROFILE names a file' {
-        $dir = (New-TestSandbox).Home
-        $file = Join-Path $dir 'site.json'
+        $file = Join-Path $Work 'site.json'
         '{"name":"Env site","defaultHeadNode":"a","hosts":[{"alias":"a","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
         $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; (Get-EspriSite).Name" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
         $r.Output.Trim() | Should -Be 'Env site'
@@ -57,7 +58,7 @@ Describe 'Get-EspriSite' {
         @{ Case = 'no hosts'; Content = '{"name":"x","hosts":[],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred"}]}'; Id = 'SiteProfileInvalid' }
         @{ Case = 'an unknown default head node'; Content = '{"name":"x","defaultHeadNode":"zz","hosts":[{"alias":"a","hostName":"a.b"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred"}]}'; Id = 'SiteProfileInvalid' }
     ) {
-        $file = Join-Path (New-TestSandbox).Home 'site.json'
+        $file = Join-Path $Work "site-$Id-$($Case.Length).json"
         if ($null -ne $Content) { Set-Content $file $Content }
         { Get-EspriSite -Path $file -ErrorAction Stop } | Should -Throw -ErrorId "$Id,EspriSsh.Commands.GetEspriSiteCommand"
         $err = $null

@@ -195,7 +195,7 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             $file = Join-Path $Box.Home 'known_hosts_accept'
             $before = "# kept comment`nother.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOu4la46QdhH5OBe90Idwvl3fRFgfqY2uY7tLVPj5bHy"
             [IO.File]::WriteAllText($file, $before)
-            Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $file -AcceptNewHostKey -WhatIf | Out-Null
+            Invoke-WithoutHost { param($Common, $File) Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $File -AcceptNewHostKey -WhatIf } @{ Common = $Common; File = $file } | Out-Null
             [IO.File]::ReadAllText($file) | Should -BeExactly $before
             $r = Test-EspriConnection 127.0.0.1 @Common -KnownHostsPath $file -AcceptNewHostKey
             $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
@@ -422,5 +422,33 @@ Describe 'Test-EspriConnection with OpenSSH user certificates' -Skip:$NoSshd {
         $detail = ($r.Stages | Where-Object Name -eq Authentication).Detail
         $detail | Should -Match ([regex]::Escape("$Expired-cert.pub"))
         $detail | Should -Match ([regex]::Escape("('$Expired')"))
+    }
+}
+
+Describe 'Test-EspriConnection in a pipeline' -Skip:(Test-Skip -Tool ssh-keygen) {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+        Import-Module (Get-TestModulePath) -Force
+        $script:Id = ',EspriSsh.Commands.TestEspriConnectionCommand'
+        $script:Box = New-TestSandbox
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $Key
+    }
+    AfterAll { Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore }
+
+    It 'refuses a key from Get-EspriKey with a message, never testing a host named after its type' {
+        $err = $null
+        Get-EspriKey -Path $Key | Test-EspriConnection -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError$Id"
+        $err[0].Exception.Message | Should -Match 'EspriSsh\.KeyEntry'
+        $err[0].Exception.Message | Should -Match '-IdentityFile'
+    }
+
+    It 'takes host names by value and objects with a HostName by property name' {
+        # A port nothing listens on: each test ends at once, its HostName shows what was taken.
+        $common = @{ Port = (Get-FreeTcpPort); User = 'me'; IdentityFile = $Key; TimeoutSec = 2 }
+        $byValue = '127.0.0.1' | Test-EspriConnection @common
+        $byName = [pscustomobject]@{ HostName = '127.0.0.1' } | Test-EspriConnection @common
+        foreach ($r in $byValue, $byName) { $r.HostName | Should -Be '127.0.0.1' }
     }
 }

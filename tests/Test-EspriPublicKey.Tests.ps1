@@ -147,7 +147,44 @@ Describe 'Test-EspriPublicKey' -Skip:$NoTools {
         }
     }
 
-    It 'shows the line to paste in its default view' {
-        (Test-EspriPublicKey $EdLine | Out-String -Width 400) | Should -Match ('PasteThisLine\s*:\s*' + [regex]::Escape($EdLine))
+    It 'shows the line to paste, alone on its line, in its default view' {
+        (Test-EspriPublicKey $EdLine | Out-String -Width 80) -split '\r?\n' | Should -Contain $EdLine
+    }
+}
+
+Describe 'Test-EspriPublicKey in a pipeline' -Skip:$NoTools {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+        Import-Module (Get-TestModulePath) -Force
+        $script:Box = New-TestSandbox
+        ssh-keygen -q -t ed25519 -N 'p' -C 'piped' -f (Join-Path $Box.Ssh 'id_ed25519')
+        ssh-keygen -q -t ed25519 -N 'p' -C 'lonely' -f (Join-Path $Box.Ssh 'id_lonely')
+        Remove-Item (Join-Path $Box.Ssh 'id_lonely.pub')
+    }
+    AfterAll { Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore }
+
+    It 'checks the .pub of a key from Get-EspriKey, without a private key alarm' {
+        $check = Get-EspriKey -Path (Join-Path $Box.Ssh 'id_ed25519') | Test-EspriPublicKey -WarningVariable alarms -WarningAction SilentlyContinue
+        $check.Source | Should -Be (Join-Path $Box.Ssh 'id_ed25519.pub')
+        $check.Valid | Should -BeTrue
+        $check.Normalized | Should -Be (Get-Content (Join-Path $Box.Ssh 'id_ed25519.pub')).Trim()
+        $alarms | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a key without a .pub, saying how to write one' {
+        $err = $null
+        Get-EspriKey -Path (Join-Path $Box.Ssh 'id_lonely') | Test-EspriPublicKey -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,EspriSsh.Commands.TestEspriPublicKeyCommand'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape("ssh-keygen -y -f '$(Join-Path $Box.Ssh 'id_lonely')'"))
+    }
+
+    It 'refuses an object that is neither text nor a file, instead of checking its type name' {
+        { [pscustomobject]@{ Name = 'x' } | Test-EspriPublicKey -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,EspriSsh.Commands.TestEspriPublicKeyCommand'
+    }
+
+    It 'still takes -Path (an alias of -PublicKeyPath) and files from Get-ChildItem' {
+        (Test-EspriPublicKey -Path (Join-Path $Box.Ssh 'id_ed25519.pub')).Valid | Should -BeTrue
+        (Get-Item (Join-Path $Box.Ssh 'id_ed25519.pub') | Test-EspriPublicKey).Valid | Should -BeTrue
     }
 }

@@ -6,6 +6,10 @@
     (front matter, SYNOPSIS, SYNTAX, DESCRIPTION, EXAMPLES, PARAMETERS with their yaml blocks,
     INPUTS, OUTPUTS, NOTES, RELATED LINKS) and emits the MAML that Get-Help reads.
     Syntax items are built from each parameter's "Parameter Sets" as platyPS does.
+    Get-Help cuts text at the window's last column, in the middle of words: so paragraphs are
+    wrapped here, between words, to fit 80 columns at the indentation Get-Help gives them.
+    The front matter's "online version" is the first related link (Get-Help -Online opens it);
+    links to other pages (relative) keep their text only.
 #>
 [CmdletBinding()]
 param(
@@ -35,23 +39,48 @@ function Split-Sections([string[]] $Lines, [string] $Prefix) {
 }
 
 function Get-Paragraphs([string[]] $Lines) {
-    # Blank-line separated paragraphs; fenced blocks kept verbatim as one paragraph.
-    $paragraphs = [System.Collections.Generic.List[string]]::new()
+    # Blank-line separated paragraphs, each the lines of one block; fenced blocks kept verbatim.
+    $paragraphs = [System.Collections.Generic.List[object]]::new()
     $buffer = [System.Collections.Generic.List[string]]::new()
     $inFence = $false
     foreach ($line in $Lines) {
         if ($line -match '^```') {
+            if ($buffer.Count) { $paragraphs.Add([pscustomobject]@{ Lines = $buffer.ToArray(); Verbatim = $inFence }); $buffer.Clear() }
             $inFence = -not $inFence
             continue
         }
         if (-not $inFence -and [string]::IsNullOrWhiteSpace($line)) {
-            if ($buffer.Count) { $paragraphs.Add(($buffer -join "`n")); $buffer.Clear() }
+            if ($buffer.Count) { $paragraphs.Add([pscustomobject]@{ Lines = $buffer.ToArray(); Verbatim = $false }); $buffer.Clear() }
             continue
         }
         $buffer.Add($(if ($inFence) { $line } else { $line.Trim() }))
     }
-    if ($buffer.Count) { $paragraphs.Add(($buffer -join "`n")) }
+    if ($buffer.Count) { $paragraphs.Add([pscustomobject]@{ Lines = $buffer.ToArray(); Verbatim = $inFence }) }
     $paragraphs
+}
+
+function Format-Paragraph($Paragraph, [int] $Width) {
+    <#
+    A paragraph as Get-Help should print it: a fenced block as written; text with its source line
+    breaks removed and wrapped between words at $Width; each list item ("- ", "1. ") on a line of
+    its own, its continuation hanging under its text.
+    #>
+    if ($Paragraph.Verbatim) { return $Paragraph.Lines -join "`n" }
+    $items = [System.Collections.Generic.List[string]]::new()
+    foreach ($line in $Paragraph.Lines) {
+        if ($items.Count -eq 0 -or $line -match '^([-*]|\d+\.) ') { $items.Add($line) } else { $items[$items.Count - 1] += ' ' + $line }
+    }
+    $out = foreach ($item in $items) {
+        $hang = if ($item -match '^(([-*]|\d+\.) )') { ' ' * $Matches[1].Length } else { '' }
+        $line = ''
+        foreach ($word in $item -split ' +') {
+            if ($line -and ($line.Length + 1 + $word.Length) -gt $Width) { $line; $line = $hang + $word }
+            elseif ($line) { $line += ' ' + $word }
+            else { $line = $word }
+        }
+        $line
+    }
+    $out -join "`n"
 }
 
 function Get-Fence([string[]] $Lines) {
@@ -64,10 +93,20 @@ function Get-Fence([string[]] $Lines) {
     [pscustomobject]@{ Code = ($out -join "`n"); Before = $before.ToArray(); After = $after.ToArray() }
 }
 
-function Add-Paragraphs([System.Xml.XmlWriter] $W, [string[]] $Lines) {
+# Get-Help indents text by 4 (synopsis, description, examples) or 8 (parameters, inputs,
+# outputs, notes); a line must end before column 80.
+$TextWidth = @{ Section = 75; Item = 71 }
+
+function Add-Paragraphs([System.Xml.XmlWriter] $W, [string[]] $Lines, [int] $Width) {
     $W.WriteStartElement('maml', 'description', $ns.maml)
-    foreach ($p in Get-Paragraphs $Lines) { $W.WriteElementString('maml', 'para', $ns.maml, $p) }
+    foreach ($p in Get-Paragraphs $Lines) { $W.WriteElementString('maml', 'para', $ns.maml, (Format-Paragraph $p $Width)) }
     $W.WriteEndElement()
+}
+
+function Get-ExampleTitle([string] $Name) {
+    # Dashes around the title as platyPS writes them, as many as fit (Get-Help indents titles by 5).
+    $dashes = '-' * [Math]::Max(2, [Math]::Min(26, [Math]::Floor(($TextWidth.Section - 1 - $Name.Length - 2) / 2)))
+    "$dashes $Name $dashes"
 }
 
 $ns = @{
@@ -129,17 +168,19 @@ foreach ($page in $pages) {
     $w.WriteElementString('command', 'name', $ns.command, $name)
     $w.WriteElementString('command', 'verb', $ns.command, $verb)
     $w.WriteElementString('command', 'noun', $ns.command, $noun)
-    Add-Paragraphs $w $sections['SYNOPSIS']
+    Add-Paragraphs $w $sections['SYNOPSIS'] $TextWidth.Section
     $w.WriteEndElement()
-    Add-Paragraphs $w $sections['DESCRIPTION']
+    Add-Paragraphs $w $sections['DESCRIPTION'] $TextWidth.Section
 
     $setNames = @($parameters.Sets | Where-Object { $_ -ne '(All)' } | Select-Object -Unique)
     if (-not $setNames) { $setNames = @('(All)') }
     $w.WriteStartElement('command', 'syntax', $ns.command)
+    # As PowerShell lists them: -WhatIf and -Confirm last.
+    $syntaxOrder = @($parameters | Where-Object Name -NotIn 'WhatIf', 'Confirm') + @($parameters | Where-Object Name -EQ 'WhatIf') + @($parameters | Where-Object Name -EQ 'Confirm')
     foreach ($set in $setNames) {
         $w.WriteStartElement('command', 'syntaxItem', $ns.command)
         $w.WriteElementString('maml', 'name', $ns.maml, $name)
-        foreach ($p in $parameters | Where-Object { $_.Sets -contains $set -or $_.Sets -contains '(All)' }) {
+        foreach ($p in $syntaxOrder | Where-Object { $_.Sets -contains $set -or $_.Sets -contains '(All)' }) {
             $w.WriteStartElement('command', 'parameter', $ns.command)
             $w.WriteAttributeString('required', $p.Required.ToLowerInvariant())
             $w.WriteAttributeString('position', $p.Position.ToLowerInvariant())
@@ -165,7 +206,7 @@ foreach ($page in $pages) {
         $w.WriteAttributeString('position', $p.Position.ToLowerInvariant())
         $w.WriteAttributeString('aliases', $(if ($p.Aliases) { $p.Aliases } else { 'none' }))
         $w.WriteElementString('maml', 'name', $ns.maml, $p.Name)
-        Add-Paragraphs $w $p.Description
+        Add-Paragraphs $w $p.Description $TextWidth.Item
         $w.WriteStartElement('command', 'parameterValue', $ns.command)
         $w.WriteAttributeString('required', $(if ($p.Type -eq 'SwitchParameter') { 'false' } else { 'true' }))
         $w.WriteString($p.Type)
@@ -185,7 +226,7 @@ foreach ($page in $pages) {
             $w.WriteStartElement('dev', 'type', $ns.dev)
             $w.WriteElementString('maml', 'name', $ns.maml, $t.Key)
             $w.WriteEndElement()
-            Add-Paragraphs $w $t.Value
+            Add-Paragraphs $w $t.Value $TextWidth.Item
             $w.WriteEndElement()
         }
         $w.WriteEndElement()
@@ -193,7 +234,7 @@ foreach ($page in $pages) {
 
     $w.WriteStartElement('maml', 'alertSet', $ns.maml)
     $w.WriteStartElement('maml', 'alert', $ns.maml)
-    foreach ($p in Get-Paragraphs $sections['NOTES']) { $w.WriteElementString('maml', 'para', $ns.maml, $p) }
+    foreach ($p in Get-Paragraphs $sections['NOTES']) { $w.WriteElementString('maml', 'para', $ns.maml, (Format-Paragraph $p $TextWidth.Item)) }
     $w.WriteEndElement()
     $w.WriteEndElement()
 
@@ -201,23 +242,30 @@ foreach ($page in $pages) {
     foreach ($example in (Split-Sections $sections['EXAMPLES'] '### ').GetEnumerator()) {
         $fence = Get-Fence $example.Value
         $w.WriteStartElement('command', 'example', $ns.command)
-        $w.WriteElementString('maml', 'title', $ns.maml, "-------------------------- $($example.Key) --------------------------")
+        $w.WriteElementString('maml', 'title', $ns.maml, (Get-ExampleTitle $example.Key))
         $w.WriteElementString('dev', 'code', $ns.dev, $fence.Code)
         $w.WriteStartElement('dev', 'remarks', $ns.dev)
-        foreach ($p in Get-Paragraphs $fence.After) { $w.WriteElementString('maml', 'para', $ns.maml, $p) }
+        foreach ($p in Get-Paragraphs $fence.After) { $w.WriteElementString('maml', 'para', $ns.maml, (Format-Paragraph $p $TextWidth.Section)) }
         $w.WriteEndElement()
         $w.WriteEndElement()
     }
     $w.WriteEndElement()
 
-    $w.WriteStartElement('command', 'relatedLinks', $ns.command)
+    # Get-Help -Online opens the first link that has a URI: it must be absolute, so only the
+    # online version has one; pages named by a relative link are found with Get-Help by name.
+    $links = @()
+    if ($front['online version']) { $links += , @('Online Version:', $front['online version']) }
     foreach ($l in $sections['RELATED LINKS']) {
         if ($l -match '^\[(.+?)\]\((.*?)\)') {
-            $w.WriteStartElement('maml', 'navigationLink', $ns.maml)
-            $w.WriteElementString('maml', 'linkText', $ns.maml, $Matches[1])
-            $w.WriteElementString('maml', 'uri', $ns.maml, $Matches[2])
-            $w.WriteEndElement()
+            $links += , @($Matches[1], $(if ($Matches[2] -match '^https?://') { $Matches[2] } else { '' }))
         }
+    }
+    $w.WriteStartElement('command', 'relatedLinks', $ns.command)
+    foreach ($link in $links) {
+        $w.WriteStartElement('maml', 'navigationLink', $ns.maml)
+        $w.WriteElementString('maml', 'linkText', $ns.maml, $link[0])
+        $w.WriteElementString('maml', 'uri', $ns.maml, $link[1])
+        $w.WriteEndElement()
     }
     $w.WriteEndElement()
     $w.WriteEndElement()

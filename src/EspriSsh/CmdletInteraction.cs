@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Security;
 using System.Threading;
 using EspriSsh.Core.Interaction;
 
@@ -11,9 +12,10 @@ namespace EspriSsh
 {
     /// <summary>
     /// The core's interaction seam over PowerShell, once for every cmdlet: ShouldProcess (the detail
-    /// shown under -WhatIf), ShouldContinue, PromptForChoice, ReadLine/ReadLineAsSecureString, the
-    /// warning, verbose, information and progress streams, and the cmdlet's cancellation. A session
-    /// that cannot answer is never prompted: the question's own error is thrown instead.
+    /// shown under -WhatIf and in the -Confirm question), ShouldContinue, PromptForChoice,
+    /// ReadLine/ReadLineAsSecureString, the warning, verbose, information and progress streams, and
+    /// the cmdlet's cancellation. A session that cannot answer is never prompted: the question's own
+    /// error is thrown instead. Ctrl+C at any prompt stops the command there, as Read-Host does.
     /// </summary>
     internal sealed class CmdletInteraction : IUserInteraction
     {
@@ -28,40 +30,52 @@ namespace EspriSsh
 
         public bool ShouldProcess(string target, string action, string? detail = null)
         {
-            if (detail != null && cmdlet.IsWhatIf)
+            if (detail == null)
             {
-                cmdlet.Host.UI.WriteLine(detail.TrimEnd('\n'));
+                return UnlessStopping(cmdlet.ShouldProcess(target, action));
             }
 
-            return cmdlet.ShouldProcess(target, action);
+            // -WhatIf prints the detail before its "What if:" line; -Confirm shows it in its question.
+            if (cmdlet.IsWhatIf)
+            {
+                Inform(detail.TrimEnd('\n'));
+            }
+
+            string description = $"Performing the operation \"{action}\" on target \"{target}\".";
+            string question = detail.TrimEnd('\n') + "\n\nAre you sure you want to perform this action?\n" + description;
+            return UnlessStopping(cmdlet.ShouldProcess(description, question, "Confirm"));
         }
 
         public bool Confirm(Question question)
         {
             RequireSomeoneToAsk(question);
-            return cmdlet.ShouldContinue(question.Prompt, question.Caption ?? "");
+            return UnlessStopping(cmdlet.ShouldContinue(question.Prompt, question.Caption ?? ""));
         }
 
         public int Choose(Question question, IReadOnlyList<Choice> choices, int defaultChoice)
         {
             RequireSomeoneToAsk(question);
             var descriptions = new Collection<ChoiceDescription>(choices.Select(c => new ChoiceDescription(c.Label, c.Help)).ToList());
-            return cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice);
+            return UnlessStopping(cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice));
         }
 
         public string AskText(Question question)
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
-            return cmdlet.Host.UI.ReadLine() ?? "";
+            string? typed = cmdlet.Host.UI.ReadLine();
+            StopIfStopping();
+            return typed ?? "";
         }
 
         public Secret AskSecret(Question question)
         {
             RequireSomeoneToAsk(question);
             cmdlet.Host.UI.Write(question.Prompt + ": ");
+            SecureString? typed = cmdlet.Host.UI.ReadLineAsSecureString();
+            StopIfStopping();
             // null when the input ended: nothing was typed.
-            return EspriCmdlet.ToSecret(cmdlet.Host.UI.ReadLineAsSecureString()) ?? new Secret(Array.Empty<byte>());
+            return EspriCmdlet.ToSecret(typed) ?? new Secret(Array.Empty<byte>());
         }
 
         public void Warn(string message) => cmdlet.WriteWarning(message);
@@ -92,6 +106,24 @@ namespace EspriSsh
             }
 
             return id;
+        }
+
+        /// <summary>
+        /// Ctrl+C at a prompt ends it without an answer while PowerShell stops the command: stop
+        /// here, before the next question or any write, instead of going on with no answer.
+        /// </summary>
+        private void StopIfStopping()
+        {
+            if (cmdlet.Stopping || cmdlet.Cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private T UnlessStopping<T>(T answer)
+        {
+            StopIfStopping();
+            return answer;
         }
 
         private void RequireSomeoneToAsk(Question question)

@@ -6,11 +6,19 @@ function Get-TestModulePath { Join-Path $script:RepoRoot 'out/EspriSsh' }
 
 function Get-RepoRoot { $script:RepoRoot }
 
+function New-TestFolder([Parameter(Mandatory)] [string] $Prefix) {
+    <# A fresh temp folder only its owner can enter (0700: tests put private keys in them); the test removes it. #>
+    $path = Join-Path ([IO.Path]::GetTempPath()) ($Prefix + [guid]::NewGuid().ToString('N').Substring(0, 10))
+    $null = New-Item -ItemType Directory $path
+    if (-not $IsWindows) { chmod 700 $path }
+    $path
+}
+
 function New-TestSandbox {
-    <# A temp home with an empty .ssh (0700); tests point -SshDirectory or ESPRISSH_HOME at it. #>
-    $home_ = Join-Path ([IO.Path]::GetTempPath()) ('espri-test-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
+    <# A temp home (0700) with an empty .ssh (0700); tests point -SshDirectory or ESPRISSH_HOME at it, and remove Home. #>
+    $home_ = New-TestFolder 'espri-test-'
     $ssh = Join-Path $home_ '.ssh'
-    $null = New-Item -ItemType Directory -Force $ssh
+    $null = New-Item -ItemType Directory $ssh
     if (-not $IsWindows) { chmod 700 $ssh }
     [pscustomobject]@{ Home = $home_; Ssh = $ssh }
 }
@@ -59,6 +67,25 @@ function Invoke-FreshPwsh {
     }
 }
 
+function Invoke-WithoutHost {
+    <#
+    Runs $Script (a script block with a param block, given $Parameters) in a runspace of its own,
+    with the module imported and no host: what PowerShell writes straight to the host, such as
+    -WhatIf's "What if:" lines, goes nowhere, so a test run prints its summary only. Returns the
+    output; the first error is thrown.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Script, [hashtable] $Parameters = @{})
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-TestModulePath)).AddStatement()
+        $null = $ps.AddScript($Script.ToString()).AddParameters($Parameters)
+        $output = $ps.Invoke()
+        if ($ps.Streams.Error.Count) { throw $ps.Streams.Error[0] }
+        $output
+    }
+    finally { $ps.Dispose() }
+}
+
 function Test-Tool([string] $Name) {
     # sshd lives in /usr/sbin, off an ordinary user's PATH; Start-TestSshd finds it there.
     [bool](Get-Command $Name -CommandType Application -ErrorAction Ignore) -or ($Name -eq 'sshd' -and (Test-Path /usr/sbin/sshd))
@@ -97,8 +124,7 @@ function Start-TestSshd {
     -LogLevel DEBUG makes sshd log each "userauth-request". Returns an object to pass to Stop-TestSshd.
     #>
     param([string[]] $AuthorizedKeys = @(), [string[]] $ExtraConfig = @(), [string[]] $HostKeyTypes = @('ed25519'), [string] $LogLevel = 'VERBOSE')
-    $dir = Join-Path ([IO.Path]::GetTempPath()) ('espri-sshd-' + [guid]::NewGuid().ToString('N').Substring(0, 10))
-    $null = New-Item -ItemType Directory -Force $dir
+    $dir = New-TestFolder 'espri-sshd-'
     $hostKeys = foreach ($type in $HostKeyTypes) {
         $file = Join-Path $dir "host_$type"
         & ssh-keygen -q -t $type -N '' -f $file | Out-Null

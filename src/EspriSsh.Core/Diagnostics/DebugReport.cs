@@ -18,7 +18,7 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>"on your Desktop"... when the folder is one the user knows by name.</summary>
         public string? Location { get; internal set; }
 
-        /// <summary>The earlier report kept by -Force, if there was one.</summary>
+        /// <summary>Where the file this report replaced was kept (.bak), if there was one.</summary>
         public string? Backup { get; internal set; }
 
         /// <summary>The problems found, most serious first; the same as at the top of the file.</summary>

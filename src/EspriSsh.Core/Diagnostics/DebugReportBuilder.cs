@@ -14,7 +14,8 @@ namespace EspriSsh.Core.Diagnostics
     /// <summary>
     /// Get-EspriDebugReport's engine: collects each section (a failing section becomes a note, never
     /// a crash), anonymizes on request, runs the secret guard over the whole text last, and writes
-    /// the file atomically (never over an earlier one without force; force keeps a .bak).
+    /// the file atomically. Running it again after a fix is the normal case: an earlier report is
+    /// replaced and kept as .bak; any other file is replaced only with force (kept as .bak too).
     /// </summary>
     public static class DebugReportBuilder
     {
@@ -70,25 +71,58 @@ namespace EspriSsh.Core.Diagnostics
             return new DebugReport(text, findings);
         }
 
-        /// <summary>Refuses to replace an existing report unless forced (checked before the slow collection).</summary>
-        public static void EnsureCanWrite(string path, bool force)
+        /// <summary>
+        /// Refuses to replace a file that is not an earlier report unless forced (checked before the
+        /// slow collection). True when a file will be replaced (and kept as .bak).
+        /// </summary>
+        public static bool EnsureCanWrite(string path, bool force)
         {
-            if (!force && File.Exists(path))
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            if (!force && !IsReport(path))
             {
                 throw new EspriException(ErrorIds.FileExists, EspriErrorCategory.ResourceExists,
-                    $"'{path}' already exists. Use -Force to replace it (the old one is kept as .bak), or choose another -OutFile.", path);
+                    $"'{path}' already exists and is not a support report. Choose another -OutFile, or use -Force to replace it (the old file is kept as .bak).", path);
             }
+
+            return true;
         }
 
-        /// <summary>Writes the report atomically; with force an existing file is first kept as .bak.</summary>
+        /// <summary>
+        /// Writes the report atomically. The file it replaces is kept: an earlier report as .bak
+        /// (where an older report may be: only the last one is worth keeping), anything else under
+        /// a fresh backup name.
+        /// </summary>
         public static void Write(DebugReport report, string path, bool force)
         {
             string fullPath = Path.GetFullPath(path);
-            EnsureCanWrite(fullPath, force);
-            report.Backup = force ? BackupFile.Create(fullPath, ownerOnly: false) : null;
+            if (EnsureCanWrite(fullPath, force))
+            {
+                string previous = fullPath + ".bak";
+                bool reportOverReport = IsReport(fullPath) && (!File.Exists(previous) || IsReport(previous));
+                report.Backup = reportOverReport ? previous : BackupFile.NextFreeName(fullPath);
+                AtomicFileWriter.WriteAllBytes(report.Backup, File.ReadAllBytes(fullPath), ownerOnly: false);
+            }
+
             AtomicFileWriter.WriteAllText(fullPath, report.Text, ownerOnly: false);
             report.Path = fullPath;
             report.Location = FriendlyLocation.Describe(fullPath);
+        }
+
+        private static bool IsReport(string path)
+        {
+            try
+            {
+                using var reader = new StreamReader(path);
+                return (reader.ReadLine() ?? "").StartsWith(DebugReportWriter.FirstWords, StringComparison.Ordinal);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
 
         private static ReportSection CollectSafely(ReportContext context, string heading, Func<ReportContext, ReportSection> collect)

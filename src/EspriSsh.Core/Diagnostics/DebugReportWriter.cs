@@ -11,10 +11,13 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     internal static class DebugReportWriter
     {
+        /// <summary>How every report starts: what tells an earlier report from another file.</summary>
+        public const string FirstWords = "SSH debug information for support (";
+
         public static string Header(SupportInfo support, string madeAt, IReadOnlyList<Finding> findings)
         {
             var text = new StringBuilder();
-            text.Append("SSH debug information for support (").Append(support.ReportFileName).Append(")\n");
+            text.Append(FirstWords).Append(support.ReportFileName).Append(")\n");
             text.Append("Made by EspriSsh ").Append(RuntimeInfo.ModuleVersion).Append(" (Get-EspriDebugReport) at ").Append(madeAt).Append('\n');
             if (support.Address.Length > 0)
             {

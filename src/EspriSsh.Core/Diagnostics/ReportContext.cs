@@ -55,7 +55,8 @@ namespace EspriSsh.Core.Diagnostics
 
         /// <summary>
         /// -F and -l for every ssh call. -F only when the config differs from the one ssh reads by
-        /// default: -F also drops the system-wide ssh_config, which would change what we observe.
+        /// default (-ConfigPath, another ssh folder through -SshDirectory or ESPRISSH_HOME): -F also
+        /// drops the system-wide ssh_config, which would change what we observe.
         /// </summary>
         public IEnumerable<string> CommonSshArguments()
         {
@@ -85,7 +86,13 @@ namespace EspriSsh.Core.Diagnostics
             bool sameAsDefault = string.Equals(Path.GetFullPath(Request.SshDirectory).TrimEnd(Path.DirectorySeparatorChar),
                 Path.GetFullPath(defaultDirectory).TrimEnd(Path.DirectorySeparatorChar),
                 HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-            return !sameAsDefault && File.Exists(inSshDirectory) ? inSshDirectory : null;
+            if (sameAsDefault)
+            {
+                return null;
+            }
+
+            // Another ssh folder without a config: ssh must read none, not the user's own ~/.ssh/config.
+            return File.Exists(inSshDirectory) ? inSshDirectory : "none";
         }
 
         /// <summary>The config file the report looks at (given, or the ssh directory's).</summary>

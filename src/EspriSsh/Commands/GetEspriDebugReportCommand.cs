@@ -19,6 +19,7 @@ namespace EspriSsh.Commands
         /// <summary>The host (site alias or name) the report tests.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
         public string HostName { get; set; } = "spirit1";
 
         /// <summary>Where to write the report (default ./ssh-debug4support.txt).</summary>
@@ -53,8 +54,8 @@ namespace EspriSsh.Commands
             {
                 SupportInfo support = SiteProfileLoader.Current.Support;
                 string path = ResolvePath(OutFile ?? "./" + support.ReportFileName);
-                DebugReportBuilder.EnsureCanWrite(path, Force);
-                if (!ShouldProcess(path, Force ? "Write the ssh support report (replacing the existing file, kept as .bak)" : "Write the ssh support report"))
+                bool replaces = DebugReportBuilder.EnsureCanWrite(path, Force);
+                if (!ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
                 {
                     return;
                 }

@@ -16,6 +16,7 @@ namespace EspriSsh.Commands
         /// <summary>The head node alias to write (default: the site's default, spirit1).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HeadNodeCompleter))]
         public string? HeadNode { get; set; }
 
         /// <summary>Your IDRIS login; writes the jean-zay alias too.</summary>

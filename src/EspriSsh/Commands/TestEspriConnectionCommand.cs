@@ -20,6 +20,8 @@ namespace EspriSsh.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
+        [Binding.TextFromPipeline("host names (spirit1, jean-zay, a name or an address) or objects with a HostName; to test a key from Get-EspriKey, give its Path to -IdentityFile", nameof(HostName))]
         public string HostName { get; set; } = "";
 
         [Parameter]

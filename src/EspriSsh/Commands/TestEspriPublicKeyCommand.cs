@@ -15,12 +15,18 @@ namespace EspriSsh.Commands
         /// <summary>The pasted text (one line, several lines, or a whole block).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = LineSet)]
         [AllowEmptyString]
+        [Binding.TextFromPipeline("public key lines, or files (Get-ChildItem *.pub) and keys (Get-EspriKey, New-EspriKey) whose .pub it reads",
+            nameof(PublicKeyPath), "FullName", "PSPath", "Path",
+            WhenEmpty = "The key '{0}' has no public key file (.pub) next to it. Write it with: ssh-keygen -y -f '{0}' > '{0}.pub'")]
         public string Line { get; set; } = "";
 
-        /// <summary>A file holding the key (.pub, a PuTTYgen public key file, or a .ppk by mistake).</summary>
+        /// <summary>
+        /// A file holding the key (.pub, a PuTTYgen public key file, or a .ppk by mistake). Named so that
+        /// keys from Get-EspriKey and New-EspriKey bind their .pub (PublicKeyPath), never their private file (Path).
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
-        [Alias("FullName", "PSPath")]
-        public string Path { get; set; } = "";
+        [Alias("Path", "FullName", "PSPath")]
+        public string PublicKeyPath { get; set; } = "";
 
         protected override void ProcessRecord()
         {
@@ -28,7 +34,7 @@ namespace EspriSsh.Commands
             {
                 SiteProfile site = SiteProfileLoader.Current;
                 PublicKeyCheck check = ParameterSetName == PathSet
-                    ? PublicKeyPasteChecker.CheckFile(ResolvePath(Path), site)
+                    ? PublicKeyPasteChecker.CheckFile(ResolvePath(PublicKeyPath), site)
                     : PublicKeyPasteChecker.Check(Line, "(text)", site);
                 foreach (PublicKeyProblem problem in check.Problems)
                 {

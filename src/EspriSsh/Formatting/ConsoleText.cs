@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation.Host;
+using System.Text;
+
+namespace EspriSsh.Formatting
+{
+    /// <summary>
+    /// Layout helpers for the format views (EspriSsh.Format.ps1xml). PowerShell's own wrapping cuts
+    /// words (paths, commands) and restarts at column 0; these wrap between words and hang the
+    /// continuation under a column, so a view reads well at 80 columns and still copies cleanly.
+    /// </summary>
+    public static class ConsoleText
+    {
+        // Used when the host has no window (a service, a remote session).
+        private const int DefaultWidth = 80;
+
+        /// <summary>
+        /// The columns a view may fill: the window's width less one (a character in the last column
+        /// makes some consoles wrap on their own).
+        /// </summary>
+        public static int Width(PSHost? host)
+        {
+            try
+            {
+                int width = host?.UI?.RawUI?.WindowSize.Width ?? 0;
+                return width > 1 ? width - 1 : DefaultWidth - 1;
+            }
+            catch (Exception ex) when (ex is NotImplementedException || ex is NotSupportedException || ex is InvalidOperationException || ex is System.IO.IOException)
+            {
+                return DefaultWidth - 1;
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> word-wrapped to <paramref name="width"/> columns, its first line
+        /// starting at column <paramref name="indent"/> (after a label the caller writes) and the
+        /// following lines indented to that column. A word is never cut (it may be a path or a
+        /// command to copy): one too long for the space left of the column starts further left, so
+        /// that it ends at the last column; one longer than the whole width overflows and the
+        /// terminal soft-wraps it. Existing line breaks are kept.
+        /// </summary>
+        public static string Hang(string? text, int indent, int width)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return "";
+            }
+
+            int room = Math.Max(20, width - indent);
+            var lines = new List<string>();
+            foreach (string paragraph in text!.Replace("\r\n", "\n").Split('\n'))
+            {
+                var line = new StringBuilder();
+                foreach (string word in paragraph.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (line.Length > 0 && line.Length + 1 + word.Length > room)
+                    {
+                        lines.Add(Indented(line.ToString(), lines.Count == 0));
+                        line.Clear();
+                    }
+
+                    line.Append(line.Length > 0 ? " " : "").Append(word);
+                }
+
+                lines.Add(Indented(line.ToString(), lines.Count == 0));
+            }
+
+            return string.Join("\n", lines);
+
+            // The first line follows the caller's label; the others start at the column, or
+            // further left for a word that would not fit there.
+            string Indented(string line, bool first) =>
+                first ? line : new string(' ', Math.Max(0, Math.Min(indent, width - line.Length))) + line;
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> in the colour of <paramref name="style"/> (an escape sequence from
+        /// $PSStyle, null on Windows PowerShell 5.1): plain when NO_COLOR is set or the output goes
+        /// to a file or a pipe, where escape sequences would be garbage. PowerShell itself strips
+        /// them when $PSStyle.OutputRendering is PlainText.
+        /// </summary>
+        public static string Paint(string text, string? style)
+        {
+            if (string.IsNullOrEmpty(style) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || OutputRedirected())
+            {
+                return text;
+            }
+
+            return style + text + "\u001b[0m";
+        }
+
+        /// <summary>A duration as a person reads it: "131 ms" under ten seconds, "12.4 s" above.</summary>
+        public static string Duration(TimeSpan duration) => duration.TotalSeconds < 10
+            ? Math.Round(duration.TotalMilliseconds).ToString("0", CultureInfo.InvariantCulture) + " ms"
+            : duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
+        private static bool OutputRedirected()
+        {
+            try
+            {
+                return Console.IsOutputRedirected;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is InvalidOperationException)
+            {
+                return true;
+            }
+        }
+    }
+}
