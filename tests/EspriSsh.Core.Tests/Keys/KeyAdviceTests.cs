@@ -108,13 +108,13 @@ namespace EspriSsh.Core.Tests.Keys
         public void NoSourceStringRedirectsOutput()
         {
             // The test binaries sit below the repository (tests/.../bin, or out/test-net472): walk up to it.
-            string root = AppContext.BaseDirectory;
+            string root = Path.GetDirectoryName(typeof(KeyAdviceTests).Assembly.Location);
             while (root != null && !File.Exists(Path.Combine(root, "EspriSsh.slnx")))
             {
                 root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
             }
 
-            Assert.True(root != null, "the repository holding " + AppContext.BaseDirectory);
+            Assert.True(root != null, "the repository holding " + typeof(KeyAdviceTests).Assembly.Location);
             string src = Path.Combine(root, "src");
             var offenders = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))

@@ -8,7 +8,8 @@ namespace EspriSsh.Core.Tests.Keys.Corpus
     /// <summary>One line of corpus.tsv: a file of our key corpus and what EspriSsh and the peer tool must say of it (README.md).</summary>
     public sealed class CorpusEntry
     {
-        public static readonly string Directory = System.IO.Path.Combine(AppContext.BaseDirectory, "Keys", "Corpus");
+        // Beside the test assembly, not the AppDomain's base: a runner without app domains has its own.
+        public static readonly string Directory = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(CorpusEntry).Assembly.Location)!, "Keys", "Corpus");
 
         private CorpusEntry(string[] fields)
         {
