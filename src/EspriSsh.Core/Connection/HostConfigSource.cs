@@ -39,6 +39,7 @@ namespace EspriSsh.Core.Connection
                     Port = resolved.SourceOf("port") != null ? resolved.Port : (int?)null,
                     IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
                     CertificateFiles = resolved.ExpandedCertificateFiles,
+                    IdentitiesOnly = resolved.SourceOf("identitiesonly") != null ? resolved.IdentitiesOnly : (bool?)null,
                     ProxyJump = resolved.Get("proxyjump"),
                     ProxyCommand = resolved.ProxyCommand,
                     UserKnownHostsFiles = FileList(resolved, "userknownhostsfile"),

@@ -17,6 +17,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>ssh's CertificateFile values, full paths; null or empty when the source names none.</summary>
         public IReadOnlyList<string>? CertificateFiles { get; set; }
 
+        /// <summary>ssh's IdentitiesOnly; null when the source does not say.</summary>
+        public bool? IdentitiesOnly { get; set; }
+
         /// <summary>ssh's ProxyJump value: an alias or [user@]host[:port].</summary>
         public string? ProxyJump { get; set; }
 

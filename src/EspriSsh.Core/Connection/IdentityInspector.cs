@@ -26,71 +26,8 @@ namespace EspriSsh.Core.Connection
             this.site = site;
         }
 
-        /// <summary>
-        /// The hop's keys in order, each preceded by the certificates that go with it, as ssh offers
-        /// them: the key's own id_*-cert.pub, then the CertificateFile entries that certify it.
-        /// </summary>
-        public IReadOnlyList<LoadedIdentity> Inspect(HopPlan hop, byte[]? passphrase)
-        {
-            var identities = new List<LoadedIdentity>();
-            foreach (string path in hop.IdentityFiles)
-            {
-                LoadedIdentity key = Cached(path, () => InspectOne(path, passphrase));
-                if (key.Offer != null)
-                {
-                    foreach (string certificate in new[] { path + "-cert.pub" }.Concat(hop.CertificateFiles).Distinct(StringComparer.Ordinal).Where(File.Exists))
-                    {
-                        LoadedIdentity? offered = Cached(certificate + "|" + path, () => InspectCertificate(certificate, key));
-                        if (offered.Offer != null || offered.Problem != null)
-                        {
-                            identities.Add(offered);
-                        }
-                    }
-                }
-
-                identities.Add(key);
-            }
-
-            return identities;
-        }
-
-        private LoadedIdentity Cached(string name, Func<LoadedIdentity> inspect) =>
-            cache.TryGetValue(name, out LoadedIdentity? known) ? known : cache[name] = inspect();
-
-        /// <summary>
-        /// A certificate for <paramref name="key"/>; one that certifies another key is skipped (no
-        /// offer, no problem), as ssh skips it.
-        /// </summary>
-        private static LoadedIdentity InspectCertificate(string path, LoadedIdentity key)
-        {
-            var identity = new LoadedIdentity(path) { IsCertificate = true, Policy = key.Policy, RightsProblem = key.RightsProblem };
-            SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem, out byte[] blob);
-            if (certificate == null)
-            {
-                identity.Problem = problem;
-                identity.ProblemId = ErrorIds.KeyFormatInvalid;
-                return identity;
-            }
-
-            if (!certificate.CertifiedKey.SameKeyAs(key.Key!.PublicKey))
-            {
-                return identity;
-            }
-
-            var offer = new KeyOffer(path, certificate.CertificateType, key.Offer!.Bits, key.Offer.Fingerprint);
-            try
-            {
-                identity.Source = SshNetKeyAdapter.ToCertificateSource(key.Key, certificate, blob, offer);
-                identity.Offer = offer;
-            }
-            catch (EspriException ex)
-            {
-                identity.Problem = ex.Message;
-                identity.ProblemId = ex.ErrorId;
-            }
-
-            return identity;
-        }
+        public IReadOnlyList<LoadedIdentity> Inspect(IEnumerable<string> paths, byte[]? passphrase) =>
+            paths.Select(p => cache.TryGetValue(p, out LoadedIdentity? known) ? known : cache[p] = InspectOne(p, passphrase)).ToList();
 
         private LoadedIdentity InspectOne(string path, byte[]? passphrase)
         {
@@ -113,25 +50,35 @@ namespace EspriSsh.Core.Connection
             {
                 identity.Problem = ex.Message;
                 identity.ProblemId = ex.ErrorId;
+                // Still known without the passphrase: lets the agent sign for it, or the passphrase be asked later.
+                identity.PublicKey = PublicKeyWithoutPassphrase(path);
                 return identity;
             }
 
             identity.Key = key;
-            var offer = new KeyOffer(path, key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob));
+            identity.PublicKey = key.PublicKey;
             identity.Policy = site.Evaluate(key.KeyType, key.Bits);
-            identity.PublicFileMismatch = CheckPublicFile(path, key, offer.Fingerprint);
+            identity.PublicFileMismatch = CheckPublicFile(path, key, KeyFingerprint.Sha256(key.PublicKeyBlob));
+            return identity;
+        }
+
+        /// <summary>The clear public half of the file (OpenSSH, PPK), else its .pub, as ssh loads it.</summary>
+        private static SshPublicKey? PublicKeyWithoutPassphrase(string path)
+        {
             try
             {
-                identity.Source = SshNetKeyAdapter.ToKeySource(key, offer);
-                identity.Offer = offer;
+                SshPublicKey? inFile = PrivateKeyFileReader.PeekFile(path).PublicKey;
+                if (inFile != null)
+                {
+                    return inFile;
+                }
             }
-            catch (EspriException ex)
+            catch (EspriException)
             {
-                identity.Problem = ex.Message;
-                identity.ProblemId = ex.ErrorId;
+                // Unreadable: the .pub may still tell.
             }
 
-            return identity;
+            return PublicKeyFile.TryReadBeside(path);
         }
 
         private static string? CheckPublicFile(string path, SshPrivateKey key, string fingerprint)

@@ -4,43 +4,91 @@ using System.Numerics;
 using System.Security.Cryptography;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
-using Renci.SshNet;
 using Renci.SshNet.Security;
 using Renci.SshNet.Security.Cryptography;
 
 namespace EspriSsh.Core.Connection
 {
     /// <summary>
-    /// Hands a key our engine decrypted to SSH.NET, so every format and passphrase error is ours.
-    /// RSA is offered as rsa-sha2-512 then rsa-sha2-256 with matching signers: SSH.NET's default
-    /// ssh-rsa (SHA-1) is refused by OpenSSH 8.8+. A certificate (SSH.NET 2026 supports OpenSSH user
-    /// certificates for ED25519, ECDSA and RSA keys) is offered under its *-cert-v01 algorithm names.
+    /// Hands keys to SSH.NET: a key our engine decrypted (so every format and passphrase error is
+    /// ours), or a public key whose signature is made elsewhere (the agent, or a key decrypted only
+    /// when the server wants it). RSA is offered as rsa-sha2-512, with rsa-sha2-256 as a fallback:
+    /// SSH.NET's default ssh-rsa (SHA-1) is refused by OpenSSH 8.8+. A key's OpenSSH certificate is
+    /// offered the same way, its blob sent under the *-cert-v01@openssh.com algorithm names.
     /// </summary>
     internal static class SshNetKeyAdapter
     {
-        public static IPrivateKeySource ToKeySource(SshPrivateKey key, KeyOffer offer) =>
-            Adapt(key, null, offer, (name, sshNetKey, signature) => signature == null
-                ? new RecordingKeyHostAlgorithm(name, sshNetKey, offer)
-                : new RecordingKeyHostAlgorithm(name, sshNetKey, signature, offer));
+        public const string RsaSha512 = "rsa-sha2-512";
+        public const string RsaSha256 = "rsa-sha2-256";
 
-        /// <summary>The key with its certificate; KeyTypeUnsupported when SSH.NET cannot offer that certificate.</summary>
-        public static IPrivateKeySource ToCertificateSource(SshPrivateKey key, SshCertificate certificate, byte[] certificateBlob, KeyOffer offer)
+        private const string CertificateSuffix = "-cert-v01@openssh.com";
+
+        /// <summary>The signature algorithm a key is offered under first.</summary>
+        public static string PrimaryAlgorithm(string keyType) => keyType == RsaPrivateKey.TypeName ? RsaSha512 : keyType;
+
+        /// <summary>A second algorithm to try after every other key (rsa-sha2-256 for RSA), or null.</summary>
+        public static string? FallbackAlgorithm(string keyType) => keyType == RsaPrivateKey.TypeName ? RsaSha256 : null;
+
+        /// <summary>Key types SSH.NET can offer: others (DSA, FIDO security keys) are reported, not offered.</summary>
+        public static bool CanOffer(string keyType) =>
+            keyType == Ed25519PrivateKey.TypeName || keyType == RsaPrivateKey.TypeName || keyType.StartsWith("ecdsa-sha2-nistp", StringComparison.Ordinal);
+
+        public static string WhyNotOffered(string keyType) => keyType == DsaPrivateKey.TypeName
+            ? "DSA (ssh-dss) keys cannot be used to log in (OpenSSH disabled them). Make an ED25519 key with New-EspriKey."
+            : $"{keyType} keys cannot be tested by EspriSsh (security keys need their device). Test with ssh itself.";
+
+        /// <summary>
+        /// The decrypted key under <paramref name="algorithm"/>, signing in memory. The readers validated
+        /// the key; whatever SSH.NET or the platform's crypto still rejects is a damaged key
+        /// (KeyFormatInvalid), never a CryptographicException escaping the test.
+        /// </summary>
+        public static KeyHostAlgorithm ForPrivateKey(SshPrivateKey key, string algorithm, KeyOffer offer)
         {
-            Certificate sshNetCertificate;
             try
             {
-                sshNetCertificate = new Certificate(certificateBlob);
+                switch (key)
+                {
+                    case Ed25519PrivateKey ed:
+                        return new RecordingKeyHostAlgorithm(algorithm, new ED25519Key(Concat(ed.Seed, ed.PublicKeyBytes)), offer);
+                    case RsaPrivateKey rsa:
+                        var rsaKey = new RsaKey(Unsigned(rsa.Modulus), Unsigned(rsa.PublicExponent), Unsigned(rsa.PrivateExponent),
+                            Unsigned(rsa.P), Unsigned(rsa.Q), Unsigned(rsa.InverseQ));
+                        HashAlgorithmName hash = algorithm == RsaSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA512;
+                        return new RecordingKeyHostAlgorithm(algorithm, rsaKey, new RsaDigitalSignature(rsaKey, hash), offer);
+                    case EcdsaPrivateKey ec:
+                        return new RecordingKeyHostAlgorithm(algorithm, new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar), offer);
+                    default:
+                        throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented, WhyNotOffered(key.KeyType), key.KeyType);
+                }
             }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException || ex is InvalidOperationException || ex is NotSupportedException)
             {
-                throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
-                    $"The certificate '{offer.Path}' ({certificate.CertificateType}) cannot be offered by this test: SSH.NET, the SSH library it uses, does not read it. " +
-                    "ssh itself may still use it.", offer.Path, ex);
+                throw new EspriException(ErrorIds.KeyFormatInvalid, EspriErrorCategory.InvalidData,
+                    $"'{offer.Path}' cannot be used: the SSH library rejects this key ({ex.Message}). The file is probably damaged; use a backup or make a new key with New-EspriKey.",
+                    offer.Path, ex);
             }
+        }
 
-            return Adapt(key, certificate, offer, (name, sshNetKey, signature) => signature == null
-                ? new RecordingCertificateHostAlgorithm(CertificateName(name), sshNetKey, sshNetCertificate, offer)
-                : new RecordingCertificateHostAlgorithm(CertificateName(name), sshNetKey, sshNetCertificate, signature, offer));
+        /// <summary>
+        /// An OpenSSH certificate offered as ssh offers it: the certificate's blob under
+        /// <paramref name="algorithm"/>-cert-v01@openssh.com (rsa-sha2-512-cert-v01@openssh.com...),
+        /// signed as its key signs (<paramref name="sign"/>, with the plain algorithm). SSH.NET sends the
+        /// blob as is; the server checks the certificate.
+        /// </summary>
+        public static KeyHostAlgorithm ForCertificate(byte[] keyBlob, string keyType, byte[] certificateBlob, string algorithm, Func<byte[], byte[]?> sign, KeyOffer offer) =>
+            SignedElsewhere(keyBlob, keyType, algorithm + CertificateSuffix, certificateBlob, sign, offer);
+
+        /// <summary>The public key <paramref name="blob"/> under <paramref name="algorithm"/>, signed by <paramref name="sign"/> (null: skip the key).</summary>
+        public static KeyHostAlgorithm ForSigner(byte[] blob, string keyType, string algorithm, Func<byte[], byte[]?> sign, KeyOffer offer) =>
+            SignedElsewhere(blob, keyType, algorithm, blob, sign, offer);
+
+        private static KeyHostAlgorithm SignedElsewhere(byte[] keyBlob, string keyType, string algorithm, byte[] sent, Func<byte[], byte[]?> sign, KeyOffer offer)
+        {
+            var data = new SshKeyData(keyBlob);
+            Key publicKey = keyType == Ed25519PrivateKey.TypeName ? new ED25519Key(data)
+                : keyType == RsaPrivateKey.TypeName ? new RsaKey(data)
+                : (Key)new EcdsaKey(data);
+            return new RecordingKeyHostAlgorithm(algorithm, publicKey, sent, sign, offer);
         }
 
         /// <summary>An unsigned big-endian magnitude as a (non-negative) BigInteger, on every target.</summary>
@@ -55,57 +103,12 @@ namespace EspriSsh.Core.Connection
             return new BigInteger(little);
         }
 
-        // ssh-ed25519 -> ssh-ed25519-cert-v01@openssh.com; rsa-sha2-512 -> rsa-sha2-512-cert-v01@openssh.com.
-        private static string CertificateName(string algorithm) => algorithm + "-cert-v01@openssh.com";
-
-        /// <summary>
-        /// Builds SSH.NET's key and one algorithm per signature scheme. The readers validated the key;
-        /// whatever SSH.NET or the platform's crypto still rejects is a damaged key (KeyFormatInvalid),
-        /// never a CryptographicException escaping the test.
-        /// </summary>
-        private static IPrivateKeySource Adapt(SshPrivateKey key, SshCertificate? certificate, KeyOffer offer, Func<string, Key, DigitalSignature?, KeyHostAlgorithm> algorithm)
-        {
-            try
-            {
-                switch (key)
-                {
-                    case Ed25519PrivateKey ed:
-                        return new Source(algorithm("ssh-ed25519", new ED25519Key(Concat(ed.Seed, ed.PublicKeyBytes)), null));
-                    case RsaPrivateKey rsa:
-                        var rsaKey = new RsaKey(Unsigned(rsa.Modulus), Unsigned(rsa.PublicExponent), Unsigned(rsa.PrivateExponent),
-                            Unsigned(rsa.P), Unsigned(rsa.Q), Unsigned(rsa.InverseQ));
-                        return new Source(
-                            algorithm("rsa-sha2-512", rsaKey, new RsaDigitalSignature(rsaKey, HashAlgorithmName.SHA512)),
-                            algorithm("rsa-sha2-256", rsaKey, new RsaDigitalSignature(rsaKey, HashAlgorithmName.SHA256)));
-                    case EcdsaPrivateKey ec:
-                        return new Source(algorithm(ec.KeyType, new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar), null));
-                    default:
-                        throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
-                            $"{key.KeyType} keys cannot be used to log in (OpenSSH disabled them). Make an ED25519 key with New-EspriKey.", key.KeyType);
-                }
-            }
-            catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException || ex is InvalidOperationException || ex is NotSupportedException)
-            {
-                string what = certificate == null ? "key" : "certificate";
-                throw new EspriException(ErrorIds.KeyFormatInvalid, EspriErrorCategory.InvalidData,
-                    $"'{offer.Path}' cannot be used: the SSH library rejects this {what} ({ex.Message}). The file is probably damaged; use a backup or make a new key with New-EspriKey.",
-                    offer.Path, ex);
-            }
-        }
-
         private static byte[] Concat(byte[] a, byte[] b)
         {
             byte[] all = new byte[a.Length + b.Length];
             Buffer.BlockCopy(a, 0, all, 0, a.Length);
             Buffer.BlockCopy(b, 0, all, a.Length, b.Length);
             return all;
-        }
-
-        private sealed class Source : IPrivateKeySource
-        {
-            public Source(params KeyHostAlgorithm[] algorithms) => HostKeyAlgorithms = algorithms;
-
-            public IReadOnlyCollection<HostAlgorithm> HostKeyAlgorithms { get; }
         }
     }
 }

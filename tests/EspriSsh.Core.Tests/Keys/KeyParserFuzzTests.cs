@@ -92,7 +92,11 @@ namespace EspriSsh.Core.Tests.Keys
             yield return ("PrivateKeyFileReader.Read", () =>
             {
                 SshPrivateKey key = PrivateKeyFileReader.Read(content, passphrase, "fuzz").Key;
-                SshNetKeyAdapter.ToKeySource(key, new KeyOffer("fuzz", key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob)));
+                if (SshNetKeyAdapter.CanOffer(key.KeyType))
+                {
+                    SshNetKeyAdapter.ForPrivateKey(key, SshNetKeyAdapter.PrimaryAlgorithm(key.KeyType), new KeyOffer("fuzz", key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob)))
+                        .Sign(new byte[] { 1, 2, 3 });
+                }
                 OpenSshPrivateKeyWriter.Write(key, null);
             });
             yield return ("PpkReader", () => PpkReader.Parse(content, "fuzz").Decrypt(passphrase));
