@@ -21,7 +21,9 @@ namespace EspriSsh.Core.Tests.Keys
     /// </summary>
     public sealed class KeyAdviceTests
     {
-        private static readonly Regex Redirection = new Regex(@"(^|\s)(>>?|\d>|\|)\s*['""]?[/~\\\w.$]");
+        // A command's output sent somewhere by the shell: "ssh-keygen ... > 'x'", "... | Set-Content x". A
+        // menu path ("Settings > SSH > 'Use external Pageant'") names no command before its '>'.
+        private static readonly Regex Redirection = new Regex(@"\b(ssh-keygen|ssh-add|openssl|puttygen|cat|echo|type|Get-Content)\b[^;]*?(\s\d?>>?\s*['""/~{$]|\|\s*(Set-Content|Out-File|Add-Content|tee)\b)");
         private static readonly Regex NewFileTarget = new Regex(@"(?:-out\s+|Copy-Item\s+'(?:[^']|'')*'\s+)'((?:[^']|'')*)'");
         private static readonly Regex InPlaceRewrite = new Regex(@"ssh-keygen -p [^;]*-f '((?:[^']|'')*)'");
 
@@ -121,7 +123,7 @@ namespace EspriSsh.Core.Tests.Keys
                 .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
                 .Where(l => !l.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
                 .SelectMany(l => Regex.Matches(l.Text, "\"(?:[^\"\\\\]|\\\\.)*\"").Cast<Match>().Select(m => (l.File, l.Line, Literal: m.Value)))
-                .Where(l => Regex.IsMatch(l.Literal, @"\s>>?\s*['{/~]") || l.Literal.Contains("ssh-keygen -p -f", StringComparison.Ordinal))
+                .Where(l => Redirection.IsMatch(l.Literal) || l.Literal.Contains("ssh-keygen -p -f", StringComparison.Ordinal))
                 .Select(l => $"{Path.GetFileName(l.File)}:{l.Line}: {l.Literal}")
                 .ToList();
             Assert.True(Directory.Exists(src), src);
