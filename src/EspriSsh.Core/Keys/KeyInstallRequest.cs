@@ -1,7 +1,7 @@
 namespace EspriSsh.Core.Keys
 {
     /// <summary>What Install-EspriKey was asked to do with one source key, paths already resolved.</summary>
-    public sealed class KeyInstallRequest
+    public abstract class KeyInstallRequest
     {
         public string Source { get; set; } = "";
 
@@ -13,6 +13,6 @@ namespace EspriSsh.Core.Keys
         public bool Force { get; set; }
 
         /// <summary>A new passphrase will be given: the key is re-encrypted, never copied as is.</summary>
-        public bool ChangesPassphrase { get; set; }
+        public abstract bool ChangesPassphrase { get; }
     }
 }

@@ -18,20 +18,14 @@ namespace EspriSsh.Core.Keys
     public static class KeyInventory
     {
         private const string PublicSuffix = PublicKeyFile.Suffix;
-        private const string CertificateSuffix = "-cert.pub";
-        private const string CertificateFormat = "Certificate";
-
 
         // OpenSSH's own files in the ssh folder: never keys, whatever they hold (known_hosts holds public keys).
         private static readonly string[] NotKeys = { "config", "known_hosts", "authorized_keys", "authorized_keys2", "environment", "rc" };
 
-        /// <summary>Scans with the current site profile; InAgent stays unknown.</summary>
-        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, new KeyInventoryOptions());
-
         /// <summary>Scans a directory (its files, not sub-folders) or one file.</summary>
         public static IReadOnlyList<KeyEntry> Scan(string path, KeyInventoryOptions options)
         {
-            SiteProfile site = options.Site ?? SiteProfileLoader.Current;
+            SiteProfile site = options.Site;
             ISet<string>? agent = options.AgentFingerprints == null ? null : new HashSet<string>(options.AgentFingerprints, StringComparer.Ordinal);
             var entries = new List<KeyEntry>();
             if (Directory.Exists(path))
@@ -50,14 +44,14 @@ namespace EspriSsh.Core.Keys
                     AddIfKey(entries, entry, agent);
                 }
 
-                PlaceCertificates(entries);
+                CertificateEntries.Place(entries);
             }
             else if (File.Exists(path))
             {
                 string privatePath = IsPublicFile(path) && File.Exists(PrivateOf(path)) && LooksLikePrivateKey(PrivateOf(path), true) ? PrivateOf(path) : path;
                 KeyEntry? entry = ScanOne(privatePath, () => IsPublicFile(privatePath) ? ScanPublicAlone(privatePath, site, explicitFile: true) : ScanPrivate(privatePath, site));
                 AddIfKey(entries, entry, agent);
-                PlaceCertificates(entries);
+                CertificateEntries.Place(entries);
             }
             else
             {
@@ -97,37 +91,6 @@ namespace EspriSsh.Core.Keys
                     Kind = IsPublicFile(path) ? KeyEntryKind.Public : KeyEntryKind.Private,
                     Problems = new[] { $"It cannot be read: {ex.Message}" },
                 };
-            }
-        }
-
-        /// <summary>
-        /// Lists each certificate right after the key it certifies, and says so when that key is not
-        /// here (ssh can only use a certificate together with its private key).
-        /// </summary>
-        private static void PlaceCertificates(List<KeyEntry> entries)
-        {
-            List<KeyEntry> certificates = entries.Where(e => e.Kind == KeyEntryKind.Certificate).ToList();
-            foreach (KeyEntry certificate in certificates)
-            {
-                entries.Remove(certificate);
-                int key = entries.FindIndex(e => e.Kind == KeyEntryKind.Private && e.Fingerprint != null && e.Fingerprint == certificate.Fingerprint);
-                if (key < 0 && certificate.Fingerprint != null)
-                {
-                    string expected = CertifiedKeyPath(certificate.Path);
-                    certificate.Problems = certificate.Problems.Concat(new[]
-                    {
-                        $"The private key it certifies ({certificate.Fingerprint}) is not next to it (ssh looks for '{expected}'): " +
-                        "ssh can only log in with a certificate together with that key.",
-                    }).ToArray();
-                }
-
-                int at = key < 0 ? entries.Count : key + 1;
-                while (at < entries.Count && entries[at].Kind == KeyEntryKind.Certificate)
-                {
-                    at++;
-                }
-
-                entries.Insert(at, certificate);
             }
         }
 
@@ -249,7 +212,7 @@ namespace EspriSsh.Core.Keys
         {
             if (PublicKeyFile.HoldsCertificate(path))
             {
-                return ScanCertificate(path, site);
+                return CertificateEntries.Scan(path, site);
             }
 
             SshPublicKey? pub = PublicKeyFile.TryRead(path, out string? problem, out string? unknownType);
@@ -276,49 +239,7 @@ namespace EspriSsh.Core.Keys
             return entry;
         }
 
-        private static KeyEntry ScanCertificate(string path, SiteProfile site)
-        {
-            var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.Certificate, Format = CertificateFormat };
-            var problems = new List<string>();
-            SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem);
-            if (certificate == null)
-            {
-                entry.Format = null;
-                problems.Add(problem!);
-            }
-            else
-            {
-                entry.Certificate = certificate;
-                Describe(entry, certificate.CertifiedKey.Blob, certificate.CertifiedKey.Comment);
-                entry.Type = certificate.CertificateType;
-                DateTimeOffset now = DateTimeOffset.UtcNow;
-                if (certificate.Kind != SshCertificateKind.User)
-                {
-                    problems.Add("It is a host certificate (it vouches for a server), not a user certificate: ssh does not log in with it.");
-                }
-                else if (certificate.ValidBefore != null && now >= certificate.ValidBefore)
-                {
-                    problems.Add($"It expired on {certificate.ValidBefore:yyyy-MM-dd HH:mm} UTC: servers refuse it. Ask whoever issued it (certificate authority {certificate.CaFingerprint}) for a new one.");
-                }
-                else if (!certificate.IsValidAt(now))
-                {
-                    problems.Add($"It is not valid before {certificate.ValidAfter:yyyy-MM-dd HH:mm} UTC (check this computer's clock).");
-                }
-
-                AddPolicy(entry, site, problems, new[] { SshCertificate.BaseType(certificate.CertificateType) });
-            }
-
-            entry.Problems = problems.ToArray();
-            return entry;
-        }
-
-        // id_ed25519-cert.pub certifies id_ed25519: the name ssh itself pairs them by.
-        private static string CertifiedKeyPath(string certificatePath) =>
-            certificatePath.EndsWith(CertificateSuffix, StringComparison.Ordinal)
-                ? certificatePath.Substring(0, certificatePath.Length - CertificateSuffix.Length)
-                : certificatePath;
-
-        private static void Describe(KeyEntry entry, byte[] blob, string comment)
+        internal static void Describe(KeyEntry entry, byte[] blob, string comment)
         {
             PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(blob, out _);
             entry.Type = info?.KeyType ?? entry.Type;
@@ -332,7 +253,7 @@ namespace EspriSsh.Core.Keys
         /// is given only when every type the file can hold gets the same one whatever its size: a DSA
         /// or ECDSA header says "refused" before any passphrase.
         /// </summary>
-        private static void AddPolicy(KeyEntry entry, SiteProfile site, List<string> problems, IReadOnlyList<string>? possibleTypes)
+        internal static void AddPolicy(KeyEntry entry, SiteProfile site, List<string> problems, IReadOnlyList<string>? possibleTypes)
         {
             KeyPolicyResult? verdict = null;
             if (entry.Type != null && entry.Bits != null)

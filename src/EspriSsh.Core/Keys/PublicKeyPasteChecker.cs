@@ -19,7 +19,6 @@ namespace EspriSsh.Core.Keys
     {
         private const string Rfc4716Begin = "---- BEGIN SSH2 PUBLIC KEY ----";
         private const string Rfc4716End = "---- END SSH2 PUBLIC KEY ----";
-        private static readonly Regex Base64Token = new Regex("^[A-Za-z0-9+/]+={0,2}$");
         private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
 
         /// <summary>
@@ -99,7 +98,7 @@ namespace EspriSsh.Core.Keys
         private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile? site)
         {
             bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
-            List<Token> tokens = Tokenize(body);
+            List<PastedToken> tokens = PastedToken.Split(body);
             if (!fromBlock && Regex.IsMatch(body.Trim('\n'), "[ \t]{2,}|\t|^[ \t]|[ \t]$", RegexOptions.Multiline))
             {
                 problems.Add(Repaired("ExtraWhitespace", "Extra spaces or tabs were removed."));
@@ -107,13 +106,13 @@ namespace EspriSsh.Core.Keys
 
             int index = 0;
             string? declaredType = null;
-            if (tokens.Count > 0 && !Base64Token.IsMatch(tokens[0].Text))
+            if (tokens.Count > 0 && !PastedKeyData.IsBase64(tokens[0].Text))
             {
                 declaredType = tokens[0].Text;
                 index = 1;
             }
 
-            KeyData? data = ReadKeyData(tokens, index);
+            PastedKeyData? data = PastedKeyData.Read(tokens, index);
             if (data == null)
             {
                 return Fail(problems, source, "NoKeyData",
@@ -189,101 +188,6 @@ namespace EspriSsh.Core.Keys
             return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
         }
 
-        /// <summary>
-        /// The key among the base64 tokens from <paramref name="first"/> on: the run of base64 tokens
-        /// (ending at one with '=' padding) decoded once, cut where the key's own layout says it ends,
-        /// which must be a token boundary; the tokens after it are the comment. Null when there is no
-        /// base64 at all.
-        /// </summary>
-        private static KeyData? ReadKeyData(List<Token> tokens, int first)
-        {
-            var run = new StringBuilder();
-            var ends = new List<int>();
-            for (int i = first; i < tokens.Count && Base64Token.IsMatch(tokens[i].Text); i++)
-            {
-                run.Append(tokens[i].Text);
-                ends.Add(run.Length);
-                if (tokens[i].Text.IndexOf('=') >= 0)
-                {
-                    break; // padding ends a base64 stream: what follows is the comment
-                }
-            }
-
-            if (run.Length == 0)
-            {
-                return null;
-            }
-
-            byte[]? decoded = TryDecode(run.ToString(0, run.Length - run.Length % 4));
-            int? length = decoded == null ? null : PublicKeyBlobInfo.MeasureLength(decoded);
-            if (length != null)
-            {
-                int characters = (length.Value + 2) / 3 * 4;
-                int last = ends.IndexOf(characters);
-                byte[]? blob = last < 0 ? null : TryDecode(run.ToString(0, characters));
-                string? problem = blob == null || blob.Length != length ? "the key does not end where its text ends" : Damage(blob);
-                return problem == null ? new KeyData(blob, first + last, null, null) : new KeyData(null, first, null, problem);
-            }
-
-            // No known layout: an intact key of a type we do not know, or damage. The first token alone tells.
-            byte[]? single = TryDecode(tokens[first].Text);
-            string? type = single == null ? null : PlausibleTypeName(single);
-            bool known = type != null && (PublicKeyBlobInfo.FieldCount(type) != null
-                || (SshCertificate.IsCertificateType(type) && PublicKeyBlobInfo.FieldCount(SshCertificate.BaseType(type)) != null));
-            return type != null && !known
-                ? new KeyData(null, first, type, null)
-                : new KeyData(null, first, null, decoded == null ? "the base64 text does not decode" : "the key data ends too early");
-        }
-
-        // Why a blob of known layout is still not a usable key (a certificate must hold a valid key).
-        private static string? Damage(byte[] blob)
-        {
-            string? problem;
-            return SshCertificate.IsCertificateType(new SshWireReader(blob).ReadUtf8String())
-                ? (SshCertificate.TryParse(blob, "", out problem) == null ? problem : null)
-                : (PublicKeyBlobInfo.TryParse(blob, out problem) == null ? problem : null);
-        }
-
-        // A type name as OpenSSH spells them: short, printable, no spaces.
-        private static string? PlausibleTypeName(byte[] blob)
-        {
-            try
-            {
-                byte[] name = new SshWireReader(blob).ReadString();
-                return name.Length > 0 && name.Length <= 64 && name.All(b => b > 0x20 && b < 0x7F) ? Encoding.ASCII.GetString(name) : null;
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        private static List<Token> Tokenize(string body)
-        {
-            var tokens = new List<Token>();
-            int line = 0, start = -1;
-            for (int i = 0; i <= body.Length; i++)
-            {
-                char c = i < body.Length ? body[i] : '\n';
-                if (c == ' ' || c == '\t' || c == '\n')
-                {
-                    if (start >= 0)
-                    {
-                        tokens.Add(new Token(body.Substring(start, i - start), line));
-                        start = -1;
-                    }
-
-                    line += c == '\n' ? 1 : 0;
-                }
-                else if (start < 0)
-                {
-                    start = i;
-                }
-            }
-
-            return tokens;
-        }
-
         // PEM, OpenSSH, PKCS#8 and ssh.com private keys all announce themselves in their BEGIN line.
         private static bool IsPrivateKey(string text) =>
             text.Split('\n').Any(line => line.IndexOf("BEGIN ", StringComparison.Ordinal) >= 0 && line.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0);
@@ -324,57 +228,6 @@ namespace EspriSsh.Core.Keys
             }
 
             return data.ToString();
-        }
-
-        private static byte[]? TryDecode(string base64)
-        {
-            if (base64.Length % 4 != 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return Convert.FromBase64String(base64);
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        private sealed class Token
-        {
-            public Token(string text, int line)
-            {
-                Text = text;
-                Line = line;
-            }
-
-            public string Text { get; }
-
-            public int Line { get; }
-        }
-
-        /// <summary>The key found in the text (Blob, up to token LastToken), or why there is none.</summary>
-        private sealed class KeyData
-        {
-            public KeyData(byte[]? blob, int lastToken, string? unknownType, string? problem)
-            {
-                Blob = blob;
-                LastToken = lastToken;
-                UnknownType = unknownType;
-                Problem = problem;
-            }
-
-            public byte[]? Blob { get; }
-
-            public int LastToken { get; }
-
-            /// <summary>An intact key of a type we do not know (its name), when that is what the text holds.</summary>
-            public string? UnknownType { get; }
-
-            public string? Problem { get; }
         }
 
         private static PublicKeyProblem Repaired(string code, string message) => new PublicKeyProblem(code, PublicKeyProblemSeverity.Repaired, message);

@@ -1,10 +1,8 @@
-using System.IO;
 using System.Management.Automation;
 using System.Security;
-using EspriSsh.Core.Agent;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
-using EspriSsh.Core.Site;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -52,92 +50,19 @@ namespace EspriSsh.Commands
 
         private void Install(string source)
         {
-            var request = new KeyInstallRequest
+            using Secret? passphrase = ToSecret(Passphrase);
+            using Secret? newPassphrase = ToSecret(NewPassphrase);
+            var request = new InstallKeyRequest
             {
                 Source = source,
                 Destination = Destination == null ? null : ResolvePath(Destination),
                 SshDirectory = ResolveSshDirectory(SshDirectory),
                 Force = Force,
-                ChangesPassphrase = NewPassphrase != null,
+                Passphrase = passphrase,
+                NewPassphrase = newPassphrase,
+                AddToAgent = AddToAgent,
             };
-            SiteProfile site = SiteProfileLoader.Current;
-            KeyInstallPlan plan = KeyInstallService.Plan(request, site);
-            PrivateKeyFile? decrypted = null;
-            Secret? oldPassphrase = null;
-            try
-            {
-                if (plan.PublicKey == null)
-                {
-                    // The format hides the public half (encrypted PEM, PKCS#8): needed to compare with what is installed.
-                    (decrypted, oldPassphrase) = Decrypt(source);
-                    plan = KeyInstallService.Plan(request, site, decrypted);
-                }
-
-                if (plan.AlreadyInstalled)
-                {
-                    if (decrypted == null && KeyInstallService.NeedsDecryption(plan, Passphrase != null, AddToAgent))
-                    {
-                        (decrypted, oldPassphrase) = Decrypt(source);
-                    }
-
-                    KeyInfo installed = KeyInstallService.DescribeInstalled(plan);
-                    WriteWarning($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
-                    if (AddToAgent)
-                    {
-                        new SshAgent().AddAndReport(decrypted!.Key, plan.Destination, Interaction);
-                    }
-
-                    WriteTyped(installed, "EspriSsh.KeyInfo");
-                    return;
-                }
-
-                foreach (string warning in plan.Warnings)
-                {
-                    WriteWarning(warning);
-                }
-
-                string action = plan.Action == KeyInstallAction.PublicKeyOnly
-                    ? $"Write the public key of '{source}' ({(plan.ReplacesExisting ? "the old file kept as .bak" : "it is missing")})"
-                    : plan.ReplacesExisting
-                        ? $"Replace the key pair there (kept as .bak) with the key of '{source}'"
-                        : $"Install the key of '{source}' (and {plan.PublicKeyPath})";
-                if (!ShouldProcess(plan.Action == KeyInstallAction.PublicKeyOnly ? plan.PublicKeyPath : plan.Destination, action))
-                {
-                    return;
-                }
-
-                // A given passphrase is always checked: a key is never installed with one that does not open it.
-                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, Passphrase != null, AddToAgent))
-                {
-                    (decrypted, oldPassphrase) = Decrypt(source);
-                }
-
-                using Secret? newPassphrase = ToSecret(NewPassphrase);
-                KeyInfo info = KeyInstallService.Install(plan, decrypted, newPassphrase?.Utf8, oldPassphrase?.Utf8, cancellation: Interaction.Cancellation);
-                if (!info.Encrypted)
-                {
-                    WriteWarning($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
-                        $"Protect it: {KeyAdvice.AddPassphrase(info.Path)}");
-                }
-
-                if (AddToAgent)
-                {
-                    new SshAgent().AddAndReport(decrypted!.Key, info.Path, Interaction);
-                }
-
-                WriteTyped(info, "EspriSsh.KeyInfo");
-            }
-            finally
-            {
-                oldPassphrase?.Dispose();
-            }
-        }
-
-        // The key and a copy of the passphrase that opened it (the installed key keeps it).
-        private (PrivateKeyFile Key, Secret? Passphrase) Decrypt(string source)
-        {
-            using Secret? given = ToSecret(Passphrase);
-            return KeyPassphrases.UnlockKeeping(Interaction, bytes => PrivateKeyFileReader.ReadFile(source, bytes, Interaction.Cancellation), given, source);
+            WriteTyped(new InstallKeyWorkflow(Interaction, Site).Run(request), "EspriSsh.KeyInfo");
         }
     }
 }

@@ -72,7 +72,7 @@ namespace EspriSsh.Core.Tests.Keys
             Corpus("bcrypt_501_rounds", "id_rounds");
             Corpus("pk8_rsa-pbewithmd5anddescbc.pem", "id_pbes1");
 
-            var texts = KeyInventory.Scan(dir.Path, new KeyInventoryOptions { Site = SiteProfileLoader.Default }).SelectMany(e => e.Problems).ToList();
+            var texts = KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default)).SelectMany(e => e.Problems).ToList();
 
             Assert.Contains(texts, t => t.Contains("Install-EspriKey", StringComparison.Ordinal));
             AssertSafe(texts);

@@ -75,7 +75,7 @@ namespace EspriSsh.Core.Tests.Keys
                 File.WriteAllBytes(dir.File(entry.File), Mutate(File.ReadAllBytes(entry.Path), random).Content);
             }
 
-            IReadOnlyList<KeyEntry> entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions { Site = SiteProfileLoader.Default });
+            IReadOnlyList<KeyEntry> entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default));
 
             Assert.NotEmpty(entries);
             Assert.Contains(entries, e => e.Problems.Length > 0);
