@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Workflows.Setup
             try
             {
                 Secret? used;
-                (key, used) = KeyPassphrases.UnlockKeeping(ctx.Ui, bytes => PrivateKeyFileReader.ReadFile(path, bytes), ctx.Passphrase, path);
+                (key, used) = KeyPassphrases.UnlockKeeping(ctx.Ui, bytes => PrivateKeyFileReader.ReadFile(path, bytes, ctx.Ui.Cancellation), ctx.Passphrase, path);
                 using (used)
                 {
                     ctx.RememberPassphrase(used);

@@ -125,8 +125,8 @@ namespace EspriSsh.Core.Workflows.Setup
         /// <summary>Installs a key that ssh cannot use where it is (a .ppk, a file elsewhere) at <paramref name="destination"/> (null: the default name for its type).</summary>
         private static SetupStep Install(SetupContext ctx, KeyCandidate key, string? destination, string notUsed)
         {
-            SetupRequest request = ctx.Request;
-            KeyInstallPlan plan = KeyInstallService.Plan(key.Path, destination, request.SshDirectory, force: false, ctx.Site);
+            var install = new InstallKeyRequest { Source = key.Path, Destination = destination, SshDirectory = ctx.Request.SshDirectory };
+            KeyInstallPlan plan = KeyInstallService.Plan(install, ctx.Site);
             ctx.KeyPath = plan.Destination;
             ctx.PublicKey = plan.PublicKey;
             if (!ctx.Ui.ShouldProcess(plan.Destination, $"Install the key of '{key.Path}' there in the OpenSSH format (and {plan.PublicKeyPath})"))
@@ -140,7 +140,7 @@ namespace EspriSsh.Core.Workflows.Setup
             {
                 if (key.Encrypted)
                 {
-                    (PrivateKeyFile _, Secret? used) = KeyPassphrases.UnlockKeeping(ctx.Ui, bytes => PrivateKeyFileReader.ReadFile(key.Path, bytes), ctx.Passphrase, key.Path);
+                    (PrivateKeyFile _, Secret? used) = KeyPassphrases.UnlockKeeping(ctx.Ui, bytes => PrivateKeyFileReader.ReadFile(key.Path, bytes, ctx.Ui.Cancellation), ctx.Passphrase, key.Path);
                     using (used)
                     {
                         ctx.RememberPassphrase(used);
@@ -153,14 +153,8 @@ namespace EspriSsh.Core.Workflows.Setup
                     ctx.RememberPassphrase(newPassphrase);
                 }
 
-                var install = new InstallKeyRequest
-                {
-                    Source = key.Path,
-                    Destination = destination,
-                    SshDirectory = request.SshDirectory,
-                    Passphrase = key.Encrypted ? ctx.Passphrase : null,
-                    NewPassphrase = newPassphrase,
-                };
+                install.Passphrase = key.Encrypted ? ctx.Passphrase : null;
+                install.NewPassphrase = newPassphrase;
                 KeyInfo info = new InstallKeyWorkflow(new ApprovedInteraction(ctx.Ui), ctx.Site, ctx.Agent).Run(install)!;
                 return Written(ctx, info, $"Installed {key} as '{info.Path}' in the OpenSSH format", notUsed);
             }
