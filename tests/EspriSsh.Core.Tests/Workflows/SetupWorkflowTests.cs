@@ -115,6 +115,7 @@ namespace EspriSsh.Core.Tests.Workflows
         {
             string rsa = SshKeygen.Make(Path.Combine(Ssh, "id_rsa"), "rsa", Pass, "-b", "2048");
             string ecdsa = SshKeygen.Make(Path.Combine(Ssh, "id_ecdsa"), "ecdsa", Pass);
+            string dsa = SshKeygen.Make(Path.Combine(Ssh, "id_dsa"), "dsa", Pass);
             Dictionary<string, string> before = HashEveryFile();
 
             SetupResult result = Run(new ScriptedInteraction().AnswerSecrets(Pass, Pass));
@@ -124,6 +125,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("Made a new Ed25519 key", key.Detail);
             Assert.Contains($"Not used: '{rsa}' (ssh-rsa keys must have at least 4096 bits", key.Detail);
             Assert.Contains($"Not used: '{ecdsa}' (ECDSA keys are not accepted", key.Detail);
+            Assert.Contains($"Not used: '{dsa}' (DSA keys are refused", key.Detail);
             Assert.Equal(DefaultKey, result.KeyPath);
             Assert.Equal(before[rsa], HashEveryFile()[rsa]);
         }
@@ -290,6 +292,42 @@ namespace EspriSsh.Core.Tests.Workflows
 
             Assert.ThrowsAny<OperationCanceledException>(() => Run(ui));
             Assert.Empty(HashEveryFile());
+        }
+
+        [RequiresToolsTheory("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [InlineData("the new passphrase's confirmation")]
+        [InlineData("the login")]
+        [InlineData("the choice of key")]
+        [InlineData("the PuTTY key's passphrase")]
+        public void CtrlCAtAnyQuestionStopsWithNoByteChanged(string question)
+        {
+            var ui = new ScriptedInteraction();
+            Action<SetupRequest> adjust = null;
+            switch (question)
+            {
+                case "the new passphrase's confirmation":
+                    ui.AnswerSecrets(Pass, Pass).CancelAt(2);
+                    break;
+                case "the login":
+                    SshKeygen.Make(DefaultKey, "ed25519", Pass);
+                    ui.AnswerTexts("jdupont").CancelAt(1);
+                    adjust = r => r.User = null;
+                    break;
+                case "the choice of key":
+                    SshKeygen.Make(Path.Combine(Ssh, "home_ed25519"), "ed25519", Pass);
+                    SshKeygen.Make(Path.Combine(Ssh, "work_ed25519"), "ed25519", Pass);
+                    ui.AnswerChoices(0).CancelAt(1);
+                    break;
+                case "the PuTTY key's passphrase":
+                    PuttyKeyOnDesktop("meso_key.ppk", Pass);
+                    ui.AnswerSecrets(Pass).CancelAt(1);
+                    break;
+            }
+
+            Dictionary<string, string> before = HashEveryFile();
+
+            Assert.ThrowsAny<OperationCanceledException>(() => Run(ui, adjust));
+            Assert.Equal(before, HashEveryFile());
         }
 
         [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
