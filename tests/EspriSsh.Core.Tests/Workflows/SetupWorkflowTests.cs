@@ -249,7 +249,7 @@ namespace EspriSsh.Core.Tests.Workflows
             SetupResult result = Run(new ScriptedInteraction());
 
             AssertStatuses(result, NeedsYou, AlreadyDone, Done, Skipped, Skipped, Skipped);
-            Assert.Contains($"ssh-keygen -p -f '{DefaultKey}'", result.Step(SetupStepName.Key).Next);
+            Assert.Contains($"Install-EspriKey -Path '{DefaultKey}' -Destination '{DefaultKey}' -NewPassphrase", result.Step(SetupStepName.Key).Next);
             Assert.Equal(AlreadyDone, result.Step(SetupStepName.PublicLine).Status);
             Assert.Equal(Done, result.Step(SetupStepName.Config).Status);
         }

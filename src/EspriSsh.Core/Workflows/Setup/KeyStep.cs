@@ -96,7 +96,7 @@ namespace EspriSsh.Core.Workflows.Setup
             if (!key.Encrypted)
             {
                 return new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou, detail + " It has no passphrase: anyone who copies the file can use your account.",
-                    $"Protect it (the site requires a passphrase): ssh-keygen -p -f '{key.Path}'");
+                    "Protect it (the site requires a passphrase): " + KeyAdvice.AddPassphrase(key.Path));
             }
 
             // Given back to its owner alone (ssh refuses a key others can read); never through a symbolic link.
@@ -191,7 +191,7 @@ namespace EspriSsh.Core.Workflows.Setup
             return info.Encrypted
                 ? new SetupStep(SetupStepName.Key, SetupStepStatus.Done, $"{what}, protected by its passphrase.{notUsed}")
                 : new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou, $"{what}, with no passphrase.{notUsed}",
-                    $"Protect it (the site requires a passphrase): ssh-keygen -p -f '{info.Path}'");
+                    "Protect it (the site requires a passphrase): " + KeyAdvice.AddPassphrase(info.Path));
         }
 
         private static SetupStep WouldDo(string detail) =>
