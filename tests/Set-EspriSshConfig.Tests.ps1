@@ -242,6 +242,16 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             Test-Path "$Config.bak" | Should -BeFalse
         }
 
+        It 'promises a .bak copy only when there is a file to copy' {
+            $whatIf = "Import-Module '$(Get-TestModulePath)'; Set-EspriSshConfig -User alice -ConfigPath '$Config' -WhatIf"
+            $new = Invoke-FreshPwsh -Command $whatIf -Environment @{ ESPRISSH_HOME = $Box.Home }
+            $new.Output | Should -Match 'What if: .*Create the ssh config with spirit1'
+            $new.Output | Should -Not -Match '\.bak'
+            Set-Content $Config "Host lab`n  User l"
+            $update = Invoke-FreshPwsh -Command $whatIf -Environment @{ ESPRISSH_HOME = $Box.Home }
+            $update.Output | Should -Match 'What if: .*Update spirit1 \(a \.bak copy is kept\)'
+        }
+
         It 'fails with InvalidParameter for <Case>' -ForEach @(
             @{ Case = 'a host that is not a head node'; Splat = @{ User = 'alice'; HeadNode = 'jean-zay' } }
             @{ Case = 'a login with a space'; Splat = @{ User = 'alice smith' } }
