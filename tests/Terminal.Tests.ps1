@@ -14,6 +14,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TerminalSession.psm1') -Force
     $script:ModulePath = Get-TestModulePath
+    Import-Module $ModulePath -Force
     # A comment long enough that the public line is wider than any terminal used here.
     $script:LongComment = 'jean.dupont.with.a.rather.long.comment@laptop-of-the-laboratory.ipsl.example.org/' + ('x' * 60)
     function script:Lines([string] $text) { $text -split "`n" | ForEach-Object { $_.TrimEnd() } }
@@ -94,6 +95,13 @@ Describe 'Views fit an 80-column terminal' -Skip:($NoTmux -or $NoKeyTools) {
         }
         $out | Should -Match 'id_rsa\s+rsa 2048\s+NO\s+0644 OPEN'
         $out | Should -Match ([regex]::Escape('! mode 0644'))
+    }
+
+    It 'Get-EspriSite: the support address and subject, wrapped between words' {
+        $out = Invoke-TerminalCommand $Box.Session 'Get-EspriSite'
+        Lines $out | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $support = (Get-EspriSite).Support
+        ($out -replace '\s+', ' ') | Should -Match ([regex]::Escape("Support : $($support.Address), subject '$($support.ReportSubject)'"))
     }
 }
 
