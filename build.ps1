@@ -159,13 +159,19 @@ function Invoke-XunitNet472 {
     $xml = Join-Path $Out 'xunit-net472.xml'
     Remove-Item $xml -ErrorAction Ignore
     $arguments = @((Join-Path $run 'EspriSsh.Core.Tests.dll'), '-xml', $xml, '-noshadow', '-nologo', '-nocolor')
-    if ($runtime -eq 'Mono') { & mono $console @arguments | Write-Host } else { & $console @arguments | Write-Host }
+    # Under Mono a message sent after the test AppDomain unloads can abort the report: no app domain
+    # there (Mono binds without the test's binding redirects; .NET Framework needs them, and its own).
+    if ($runtime -eq 'Mono') { & mono $console @arguments -noappdomain | Write-Host } else { & $console @arguments | Write-Host }
     $name = "xUnit net472 ($runtime)"
     if (-not (Test-Path $xml)) { return New-SuiteResult "$name (no result: the run crashed)" 0 1 0 }
-    # The console listed each skip with its reason; "errors" counts tests that could not even start.
+    # The console listed each skip with its reason. A run that did not finish has no totals, and
+    # its fatal errors are <error> elements: each counts as a failure.
     [xml] $doc = Get-Content -Raw $xml
-    $count = { param($attribute) [int]$doc.assemblies.assembly.GetAttribute($attribute) }
-    New-SuiteResult $name (& $count passed) ((& $count failed) + (& $count errors)) (& $count skipped)
+    $assembly = $doc.assemblies.assembly
+    $count = { param($attribute) [int]$assembly.GetAttribute($attribute) }
+    $errors = @($assembly.SelectNodes('errors/error')).Count
+    if (-not $assembly.HasAttribute('total')) { $errors = [Math]::Max($errors, 1) }
+    New-SuiteResult $name (& $count passed) ((& $count failed) + $errors) (& $count skipped)
 }
 
 function Invoke-PesterTests {

@@ -6,6 +6,8 @@ namespace EspriSsh.Core.Tests
     /// <summary>Files under Fixtures/ (copied beside the test assembly): data no tool here can make any more.</summary>
     public static class Fixture
     {
-        public static string Path(string name) => System.IO.Path.Combine(AppDomain.CurrentDomain.BaseDirectory, "Fixtures", name);
+        // Beside the assembly, not the AppDomain's base: a runner without app domains has its own.
+        public static string Path(string name) =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(Fixture).Assembly.Location), "Fixtures", name);
     }
 }

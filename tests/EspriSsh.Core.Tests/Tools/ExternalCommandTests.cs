@@ -39,8 +39,8 @@ namespace EspriSsh.Core.Tests.Tools
         public void ALateProgramIsStoppedAndAChildHoldingItsOutputDoesNotHoldTheRunner()
         {
             // The background child inherits stdout: a runner that read to the end would wait for it
-            // and capture "late".
-            CommandResult result = ExternalCommand.Run("/bin/sh", new[] { "-c", "echo started; (sleep 20; echo late) & sleep 20" }, TimeSpan.FromMilliseconds(500));
+            // and capture "late". 5 s leaves a loaded machine time to print "started"; 60 s is far beyond.
+            CommandResult result = ExternalCommand.Run("/bin/sh", new[] { "-c", "echo started; (sleep 60; echo late) & sleep 60" }, TimeSpan.FromSeconds(5));
             Assert.True(result.TimedOut);
             Assert.Null(result.ExitCode);
             Assert.Contains("started", result.StandardOutput);
