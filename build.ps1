@@ -119,7 +119,7 @@ function New-SuiteResult([string] $Name, [int] $Passed, [int] $Failed, [int] $Sk
 
 function Invoke-CompatCheck {
     Write-Host "`n=== .NET Framework 4.7.2 compile check (Windows PowerShell 5.1 API surface) ==="
-    dotnet build (Join-Path $Root 'src/EspriSsh.Core/EspriSsh.Core.csproj') -c $Configuration -p:EspriCompatCheck=true --nologo -v q -clp:ErrorsOnly
+    dotnet build (Join-Path $Root 'src/EspriSsh.Core/EspriSsh.Core.csproj') -c $Configuration -p:EspriCompatCheck=true --nologo -v q -clp:ErrorsOnly | Write-Host
     $ok = $LASTEXITCODE -eq 0
     New-SuiteResult 'net472 compile check' ([int]$ok) ([int](-not $ok)) 0
 }
@@ -195,7 +195,8 @@ function Invoke-PesterSuite([string] $Name, [scriptblock] $Runner, [string] $Pat
     Remove-Item $resultFile -ErrorAction Ignore
     $arguments = @('-PesterPath', (Join-Path (Get-NuGetRoot) 'pester/5.7.1/tools/Pester.psd1'), '-ResultFile', $resultFile)
     if ($Path) { $arguments += @('-Path', $Path) }
-    & $Runner (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') @arguments
+    # To the console: a suite function returns only its result object.
+    & $Runner (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') @arguments | Write-Host
     if (-not (Test-Path $resultFile)) { return New-SuiteResult "$Name (no result: the run crashed)" 0 1 0 }
     $result = Get-Content -Raw $resultFile | ConvertFrom-Json
     New-SuiteResult $Name $result.Passed $result.Failed $result.Skipped
@@ -206,7 +207,8 @@ function Invoke-Test {
     Restore-TestTools
     $suites = foreach ($suite in 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Invoke-PesterTests', 'Invoke-PesterWindowsPowerShell') {
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        & $suite
+        # Only result objects are counted; any other output is shown, never silently summed away.
+        & $suite | ForEach-Object { if ($_.PSObject.Properties['Failed']) { $_ } else { Write-Host $_ } }
         Write-Host "($suite took $([int]$clock.Elapsed.TotalSeconds) s)"
     }
     $passed = ($suites | Measure-Object Passed -Sum).Sum

@@ -21,42 +21,13 @@ $key = Join-Path $box.Ssh 'id_ed25519'
 & ssh-keygen -q -t ed25519 -N '' -f $key | Out-Null
 $sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$key.pub")
 try {
-    $knownHosts = Join-Path $box.Ssh 'known_hosts'
-    Set-Content $knownHosts "[127.0.0.1]:$($sshd.Port) $($sshd.HostKeyType) $($sshd.HostKeyBase64)"
-    $config = Join-Path $box.Ssh 'config'
-    @(
-        'Host espri-bench'
-        '    HostName 127.0.0.1'
-        "    Port $($sshd.Port)"
-        "    User $($sshd.User)"
-        "    IdentityFile $key"
-        '    IdentitiesOnly yes'
-        "    UserKnownHostsFile $knownHosts"
-    ) | Set-Content $config
-
-    function Measure-Ms([scriptblock] $Block) {
-        $sw = [Diagnostics.Stopwatch]::StartNew(); & $Block; $sw.Stop(); $sw.Elapsed.TotalMilliseconds
-    }
-    function Get-Median([double[]] $Values) {
-        $sorted = $Values | Sort-Object
-        if ($sorted.Count % 2) { $sorted[[int][Math]::Floor($sorted.Count / 2)] }
-        else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-    }
-
+    $config = Set-TestSshAlias -Sshd $sshd -Directory $box.Ssh -Alias espri-bench -IdentityFile $key
     $espri = { $r = Test-EspriConnection espri-bench -ConfigPath $config -SshDirectory $box.Ssh; if (-not $r.Succeeded) { throw "Test-EspriConnection failed: $($r | Out-String)" } }
     $ssh = { & ssh -F $config -o BatchMode=yes espri-bench true; if ($LASTEXITCODE -ne 0) { throw "ssh failed ($LASTEXITCODE)" } }
-
-    $coldEspri = Measure-Ms $espri   # first call: JIT and dependency loading
-    $null = Measure-Ms $ssh
-    $espriTimes = @(); $sshTimes = @()
-    for ($i = 0; $i -lt $Repetitions; $i++) {
-        # Interleaved, so that background load on the machine hits both alike.
-        $espriTimes += Measure-Ms $espri
-        $sshTimes += Measure-Ms $ssh
-    }
-
-    $espriMedian = Get-Median $espriTimes
-    $sshMedian = Get-Median $sshTimes
+    $times = Measure-Interleaved -First $espri -Second $ssh -Repetitions $Repetitions
+    $espriMedian = $times.FirstMedian
+    $sshMedian = $times.SecondMedian
+    $coldEspri = $times.FirstCold
     $ratio = $espriMedian / $sshMedian
     Write-Host ('Test-EspriConnection (7 stages, warm, in-process): median {0:0.0} ms over {1} runs (first call {2:0} ms)' -f $espriMedian, $Repetitions, $coldEspri)
     Write-Host ('ssh -o BatchMode=yes espri-bench true:             median {0:0.0} ms over {1} runs' -f $sshMedian, $Repetitions)

@@ -234,10 +234,11 @@ Describe 'Convert-PpkKey -AddToAgent' -Skip:$NoAgent {
     It 'adds the converted key to a real ssh-agent' {
         $env:SSH_AUTH_SOCK = $Socket
         $src = PuttygenKey 'ed25519' 'pw' 'memory=64,passes=1'
-        $k = Convert-PpkKey $src -Passphrase (Secure 'pw') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable w
+        $k = Convert-PpkKey $src -Passphrase (Secure 'pw') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable w -InformationVariable said 6>$null
         $w | Should -BeNullOrEmpty
         @(ssh-add -L) | Should -Contain (puttygen -L $src).Trim()
         $k.Path | Should -Exist
+        ($said -join ' ') | Should -Match ([regex]::Escape("Added '$($k.Path)' ($($k.Fingerprint)) to the ssh-agent at '$Socket'"))
     }
 
     It 'without an agent: converts anyway and warns how to start one' -Skip:(Test-Skip -UnixOnly) {
@@ -246,6 +247,7 @@ Describe 'Convert-PpkKey -AddToAgent' -Skip:$NoAgent {
         $k = Convert-PpkKey $src -Passphrase (Secure 'pw') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable w -WarningAction SilentlyContinue
         $k.Path | Should -Exist
         ($w -join ' ') | Should -Match 'SSH_AUTH_SOCK is not set'
-        ($w -join ' ') | Should -Match ([regex]::Escape('eval $(ssh-agent)'))
+        ($w -join ' ') | Should -Match ([regex]::Escape('$env:SSH_AUTH_SOCK = "$HOME/.ssh/agent.sock"'))
+        ($w -join ' ') | Should -Not -Match 'eval'
     }
 }

@@ -145,12 +145,18 @@ Describe 'Install-EspriKey replicates keys' -Skip:$Missing {
         { Install-EspriKey -Path "$($Source.Home)/bare.pub" -SshDirectory $Box.Ssh -ErrorAction Stop } | Should -Throw -ErrorId "KeyFormatInvalid$Id"
     }
 
-    It '-AddToAgent loads the key in a real ssh-agent (ssh-add -l lists it)' {
+    It '-AddToAgent loads the key in a real ssh-agent without ssh-add on PATH (ssh-add -l lists it)' {
         $agent = Start-TestSshAgent -Directory $Box.Home
         $env:SSH_AUTH_SOCK = $agent.Socket
+        $savedPath = $env:PATH
         try {
-            $k = Install-EspriKey -Path "$($Source.Home)/windows.ppk" -Passphrase (Secure 'ppk pass') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable warnings
+            $env:PATH = $Box.Home # nothing there: no ssh-add (a Windows user with only MobaXterm)
+            try {
+                $k = Install-EspriKey -Path "$($Source.Home)/windows.ppk" -Passphrase (Secure 'ppk pass') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable warnings -InformationVariable said 6>$null
+            }
+            finally { $env:PATH = $savedPath }
             $warnings | Should -BeNullOrEmpty
+            ($said -join ' ') | Should -Match ([regex]::Escape("Added '$($k.Path)' ($($k.Fingerprint)) to the ssh-agent at '$($agent.Socket)'"))
             $listed = ssh-add -l -E sha256
             $LASTEXITCODE | Should -Be 0
             ($listed | ForEach-Object { ($_ -split ' ')[1] }) | Should -Contain $k.Fingerprint
@@ -170,6 +176,28 @@ Describe 'Install-EspriKey replicates keys' -Skip:$Missing {
         }
         finally { $env:SSH_AUTH_SOCK = $SavedSock }
         Test-Path $k.Path | Should -BeTrue
-        ($warnings -join ' ') | Should -Match ([regex]::Escape('eval $(ssh-agent)'))
+        ($warnings -join ' ') | Should -Match ([regex]::Escape('$env:SSH_AUTH_SOCK'))
+        ($warnings -join ' ') | Should -Not -Match 'eval'
+    }
+
+    It 'the advice to start an agent works when pasted in PowerShell, and a second paste reuses that agent' -Skip:$IsWindows {
+        $warnings = $null
+        $saved = $env:SSH_AUTH_SOCK
+        $env:SSH_AUTH_SOCK = $null
+        try { $null = Install-EspriKey -Path "$($Source.Home)/laptop_ed25519" -Passphrase (Secure 'ed pass') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable warnings -WarningAction SilentlyContinue }
+        finally { $env:SSH_AUTH_SOCK = $saved }
+        $advice = [regex]::Match(($warnings -join ' '), 'Start one from PowerShell with: (.*) \(put that line').Groups[1].Value
+        $advice | Should -Not -BeNullOrEmpty
+        $socket = Join-Path $Box.Home '.ssh/agent.sock'
+        $script = "$advice; `$first = (Get-Item `$env:SSH_AUTH_SOCK).LastWriteTimeUtc; $advice; ssh-add -l *> `$null; `$LASTEXITCODE; (Get-Item `$env:SSH_AUTH_SOCK).LastWriteTimeUtc -eq `$first"
+        try {
+            $r = Invoke-FreshPwsh -Command $script -Environment @{ HOME = $Box.Home; SSH_AUTH_SOCK = '' }
+            ($r.Output -split "`n" | Where-Object { $_ }) | Should -Be @('1', 'True') -Because 'ssh-add -l exits 1 (an agent with no key), and the second paste keeps the same socket'
+            @(pgrep -f "ssh-agent -a $([regex]::Escape($socket))`$").Count | Should -Be 1 -Because 'the second paste starts no second agent'
+        }
+        finally {
+            # The agent outlives that shell on purpose; stop the one this test started (found by its unique socket).
+            foreach ($id in @(pgrep -f "ssh-agent -a $([regex]::Escape($socket))`$")) { Stop-Process -Id $id -ErrorAction Ignore }
+        }
     }
 }

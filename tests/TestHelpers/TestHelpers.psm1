@@ -234,4 +234,53 @@ function Get-SshFingerprint {
     finally { if ($file -ne $PublicKey) { Remove-Item -LiteralPath $file } }
 }
 
+function Measure-Ms([Parameter(Mandatory)] [scriptblock] $Block) {
+    <# Milliseconds one run of the block takes (benchmarks). #>
+    $sw = [Diagnostics.Stopwatch]::StartNew(); & $Block; $sw.Stop(); $sw.Elapsed.TotalMilliseconds
+}
+
+function Get-Median([Parameter(Mandatory)] [double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[int][Math]::Floor($sorted.Count / 2)] }
+    else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+function Measure-Interleaved {
+    <#
+    Runs two blocks alternately (so that background load hits both alike), after one warm-up run of
+    each. Returns FirstCold (the first run of the first block: JIT, loading), FirstMedian, SecondMedian.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $First, [Parameter(Mandatory)] [scriptblock] $Second, [int] $Repetitions = 15)
+    $cold = Measure-Ms $First
+    $null = Measure-Ms $Second
+    $a = @(); $b = @()
+    for ($i = 0; $i -lt $Repetitions; $i++) {
+        $a += Measure-Ms $First
+        $b += Measure-Ms $Second
+    }
+    [pscustomobject]@{ FirstCold = $cold; FirstMedian = (Get-Median $a); SecondMedian = (Get-Median $b) }
+}
+
+function Set-TestSshAlias {
+    <#
+    Makes <Alias> reach a Start-TestSshd server with one key only (IdentitiesOnly): writes its host key
+    to known_hosts and a config in Directory; returns the config's path (for ssh -F and -ConfigPath).
+    #>
+    param([Parameter(Mandatory)] $Sshd, [Parameter(Mandatory)] [string] $Directory, [Parameter(Mandatory)] [string] $Alias,
+        [Parameter(Mandatory)] [string] $IdentityFile)
+    $knownHosts = Join-Path $Directory 'known_hosts'
+    Set-Content $knownHosts "[127.0.0.1]:$($Sshd.Port) $($Sshd.HostKeyType) $($Sshd.HostKeyBase64)"
+    $config = Join-Path $Directory 'config'
+    @(
+        "Host $Alias"
+        '    HostName 127.0.0.1'
+        "    Port $($Sshd.Port)"
+        "    User $($Sshd.User)"
+        "    IdentityFile $IdentityFile"
+        '    IdentitiesOnly yes'
+        "    UserKnownHostsFile $knownHosts"
+    ) | Set-Content $config
+    $config
+}
+
 Export-ModuleMember -Function *

@@ -1,24 +1,33 @@
 namespace EspriSsh.Core.Agent
 {
-    /// <summary>Whether ssh-add took the key; when not, the warning that says why and what to run.</summary>
+    /// <summary>Whether the agent took the key; when not, the warning that says why and what to do.</summary>
     public sealed class AgentAddResult
     {
-        private AgentAddResult(bool added, string? sshAddPath, string? warning)
+        private AgentAddResult(bool added, string? agent, string fingerprint, string? warning, string? errorId)
         {
             Added = added;
-            SshAddPath = sshAddPath;
+            Agent = agent;
+            Fingerprint = fingerprint;
             Warning = warning;
+            ErrorId = errorId;
         }
 
         public bool Added { get; }
 
-        /// <summary>The ssh-add that added it.</summary>
-        public string? SshAddPath { get; }
+        /// <summary>The agent that took (or refused) it: "Pageant", "the ssh-agent at '/tmp/...'"; null when none was found.</summary>
+        public string? Agent { get; }
+
+        /// <summary>SHA256:... of the key, as ssh-add -l lists it.</summary>
+        public string Fingerprint { get; }
 
         public string? Warning { get; }
 
-        internal static AgentAddResult Success(string sshAddPath) => new AgentAddResult(true, sshAddPath, null);
+        /// <summary>AgentNotRunning, AgentLocked, AgentRefused...; null when added.</summary>
+        public string? ErrorId { get; }
 
-        internal static AgentAddResult NotAdded(string warning) => new AgentAddResult(false, null, warning);
+        internal static AgentAddResult Success(string agent, string fingerprint) => new AgentAddResult(true, agent, fingerprint, null, null);
+
+        internal static AgentAddResult NotAdded(string? agent, string fingerprint, string warning, string errorId) =>
+            new AgentAddResult(false, agent, fingerprint, warning, errorId);
     }
 }

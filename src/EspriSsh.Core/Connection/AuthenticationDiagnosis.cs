@@ -7,16 +7,21 @@ using EspriSsh.Core.Site;
 namespace EspriSsh.Core.Connection
 {
     /// <summary>
-    /// Turns "Permission denied" into its cause and a next step: which key went out (fingerprint),
-    /// which keys stayed home and why, what the server accepts, and what the site policy and file
-    /// rights say. A key the server accepts but OpenSSH would ignore (rights too open) still fails:
-    /// the user's ssh would fail.
+    /// Turns "Permission denied" into its cause and a next step: which keys went out (fingerprints,
+    /// and whether the agent signed), which stayed home and why, what the server accepts, and what the
+    /// site policy and file rights say. A key the server accepts but OpenSSH would ignore (rights too
+    /// open) still fails: the user's ssh would fail.
     /// </summary>
     internal static class AuthenticationDiagnosis
     {
-        public static void Accepted(ConnectionStage stage, HopPlan hop, IReadOnlyList<LoadedIdentity> identities)
+        private const string TooManyFailuresMessage = "Too many authentication failures";
+
+        public static bool IsTooManyFailures(string serverMessage) => serverMessage.IndexOf(TooManyFailuresMessage, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        public static void Accepted(ConnectionStage stage, HopAuthentication authentication)
         {
-            LoadedIdentity? used = identities.FirstOrDefault(i => i.Offer?.Accepted == true);
+            HopPlan hop = authentication.Hop;
+            LoadedIdentity? used = authentication.Identities.FirstOrDefault(i => i.Offer?.Accepted == true);
             stage.Status = StageStatus.Passed;
             if (used == null)
             {
@@ -24,9 +29,9 @@ namespace EspriSsh.Core.Connection
                 return;
             }
 
-            stage.Detail = $"The server accepted {Describe(used.Offer!)} for user '{hop.User}'.";
+            stage.Detail = $"The server accepted {Describe(used)} for user '{hop.User}'.";
 
-            if (used.RightsProblem != null)
+            if (used.RightsProblem != null && used.Agent == null)
             {
                 stage.Status = StageStatus.Failed;
                 stage.Reason = ErrorIds.KeyFileTooOpen;
@@ -45,6 +50,11 @@ namespace EspriSsh.Core.Connection
                 warnings.Add(used.PublicFileMismatch);
             }
 
+            if (used.RightsProblem != null)
+            {
+                warnings.Add($"The agent signed, but without it OpenSSH will refuse '{used.Path}': {used.RightsProblem}. Restrict the file to yourself.");
+            }
+
             if (warnings.Count > 0)
             {
                 stage.Status = StageStatus.Warning;
@@ -52,37 +62,48 @@ namespace EspriSsh.Core.Connection
             }
         }
 
-        public static void Refused(ConnectionStage stage, HopPlan hop, IReadOnlyList<LoadedIdentity> identities, string[]? allowedMethods, string sshDirectory, string serverMessage)
+        public static void Refused(ConnectionStage stage, HopAuthentication authentication, string[]? allowedMethods, string sshDirectory, string serverMessage)
         {
+            HopPlan hop = authentication.Hop;
+            IReadOnlyList<LoadedIdentity> identities = authentication.Identities;
             stage.Status = StageStatus.Failed;
-            List<LoadedIdentity> offered = identities.Where(i => i.Offer?.Offered == true).ToList();
-            List<LoadedIdentity> unusable = identities.Where(i => i.Offer == null).ToList();
+            List<LoadedIdentity> unused = identities.Where(i => i.Offer?.SignatureRequested == true && !i.Offer.Accepted).ToList();
+            List<LoadedIdentity> refused = identities.Where(i => i.Offer?.Offered == true && !unused.Contains(i)).ToList();
+            List<LoadedIdentity> notOffered = identities.Where(i => i.Offer == null).ToList();
             string allowed = allowedMethods == null || allowedMethods.Length == 0 ? "unknown" : string.Join(",", allowedMethods);
 
             var detail = new List<string> { $"{serverMessage.TrimEnd('.')} (user '{hop.User}'; the server allows: {allowed})." };
-            detail.AddRange(offered.Select(i => $"Offered and refused: {Describe(i.Offer!)}."));
-            detail.AddRange(unusable.Select(i => $"Not offered: {i.Problem}"));
+            detail.AddRange(refused.Select(i => $"Offered and refused: {Describe(i)}."));
+            detail.AddRange(unused.Select(i => $"Accepted by the server but not used: {Describe(i)}: {WhyUnused(i)}"));
+            detail.AddRange(notOffered.Select(i => $"Not offered: {i.Problem}"));
             stage.Detail = string.Join(" ", detail);
 
             var hint = new List<string>();
+            LoadedIdentity? needsPassphrase = notOffered.FirstOrDefault(i => i.ProblemId == ErrorIds.PassphraseRequired);
             if (allowedMethods != null && allowedMethods.Length > 0 && !allowedMethods.Contains("publickey"))
             {
                 stage.Reason = ErrorIds.AuthenticationFailed;
                 hint.Add($"The server does not accept keys for '{hop.User}' (it allows: {allowed}). Ask the IT team whether key login is enabled for your account.");
             }
-            else if (offered.Count == 0)
+            else if (unused.Count > 0)
             {
-                LoadedIdentity? first = unusable.FirstOrDefault();
+                LoadedIdentity first = unused[0];
+                stage.Reason = first.Offer!.AgentSignedWith != null ? ErrorIds.AgentRefused : first.ProblemId ?? ErrorIds.AuthenticationFailed;
+                hint.Add($"The server accepts {Describe(first)}: {NextStepForUnused(first)}");
+            }
+            else if (refused.Count == 0 || needsPassphrase != null)
+            {
+                LoadedIdentity? first = needsPassphrase ?? notOffered.FirstOrDefault();
                 stage.Reason = first?.ProblemId ?? ErrorIds.AuthenticationFailed;
                 hint.Add(first == null
                     ? "No key could be offered. Make one with New-EspriKey and send its .pub via the account form."
-                    : NextStepFor(first));
+                    : NextStepFor(first, authentication.Agent));
             }
             else
             {
                 stage.Reason = ErrorIds.AuthenticationFailed;
-                string prints = string.Join(", ", offered.Select(i => i.Offer!.Fingerprint));
-                string pubs = string.Join(", ", offered.Select(i => "'" + i.Path + ".pub'"));
+                string prints = string.Join(", ", refused.Select(i => i.Offer!.Fingerprint).Distinct());
+                string pubs = string.Join(", ", refused.Select(i => i.IsFile ? "'" + i.Path + ".pub'" : $"the line ssh-add -L shows for '{i.Path}'").Distinct());
                 hint.Add($"The key offered is {prints}; the key registered with the IT team must be this one: send {pubs} via the account form. "
                     + $"If it was registered, check the login name: '{hop.User}' must be the account name the centre gave you (use -User).");
                 hint.AddRange(OtherLocalKeys(identities, sshDirectory));
@@ -90,17 +111,71 @@ namespace EspriSsh.Core.Connection
 
             hint.AddRange(identities.Where(i => i.Policy?.Verdict == KeyPolicyVerdict.Refused).Select(i => i.Policy!.Reason));
             hint.AddRange(identities.Where(i => i.PublicFileMismatch != null).Select(i => i.PublicFileMismatch!));
-            hint.AddRange(identities.Where(i => i.RightsProblem != null).Select(i => $"OpenSSH ignores '{i.Path}': {i.RightsProblem}."));
-            stage.Hint = string.Join(" ", hint);
+            hint.AddRange(identities.Where(i => i.RightsProblem != null && i.Agent == null).Select(i => $"OpenSSH ignores '{i.Path}': {i.RightsProblem}."));
+            stage.Hint = string.Join(" ", hint.Distinct());
         }
 
-        private static string NextStepFor(LoadedIdentity identity) => identity.ProblemId switch
+        /// <summary>
+        /// The server's MaxAuthTries ran out (default 6; every key the agent holds counts): name it, list
+        /// what went out, and give the fix that makes ssh offer only the site key.
+        /// </summary>
+        public static void TooManyFailures(ConnectionStage stage, HopAuthentication authentication)
         {
-            ErrorIds.PassphraseRequired => $"'{identity.Path}' is protected by a passphrase: run the test again with -Passphrase (ssh would ask for it, or take it from ssh-agent).",
+            HopPlan hop = authentication.Hop;
+            List<LoadedIdentity> offered = authentication.Identities.Where(i => i.Offer?.Offered == true).ToList();
+            List<LoadedIdentity> neverTried = authentication.Identities.Where(i => i.Offer != null && !i.Offer.Offered).ToList();
+            stage.Status = StageStatus.Failed;
+            stage.Reason = ErrorIds.TooManyAuthenticationFailures;
+            var detail = new List<string>
+            {
+                $"The server closed the connection: \"{TooManyFailuresMessage}\". It allows a few tries per login (MaxAuthTries, 6 by default) and {offered.Count} key(s) were refused first: "
+                    + string.Join("; ", offered.Select(Describe)) + ".",
+            };
+            if (neverTried.Count > 0)
+            {
+                detail.Add("Never tried: " + string.Join("; ", neverTried.Select(Describe)) + ".");
+            }
+
+            stage.Detail = string.Join(" ", detail);
+            string key = hop.IdentityFiles.FirstOrDefault() ?? "~/.ssh/id_ed25519";
+            stage.Hint = $"Offer only your site key to {hop.Alias}: in its Host block of ~/.ssh/config, add 'IdentitiesOnly yes' and 'IdentityFile {key}' "
+                + $"(for the site's hosts, Set-EspriSshConfig -User {hop.User} -IdentityFile '{key}' writes both). "
+                + "Or remove the keys you do not need from the agent (ssh-add -d <key file>; ssh-add -D removes them all).";
+        }
+
+        private static string NextStepFor(LoadedIdentity identity, AgentKeys agent) => identity.ProblemId switch
+        {
+            ErrorIds.PassphraseRequired => $"'{identity.Path}' is protected by a passphrase and was not tried: add it to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add '{identity.Path}'), "
+                + "run the test in an interactive session to be asked, or pass -Passphrase." + LockedAgent(agent),
             ErrorIds.KeyWrongPassphrase => $"The passphrase does not open '{identity.Path}'. Type it again; if it is lost, make a new key with New-EspriKey and register its .pub.",
             ErrorIds.KeyFileNotFound => $"{identity.Problem} Make a key with New-EspriKey, or name yours with -IdentityFile.",
             _ => identity.Problem ?? "The key cannot be used.",
         };
+
+        private static string NextStepForUnused(LoadedIdentity identity)
+        {
+            if (identity.Offer!.AgentSignedWith != null)
+            {
+                return $"{identity.Agent} signed with {identity.Offer.AgentSignedWith} instead of {SshNetKeyAdapter.RsaSha512}/{SshNetKeyAdapter.RsaSha256}, which the server refuses. "
+                    + "Update that agent (Pageant: PuTTY 0.75 or later), or use an ED25519 key.";
+            }
+
+            return identity.ProblemId switch
+            {
+                ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again and type it, or add the key to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add).",
+                ErrorIds.KeyWrongPassphrase => $"the passphrase typed does not open '{identity.Path}'. If it is lost, make a new key with New-EspriKey and register its .pub.",
+                ErrorIds.AgentLocked => "the agent is locked. Unlock it with: ssh-add -X",
+                _ => identity.Problem ?? "no signature could be made.",
+            };
+        }
+
+        private static string WhyUnused(LoadedIdentity identity) => identity.Offer!.AgentSignedWith != null
+            ? $"the agent signed with {identity.Offer.AgentSignedWith}, not the algorithm announced."
+            : identity.Problem ?? "no signature could be made.";
+
+        private static string LockedAgent(AgentKeys agent) => agent.Answered && agent.Identities.Count == 0
+            ? $" {agent.Agent} answers but lists no key: if you locked it (ssh-add -x), unlock it with ssh-add -X."
+            : "";
 
         /// <summary>Keys in the ssh directory that were not offered: one of them may be the registered one.</summary>
         private static IEnumerable<string> OtherLocalKeys(IReadOnlyList<LoadedIdentity> identities, string sshDirectory)
@@ -117,6 +192,12 @@ namespace EspriSsh.Core.Connection
             }
         }
 
-        private static string Describe(KeyOffer offer) => $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}')";
+        private static string Describe(LoadedIdentity identity)
+        {
+            // Which agent is said once, by the Config stage.
+            KeyOffer offer = identity.Offer!;
+            string source = identity.Agent == null ? "" : identity.IsFile ? ", signed by the agent" : " in the agent";
+            return $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}'{source})";
+        }
     }
 }

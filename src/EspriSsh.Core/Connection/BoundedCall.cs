@@ -21,8 +21,10 @@ namespace EspriSsh.Core.Connection
         /// <summary>
         /// True when the work finished (its exception, if any, in <paramref name="error"/>); false when
         /// the deadline (re-read on every poll, so a stage's progress can push it) passed first.
+        /// <paramref name="onPoll"/> runs on this thread between polls (questions the work asks the user).
         /// </summary>
-        public static bool TryRun(Action work, Func<long> deadlineTimestamp, CancellationToken cancellation, Action abort, out Exception? error)
+        public static bool TryRun(Action work, Func<long> deadlineTimestamp, CancellationToken cancellation, Action abort, out Exception? error,
+            Action? onPoll = null)
         {
             error = null;
             Task task = Task.Run(work);
@@ -41,6 +43,8 @@ namespace EspriSsh.Core.Connection
                     {
                         return true;
                     }
+
+                    onPoll?.Invoke();
                 }
             }
             catch (AggregateException ex)

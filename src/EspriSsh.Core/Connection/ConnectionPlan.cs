@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace EspriSsh.Core.Connection
 {
@@ -20,8 +21,11 @@ namespace EspriSsh.Core.Connection
 
         public HopPlan Target { get; }
 
-        /// <summary>The jump host (ProxyJump) to go through, or null for a direct connection.</summary>
-        public HopPlan? Jump { get; set; }
+        /// <summary>The jump hosts (ProxyJump a,b) in the order they are reached; empty for a direct connection.</summary>
+        public IReadOnlyList<HopPlan> Jumps { get; set; } = Array.Empty<HopPlan>();
+
+        /// <summary>Every host reached, first jump first, the target last.</summary>
+        public IReadOnlyList<HopPlan> Hops => Jumps.Concat(new[] { Target }).ToList();
 
         /// <summary>Where a new host key is recorded: the first user known_hosts file, as ssh does.</summary>
         public string KnownHostsPath => userKnownHostsFiles[0];

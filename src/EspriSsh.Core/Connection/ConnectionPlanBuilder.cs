@@ -16,6 +16,9 @@ namespace EspriSsh.Core.Connection
     public sealed class ConnectionPlanBuilder
     {
         /// <summary>ssh's default key names, in ssh's order; only the existing ones are offered.</summary>
+        // ssh has no limit; a loop of jump hosts must still end.
+        private const int MaxJumpDepth = 8;
+
         private static readonly string[] DefaultKeyNames = { "id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_xmss", "id_dsa" };
 
         private readonly SiteProfile site;
@@ -65,12 +68,10 @@ namespace EspriSsh.Core.Connection
                 UserKnownHostsFiles = userKnownHosts,
                 GlobalKnownHostsFiles = NonEmpty(config?.GlobalKnownHostsFiles) ?? KnownHostsLocations.DefaultGlobalFiles,
             };
-            string? jump = config?.ProxyJump
-                ?? (config?.ProxyCommand != null ? ProxyCommandJump.ToJump(config.ProxyCommand) : null)
-                ?? site.FindHost(host)?.Via;
-            if (jump != null && !jump.Equals("none", StringComparison.OrdinalIgnoreCase))
+            string? jump = JumpOf(host, config);
+            if (jump != null)
             {
-                plan.Jump = JumpHop(jump);
+                plan.Jumps = JumpChain(jump, 1);
             }
 
             return plan;
@@ -83,16 +84,51 @@ namespace EspriSsh.Core.Connection
             int port = explicitSettings.Port ?? config?.Port ?? siteHost?.Port ?? 22;
             string user = explicitSettings.User ?? config?.User ?? localUser;
             IReadOnlyList<string> keys = NonEmpty(explicitSettings.IdentityFiles) ?? NonEmpty(config?.IdentityFiles) ?? DefaultKeys();
-            return new HopPlan(alias, hostName, port, user, keys);
+            // -IdentityFile tests that key: as ssh -i with IdentitiesOnly yes (the agent still signs for it when it holds it).
+            bool identitiesOnly = NonEmpty(explicitSettings.IdentityFiles) != null || (config?.IdentitiesOnly ?? false);
+            return new HopPlan(alias, hostName, port, user, keys, identitiesOnly);
         }
 
-        /// <summary>A ProxyJump value: one [user@]host[:port]; the host part may itself be an alias.</summary>
-        private HopPlan JumpHop(string proxyJump)
+        /// <summary>How ssh reaches a host first: its ProxyJump, else a ProxyCommand of the ssh -W form, else the site's head node; null for direct.</summary>
+        private string? JumpOf(string alias, HostSettings? config)
         {
-            if (proxyJump.Contains(",") || proxyJump.Contains("://"))
+            string? jump = config?.ProxyJump
+                ?? (config?.ProxyCommand != null ? ProxyCommandJump.ToJump(config.ProxyCommand) : null)
+                ?? site.FindHost(alias)?.Via;
+            return jump == null || jump.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : jump;
+        }
+
+        /// <summary>
+        /// ProxyJump a,b,...: the hosts in the order they are reached. As with ssh, the first one is reached
+        /// the way it would be on its own (its own ProxyJump applies); the others through the one before.
+        /// </summary>
+        private IReadOnlyList<HopPlan> JumpChain(string proxyJump, int depth)
+        {
+            if (depth > MaxJumpDepth)
             {
                 throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
-                    $"ProxyJump '{proxyJump}' chains several jump hosts or uses a URI; Test-EspriConnection tests one jump host. Test each hop on its own.", proxyJump);
+                    $"The jump hosts lead to each other in a loop (ProxyJump '{proxyJump}' after {MaxJumpDepth} hops). Correct the ProxyJump lines of your ssh config.", proxyJump);
+            }
+
+            string[] parts = proxyJump.Split(',').Select(p => p.Trim()).ToArray();
+            if (parts.Any(p => p.Length == 0))
+            {
+                throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+                    $"ProxyJump '{proxyJump}' has an empty host between commas. Write host1,host2.", proxyJump);
+            }
+
+            List<HopPlan> hops = parts.Select(JumpHop).ToList();
+            string? before = JumpOf(hops[0].Alias, fromConfig(hops[0].Alias));
+            return before == null ? hops : JumpChain(before, depth + 1).Concat(hops).ToList();
+        }
+
+        /// <summary>One ProxyJump host: [user@]host[:port]; the host part may itself be an alias.</summary>
+        private HopPlan JumpHop(string proxyJump)
+        {
+            if (proxyJump.Contains("://"))
+            {
+                throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+                    $"ProxyJump '{proxyJump}' is written as a URI; Test-EspriConnection reads [user@]host[:port]. Write it that way.", proxyJump);
             }
 
             string rest = proxyJump;

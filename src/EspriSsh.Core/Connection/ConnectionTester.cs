@@ -5,7 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading;
+using EspriSsh.Core.Agent;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 using Renci.SshNet;
@@ -15,34 +17,43 @@ namespace EspriSsh.Core.Connection
     /// <summary>
     /// Test-EspriConnection's engine: walks Config, Dns, Tcp, Banner, HostKey, Authentication and
     /// Session over the real SSH protocol and stops at the first failure (later stages Skipped).
-    /// Through a jump host, the jump host's stages come first, then the target's over a forwarded
-    /// channel of the first connection (a 127.0.0.1:0 listener that lives only for the test).
-    /// A failed test is a result; only Ctrl+C (OperationCanceledException) escapes.
+    /// Through jump hosts (ProxyJump a,b), each jump host's stages come first, then the next host's
+    /// over a forwarded channel of the previous connection (a 127.0.0.1:0 listener that lives only for
+    /// the test). Every hop offers the agent's keys as ssh does. A failed test is a result; only Ctrl+C
+    /// (OperationCanceledException) escapes.
     /// </summary>
     public sealed class ConnectionTester
     {
         private readonly PrivateKeyLoader loadKey;
         private readonly SiteProfile site;
+        private readonly SshAgent? agent;
+        private readonly IUserInteraction? interaction;
 
-        /// <summary>Keys read and decrypted by the key engine (every format PrivateKeyFileReader knows).</summary>
-        public ConnectionTester(SiteProfile site)
-            : this((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key, site)
+        /// <summary>
+        /// Keys read and decrypted by the key engine; the agent ssh uses (<paramref name="agent"/>, else the
+        /// user's); passphrases asked through <paramref name="interaction"/> when it can prompt.
+        /// </summary>
+        public ConnectionTester(SiteProfile site, IUserInteraction? interaction = null, SshAgent? agent = null)
+            : this((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key, site, agent ?? new SshAgent(), interaction)
         {
         }
 
         /// <param name="loadKey">Reads and decrypts a private key file (tests may substitute it).</param>
         /// <param name="site">Key policy and published host key fingerprints.</param>
-        public ConnectionTester(PrivateKeyLoader loadKey, SiteProfile site)
+        /// <param name="agent">The agent whose keys are offered; null: none.</param>
+        /// <param name="interaction">Asks passphrases (from the calling thread); null or unable to prompt: encrypted keys not in the agent are not offered.</param>
+        public ConnectionTester(PrivateKeyLoader loadKey, SiteProfile site, SshAgent? agent = null, IUserInteraction? interaction = null)
         {
             this.loadKey = loadKey;
             this.site = site;
+            this.agent = agent;
+            this.interaction = interaction;
         }
 
         public ConnectionTestResult Run(ConnectionPlan plan, CancellationToken cancellation = default)
         {
             var clock = Stopwatch.StartNew();
-            HopPlan target = plan.Target;
-            HopPlan? jump = plan.Jump;
+            IReadOnlyList<HopPlan> hops = plan.Hops;
             var stages = new List<ConnectionStage>();
             ConnectionStage Add(string name, HopPlan hop)
             {
@@ -51,51 +62,53 @@ namespace EspriSsh.Core.Connection
                 return stage;
             }
 
-            ConnectionStage config = Add(StageNames.Config, target);
-            HopStages? jumpStages = jump == null ? null : HopStages.Create(jump, direct: true, session: false, Add);
-            HopStages targetStages = HopStages.Create(target, direct: jump == null, session: true, Add);
+            ConnectionStage config = Add(StageNames.Config, plan.Target);
+            List<HopStages> hopStages = hops.Select((hop, i) => HopStages.Create(hop, direct: i == 0, session: i == hops.Count - 1, Add)).ToList();
 
             var connections = new List<HopConnection>();
-            ForwardedPortLocal? forward = null;
+            var forwards = new List<ForwardedPortLocal>();
             try
             {
                 var inspector = new IdentityInspector(loadKey, site);
-                if (Configure(config, plan, inspector, out KnownHosts? knownHosts))
+                if (Configure(config, plan, inspector, cancellation, out KnownHosts? knownHosts, out AgentKeys agentKeys))
                 {
                     var verifier = new HostKeyVerifier(knownHosts!, site);
+                    KeyUnlocker? unlocker = interaction != null && interaction.CanPrompt ? new KeyUnlocker(interaction, loadKey) : null;
                     HopConnection Open(HopPlan hop)
                     {
-                        var connection = new HopConnection(hop, plan, verifier, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), cancellation);
+                        var authentication = new HopAuthentication(hop, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), agentKeys, unlocker, site, cancellation);
+                        var connection = new HopConnection(hop, plan, verifier, authentication, cancellation);
                         connections.Add(connection);
                         return connection;
                     }
 
-                    if (jump == null)
+                    HopConnection previous = Open(hops[0]);
+                    bool reached = ConnectDirect(previous, hopStages[0]);
+                    for (int i = 1; reached && i < hops.Count; i++)
                     {
-                        HopConnection direct = Open(target);
-                        _ = ConnectDirect(direct, targetStages) && direct.RunSession(targetStages.Session!);
+                        HopPlan hop = hops[i];
+                        var forward = new ForwardedPortLocal("127.0.0.1", 0, hop.HostName, (uint)hop.Port);
+                        forwards.Add(forward);
+                        Exception? channelError = null;
+                        forward.Exception += (_, e) => channelError ??= e.Exception;
+                        previous.Client!.AddForwardedPort(forward);
+                        forward.Start();
+                        HopConnection next = Open(hop);
+                        HopStages s = hopStages[i];
+                        reached = next.Connect(IPAddress.Loopback.ToString(), (int)forward.BoundPort, s.Tcp, () => channelError, s.Banner, s.HostKey, s.Authentication);
+                        previous = next;
                     }
-                    else
-                    {
-                        HopConnection first = Open(jump);
-                        if (ConnectDirect(first, jumpStages!))
-                        {
-                            forward = new ForwardedPortLocal("127.0.0.1", 0, target.HostName, (uint)target.Port);
-                            Exception? channelError = null;
-                            forward.Exception += (_, e) => channelError ??= e.Exception;
-                            first.Client!.AddForwardedPort(forward);
-                            forward.Start();
-                            HopConnection second = Open(target);
-                            _ = second.Connect(IPAddress.Loopback.ToString(), (int)forward.BoundPort, targetStages.Tcp, () => channelError,
-                                    targetStages.Banner, targetStages.HostKey, targetStages.Authentication)
-                                && second.RunSession(targetStages.Session!);
-                        }
-                    }
+
+                    _ = reached && previous.RunSession(hopStages[hops.Count - 1].Session!);
                 }
             }
             finally
             {
-                forward?.Dispose();
+                for (int i = forwards.Count - 1; i >= 0; i--)
+                {
+                    forwards[i].Dispose();
+                }
+
                 for (int i = connections.Count - 1; i >= 0; i--)
                 {
                     connections[i].Dispose();
@@ -111,28 +124,31 @@ namespace EspriSsh.Core.Connection
             && connection.Connect(reached.ToString(), stages.Port, null, () => null, stages.Banner, stages.HostKey, stages.Authentication);
 
         /// <summary>The Config stage: what will be used, and whether anything usable is there at all.</summary>
-        private static bool Configure(ConnectionStage stage, ConnectionPlan plan, IdentityInspector inspector, out KnownHosts? knownHosts)
+        private bool Configure(ConnectionStage stage, ConnectionPlan plan, IdentityInspector inspector, CancellationToken cancellation,
+            out KnownHosts? knownHosts, out AgentKeys agentKeys)
         {
             var clock = Stopwatch.StartNew();
             knownHosts = null;
-            var hops = plan.Jump == null ? new[] { plan.Target } : new[] { plan.Jump, plan.Target };
+            agentKeys = agent == null ? AgentKeys.NotUsed : AgentKeys.Ask(agent, cancellation);
             var parts = new List<string>();
-            foreach (HopPlan hop in hops)
+            foreach (HopPlan hop in plan.Hops)
             {
                 IReadOnlyList<LoadedIdentity> identities = inspector.Inspect(hop.IdentityFiles, plan.Passphrase);
-                string keys = identities.Count == 0 ? "no key" : string.Join(", ", identities.Select(i => i.Offer == null ? i.Path + " (unusable)" : $"{i.Path} ({i.Offer.KeyType} {i.Offer.Fingerprint})"));
+                string keys = identities.Count == 0 ? "no key file" : string.Join(", ", identities.Select(Describe));
                 string name = hop.Alias == hop.HostName ? "" : hop.Alias + " = ";
-                parts.Add($"{(hop == plan.Jump ? "jump host " : "")}{name}{hop} with {keys}");
-                if (hop.IdentityFiles.Count == 0)
+                parts.Add($"{(hop == plan.Target ? "" : "jump host ")}{name}{hop} with {keys}{(hop.IdentitiesOnly ? " only (IdentitiesOnly)" : "")}");
+                if (hop.IdentityFiles.Count == 0 && (hop.IdentitiesOnly || agentKeys.Identities.Count == 0))
                 {
                     stage.Duration = clock.Elapsed;
                     stage.Status = StageStatus.Failed;
                     stage.Reason = ErrorIds.NoKeyFound;
                     stage.Detail = string.Join("; ", parts);
-                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}. Make one with New-EspriKey, send its .pub via the account form, or name yours with -IdentityFile.";
+                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent. Make one with New-EspriKey, send its .pub via the account form, or name yours with -IdentityFile.";
                     return false;
                 }
             }
+
+            parts.Add(agentKeys.Describe());
 
             try
             {
@@ -162,6 +178,10 @@ namespace EspriSsh.Core.Connection
             return true;
         }
 
+        private static string Describe(LoadedIdentity identity) => identity.PublicKey != null
+            ? $"{identity.Path} ({identity.PublicKey.KeyType} {Keys.KeyFingerprint.Sha256(identity.PublicKey.Blob)}{(identity.Key == null && identity.ProblemId == ErrorIds.PassphraseRequired ? ", passphrase" : "")})"
+            : identity.Path + " (unusable)";
+
         private static ConnectionTestResult Summarize(ConnectionPlan plan, List<ConnectionStage> stages, TimeSpan duration)
         {
             ConnectionStage? failed = stages.FirstOrDefault(s => s.Status == StageStatus.Failed);
@@ -172,7 +192,7 @@ namespace EspriSsh.Core.Connection
 
             return new ConnectionTestResult(plan.Target.Alias, plan.Target.User, stages)
             {
-                Via = plan.Jump?.Alias,
+                Via = plan.Jumps.Count == 0 ? null : string.Join(",", plan.Jumps.Select(j => j.Alias)),
                 Succeeded = failed == null,
                 FailedStage = failed?.Name,
                 FailedHost = failed?.Host,

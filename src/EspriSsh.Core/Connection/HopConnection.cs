@@ -22,16 +22,16 @@ namespace EspriSsh.Core.Connection
         private readonly HopPlan hop;
         private readonly ConnectionPlan plan;
         private readonly HostKeyVerifier verifier;
-        private readonly IReadOnlyList<LoadedIdentity> identities;
+        private readonly HopAuthentication authentication;
         private readonly CancellationToken cancellation;
 
-        public HopConnection(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier, IReadOnlyList<LoadedIdentity> identities,
+        public HopConnection(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier, HopAuthentication authentication,
             CancellationToken cancellation)
         {
             this.hop = hop;
             this.plan = plan;
             this.verifier = verifier;
-            this.identities = identities;
+            this.authentication = authentication;
             this.cancellation = cancellation;
         }
 
@@ -104,12 +104,9 @@ namespace EspriSsh.Core.Connection
         /// end of a jump forward) and fills the Banner, HostKey and Authentication stages.
         /// </summary>
         public bool Connect(string connectHost, int connectPort, ConnectionStage? channelStage, Func<Exception?> channelError,
-            ConnectionStage banner, ConnectionStage hostKey, ConnectionStage authentication)
+            ConnectionStage banner, ConnectionStage hostKey, ConnectionStage authenticationStage)
         {
-            List<LoadedIdentity> usable = identities.Where(i => i.Source != null).ToList();
-            AuthenticationMethod method = usable.Count > 0
-                ? new PrivateKeyAuthenticationMethod(hop.User, usable.Select(i => i.Source!).ToArray())
-                : new NoneAuthenticationMethod(hop.User);
+            AuthenticationMethod method = authentication.CreateMethod();
             var info = new ConnectionInfo(connectHost, connectPort, hop.User, method) { Timeout = plan.Timeout };
             if (info.KeyExchangeAlgorithms.ContainsKey("curve25519-sha256"))
             {
@@ -135,9 +132,20 @@ namespace EspriSsh.Core.Connection
                 Interlocked.Exchange(ref hostKeyAt, Stopwatch.GetTimestamp());
             };
 
+            // The time the user spends typing a passphrase does not count (ssh has no timeout there either).
             long Deadline() => Math.Max(start, Math.Max(Interlocked.Read(ref identAt), Interlocked.Read(ref hostKeyAt)))
-                + (long)(plan.Timeout.TotalSeconds * Stopwatch.Frequency);
-            bool finished = BoundedCall.TryRun(client.Connect, Deadline, cancellation, client.Dispose, out Exception? error);
+                + (long)(plan.Timeout.TotalSeconds * Stopwatch.Frequency) + authentication.Prompts.AnsweringTicks;
+            bool finished;
+            Exception? error;
+            try
+            {
+                finished = BoundedCall.TryRun(client.Connect, Deadline, cancellation, client.Dispose, out error, authentication.Prompts.RunPending);
+            }
+            finally
+            {
+                authentication.Prompts.Close();
+            }
+
             long end = Stopwatch.GetTimestamp();
             identAt = Interlocked.Read(ref identAt);
             hostKeyAt = Interlocked.Read(ref hostKeyAt);
@@ -189,22 +197,28 @@ namespace EspriSsh.Core.Connection
             }
 
             // Authentication
-            authentication.Duration = Elapsed(hostKeyAt, end);
+            authenticationStage.Duration = TimeSpan.FromSeconds(Math.Max(0, end - hostKeyAt - authentication.Prompts.AnsweringTicks) / (double)Stopwatch.Frequency);
             if (error == null && finished)
             {
-                AuthenticationDiagnosis.Accepted(authentication, hop, identities);
-                return authentication.Status != StageStatus.Failed;
+                AuthenticationDiagnosis.Accepted(authenticationStage, authentication);
+                return authenticationStage.Status != StageStatus.Failed;
             }
 
             if (error is SshAuthenticationException auth)
             {
-                AuthenticationDiagnosis.Refused(authentication, hop, identities, method.AllowedAuthentications, plan.SshDirectory, auth.Message);
+                AuthenticationDiagnosis.Refused(authenticationStage, authentication, method.AllowedAuthentications, plan.SshDirectory, auth.Message);
+                return false;
+            }
+
+            if (error is SshConnectionException && AuthenticationDiagnosis.IsTooManyFailures(error.Message))
+            {
+                AuthenticationDiagnosis.TooManyFailures(authenticationStage, authentication);
                 return false;
             }
 
             return timedOut
-                ? Fail(authentication, ErrorIds.ConnectionTimeout, $"Authentication did not finish within {Seconds}.", "The server is very slow to check keys; try again, then send this result to the IT team.")
-                : Fail(authentication, ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {error?.Message}",
+                ? Fail(authenticationStage, ErrorIds.ConnectionTimeout, $"Authentication did not finish within {Seconds}.", "The server is very slow to check keys; try again, then send this result to the IT team.")
+                : Fail(authenticationStage, ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {error?.Message}",
                     "Send this result to the IT team: the server dropped the login.");
         }
 

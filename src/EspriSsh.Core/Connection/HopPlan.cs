@@ -5,8 +5,9 @@ namespace EspriSsh.Core.Connection
     /// <summary>One SSH server to reach: the name the user typed, where it really is, who logs in, with which keys.</summary>
     public sealed class HopPlan
     {
-        public HopPlan(string alias, string hostName, int port, string user, IReadOnlyList<string> identityFiles)
+        public HopPlan(string alias, string hostName, int port, string user, IReadOnlyList<string> identityFiles, bool identitiesOnly = false)
         {
+            IdentitiesOnly = identitiesOnly;
             Alias = alias;
             HostName = hostName;
             Port = port;
@@ -26,6 +27,9 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>Private key files to offer, in order; full paths.</summary>
         public IReadOnlyList<string> IdentityFiles { get; }
+
+        /// <summary>ssh's IdentitiesOnly: offer only the IdentityFile keys (the agent still signs for those it holds).</summary>
+        public bool IdentitiesOnly { get; }
 
         public override string ToString() => User + "@" + HostName + (Port == 22 ? "" : ":" + Port);
     }

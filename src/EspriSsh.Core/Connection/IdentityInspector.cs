@@ -50,24 +50,35 @@ namespace EspriSsh.Core.Connection
             {
                 identity.Problem = ex.Message;
                 identity.ProblemId = ex.ErrorId;
+                // Still known without the passphrase: lets the agent sign for it, or the passphrase be asked later.
+                identity.PublicKey = PublicKeyWithoutPassphrase(path);
                 return identity;
             }
 
-            var offer = new KeyOffer(path, key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob));
+            identity.Key = key;
+            identity.PublicKey = key.PublicKey;
             identity.Policy = site.Evaluate(key.KeyType, key.Bits);
-            identity.PublicFileMismatch = CheckPublicFile(path, key, offer.Fingerprint);
+            identity.PublicFileMismatch = CheckPublicFile(path, key, KeyFingerprint.Sha256(key.PublicKeyBlob));
+            return identity;
+        }
+
+        /// <summary>The clear public half of the file (OpenSSH, PPK), else its .pub, as ssh loads it.</summary>
+        private static SshPublicKey? PublicKeyWithoutPassphrase(string path)
+        {
             try
             {
-                identity.Source = SshNetKeyAdapter.ToKeySource(key, offer);
-                identity.Offer = offer;
+                SshPublicKey? inFile = PrivateKeyFileReader.PeekFile(path).PublicKey;
+                if (inFile != null)
+                {
+                    return inFile;
+                }
             }
-            catch (EspriException ex)
+            catch (EspriException)
             {
-                identity.Problem = ex.Message;
-                identity.ProblemId = ex.ErrorId;
+                // Unreadable: the .pub may still tell.
             }
 
-            return identity;
+            return PublicKeyFile.TryReadBeside(path);
         }
 
         private static string? CheckPublicFile(string path, SshPrivateKey key, string fingerprint)

@@ -25,5 +25,14 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>The server said yes to the key (SSH.NET was asked to sign with it).</summary>
         public bool Accepted { get; internal set; }
+
+        /// <summary>A signature was asked for the key (the server accepts it), whether or not one could be made.</summary>
+        public bool SignatureRequested { get; internal set; }
+
+        /// <summary>The agent that signs with the key ("Pageant"...), or null when the key file itself signs.</summary>
+        public string? Agent { get; internal set; }
+
+        /// <summary>The signature algorithm the agent actually used, when it is not the one asked for (an agent that only knows ssh-rsa).</summary>
+        public string? AgentSignedWith { get; internal set; }
     }
 }

@@ -1,19 +1,33 @@
+using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
-using Renci.SshNet;
 
 namespace EspriSsh.Core.Connection
 {
-    /// <summary>One identity file after local inspection: the key ready for SSH.NET, or why it cannot be used.</summary>
+    /// <summary>
+    /// One identity: a key file after local inspection (the key ready for SSH.NET, or why it cannot be
+    /// used), or a key only the agent holds.
+    /// </summary>
     internal sealed class LoadedIdentity
     {
         public LoadedIdentity(string path) => Path = path;
 
+        /// <summary>The key file; for a key only the agent holds, how the agent names it.</summary>
         public string Path { get; }
 
-        /// <summary>Set when the key could be read and handed to SSH.NET.</summary>
-        public KeyOffer? Offer { get; set; }
+        /// <summary>False for a key only the agent holds (no file, no .pub to send).</summary>
+        public bool IsFile { get; set; } = true;
 
-        public IPrivateKeySource? Source { get; set; }
+        /// <summary>The public key, when known without the passphrase (the file's clear part, its .pub, or the agent).</summary>
+        public SshPublicKey? PublicKey { get; set; }
+
+        /// <summary>The decrypted key, when the file could be read (unencrypted, or -Passphrase given).</summary>
+        public SshPrivateKey? Key { get; set; }
+
+        /// <summary>The agent that signs with this key ("Pageant"...); null when the file's key signs.</summary>
+        public string? Agent { get; set; }
+
+        /// <summary>Set when the key is offered to the server (what happened to it is recorded there).</summary>
+        public KeyOffer? Offer { get; set; }
 
         /// <summary>Why the key cannot be offered (missing, passphrase needed, wrong passphrase...).</summary>
         public string? Problem { get; set; }
@@ -28,5 +42,19 @@ namespace EspriSsh.Core.Connection
         public string? PublicFileMismatch { get; set; }
 
         public KeyPolicyResult? Policy { get; set; }
+
+        /// <summary>The inspection's facts without what one connection records (Offer): each hop offers its own copy.</summary>
+        public LoadedIdentity CopyForHop() => new LoadedIdentity(Path)
+        {
+            IsFile = IsFile,
+            PublicKey = PublicKey,
+            Key = Key,
+            Agent = Agent,
+            Problem = Problem,
+            ProblemId = ProblemId,
+            RightsProblem = RightsProblem,
+            PublicFileMismatch = PublicFileMismatch,
+            Policy = Policy,
+        };
     }
 }

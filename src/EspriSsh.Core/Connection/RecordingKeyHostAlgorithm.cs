@@ -1,3 +1,4 @@
+using System;
 using Renci.SshNet.Security;
 using Renci.SshNet.Security.Cryptography;
 
@@ -11,6 +12,8 @@ namespace EspriSsh.Core.Connection
     internal sealed class RecordingKeyHostAlgorithm : KeyHostAlgorithm
     {
         private readonly KeyOffer offer;
+        private readonly byte[]? blob;
+        private readonly Func<byte[], byte[]?>? sign;
 
         /// <summary>With the key's own signer (ED25519, ECDSA).</summary>
         public RecordingKeyHostAlgorithm(string name, Key key, KeyOffer offer)
@@ -26,19 +29,35 @@ namespace EspriSsh.Core.Connection
             this.offer = offer;
         }
 
+        /// <summary>
+        /// Signed elsewhere (the agent, or a key decrypted only when needed): <paramref name="publicKey"/>
+        /// holds no private part, <paramref name="blob"/> is sent as is, <paramref name="sign"/> returns
+        /// the SSH signature blob, or null to skip the key (SSH.NET then sends a query, which the server
+        /// does not count as a failure, and goes on to the next key).
+        /// </summary>
+        public RecordingKeyHostAlgorithm(string name, Key publicKey, byte[] blob, Func<byte[], byte[]?> sign, KeyOffer offer)
+            : base(name, publicKey)
+        {
+            this.offer = offer;
+            this.blob = blob;
+            this.sign = sign;
+        }
+
         public override byte[] Data
         {
             get
             {
                 offer.Offered = true;
-                return base.Data;
+                return blob ?? base.Data;
             }
         }
 
         public override byte[] Sign(byte[] data)
         {
-            offer.Accepted = true;
-            return base.Sign(data);
+            offer.SignatureRequested = true;
+            byte[]? signature = sign == null ? base.Sign(data) : sign(data);
+            offer.Accepted |= signature != null;
+            return signature!;
         }
     }
 }

@@ -4,39 +4,63 @@ using System.Numerics;
 using System.Security.Cryptography;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
-using Renci.SshNet;
 using Renci.SshNet.Security;
 using Renci.SshNet.Security.Cryptography;
 
 namespace EspriSsh.Core.Connection
 {
     /// <summary>
-    /// Hands a key our engine decrypted to SSH.NET, so every format and passphrase error is ours.
-    /// RSA is offered as rsa-sha2-512 then rsa-sha2-256 with matching signers: SSH.NET's default
-    /// ssh-rsa (SHA-1) is refused by OpenSSH 8.8+.
+    /// Hands keys to SSH.NET: a key our engine decrypted (so every format and passphrase error is
+    /// ours), or a public key whose signature is made elsewhere (the agent, or a key decrypted only
+    /// when the server wants it). RSA is offered as rsa-sha2-512, with rsa-sha2-256 as a fallback:
+    /// SSH.NET's default ssh-rsa (SHA-1) is refused by OpenSSH 8.8+.
     /// </summary>
     internal static class SshNetKeyAdapter
     {
-        public static IPrivateKeySource ToKeySource(SshPrivateKey key, KeyOffer offer)
+        public const string RsaSha512 = "rsa-sha2-512";
+        public const string RsaSha256 = "rsa-sha2-256";
+
+        /// <summary>The signature algorithm a key is offered under first.</summary>
+        public static string PrimaryAlgorithm(string keyType) => keyType == RsaPrivateKey.TypeName ? RsaSha512 : keyType;
+
+        /// <summary>A second algorithm to try after every other key (rsa-sha2-256 for RSA), or null.</summary>
+        public static string? FallbackAlgorithm(string keyType) => keyType == RsaPrivateKey.TypeName ? RsaSha256 : null;
+
+        /// <summary>Key types SSH.NET can offer: others (DSA, FIDO security keys) are reported, not offered.</summary>
+        public static bool CanOffer(string keyType) =>
+            keyType == Ed25519PrivateKey.TypeName || keyType == RsaPrivateKey.TypeName || keyType.StartsWith("ecdsa-sha2-nistp", StringComparison.Ordinal);
+
+        public static string WhyNotOffered(string keyType) => keyType == DsaPrivateKey.TypeName
+            ? "DSA (ssh-dss) keys cannot be used to log in (OpenSSH disabled them). Make an ED25519 key with New-EspriKey."
+            : $"{keyType} keys cannot be tested by EspriSsh (security keys need their device). Test with ssh itself.";
+
+        /// <summary>The decrypted key under <paramref name="algorithm"/>, signing in memory.</summary>
+        public static KeyHostAlgorithm ForPrivateKey(SshPrivateKey key, string algorithm, KeyOffer offer)
         {
             switch (key)
             {
                 case Ed25519PrivateKey ed:
-                    var edKey = new ED25519Key(Concat(ed.Seed, ed.PublicKeyBytes));
-                    return new Source(new RecordingKeyHostAlgorithm("ssh-ed25519", edKey, offer));
+                    return new RecordingKeyHostAlgorithm(algorithm, new ED25519Key(Concat(ed.Seed, ed.PublicKeyBytes)), offer);
                 case RsaPrivateKey rsa:
                     var rsaKey = new RsaKey(Unsigned(rsa.Modulus), Unsigned(rsa.PublicExponent), Unsigned(rsa.PrivateExponent),
                         Unsigned(rsa.P), Unsigned(rsa.Q), Unsigned(rsa.InverseQ));
-                    return new Source(
-                        new RecordingKeyHostAlgorithm("rsa-sha2-512", rsaKey, new RsaDigitalSignature(rsaKey, HashAlgorithmName.SHA512), offer),
-                        new RecordingKeyHostAlgorithm("rsa-sha2-256", rsaKey, new RsaDigitalSignature(rsaKey, HashAlgorithmName.SHA256), offer));
+                    HashAlgorithmName hash = algorithm == RsaSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA512;
+                    return new RecordingKeyHostAlgorithm(algorithm, rsaKey, new RsaDigitalSignature(rsaKey, hash), offer);
                 case EcdsaPrivateKey ec:
-                    var ecKey = new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar);
-                    return new Source(new RecordingKeyHostAlgorithm(ec.KeyType, ecKey, offer));
+                    return new RecordingKeyHostAlgorithm(algorithm, new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar), offer);
                 default:
-                    throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
-                        $"{key.KeyType} keys cannot be used to log in (OpenSSH disabled them). Make an ED25519 key with New-EspriKey.", key.KeyType);
+                    throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented, WhyNotOffered(key.KeyType), key.KeyType);
             }
+        }
+
+        /// <summary>The public key <paramref name="blob"/> under <paramref name="algorithm"/>, signed by <paramref name="sign"/> (null: skip the key).</summary>
+        public static KeyHostAlgorithm ForSigner(byte[] blob, string keyType, string algorithm, Func<byte[], byte[]?> sign, KeyOffer offer)
+        {
+            var data = new SshKeyData(blob);
+            Key publicKey = keyType == Ed25519PrivateKey.TypeName ? new ED25519Key(data)
+                : keyType == RsaPrivateKey.TypeName ? new RsaKey(data)
+                : (Key)new EcdsaKey(data);
+            return new RecordingKeyHostAlgorithm(algorithm, publicKey, blob, sign, offer);
         }
 
         /// <summary>An unsigned big-endian magnitude as a (non-negative) BigInteger, on every target.</summary>
@@ -57,13 +81,6 @@ namespace EspriSsh.Core.Connection
             Buffer.BlockCopy(a, 0, all, 0, a.Length);
             Buffer.BlockCopy(b, 0, all, a.Length, b.Length);
             return all;
-        }
-
-        private sealed class Source : IPrivateKeySource
-        {
-            public Source(params KeyHostAlgorithm[] algorithms) => HostKeyAlgorithms = algorithms;
-
-            public IReadOnlyCollection<HostAlgorithm> HostKeyAlgorithms { get; }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using EspriSsh.Core.Agent;
 using EspriSsh.Core.Tools;
@@ -6,71 +7,75 @@ using EspriSsh.Core.Tools;
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
-    /// Whether an ssh-agent is reachable (on Windows, the state of its service) and the fingerprints
-    /// it holds (`ssh-add -l`): nothing else of the agent ever enters the report.
+    /// Which agent answers and the fingerprints it holds (asked with our own agent client), then what
+    /// the user's `ssh-add -l` sees when it is installed: nothing else of the agent enters the report.
     /// </summary>
     internal static class AgentSection
     {
         public static ReportSection Collect(ReportContext context)
         {
             var section = new ReportSection("ssh agent");
-            var agent = new SshAgent(context.Request.ToolEnvironment, timeout: ReportContext.LocalCommandLimit);
-            string? why = agent.WhyUnreachable();
-            string? socket = context.Request.ToolEnvironment.GetEnvironmentVariable("SSH_AUTH_SOCK");
+            IToolEnvironment environment = context.Request.ToolEnvironment;
+            string? socket = environment.GetEnvironmentVariable("SSH_AUTH_SOCK");
             section.Field("SSH_AUTH_SOCK", string.IsNullOrEmpty(socket) ? "(not set)" : socket);
-            if (why != null)
+            AgentStatus status = context.AgentStatus;
+            string fix = environment.IsWindows
+                ? $"In an administrator PowerShell: {AgentAdvice.WindowsServiceFix} (or start Pageant)"
+                : AgentAdvice.UnixStartCommand;
+            if (!status.Reachable)
             {
-                section.Field("Agent", "not reachable: " + why);
+                section.Field("Agent", "not reachable: " + status.Problem);
                 context.Add(new Finding("AgentNotReachable", FindingSeverity.Info,
-                    "No ssh-agent is reachable: ssh asks for your key's passphrase at every login (this does not stop a login).",
-                    FixOf(why)));
-                return section;
-            }
-
-            CommandResult? list = agent.ListKeys();
-            if (list == null)
-            {
-                section.Field("Agent", "ssh-add not found: cannot list the keys it holds");
-                return section;
-            }
-
-            section.Field("Command", list.CommandLine);
-            string output = list.CombinedOutput.Trim();
-            if (list.ExitCode == 0 || list.ExitCode == 1)
-            {
-                section.Field("Agent", "reachable");
-                section.Line("Keys it holds (fingerprints):").Block(output.Length == 0 ? "(none)" : output);
-                if (list.ExitCode == 1)
-                {
-                    context.Add(new Finding("AgentEmpty", FindingSeverity.Info,
-                        "The ssh-agent runs but holds no key: ssh asks for the passphrase at each login.",
-                        "Add your key once per session: ssh-add (or ssh-add <your key file>)."));
-                }
+                    "No SSH agent answers: ssh asks for your key's passphrase at every login (this does not stop a login). " + status.Problem, fix));
             }
             else
             {
-                section.Field("Agent", "not answering: " + (output.Length > 0 ? output : list.Failure ?? "exit code " + list.ExitCode));
-                context.Add(new Finding("AgentNotAnswering", FindingSeverity.Warning,
-                    $"ssh-add -l could not talk to the agent ({(output.Length > 0 ? output.Split('\n').First().Trim() : list.Failure)}).",
-                    context.Request.ToolEnvironment.IsWindows ? SshAgent.WindowsServiceFix : "Start a new agent in your shell: " + SshAgent.UnixStartCommand));
-            }
-
-            return section;
-        }
-
-        /// <summary>The agent's own explanations end with the command to run; keep that as the one-line fix.</summary>
-        private static string FixOf(string why)
-        {
-            foreach (string marker in new[] { "run: ", "with: " })
-            {
-                int at = why.LastIndexOf(marker, StringComparison.Ordinal);
-                if (at >= 0)
+                section.Field("Agent", "reachable: " + status.Agent);
+                section.Line("Keys it holds (fingerprints):")
+                    .Block(status.Identities!.Count == 0 ? "(none)" : string.Join("\n", status.Identities.Select(i => i.ToString())));
+                if (status.Identities.Count == 0)
                 {
-                    return why.Substring(at + marker.Length).TrimEnd('.');
+                    context.Add(new Finding("AgentEmpty", FindingSeverity.Info,
+                        $"{status.Agent} answers but lists no key: it is empty, or locked (ssh-add -x); ssh asks for the passphrase at each login.",
+                        "Add your key once per session: ssh-add <your key file> (or Install-EspriKey -AddToAgent); if you locked the agent: ssh-add -X"));
                 }
             }
 
-            return why;
+            AddSshAddView(context, section, status);
+            return section;
         }
+
+        /// <summary>What the OpenSSH tools see: on Windows they may use another agent than Pageant.</summary>
+        private static void AddSshAddView(ReportContext context, ReportSection section, AgentStatus status)
+        {
+            CommandResult? list = new SshAgent(context.Request.ToolEnvironment, timeout: ReportContext.LocalCommandLimit).SshAddListing();
+            if (list == null)
+            {
+                return;
+            }
+
+            string output = list.CombinedOutput.Trim();
+            section.Line("What ssh sees (" + list.CommandLine + "):").Block(output.Length == 0 ? "(no output, exit code " + list.ExitCode + ")" : output);
+            bool sshAddAnswered = list.ExitCode == 0 || list.ExitCode == 1; // 1: no key; 2: no agent
+            if (!status.Reachable)
+            {
+                return;
+            }
+
+            var ours = new HashSet<string>(status.Identities!.Select(i => i.Fingerprint), StringComparer.Ordinal);
+            var theirs = new HashSet<string>(list.ExitCode == 0 ? FingerprintsIn(list.StandardOutput) : Enumerable.Empty<string>(), StringComparer.Ordinal);
+            if (!sshAddAnswered || !ours.SetEquals(theirs))
+            {
+                context.Add(new Finding("AgentDiffersFromSsh", FindingSeverity.Info,
+                    $"ssh-add does not see the keys of {status.Agent}: your OpenSSH tools use another agent (on Windows, the ssh-agent service rather than Pageant).",
+                    "Add the key to the agent your ssh uses too: ssh-add <your key file>"));
+            }
+        }
+
+        // "256 SHA256:abc... comment (ED25519)"
+        private static IEnumerable<string> FingerprintsIn(string sshAddOutput) => sshAddOutput.Split('\n')
+            .Select(line => line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length > 1 && fields[1].StartsWith("SHA256:", StringComparison.Ordinal))
+            .Select(fields => fields[1]);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EspriSsh.Core.Agent;
 using EspriSsh.Core.Connection;
 using EspriSsh.Core.Site;
 
@@ -10,7 +11,7 @@ namespace EspriSsh.Core.Diagnostics
     /// <summary>
     /// The stages of Test-EspriConnection (same engine) for the report's host. It runs in the
     /// background while ssh -vvv makes its own attempt, both inside the one -TimeoutSec budget, and
-    /// never writes known_hosts nor asks for a passphrase.
+    /// never writes known_hosts nor asks for a passphrase; the agent's keys are used as ssh uses them.
     /// </summary>
     internal static class ConnectionStagesSection
     {
@@ -39,7 +40,7 @@ namespace EspriSsh.Core.Diagnostics
             {
                 using (cancellation)
                 {
-                    return new ConnectionTester(site).Run(plan, cancellation.Token);
+                    return new ConnectionTester(site, agent: new SshAgent(context.Request.ToolEnvironment)).Run(plan, cancellation.Token);
                 }
             });
         }

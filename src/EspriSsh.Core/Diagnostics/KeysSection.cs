@@ -26,7 +26,7 @@ namespace EspriSsh.Core.Diagnostics
             }
 
             SiteProfile site = SiteProfileLoader.Current;
-            var options = new KeyInventoryOptions { Site = site, AgentFingerprints = new SshAgent(context.Request.ToolEnvironment).LoadedFingerprints() };
+            var options = new KeyInventoryOptions { Site = site, AgentFingerprints = context.AgentStatus.Identities?.Select(i => i.Fingerprint).ToList() };
             var entries = KeyInventory.Scan(directory, options);
             if (entries.Count == 0)
             {

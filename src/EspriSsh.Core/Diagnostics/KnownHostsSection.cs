@@ -21,9 +21,9 @@ namespace EspriSsh.Core.Diagnostics
 
             KnownHosts known = KnownHosts.Load(plan.UserKnownHostsFiles, plan.GlobalKnownHostsFiles);
             section.Field("Files", string.Join(", ", known.Files.Select(f => f.Path + (File.Exists(f.Path) ? "" : " (does not exist)"))));
-            foreach (HopPlan hop in new[] { plan.Jump, plan.Target }.Where(h => h != null).Select(h => h!))
+            foreach (HopPlan hop in plan.Hops)
             {
-                section.Field("Host", KnownHostEntry.LookupName(hop.HostName, hop.Port) + (hop == plan.Jump ? " (jump host)" : ""));
+                section.Field("Host", KnownHostEntry.LookupName(hop.HostName, hop.Port) + (hop != plan.Target ? " (jump host)" : ""));
                 IReadOnlyList<KnownHostEntry> entries = known.Find(hop.HostName, hop.Port);
                 if (entries.Count == 0)
                 {

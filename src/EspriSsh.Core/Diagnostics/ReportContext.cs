@@ -16,6 +16,7 @@ namespace EspriSsh.Core.Diagnostics
         internal static readonly TimeSpan LocalCommandLimit = TimeSpan.FromSeconds(10);
 
         private DateTime? networkDeadline;
+        private Agent.AgentStatus? agentStatus;
 
         public ReportContext(DebugReportRequest request)
         {
@@ -50,6 +51,9 @@ namespace EspriSsh.Core.Diagnostics
 
         /// <summary>True when ssh is given -F (then it skips the system-wide ssh_config).</summary>
         public bool PassesConfigToSsh => ConfigToPass() != null;
+
+        /// <summary>The agent and its keys, asked once for the whole report (agent and key sections).</summary>
+        public Agent.AgentStatus AgentStatus => agentStatus ??= new Agent.SshAgent(Request.ToolEnvironment, timeout: LocalCommandLimit).Probe();
 
         public void Add(Finding finding) => Findings.Add(finding);
 

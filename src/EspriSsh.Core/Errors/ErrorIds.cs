@@ -40,6 +40,12 @@ namespace EspriSsh.Core.Errors
         public const string HostNameInvalid = "HostNameInvalid";
         public const string LoginInvalid = "LoginInvalid";
         public const string FileWriteFailed = "FileWriteFailed";
+        public const string AgentNotRunning = "AgentNotRunning";
+        public const string AgentRefused = "AgentRefused";
+        public const string AgentLocked = "AgentLocked";
+        public const string AgentTimeout = "AgentTimeout";
+        public const string AgentBadReply = "AgentBadReply";
+        public const string TooManyAuthenticationFailures = "TooManyAuthenticationFailures";
         public const string FileUnreadable = "FileUnreadable";
         public const string FileTooLarge = "FileTooLarge";
         public const string NotARegularFile = "NotARegularFile";

@@ -110,15 +110,7 @@ namespace EspriSsh.Commands
                 WriteTyped(info, "EspriSsh.KeyInfo");
                 if (AddToAgent)
                 {
-                    AgentAddResult added = new SshAgent().Add(key);
-                    if (added.Added)
-                    {
-                        WriteVerbose($"Added '{info.Path}' to ssh-agent with {added.SshAddPath}.");
-                    }
-                    else
-                    {
-                        WriteWarning("The key was converted but not added to ssh-agent: " + added.Warning);
-                    }
+                    new SshAgent().AddAndReport(key, info.Path, Interaction);
                 }
             }
         }

@@ -79,8 +79,8 @@ namespace EspriSsh.Commands
                 DebugReportBuilder.Write(report, path, Force);
                 string where = report.Location == null ? "" : " (" + report.Location + ")";
                 // Shown like Write-Host (and silenced with 6>$null): the user must learn where the file is.
-                WriteInformation(new HostInformationMessage { Message = $"Report written to {report.Path}{where}." }, new[] { "PSHOST" });
-                WriteInformation(new HostInformationMessage { Message = $"Send it to {support.Address}, subject '{support.ReportSubject}'." }, new[] { "PSHOST" });
+                Interaction.Inform($"Report written to {report.Path}{where}.");
+                Interaction.Inform($"Send it to {support.Address}, subject '{support.ReportSubject}'.");
                 WriteTyped(report, "EspriSsh.DebugReport");
             });
         }

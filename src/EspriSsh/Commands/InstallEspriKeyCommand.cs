@@ -78,7 +78,7 @@ namespace EspriSsh.Commands
                             (decrypted, oldPassphrase) = Decrypt(source);
                         }
 
-                        PutInAgent(decrypted.Key, plan.Destination);
+                        new SshAgent().AddAndReport(decrypted.Key, plan.Destination, Interaction);
                     }
 
                     WriteTyped(installed, "EspriSsh.KeyInfo");
@@ -113,7 +113,7 @@ namespace EspriSsh.Commands
 
                 if (AddToAgent)
                 {
-                    PutInAgent(decrypted!.Key, info.Path);
+                    new SshAgent().AddAndReport(decrypted!.Key, info.Path, Interaction);
                 }
 
                 WriteTyped(info, "EspriSsh.KeyInfo");
@@ -121,20 +121,6 @@ namespace EspriSsh.Commands
             finally
             {
                 oldPassphrase?.Dispose();
-            }
-        }
-
-        // Never fails the install (the files are written): a key not added is a warning with the fix.
-        private void PutInAgent(SshPrivateKey key, string path)
-        {
-            AgentAddResult added = new SshAgent().Add(key);
-            if (added.Added)
-            {
-                WriteVerbose($"'{path}' was added to the ssh-agent with {added.SshAddPath}.");
-            }
-            else
-            {
-                WriteWarning($"'{path}' was installed but not added to the ssh-agent: {added.Warning}");
             }
         }
 

@@ -79,12 +79,13 @@ namespace EspriSsh.Commands
                 plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
                 plan.AcceptNewHostKey = AcceptNewHostKey
                     && ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
-                using Secret? passphrase = ToSecret(Passphrase) ?? AskPassphraseIfNeeded(plan);
+                // Without -Passphrase, one is asked only when the server wants an encrypted key the agent does not hold.
+                using Secret? passphrase = ToSecret(Passphrase);
                 plan.Passphrase = passphrase?.Utf8;
                 ConnectionTestResult result;
                 try
                 {
-                    result = new ConnectionTester(site).Run(plan, Interaction.Cancellation);
+                    result = new ConnectionTester(site, Interaction).Run(plan, Interaction.Cancellation);
                 }
                 catch (OperationCanceledException)
                 {
@@ -100,33 +101,6 @@ namespace EspriSsh.Commands
                     WriteTyped(result, "EspriSsh.ConnectionTestResult");
                 }
             });
-        }
-
-        /// <summary>Interactive and a key to offer is encrypted: ask once, as ssh would. Otherwise the Authentication stage reports it.</summary>
-        private Secret? AskPassphraseIfNeeded(ConnectionPlan plan)
-        {
-            if (!Interaction.CanPrompt)
-            {
-                return null;
-            }
-
-            string? encrypted = new[] { plan.Jump, plan.Target }
-                .Where(h => h != null)
-                .SelectMany(h => h!.IdentityFiles)
-                .FirstOrDefault(IsEncrypted);
-            return encrypted == null ? null : Interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{encrypted}'", encrypted, "Pass -Passphrase."));
-        }
-
-        private static bool IsEncrypted(string path)
-        {
-            try
-            {
-                return PrivateKeyFileReader.PeekFile(path).Encrypted;
-            }
-            catch (EspriException)
-            {
-                return false;
-            }
         }
     }
 }

@@ -1,99 +1,145 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Text;
 using EspriSsh.Core.Agent;
-using EspriSsh.Core.Tests.Keys;
-using EspriSsh.Core.Diagnostics;
+using EspriSsh.Core.Agent.Transports;
+using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Tests.Keys;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Tests.Agent
 {
-    [Collection(PuttygenKeysCollection.Name)]
+    /// <summary>Which agent is used where, the advice when there is none, and adding without ssh-add.</summary>
     public sealed class SshAgentTests
     {
-        private readonly PuttygenKeys keys;
-
-        public SshAgentTests(PuttygenKeys keys) => this.keys = keys;
-
         [Fact]
-        public void UnixWithoutSocketSaysHowToStartAnAgent()
+        public void UnixWithoutSocketSaysHowToStartAnAgentFromPowerShell()
         {
             string why = new SshAgent(new FakeEnvironment(windows: false)).WhyUnreachable();
+
             Assert.Contains("SSH_AUTH_SOCK is not set", why);
-            Assert.Contains("eval $(ssh-agent)", why);
+            Assert.Contains("$env:SSH_AUTH_SOCK = \"$HOME/.ssh/agent.sock\"", why);
+            Assert.DoesNotContain("eval", why);
         }
 
         [Fact]
-        public void UnixWithStaleSocketSaysTheAgentStopped()
+        public void UnixWithStaleSocketSaysTheAgentStoppedAndHowToStartOne()
         {
             var env = new FakeEnvironment(windows: false) { ["SSH_AUTH_SOCK"] = "/tmp/ssh-gone/agent.1" };
-            string why = new SshAgent(env).WhyUnreachable();
-            Assert.Contains("/tmp/ssh-gone/agent.1", why);
-            Assert.Contains("eval $(ssh-agent)", why);
+
+            AgentStatus status = new SshAgent(env).Probe();
+
+            Assert.False(status.Reachable);
+            Assert.Equal(ErrorIds.AgentNotRunning, status.ProblemId);
+            Assert.Contains("/tmp/ssh-gone/agent.1", status.Problem);
+            Assert.Contains("ssh-agent -a $env:SSH_AUTH_SOCK", status.Problem);
         }
 
         [Theory]
         [InlineData(AgentServiceState.Disabled, "disabled")]
         [InlineData(AgentServiceState.Stopped, "stopped")]
         [InlineData(AgentServiceState.NotInstalled, "not installed")]
-        public void WindowsServiceProblemsGiveTheAdminCommand(AgentServiceState state, string said)
+        public void WindowsWithoutAgentGivesTheServiceStateAndTheAdminCommand(AgentServiceState state, string said)
         {
-            string why = new SshAgent(new FakeEnvironment(windows: true), new FakeService(state)).WhyUnreachable();
+            string why = new SshAgent(new FakeEnvironment(windows: true), new FakeService(state), windows: new FakeWindows()).WhyUnreachable();
+
             Assert.Contains(said, why);
             Assert.Contains("Get-Service ssh-agent | Set-Service -StartupType Automatic -PassThru | Start-Service", why);
+            Assert.Contains("Pageant", why);
         }
 
         [Fact]
-        public void WindowsRunningServiceIsReachable() =>
-            Assert.Null(new SshAgent(new FakeEnvironment(windows: true), new FakeService(AgentServiceState.Running)).WhyUnreachable());
+        public void WindowsPrefersPageantsPipe()
+        {
+            var windows = new FakeWindows { Pipes = { "pageant.alice.0123", AgentLocator.OpenSshPipeName }, Window = true };
 
-        [RequiresToolsFact("puttygen", "sh")] // the fake ssh-add is a shell script
-        public void AnSshAddThatHangsIsStoppedAtTheTimeout()
+            IAgentEndpoint endpoint = Locate(new FakeEnvironment(windows: true), windows);
+
+            var pipe = Assert.IsType<NamedPipeEndpoint>(endpoint);
+            Assert.Equal("pageant.alice.0123", pipe.PipeName);
+            Assert.Equal("Pageant", pipe.Description);
+        }
+
+        [Fact]
+        public void WindowsUsesPageantsWindowWhenItHasNoPipe()
+        {
+            var windows = new FakeWindows { Pipes = { AgentLocator.OpenSshPipeName }, Window = true };
+
+            Assert.IsType<CopyDataEndpoint>(Locate(new FakeEnvironment(windows: true), windows));
+        }
+
+        [Fact]
+        public void WindowsWithoutPageantUsesTheOpenSshService()
+        {
+            var windows = new FakeWindows { Pipes = { AgentLocator.OpenSshPipeName } };
+
+            var pipe = Assert.IsType<NamedPipeEndpoint>(Locate(new FakeEnvironment(windows: true), windows));
+
+            Assert.Equal("openssh-ssh-agent", pipe.PipeName);
+        }
+
+        [Fact]
+        public void SshAuthSockComesFirstAndMayNameAPipeOnWindows()
+        {
+            var windows = new FakeWindows { Pipes = { "pageant.alice.0123" } };
+            var env = new FakeEnvironment(windows: true) { ["SSH_AUTH_SOCK"] = @"\\.\pipe\my-agent" };
+
+            var pipe = Assert.IsType<NamedPipeEndpoint>(Locate(env, windows));
+
+            Assert.Equal("my-agent", pipe.PipeName);
+        }
+
+        [RequiresToolsFact(RealAgent.Tool, "ssh-add", SshKeygen.Tool)]
+        public void AddsToARealAgentWithoutSshAdd()
         {
             using var dir = new TempDirectory();
-            string fake = dir.File("ssh-add");
-            File.WriteAllText(fake, "#!/bin/sh\nexec sleep 60\n");
-            UnixModes.Set(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-            string socket = dir.File("agent.sock");
-            File.WriteAllText(socket, "");
-            var env = new FakeEnvironment(windows: false) { ["PATH"] = dir.Path, ["SSH_AUTH_SOCK"] = socket };
-            SshPrivateKey key = PuttygenKeys.Read(keys.Master("ed25519")).Decrypt(null);
+            using var agent = new RealAgent();
+            string path = SshKeygen.Make(dir, "id_ed25519", "ed25519", "");
+            SshPrivateKey key = PrivateKeyFileReader.ReadFile(path, null).Key;
+            var env = new FakeEnvironment(windows: false) { ["PATH"] = dir.Path, ["SSH_AUTH_SOCK"] = agent.Socket }; // no ssh-add there
 
-            AgentAddResult result = new SshAgent(env, timeout: TimeSpan.FromSeconds(1)).Add(key);
+            AgentAddResult result = new SshAgent(env).Add(key, path);
+
+            Assert.True(result.Added, result.Warning);
+            Assert.True(new SshAgent(env).Holds(key.PublicKey));
+            Assert.Equal($"the ssh-agent at '{agent.Socket}'", result.Agent);
+            Assert.Equal(File.ReadAllText(path + ".pub").Trim(), agent.Run("ssh-add", "-L").Output.Trim());
+            Assert.Contains(result.Fingerprint, agent.Run("ssh-add", "-l", "-E", "sha256").Output);
+        }
+
+        [RequiresToolsFact(RealAgent.Tool, "ssh-add", SshKeygen.Tool)]
+        public void AddingToALockedAgentWarnsItIsLocked()
+        {
+            using var dir = new TempDirectory();
+            using var agent = new RealAgent();
+            agent.Lock("lock-pw");
+            SshPrivateKey key = PrivateKeyFileReader.ReadFile(SshKeygen.Make(dir, "id_ed25519", "ed25519", ""), null).Key;
+
+            AgentAddResult result = new SshAgent(new FakeEnvironment(windows: false) { ["SSH_AUTH_SOCK"] = agent.Socket }).Add(key);
 
             Assert.False(result.Added);
-            Assert.Contains("did not finish within 1 s", result.Warning);
+            Assert.Equal(ErrorIds.AgentLocked, result.ErrorId);
+            Assert.Contains("ssh-add -X", result.Warning);
         }
 
-        [RequiresToolsFact("puttygen", "ssh-agent", "ssh-add")]
-        public void AddsToARealAgent()
+        [Fact]
+        public void WithoutAgentAddWarnsInsteadOfThrowing()
         {
-            using var dir = new TempDirectory();
-            string socket = dir.File("agent.sock");
-            string started = ExternalTool.Check("ssh-agent", "-s", "-a", socket);
-            int agentPid = int.Parse(started.Split(';').First(p => p.Contains("SSH_AGENT_PID=")).Split('=')[1]);
-            try
-            {
-                var env = new FakeEnvironment(windows: false) { ["PATH"] = Environment.GetEnvironmentVariable("PATH"), ["SSH_AUTH_SOCK"] = socket };
-                string master = keys.Master("ed25519");
-                SshPrivateKey key = PuttygenKeys.Read(master).Decrypt(null);
+            SshPrivateKey key = new Ed25519PrivateKey(new byte[32], new byte[32]);
 
-                AgentAddResult result = new SshAgent(env).Add(key);
+            AgentAddResult result = new SshAgent(new FakeEnvironment(windows: false)).Add(key);
 
-                Assert.True(result.Added, result.Warning);
-                var listed = ExternalTool.RunWithEnvironment("ssh-add", new Dictionary<string, string> { ["SSH_AUTH_SOCK"] = socket }, "-L");
-                Assert.Equal(keys.PublicLine(master), listed.Output.Trim());
-            }
-            finally
-            {
-                System.Diagnostics.Process.GetProcessById(agentPid).Kill();
-            }
+            Assert.Null(new SshAgent(new FakeEnvironment(windows: false)).Holds(key.PublicKey));
+            Assert.False(result.Added);
+            Assert.Equal(ErrorIds.AgentNotRunning, result.ErrorId);
+            Assert.Contains("$env:SSH_AUTH_SOCK", result.Warning);
         }
 
-        private sealed class FakeEnvironment : IToolEnvironment
+        private static IAgentEndpoint Locate(IToolEnvironment env, IWindowsAgentDiscovery windows) =>
+            new AgentLocator(env, windows, new FakeService(AgentServiceState.Running)).Locate(out _, out _);
+
+        internal sealed class FakeEnvironment : IToolEnvironment
         {
             private readonly Dictionary<string, string> variables = new Dictionary<string, string>();
 
@@ -118,6 +164,27 @@ namespace EspriSsh.Core.Tests.Agent
             public FakeService(AgentServiceState state) => this.state = state;
 
             public AgentServiceState Query() => state;
+        }
+
+        private sealed class FakeWindows : IWindowsAgentDiscovery, IPageantWindowApi
+        {
+            public HashSet<string> Pipes { get; } = new HashSet<string>();
+
+            public bool Window { get; set; }
+
+            public string PageantPipeName => "pageant.alice.0123";
+
+            public IPageantWindowApi PageantWindow => this;
+
+            public uint CurrentThreadId => 1;
+
+            public bool PipeExists(string pipeName) => Pipes.Contains(pipeName);
+
+            public IntPtr FindPageantWindow() => Window ? new IntPtr(1) : IntPtr.Zero;
+
+            public ISharedMemory CreateSharedMemory(string name, int size) => throw new NotSupportedException();
+
+            public long? SendCopyData(IntPtr window, uint id, byte[] data, TimeSpan timeout) => throw new NotSupportedException();
         }
     }
 }

@@ -21,8 +21,9 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal("jean-zay.idris.fr", plan.Target.HostName);
             Assert.Equal("localuser", plan.Target.User);
             Assert.Equal(new[] { dir.File("id_ed25519") }, plan.Target.IdentityFiles);
-            Assert.Equal("spirit1", plan.Jump!.Alias);
-            Assert.Equal("spirit1.ipsl.fr", plan.Jump.HostName);
+            HopPlan jump = Assert.Single(plan.Jumps);
+            Assert.Equal("spirit1", jump.Alias);
+            Assert.Equal("spirit1.ipsl.fr", jump.HostName);
             Assert.Equal(dir.File("known_hosts"), plan.KnownHostsPath);
             Assert.Equal(new[] { dir.File("known_hosts"), dir.File("known_hosts2") }, plan.UserKnownHostsFiles);
             Assert.Equal(KnownHostsLocations.DefaultGlobalFiles, plan.GlobalKnownHostsFiles);
@@ -83,7 +84,7 @@ namespace EspriSsh.Core.Tests.Connection
         {
             using var dir = new TempDirectory();
             var config = new Dictionary<string, HostSettings> { ["target"] = new HostSettings { ProxyJump = proxyJump } };
-            HopPlan jump = Builder(dir, config).Build("target", new HostSettings(), null).Jump!;
+            HopPlan jump = Assert.Single(Builder(dir, config).Build("target", new HostSettings(), null).Jumps);
             Assert.Equal($"{user}@{hostName}:{port}", $"{jump.User}@{jump.HostName}:{jump.Port}");
         }
 
@@ -92,11 +93,59 @@ namespace EspriSsh.Core.Tests.Connection
         {
             using var dir = new TempDirectory();
             var config = new Dictionary<string, HostSettings> { ["jean-zay"] = new HostSettings { ProxyJump = "none" } };
-            Assert.Null(Builder(dir, config).Build("jean-zay", new HostSettings(), null).Jump);
+            Assert.Empty(Builder(dir, config).Build("jean-zay", new HostSettings(), null).Jumps);
+        }
+
+        [Fact]
+        public void AProxyJumpChainIsReachedInOrderAfterTheFirstHostsOwnJump()
+        {
+            using var dir = new TempDirectory();
+            var config = new Dictionary<string, HostSettings>
+            {
+                ["target"] = new HostSettings { ProxyJump = "middle,last" },
+                ["middle"] = new HostSettings { HostName = "10.0.0.2", ProxyJump = "first" },
+                ["last"] = new HostSettings { HostName = "10.0.0.3", ProxyJump = "ignored-as-with-ssh" },
+                ["first"] = new HostSettings { HostName = "10.0.0.1", User = "u1" },
+            };
+
+            ConnectionPlan plan = Builder(dir, config).Build("target", new HostSettings(), null);
+
+            Assert.Equal(new[] { "first", "middle", "last", "target" }, plan.Hops.Select(h => h.Alias));
+            Assert.Equal("u1@10.0.0.1", plan.Jumps[0].User + "@" + plan.Jumps[0].HostName);
+        }
+
+        [Fact]
+        public void JumpHostsThatLeadToEachOtherAreALoop()
+        {
+            using var dir = new TempDirectory();
+            var config = new Dictionary<string, HostSettings>
+            {
+                ["target"] = new HostSettings { ProxyJump = "a" },
+                ["a"] = new HostSettings { ProxyJump = "b" },
+                ["b"] = new HostSettings { ProxyJump = "a" },
+            };
+
+            var ex = Assert.Throws<EspriException>(() => Builder(dir, config).Build("target", new HostSettings(), null));
+
+            Assert.Equal(ErrorIds.ConfigInvalid, ex.ErrorId);
+            Assert.Contains("loop", ex.Message);
+        }
+
+        [Fact]
+        public void IdentitiesOnlyComesFromTheConfigAndFromAnExplicitIdentityFile()
+        {
+            using var dir = new TempDirectory();
+            File.WriteAllText(dir.File("mine"), "x");
+            var config = new Dictionary<string, HostSettings> { ["only"] = new HostSettings { IdentitiesOnly = true } };
+
+            Assert.True(Builder(dir, config).Build("only", new HostSettings(), null).Target.IdentitiesOnly);
+            Assert.False(Builder(dir, config).Build("other", new HostSettings(), null).Target.IdentitiesOnly);
+            Assert.True(Builder(dir, config).Build("other", new HostSettings { IdentityFiles = new[] { dir.File("mine") } }, null).Target.IdentitiesOnly);
         }
 
         [Theory]
-        [InlineData("a,b")]
+        [InlineData("a,,b")]
+        [InlineData("ssh://a")]
         [InlineData("host:notaport")]
         public void RefusesProxyJumpItCannotTest(string proxyJump)
         {

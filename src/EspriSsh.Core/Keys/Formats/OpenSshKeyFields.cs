@@ -9,7 +9,10 @@ namespace EspriSsh.Core.Keys.Formats
     /// </summary>
     internal static class OpenSshKeyFields
     {
-        public static void Write(SshWireWriter writer, SshPrivateKey key)
+        public static void Write(SshWireWriter writer, SshPrivateKey key) => Write(writer, key, key.Comment);
+
+        /// <summary>With another comment than the key's own (what an agent lists it as).</summary>
+        public static void Write(SshWireWriter writer, SshPrivateKey key, string comment)
         {
             writer.WriteString(key.KeyType);
             switch (key)
@@ -31,7 +34,7 @@ namespace EspriSsh.Core.Keys.Formats
                     throw new NotSupportedException(key.KeyType);
             }
 
-            writer.WriteString(key.Comment);
+            writer.WriteString(comment);
         }
 
         /// <summary>Reads type, fields and comment. Null when the type is unknown to us.</summary>

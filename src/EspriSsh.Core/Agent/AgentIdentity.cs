@@ -1,0 +1,28 @@
+using EspriSsh.Core.Keys;
+
+namespace EspriSsh.Core.Agent
+{
+    /// <summary>One key an agent holds: its public part and comment (an agent never gives out the private part).</summary>
+    public sealed class AgentIdentity
+    {
+        public AgentIdentity(byte[] blob, string comment)
+        {
+            PublicKey = new SshPublicKey(blob, comment);
+            Fingerprint = KeyFingerprint.Sha256(blob);
+        }
+
+        public SshPublicKey PublicKey { get; }
+
+        /// <summary>The public key in SSH wire format: what a sign request names.</summary>
+        public byte[] Blob => PublicKey.Blob;
+
+        public string KeyType => PublicKey.KeyType;
+
+        public string Comment => PublicKey.Comment;
+
+        /// <summary>SHA256:... as ssh-add -l prints it.</summary>
+        public string Fingerprint { get; }
+
+        public override string ToString() => $"{KeyType} {Fingerprint} {Comment}".TrimEnd();
+    }
+}

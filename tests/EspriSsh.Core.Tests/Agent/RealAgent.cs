@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace EspriSsh.Core.Tests.Agent
+{
+    /// <summary>
+    /// A real OpenSSH ssh-agent in the foreground (-D, or -d to also capture its debug log) on a socket
+    /// in its own temp directory; killed and removed on Dispose. Tests never use the user's agent.
+    /// </summary>
+    internal sealed class RealAgent : IDisposable
+    {
+        public const string Tool = "ssh-agent";
+
+        private readonly TempDirectory directory = new TempDirectory();
+        private readonly ServerProcess process;
+
+        public RealAgent(bool debugLog = false)
+        {
+            Socket = directory.File("agent.sock");
+            process = new ServerProcess(Tool, (debugLog ? "-d" : "-D") + " -a \"" + Socket + "\"");
+            process.WaitUntil(() => File.Exists(Socket), "create its socket");
+        }
+
+        public string Socket { get; }
+
+        /// <summary>What ssh-agent -d printed so far.</summary>
+        public string Log => process.Log;
+
+        /// <summary>True once the debug log holds <paramref name="text"/>.</summary>
+        public bool WaitForLog(string text) => process.WaitForLog(text);
+
+        /// <summary>Runs ssh-add (or another OpenSSH tool) against this agent.</summary>
+        public (int ExitCode, string Output, string Error) Run(string tool, params string[] args) =>
+            ExternalTool.RunWithEnvironment(tool, Environment(), args);
+
+        public Dictionary<string, string> Environment() => new Dictionary<string, string> { ["SSH_AUTH_SOCK"] = Socket };
+
+        /// <summary>ssh-add -x with the lock passphrase given through an askpass script (as a user types it).</summary>
+        public void Lock(string passphrase)
+        {
+            string askpass = directory.File("askpass.sh");
+            File.WriteAllText(askpass, "#!/bin/sh\necho '" + passphrase + "'\n");
+            ExternalTool.Check("chmod", "500", askpass);
+            var env = Environment();
+            env["SSH_ASKPASS"] = askpass;
+            env["SSH_ASKPASS_REQUIRE"] = "force";
+            env["DISPLAY"] = ":0";
+            var result = ExternalTool.RunWithEnvironment("ssh-add", env, "-x");
+            Assert.True(result.ExitCode == 0, "ssh-add -x failed: " + result.Error);
+        }
+
+        public void Dispose()
+        {
+            process.Dispose();
+            directory.Dispose();
+        }
+    }
+}
