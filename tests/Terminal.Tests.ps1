@@ -143,6 +143,51 @@ Describe 'Test-EspriConnection in a terminal' -Skip:($NoTmux -or $NoSshd) {
     }
 }
 
+Describe 'First contact with a server in a terminal: the question ssh asks' -Skip:($NoTmux -or $NoSshd) {
+    BeforeAll {
+        $script:Box = Start-Box
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N 'key pass' -C 'me' -f $Key
+        $script:Sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$Key.pub")
+        $script:KnownHosts = Join-Path $Box.Ssh 'known_hosts'
+        $script:Name = "[127.0.0.1]:$($Sshd.Port)"
+        $script:Command = "Test-EspriConnection 127.0.0.1 -Port $($Sshd.Port) -User $($Sshd.User)"
+        $script:HostKeyFingerprint = Get-SshFingerprint (Join-Path $Sshd.Directory 'host_ed25519.pub')
+    }
+    AfterAll { Stop-Box $Box; Stop-TestSshd $Sshd }
+    AfterEach { Remove-Item $KnownHosts -ErrorAction Ignore }
+
+    It 'shows the fingerprint; no records nothing and stops at HostKey' {
+        Send-TerminalText $Box.Session "Clear-Host; $Command"
+        $screen = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        $screen | Should -Match ([regex]::Escape("The authenticity of host '$Name' can't be established."))
+        $screen | Should -Match ([regex]::Escape("ED25519 key fingerprint is $HostKeyFingerprint."))
+        Send-TerminalText $Box.Session 'n'
+        $null = Wait-TerminalText $Box.Session 'FAILED at HostKey'
+        $KnownHosts | Should -Not -Exist
+    }
+
+    It 'yes records the key as ssh would and the same test goes on, the passphrase asked once' {
+        Send-TerminalText $Box.Session "Clear-Host; $Command"
+        $null = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        Send-TerminalText $Box.Session 'y'
+        $null = Wait-TerminalText $Box.Session 'Passphrase of [^\n]*:\s*$'
+        Send-TerminalText $Box.Session 'key pass'
+        $screen = Wait-TerminalText $Box.Session '\[ OK \] Session'
+        $screen | Should -Match '@127\.0\.0\.1 : OK'
+        ([regex]::Matches($screen, 'Passphrase of ')).Count | Should -Be 1
+        (ssh-keygen -F $Name -f $KnownHosts) -join "`n" | Should -Match ([regex]::Escape("$Name ssh-ed25519 $($Sshd.HostKeyBase64)"))
+    }
+
+    It 'asks nothing under -WhatIf and records nothing' {
+        $out = Invoke-TerminalCommand $Box.Session "$Command -WhatIf"
+        $out | Should -Match 'What if: .*Add the host key'
+        $out | Should -Not -Match 'authenticity'
+        $out | Should -Match 'FAILED at HostKey'
+        $KnownHosts | Should -Not -Exist
+    }
+}
+
 Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip:$NoTmux {
     BeforeAll {
         $script:Box = Start-Box

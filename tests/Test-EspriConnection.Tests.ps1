@@ -369,3 +369,29 @@ Describe 'Test-EspriConnection in a pipeline' -Skip:(Test-Skip -Tool ssh-keygen)
         foreach ($r in $byValue, $byName) { $r.HostName | Should -Be '127.0.0.1' }
     }
 }
+
+Describe 'Test-EspriConnection shows its progress' -Skip:(Test-Skip -Tool ssh-keygen) {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+        $script:Box = New-TestSandbox
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $Key
+    }
+    AfterAll { Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore }
+
+    It 'reports each stage as it starts, with how long it may wait, then ends its progress bar' {
+        # A runspace of its own keeps the progress records (Streams.Progress) instead of drawing them.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-TestModulePath)).AddStatement()
+            $null = $ps.AddCommand('Test-EspriConnection').AddParameters(@{ HostName = '127.0.0.1'; Port = (Get-FreeTcpPort); User = 'me'; IdentityFile = $Key; TimeoutSec = 3 })
+            $null = $ps.Invoke()
+            $records = @($ps.Streams.Progress)
+        }
+        finally { $ps.Dispose() }
+        @($records | Where-Object RecordType -eq 'Processing' | ForEach-Object StatusDescription) |
+            Should -Be @('Config on 127.0.0.1', 'Dns on 127.0.0.1 (waits up to 3 s)', 'Tcp on 127.0.0.1 (waits up to 3 s)')
+        $records[0].Activity | Should -Be 'Test-EspriConnection 127.0.0.1'
+        $records[-1].RecordType | Should -Be 'Completed'
+    }
+}

@@ -21,8 +21,10 @@ namespace EspriSsh.Core.Connection
     internal sealed class HopAuthentication
     {
         private readonly HopPlan hop;
+        private readonly IReadOnlyList<LoadedIdentity> inspected;
         private readonly AgentKeys agent;
         private readonly KeyUnlocker? unlocker;
+        private readonly SiteProfile site;
         private readonly CancellationToken cancellation;
 
         /// <param name="unlocker">Asks passphrases; null when nobody can answer (non-interactive).</param>
@@ -30,8 +32,10 @@ namespace EspriSsh.Core.Connection
             CancellationToken cancellation)
         {
             this.hop = hop;
+            this.inspected = inspected;
             this.agent = agent;
             this.unlocker = unlocker;
+            this.site = site;
             this.cancellation = cancellation;
             List<LoadedIdentity> files = inspected.Select(i => i.CopyForHop()).ToList();
             var fromConfig = new List<LoadedIdentity>();
@@ -54,6 +58,9 @@ namespace EspriSsh.Core.Connection
 
             Identities = fromConfig.Concat(agentOnly).Concat(files).ToList();
         }
+
+        /// <summary>The same keys as never offered yet, for a second connection (a method's state is spent by a first).</summary>
+        public HopAuthentication Renew() => new HopAuthentication(hop, inspected, agent, unlocker, site, cancellation);
 
         /// <summary>Every identity of the hop in the order offered, including those that could not be.</summary>
         public IReadOnlyList<LoadedIdentity> Identities { get; }
