@@ -181,6 +181,21 @@ Import-Module '$ModulePath'
         $r.Output | Should -Match 'STILL=2024\.2\.0'
     }
 
+    It 'answers the default context for EspriSsh.Core only: nobody else is handed its SSH.NET or BouncyCastle' {
+        $script = @"
+Import-Module '$ModulePath'
+`$null = Get-EspriSite
+foreach (`$name in 'Renci.SshNet', 'BouncyCastle.Cryptography') {
+    try { `$a = [Reflection.Assembly]::Load(`$name); 'GOT=' + `$name + '@' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$a).Name } catch { 'REFUSED=' + `$name }
+}
+'CORE=' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Get-EspriSite).GetType().Assembly).Name
+"@
+        $r = Invoke-FreshPwsh -Command $script
+        $r.Output | Should -Match 'REFUSED=Renci\.SshNet'
+        $r.Output | Should -Match 'REFUSED=BouncyCastle\.Cryptography'
+        $r.Output | Should -Match 'CORE=EspriSsh'
+    }
+
     It 'keeps its SSH.NET out of the default load context when imported first' {
         $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; `$null = (Get-EspriSite).GetType().Assembly.GetType('EspriSsh.Core.Diagnostics.RuntimeInfo')::SshLibraryVersion; [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Renci.SshNet' } | ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }"
         $r.Output.Trim() | Should -Be 'EspriSsh'

@@ -48,8 +48,45 @@ Describe 'Get-EspriSite' {
     It 'is used by the module when ESPRISSH_SITE_PROFILE names a file' {
         $file = Join-Path $Work 'site.json'
         '{"name":"Env site","defaultHeadNode":"a","hosts":[{"alias":"a","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
-        $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; (Get-EspriSite).Name" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
+        $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; (Get-EspriSite 3>`$null).Name" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
         $r.Output.Trim() | Should -Be 'Env site'
+    }
+
+    It 'makes every command that acts on it name the file in a warning' {
+        $box = New-TestSandbox
+        $file = Join-Path $box.Home 'site.json'
+        '{"name":"Env site","defaultHeadNode":"a","hosts":[{"alias":"a","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
+        $script = "Import-Module '$(Get-TestModulePath)'; " + ((@(
+            "Test-EspriSshConfig -User jdupont -SshDirectory '$($box.Ssh)'"
+            "Set-EspriSshConfig -User jdupont -SshDirectory '$($box.Ssh)' -WhatIf"
+            "New-EspriKey -SshDirectory '$($box.Ssh)' -NoPassphrase -WhatIf"
+            "Get-EspriKey -SshDirectory '$($box.Ssh)'"
+            "Get-EspriSite"
+        ) | ForEach-Object { "`$w = `$null; `$null = $_ -WarningVariable w 3>`$null; 'WARNED=' + ((@(`$w) -like '*$file*').Count)" }) -join '; ')
+        try { $r = Invoke-FreshPwsh -Command $script -Environment @{ ESPRISSH_SITE_PROFILE = $file } }
+        finally { Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore }
+        @([regex]::Matches($r.Output, 'WARNED=(\d+)') | ForEach-Object { $_.Groups[1].Value }) | Should -Be @('1', '1', '1', '1', '1') -Because $r.Output
+    }
+
+    It 'returns a copy: changing it changes nothing the other commands accept' {
+        $site = Get-EspriSite
+        ($site.KeyPolicy | Where-Object Type -eq 'ssh-dss').Verdict = 'Preferred'
+        $site.KeyPolicy.Clear()
+        (Get-EspriSite).KeyPolicy.Count | Should -BeGreaterThan 0
+        { New-EspriKey -Type Dsa -SshDirectory (Join-Path $Work 'copy-test') -NoPassphrase -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'KeyTypeRefused,EspriSsh.Commands.NewEspriKeyCommand'
+    }
+
+    It 'refuses a profile whose alias would inject config lines, and writes nothing' {
+        $box = New-TestSandbox
+        $file = Join-Path $box.Home 'site.json'
+        '{"name":"Evil","defaultHeadNode":"a","hosts":[{"alias":"a\nProxyCommand touch /tmp/pwned","hostName":"a.example.org"}],"keyPolicy":[{"type":"ssh-ed25519","verdict":"Preferred","reason":"r"}]}' | Set-Content $file
+        $r = Invoke-FreshPwsh -Command "Import-Module '$(Get-TestModulePath)'; try { Set-EspriSshConfig -User jdupont -SshDirectory '$($box.Ssh)' -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; `$_.Exception.Message }" -Environment @{ ESPRISSH_SITE_PROFILE = $file }
+        $written = Test-Path (Join-Path $box.Ssh 'config')
+        Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore
+        $r.Output | Should -Match 'ID=SiteProfileInvalid,EspriSsh.Commands.SetEspriSshConfigCommand'
+        $r.Output | Should -Match 'hosts\[0\]\.alias'
+        $written | Should -BeFalse
     }
 
     It 'fails with <Id> for <Case>' -ForEach @(

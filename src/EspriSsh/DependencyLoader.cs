@@ -8,26 +8,31 @@ namespace EspriSsh
 {
     /// <summary>
     /// Loads the module's third-party assemblies (SSH.NET, BouncyCastle...) from Dependencies/, where
-    /// normal probing never looks, so another module carrying other versions cannot clash with ours.
-    /// pwsh 7: a private AssemblyLoadContext (made by reflection: this dll is netstandard2.0), fed from
-    /// the Default context's Resolving event, which runs before any directory probing.
-    /// Windows PowerShell 5.1: a scoped AppDomain.AssemblyResolve that only answers for our files.
-    /// Only our own file names are answered; everything else is left to the runtime.
+    /// normal probing never looks, so another module carrying other versions cannot clash with ours,
+    /// and nobody else is handed ours.
+    /// pwsh 7: a private AssemblyLoadContext (made by reflection: this dll is netstandard2.0). The
+    /// Default context is answered for EspriSsh.Core alone (the cmdlets' one reference), which goes
+    /// into the private context; the third-party dlls are answered only to requests from inside it.
+    /// Windows PowerShell 5.1: a scoped AppDomain.AssemblyResolve that answers only for our files and
+    /// only when the requesting assembly is one of ours.
     /// </summary>
     internal sealed class DependencyLoader
     {
         private const string CoreAssemblyName = "EspriSsh.Core";
+        private readonly string moduleFolder;
         private readonly string dependencyFolder;
         private readonly HashSet<string> dependencyNames;
         private readonly object? loadContext;
         private readonly MethodInfo? loadFromPath;
-        private readonly Delegate? resolvingHandler;
-        private readonly EventInfo? defaultResolvingEvent;
+        private readonly EventInfo? resolvingEvent;
         private readonly object? defaultContext;
+        private readonly Delegate? defaultHandler;
+        private readonly Delegate? privateHandler;
 
         public DependencyLoader(string moduleFolder)
         {
-            dependencyFolder = Path.Combine(moduleFolder, "Dependencies");
+            this.moduleFolder = Path.GetFullPath(moduleFolder);
+            dependencyFolder = Path.Combine(this.moduleFolder, "Dependencies");
             dependencyNames = new HashSet<string>(
                 Directory.Exists(dependencyFolder)
                     ? Directory.GetFiles(dependencyFolder, "*.dll").Select(f => Path.GetFileNameWithoutExtension(f))
@@ -41,11 +46,9 @@ namespace EspriSsh
                 loadContext = ctor.Invoke(new object[] { "EspriSsh", false });
                 loadFromPath = alcType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
                 defaultContext = alcType.GetProperty("Default")!.GetValue(null);
-                defaultResolvingEvent = alcType.GetEvent("Resolving")!;
-                resolvingHandler = Delegate.CreateDelegate(
-                    defaultResolvingEvent.EventHandlerType!,
-                    this,
-                    typeof(DependencyLoader).GetMethod(nameof(OnResolving), BindingFlags.NonPublic | BindingFlags.Instance)!);
+                resolvingEvent = alcType.GetEvent("Resolving")!;
+                defaultHandler = Handler(nameof(OnDefaultResolving));
+                privateHandler = Handler(nameof(OnPrivateResolving));
             }
         }
 
@@ -56,9 +59,8 @@ namespace EspriSsh
         {
             if (IsIsolated)
             {
-                defaultResolvingEvent!.AddEventHandler(defaultContext, resolvingHandler);
-                // Dependencies of dependencies (Renci -> BouncyCastle) are asked of the private context.
-                defaultResolvingEvent.AddEventHandler(loadContext, resolvingHandler);
+                resolvingEvent!.AddEventHandler(defaultContext, defaultHandler);
+                resolvingEvent.AddEventHandler(loadContext, privateHandler);
             }
             else
             {
@@ -70,8 +72,8 @@ namespace EspriSsh
         {
             if (IsIsolated)
             {
-                defaultResolvingEvent!.RemoveEventHandler(defaultContext, resolvingHandler);
-                defaultResolvingEvent.RemoveEventHandler(loadContext, resolvingHandler);
+                resolvingEvent!.RemoveEventHandler(defaultContext, defaultHandler);
+                resolvingEvent.RemoveEventHandler(loadContext, privateHandler);
             }
             else
             {
@@ -79,35 +81,38 @@ namespace EspriSsh
             }
         }
 
-        // Signature matches Func<AssemblyLoadContext, AssemblyName, Assembly?> by contravariance.
-        private Assembly? OnResolving(object context, AssemblyName name)
-        {
-            string? path = PathFor(name.Name);
-            return path == null ? null : (Assembly)loadFromPath!.Invoke(loadContext, new object[] { path })!;
-        }
+        private Delegate Handler(string method) => Delegate.CreateDelegate(
+            resolvingEvent!.EventHandlerType!, this, typeof(DependencyLoader).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!);
 
+        // The cmdlets (in the Default context) need the core; nothing else is ours to give there.
+        // Signatures match Func<AssemblyLoadContext, AssemblyName, Assembly?> by contravariance.
+        private Assembly? OnDefaultResolving(object context, AssemblyName name) =>
+            name.Name == CoreAssemblyName ? LoadPrivately(Path.Combine(dependencyFolder, "net8.0", CoreAssemblyName + ".dll")) : null;
+
+        // Requests from inside the private context: the core asking for SSH.NET, SSH.NET for BouncyCastle.
+        private Assembly? OnPrivateResolving(object context, AssemblyName name) =>
+            name.Name != null && dependencyNames.Contains(name.Name) ? LoadPrivately(Path.Combine(dependencyFolder, name.Name + ".dll")) : null;
+
+        private Assembly? LoadPrivately(string path) => File.Exists(path) ? (Assembly)loadFromPath!.Invoke(loadContext, new object[] { path })! : null;
+
+        // 5.1: the core beside EspriSsh.dll is found by PowerShell's LoadFrom probing; what it (or a
+        // dependency) asks for from Dependencies/ is answered, requests from anyone else are not.
         private Assembly? OnAssemblyResolve(object? sender, ResolveEventArgs args)
         {
             string? name = new AssemblyName(args.Name).Name;
-            string? path = PathFor(name);
-            return path == null ? null : Assembly.LoadFile(path);
-        }
-
-        private string? PathFor(string? name)
-        {
-            if (name == null)
+            if (name == null || !dependencyNames.Contains(name) || !IsOurs(args.RequestingAssembly))
             {
                 return null;
             }
 
-            // pwsh 7 gets the core built for .NET 8 (SIMD fast paths); 5.1 the netstandard2.0 one beside us.
-            if (IsIsolated && name == CoreAssemblyName)
-            {
-                string modern = Path.Combine(dependencyFolder, "net8.0", CoreAssemblyName + ".dll");
-                return File.Exists(modern) ? modern : null;
-            }
+            return Assembly.LoadFile(Path.Combine(dependencyFolder, name + ".dll"));
+        }
 
-            return dependencyNames.Contains(name) ? Path.Combine(dependencyFolder, name + ".dll") : null;
+        private bool IsOurs(Assembly? requesting)
+        {
+            string? location = requesting == null || requesting.IsDynamic ? null : requesting.Location;
+            return !string.IsNullOrEmpty(location)
+                && Path.GetFullPath(location).StartsWith(moduleFolder + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

@@ -8,6 +8,7 @@ using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh
 {
@@ -20,9 +21,32 @@ namespace EspriSsh
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private CmdletInteraction? interaction;
+        private SiteProfile? site;
 
         /// <summary>Everything a core workflow asks of the user goes through this.</summary>
         protected IUserInteraction Interaction => interaction ??= new CmdletInteraction(this);
+
+        /// <summary>
+        /// The site profile this command goes by, looked up once and handed to the engine. A profile
+        /// from a file (ESPRISSH_SITE_PROFILE) is named in a warning: its hosts, key policy and host
+        /// keys are what the command trusts.
+        /// </summary>
+        protected SiteProfile Site
+        {
+            get
+            {
+                if (site == null)
+                {
+                    site = SiteProfileLoader.FromEnvironment();
+                    if (!site.IsBuiltIn)
+                    {
+                        WriteWarning($"This command uses the site profile '{site.Source}' ({SiteProfileLoader.EnvironmentVariable}), not the built-in ESPRI one: the hosts, key policy and host keys it trusts come from that file.");
+                    }
+                }
+
+                return site;
+            }
+        }
 
         /// <summary>Cancelled by Ctrl+C (StopProcessing).</summary>
         internal CancellationToken Cancellation => cancellation.Token;
@@ -34,8 +58,14 @@ namespace EspriSsh
         /// <summary>A user-supplied path (relative to the PowerShell location, ~ expanded) as a full file-system path.</summary>
         protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
-        protected void WriteTyped(object value, string typeName)
+        /// <summary>Writes a result under its EspriSsh.* type name (format views select on it); null writes nothing.</summary>
+        protected void WriteTyped(object? value, string typeName)
         {
+            if (value == null)
+            {
+                return;
+            }
+
             var wrapped = PSObject.AsPSObject(value);
             wrapped.TypeNames.Insert(0, typeName);
             WriteObject(wrapped);

@@ -17,8 +17,5 @@ namespace EspriSsh.Core.Tests
 
         public const string ArgumentSplitting =
             "Mono splits ProcessStartInfo.Arguments by its own rules (a quoted argument ending in a backslash swallows the next), not the Windows C runtime's";
-
-        public const string NoSystemNative =
-            "file kinds come from .NET's System.Native stat shim, which Mono lacks (existence checks only)";
     }
 }

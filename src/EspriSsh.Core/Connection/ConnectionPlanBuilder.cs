@@ -40,7 +40,7 @@ namespace EspriSsh.Core.Connection
             if (string.IsNullOrWhiteSpace(host))
             {
                 throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
-                    "Give the host to test: an alias such as spirit1 (Get-EspriSite lists them) or a host name.", host);
+                    $"Give the host to test: an alias such as {site.DefaultHeadNode} (Get-EspriSite lists them) or a host name.", host);
             }
 
             SshNames.RequireHostName(host);

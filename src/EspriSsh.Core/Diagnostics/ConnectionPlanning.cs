@@ -21,7 +21,7 @@ namespace EspriSsh.Core.Diagnostics
             try
             {
                 string? configPath = context.Request.ConfigPath;
-                var builder = new ConnectionPlanBuilder(SiteProfileLoader.Current,
+                var builder = new ConnectionPlanBuilder(context.Request.Site,
                     HostConfigSource.For(configPath, context.Request.SshDirectory), context.Request.SshDirectory, Environment.UserName);
                 context.Plan = builder.Build(context.Request.HostName, new HostSettings { User = context.Request.Login }, null);
             }

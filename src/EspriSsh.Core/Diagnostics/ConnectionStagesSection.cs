@@ -35,7 +35,7 @@ namespace EspriSsh.Core.Diagnostics
             plan.Timeout = budget;
             plan.AcceptNewHostKey = false;
             var cancellation = new CancellationTokenSource(budget);
-            SiteProfile site = SiteProfileLoader.Current;
+            SiteProfile site = context.Request.Site;
             context.ConnectionTest = Task.Run(() =>
             {
                 using (cancellation)

@@ -64,7 +64,7 @@ namespace EspriSsh.Core.Diagnostics
             }
 
             findings = findings.OrderBy(f => f.Severity).ToList();
-            SupportInfo support = SiteProfileLoader.Current.Support;
+            SupportInfo support = request.Site.Support;
             string madeAt = DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
             string header = guard.Scrub(anonymize(DebugReportWriter.Header(support, madeAt, findings)), out _);
             string text = (header + body).Replace("\n", Environment.NewLine);

@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Site;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
@@ -6,10 +7,20 @@ namespace EspriSsh.Core.Diagnostics
     /// <summary>What Get-EspriDebugReport was asked for; the cmdlet fills it, the core never reads PowerShell.</summary>
     public sealed class DebugReportRequest
     {
+        public DebugReportRequest(SiteProfile site)
+        {
+            Site = site;
+            HostName = site.DefaultHeadNode;
+        }
+
+        /// <summary>The site profile the report judges against (the cmdlet's, never looked up here).</summary>
+        public SiteProfile Site { get; }
+
         /// <summary>The ESPRI login (ssh -l); null lets ssh_config decide.</summary>
         public string? Login { get; set; }
 
-        public string HostName { get; set; } = "spirit1";
+        /// <summary>The host to test (an alias of the site or a name); by default the site's default head node.</summary>
+        public string HostName { get; set; }
 
         /// <summary>The resolved ssh directory (SshDirectory.Resolve).</summary>
         public string SshDirectory { get; set; } = "";

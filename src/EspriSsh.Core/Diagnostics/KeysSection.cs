@@ -25,8 +25,8 @@ namespace EspriSsh.Core.Diagnostics
                 return section.Line("No ssh directory, no key.");
             }
 
-            SiteProfile site = SiteProfileLoader.Current;
-            var options = new KeyInventoryOptions { Site = site, AgentFingerprints = context.AgentStatus.Identities?.Select(i => i.Fingerprint).ToList() };
+            SiteProfile site = context.Request.Site;
+            var options = new KeyInventoryOptions(site) { AgentFingerprints = context.AgentStatus.Identities?.Select(i => i.Fingerprint).ToList() };
             var entries = KeyInventory.Scan(directory, options);
             if (entries.Count == 0)
             {

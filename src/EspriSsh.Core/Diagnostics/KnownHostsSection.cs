@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Diagnostics
                 section.Line($"Unreadable lines in {file.Path} (ssh ignores them): " + string.Join(", ", file.UnreadableLines));
             }
 
-            var published = SiteProfileLoader.Current.HostKeyFingerprints;
+            var published = context.Request.Site.HostKeyFingerprints;
             section.Field("Host keys published by the site", published.Count == 0 ? "(none in the site profile)" : string.Join("; ", published.Select(p => p.HostName + " " + p.KeyType + " " + p.Fingerprint)));
             return section;
         }

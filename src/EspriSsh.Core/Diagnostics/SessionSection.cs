@@ -29,7 +29,7 @@ namespace EspriSsh.Core.Diagnostics
                 .Field("ESPRI login", string.IsNullOrEmpty(request.Login) ? "(not given: ssh uses the User of ssh_config, else the local user)" : request.Login)
                 .Field("Host", request.HostName);
 
-            SiteProfile site = SiteProfileLoader.Current;
+            SiteProfile site = context.Request.Site;
             SiteHost? known = site.FindHost(request.HostName);
             section.Field("Site", site.Name + " (" + site.Source + ")");
             section.Field("Host in site profile", known == null

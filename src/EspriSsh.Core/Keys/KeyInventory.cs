@@ -22,13 +22,10 @@ namespace EspriSsh.Core.Keys
         // OpenSSH's own files in the ssh folder: never keys, whatever they hold (known_hosts holds public keys).
         private static readonly string[] NotKeys = { "config", "known_hosts", "authorized_keys", "authorized_keys2", "environment", "rc" };
 
-        /// <summary>Scans with the current site profile; InAgent stays unknown.</summary>
-        public static IReadOnlyList<KeyEntry> Scan(string path) => Scan(path, new KeyInventoryOptions());
-
         /// <summary>Scans a directory (its files, not sub-folders) or one file.</summary>
         public static IReadOnlyList<KeyEntry> Scan(string path, KeyInventoryOptions options)
         {
-            SiteProfile site = options.Site ?? SiteProfileLoader.Current;
+            SiteProfile site = options.Site;
             ISet<string>? agent = options.AgentFingerprints == null ? null : new HashSet<string>(options.AgentFingerprints, StringComparer.Ordinal);
             var entries = new List<KeyEntry>();
             if (Directory.Exists(path))

@@ -20,6 +20,9 @@ namespace EspriSsh.Core.Keys
         /// <summary>The given passphrase (owned by the caller); an empty one means none, with a warning.</summary>
         public static PassphraseChoice Given(Secret secret) => new PassphraseChoice(secret, false);
 
+        /// <summary>What -Passphrase / -NoPassphrase say: none, the given one, or ask.</summary>
+        public static PassphraseChoice From(Secret? given, bool none) => none ? None : given != null ? Given(given) : Ask;
+
         internal Secret? GivenSecret { get; }
 
         internal bool IsNone { get; }

@@ -9,8 +9,9 @@ namespace EspriSsh.Core.Platform
     /// <summary>
     /// Tells a regular file from a FIFO, a device or a folder before anything reads it. .NET has no
     /// public API for the file type (FileInfo.Length is 0 for /dev/zero and a FIFO alike), so Unix asks
-    /// the runtime's own stat shim (System.Native, present wherever .NET runs; its FileStatus keeps
-    /// the mode at the same place on every platform) and Windows asks GetFileType of the open handle.
+    /// the runtime's own stat shim (System.Native: .NET's libSystem.Native, Mono's libmono-native,
+    /// where it is still named ...Stat2; its FileStatus keeps the mode at the same place on every
+    /// platform) and Windows asks GetFileType of the open handle.
     /// </summary>
     public static class FileKindProbe
     {
@@ -68,11 +69,22 @@ namespace EspriSsh.Core.Platform
             byte* status = stackalloc byte[StatusBufferBytes];
             try
             {
-                return Native.Stat(Encoding.UTF8.GetBytes(path + "\0"), status) == 0 ? KindOf(*(int*)(status + ModeOffset)) : FileKind.Missing;
+                byte[] name = Encoding.UTF8.GetBytes(path + "\0");
+                int result;
+                try
+                {
+                    result = Native.Stat(name, status);
+                }
+                catch (EntryPointNotFoundException)
+                {
+                    result = Native.Stat2(name, status);
+                }
+
+                return result == 0 ? KindOf(*(int*)(status + ModeOffset)) : FileKind.Missing;
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
             {
-                return null; // a runtime without System.Native (Mono): existence checks only
+                return null; // a runtime without System.Native: existence checks only
             }
         }
 
@@ -81,7 +93,17 @@ namespace EspriSsh.Core.Platform
             byte* status = stackalloc byte[StatusBufferBytes];
             try
             {
-                return Native.FStat(fd, status) == 0 ? KindOf(*(int*)(status + ModeOffset)) : (FileKind?)null;
+                int result;
+                try
+                {
+                    result = Native.FStat(fd, status);
+                }
+                catch (EntryPointNotFoundException)
+                {
+                    result = Native.FStat2(fd, status);
+                }
+
+                return result == 0 ? KindOf(*(int*)(status + ModeOffset)) : (FileKind?)null;
             }
             catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
             {
@@ -105,11 +127,17 @@ namespace EspriSsh.Core.Platform
 
         private static unsafe class Native
         {
-            [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
+            [DllImport("System.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
             internal static extern int Stat(byte[] nulTerminatedUtf8Path, byte* status);
 
-            [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]
+            [DllImport("System.Native", EntryPoint = "SystemNative_Stat2", SetLastError = true)]
+            internal static extern int Stat2(byte[] nulTerminatedUtf8Path, byte* status);
+
+            [DllImport("System.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]
             internal static extern int FStat(IntPtr fd, byte* status);
+
+            [DllImport("System.Native", EntryPoint = "SystemNative_FStat2", SetLastError = true)]
+            internal static extern int FStat2(IntPtr fd, byte* status);
 
             [DllImport("kernel32.dll")]
             internal static extern int GetFileType(SafeFileHandle handle);

@@ -8,7 +8,7 @@ namespace EspriSsh.Core.Site
         public string HostName { get; set; } = "";
 
         /// <summary>HeadNode (direct login) or Remote (reached through <see cref="Via"/>).</summary>
-        public string Role { get; set; } = "HeadNode";
+        public SiteHostRole Role { get; set; } = SiteHostRole.HeadNode;
 
         public int Port { get; set; } = 22;
 

@@ -29,14 +29,23 @@ namespace EspriSsh.Core.Site
         /// <summary>Where the profile came from (embedded or a file path).</summary>
         public string Source { get; set; } = "";
 
-        /// <summary>True only for the profile shipped inside the module (a file cannot claim it: no public setter).</summary>
+        /// <summary>True only for the profile shipped inside the module (a file cannot claim it: no public setter); commands name any other profile's file.</summary>
         public bool IsBuiltIn { get; internal set; }
 
         public SiteHost? FindHost(string aliasOrName) =>
             Hosts.FirstOrDefault(h => string.Equals(h.Alias, aliasOrName, StringComparison.OrdinalIgnoreCase))
             ?? Hosts.FirstOrDefault(h => string.Equals(h.HostName, aliasOrName, StringComparison.OrdinalIgnoreCase));
 
-        public IEnumerable<SiteHost> HeadNodes => Hosts.Where(h => h.Role == "HeadNode");
+        public IEnumerable<SiteHost> HeadNodes => Hosts.Where(h => h.Role == SiteHostRole.HeadNode);
+
+        /// <summary>The host reached through a head node (Jean Zay for ESPRI); null when the site has none.</summary>
+        public SiteHost? RemoteHost => Hosts.FirstOrDefault(h => h.Role == SiteHostRole.Remote && h.Via != null);
+
+        /// <summary>
+        /// An independent copy: what a user changes in it (Get-EspriSite's output) changes nothing
+        /// the module goes by.
+        /// </summary>
+        public SiteProfile Copy() => SiteProfileLoader.CopyOf(this);
 
         /// <summary>The site's verdict on a key of this type and size.</summary>
         public KeyPolicyResult Evaluate(string keyType, int bits)

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EspriSsh.Core.Errors;
@@ -8,13 +7,21 @@ using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Site
 {
-    /// <summary>Reads a site profile: the embedded ESPRI one, or a JSON file given by the user.</summary>
+    /// <summary>
+    /// Reads a site profile: the embedded ESPRI one, or a JSON file given by the user. Every field is
+    /// validated before the profile is used (SiteProfileValidator). The cmdlets obtain the profile
+    /// here once and hand it to the engine; nothing deeper looks it up.
+    /// </summary>
     public static class SiteProfileLoader
     {
+        /// <summary>The variable that names a profile file to use instead of the built-in one.</summary>
+        public const string EnvironmentVariable = "ESPRISSH_SITE_PROFILE";
+
         private const string EmbeddedName = "EspriSsh.Core.Site.espri-site.json";
 
         /// <summary>The built-in profile is 3 KB; a site with hundreds of hosts still fits.</summary>
         private const int MaxBytes = 1 << 20;
+
         private static readonly Lazy<SiteProfile> Embedded = new Lazy<SiteProfile>(LoadEmbedded);
 
         private static readonly JsonSerializerOptions Options = new JsonSerializerOptions
@@ -25,16 +32,14 @@ namespace EspriSsh.Core.Site
             Converters = { new JsonStringEnumConverter() },
         };
 
-        /// <summary>The profile the module uses: ESPRISSH_SITE_PROFILE when set, else the embedded ESPRI one.</summary>
-        public static SiteProfile Current
+        /// <summary>The profile the module uses: the file ESPRISSH_SITE_PROFILE names, else the built-in ESPRI one.</summary>
+        public static SiteProfile FromEnvironment()
         {
-            get
-            {
-                string? path = Environment.GetEnvironmentVariable("ESPRISSH_SITE_PROFILE");
-                return string.IsNullOrEmpty(path) ? Embedded.Value : Load(path!);
-            }
+            string? path = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            return string.IsNullOrEmpty(path) ? Embedded.Value : Load(path!);
         }
 
+        /// <summary>The built-in ESPRI profile (shared: never change it; Copy() gives one to change).</summary>
         public static SiteProfile Default => Embedded.Value;
 
         public static SiteProfile Load(string path)
@@ -46,6 +51,7 @@ namespace EspriSsh.Core.Site
             return Parse(json, full);
         }
 
+        /// <summary>Reads and validates a profile; <paramref name="source"/> names it in errors. Throws SiteProfileInvalid.</summary>
         public static SiteProfile Parse(string json, string source)
         {
             SiteProfile? profile;
@@ -59,26 +65,21 @@ namespace EspriSsh.Core.Site
                     $"Site profile '{source}' is not valid JSON ({ex.Message}). Fix the file or omit -Path to use the built-in profile.", source, ex);
             }
 
-            Validate(profile, source);
-            profile!.Source = source;
+            if (profile == null)
+            {
+                throw SiteProfileValidator.Invalid(source, "the file", "is empty");
+            }
+
+            SiteProfileValidator.Validate(profile, source);
+            profile.Source = source;
             return profile;
         }
 
-        private static void Validate(SiteProfile? profile, string source)
+        internal static SiteProfile CopyOf(SiteProfile profile)
         {
-            string? problem =
-                profile == null ? "the file is empty" :
-                profile.Hosts.Count == 0 ? "it lists no hosts" :
-                profile.Hosts.Any(h => string.IsNullOrWhiteSpace(h.Alias) || string.IsNullOrWhiteSpace(h.HostName)) ? "a host has no alias or hostName" :
-                profile.KeyPolicy.Count == 0 ? "it has no keyPolicy" :
-                profile.FindHost(profile.DefaultHeadNode) == null ? $"defaultHeadNode '{profile.DefaultHeadNode}' is not one of its hosts" :
-                profile.Hosts.FirstOrDefault(h => h.Via != null && profile.FindHost(h.Via) == null) is SiteHost bad ? $"host '{bad.Alias}' goes via '{bad.Via}', which is not one of its hosts" :
-                null;
-            if (problem != null)
-            {
-                throw new EspriException(ErrorIds.SiteProfileInvalid, EspriErrorCategory.InvalidData,
-                    $"Site profile '{source}' is not usable: {problem}.", source);
-            }
+            SiteProfile copy = JsonSerializer.Deserialize<SiteProfile>(JsonSerializer.Serialize(profile, Options), Options)!;
+            copy.IsBuiltIn = profile.IsBuiltIn;
+            return copy;
         }
 
         private static SiteProfile LoadEmbedded()

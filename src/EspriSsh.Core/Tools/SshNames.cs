@@ -58,7 +58,7 @@ namespace EspriSsh.Core.Tools
             {
                 throw new EspriException(ErrorIds.HostNameInvalid, EspriErrorCategory.InvalidArgument,
                     $"'{Printable(name)}' is not a host name ssh accepts: it must not start with '-' (ssh would read an option) nor contain spaces, "
-                    + "quotes or characters such as ; & | $ ( ) { } < > ,. Give a site alias such as spirit1 (Get-EspriSite lists them) or a host name such as spirit1.ipsl.fr.", name);
+                    + "quotes or characters such as ; & | $ ( ) { } < > ,. Give a site alias (Get-EspriSite lists them) or a host's DNS name.", name);
             }
 
             return name!;

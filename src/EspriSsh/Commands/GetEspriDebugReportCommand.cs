@@ -13,14 +13,15 @@ namespace EspriSsh.Commands
     {
         /// <summary>The ESPRI login (what you type before @ in ssh login@spirit1).</summary>
         [Parameter(Position = 0)]
+        [Alias("Login")]
         [ValidatePattern(@"^[A-Za-z0-9._-]+$")]
-        public string? Login { get; set; }
+        public string? User { get; set; }
 
-        /// <summary>The host (site alias or name) the report tests.</summary>
+        /// <summary>The host (site alias or name) the report tests; default: the site's default head node.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
-        public string HostName { get; set; } = "spirit1";
+        public string? HostName { get; set; }
 
         /// <summary>Where to write the report (default ./ssh-debug4support.txt).</summary>
         [Parameter]
@@ -52,19 +53,20 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                SupportInfo support = SiteProfileLoader.Current.Support;
+                SupportInfo support = Site.Support;
+                string hostName = HostName ?? Site.DefaultHeadNode;
                 string path = ResolvePath(OutFile ?? "./" + support.ReportFileName);
                 bool replaces = DebugReportBuilder.EnsureCanWrite(path, Force);
-                if (!ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
+                if (!Interaction.ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
                 {
                     return;
                 }
 
                 var versionTable = SessionState.PSVariable.GetValue("PSVersionTable") as Hashtable;
-                var request = new DebugReportRequest
+                var request = new DebugReportRequest(Site)
                 {
-                    Login = Login,
-                    HostName = HostName,
+                    Login = User,
+                    HostName = hostName,
                     SshDirectory = ResolveSshDirectory(SshDirectory),
                     ConfigPath = ConfigPath == null ? null : ResolvePath(ConfigPath),
                     NoConnectionTest = NoConnectionTest,
@@ -74,7 +76,7 @@ namespace EspriSsh.Commands
                     PowerShellVersion = versionTable?["PSVersion"]?.ToString(),
                     PowerShellHost = "(" + Host.Name + ")",
                 };
-                WriteVerbose($"Collecting the support report for {HostName} (network stages bounded by {TimeoutSec} s)...");
+                WriteVerbose($"Collecting the support report for {hostName} (network stages bounded by {TimeoutSec} s)...");
                 DebugReport report = DebugReportBuilder.Build(request);
                 DebugReportBuilder.Write(report, path, Force);
                 string where = report.Location == null ? "" : " (" + report.Location + ")";

@@ -29,7 +29,7 @@ namespace EspriSsh.Commands
 
         protected override void ProcessRecord()
         {
-            if (options == null && !TryRun(() => options = new KeyInventoryOptions { Site = SiteProfileLoader.Current, AgentFingerprints = new SshAgent().LoadedFingerprints() }))
+            if (options == null && !TryRun(() => options = new KeyInventoryOptions(Site) { AgentFingerprints = new SshAgent().LoadedFingerprints() }))
             {
                 return;
             }

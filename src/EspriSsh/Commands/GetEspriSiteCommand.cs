@@ -18,8 +18,9 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                SiteProfile profile = Path == null ? SiteProfileLoader.Current : SiteProfileLoader.Load(ResolvePath(Path));
-                WriteTyped(profile, "EspriSsh.SiteProfile");
+                // A copy: changing what is shown must not change what the other commands accept.
+                SiteProfile profile = Path == null ? Site : SiteProfileLoader.Load(ResolvePath(Path));
+                WriteTyped(profile.Copy(), "EspriSsh.SiteProfile");
             });
         }
     }

@@ -1,10 +1,8 @@
-using System.IO;
 using System.Management.Automation;
 using System.Security;
-using EspriSsh.Core.Agent;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
-using EspriSsh.Core.Site;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -52,83 +50,19 @@ namespace EspriSsh.Commands
 
         private void Install(string source)
         {
-            string? destination = Destination == null ? null : ResolvePath(Destination);
-            string sshDirectory = ResolveSshDirectory(SshDirectory);
-            SiteProfile site = SiteProfileLoader.Current;
-            KeyInstallPlan plan = KeyInstallService.Plan(source, destination, sshDirectory, Force, site);
-            PrivateKeyFile? decrypted = null;
-            Secret? oldPassphrase = null;
-            try
+            using Secret? passphrase = ToSecret(Passphrase);
+            using Secret? newPassphrase = ToSecret(NewPassphrase);
+            var request = new InstallKeyRequest
             {
-                if (plan.PublicKey == null)
-                {
-                    // The format hides the public half (encrypted PEM): needed to compare with what is installed.
-                    (decrypted, oldPassphrase) = Decrypt(source);
-                    plan = KeyInstallService.Plan(source, destination, sshDirectory, Force, site, decrypted);
-                }
-
-                if (plan.AlreadyInstalled)
-                {
-                    KeyInfo installed = KeyInstallService.DescribeInstalled(plan);
-                    WriteWarning($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
-                    if (AddToAgent)
-                    {
-                        if (decrypted == null)
-                        {
-                            (decrypted, oldPassphrase) = Decrypt(source);
-                        }
-
-                        new SshAgent().AddAndReport(decrypted.Key, plan.Destination, Interaction);
-                    }
-
-                    WriteTyped(installed, "EspriSsh.KeyInfo");
-                    return;
-                }
-
-                foreach (string warning in plan.Warnings)
-                {
-                    WriteWarning(warning);
-                }
-
-                string action = plan.ReplacesExisting
-                    ? $"Replace the key pair there (kept as .bak) with the key of '{source}'"
-                    : $"Install the key of '{source}' (and {plan.PublicKeyPath})";
-                if (!ShouldProcess(plan.Destination, action))
-                {
-                    return;
-                }
-
-                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, NewPassphrase != null, AddToAgent))
-                {
-                    (decrypted, oldPassphrase) = Decrypt(source);
-                }
-
-                using Secret? newPassphrase = ToSecret(NewPassphrase);
-                KeyInfo info = KeyInstallService.Install(plan, decrypted, (newPassphrase ?? oldPassphrase)?.Utf8);
-                if (!info.Encrypted)
-                {
-                    WriteWarning($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
-                        $"Protect it: Install-EspriKey -Path '{source}' -NewPassphrase (Read-Host -AsSecureString) -Force, or ssh-keygen -p -f '{info.Path}'");
-                }
-
-                if (AddToAgent)
-                {
-                    new SshAgent().AddAndReport(decrypted!.Key, info.Path, Interaction);
-                }
-
-                WriteTyped(info, "EspriSsh.KeyInfo");
-            }
-            finally
-            {
-                oldPassphrase?.Dispose();
-            }
-        }
-
-        // The key and a copy of the passphrase that opened it (the installed key keeps it).
-        private (PrivateKeyFile Key, Secret? Passphrase) Decrypt(string source)
-        {
-            using Secret? given = ToSecret(Passphrase);
-            return KeyPassphrases.UnlockKeeping(Interaction, bytes => PrivateKeyFileReader.ReadFile(source, bytes), given, source);
+                Source = source,
+                Destination = Destination == null ? null : ResolvePath(Destination),
+                SshDirectory = ResolveSshDirectory(SshDirectory),
+                Force = Force,
+                Passphrase = passphrase,
+                NewPassphrase = newPassphrase,
+                AddToAgent = AddToAgent,
+            };
+            WriteTyped(new InstallKeyWorkflow(Interaction, Site).Run(request), "EspriSsh.KeyInfo");
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Security;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Keys.Formats;
-using EspriSsh.Core.Site;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -17,9 +17,6 @@ namespace EspriSsh.Commands
     {
         private const string WithPassphraseSet = "WithPassphrase";
         private const string NoPassphraseSet = "NoPassphrase";
-
-        // Below this many KDF rounds the key is ready before a progress bar would be seen.
-        private const int ProgressRoundsThreshold = 64;
 
         // A string, not the core's NewKeyType: PowerShell reflects parameter types while importing,
         // before the module initializer can route EspriSsh.Core to its private load context.
@@ -71,29 +68,8 @@ namespace EspriSsh.Commands
                     Rounds = Rounds,
                     Force = Force,
                 };
-                KeyCreationPlan plan = KeyCreationService.Plan(request, SiteProfileLoader.Current);
-                foreach (string warning in plan.Warnings)
-                {
-                    WriteWarning(warning);
-                }
-
-                string action = plan.ReplacesExisting
-                    ? $"Replace the key pair (the old files are kept as .bak) with a new {plan.Type} key"
-                    : $"Create a new {plan.Type} key pair (and {plan.PublicKeyPath})";
-                if (!ShouldProcess(plan.Path, action))
-                {
-                    return;
-                }
-
                 using Secret? given = ToSecret(Passphrase);
-                PassphraseChoice choice = NoPassphrase ? PassphraseChoice.None : given != null ? PassphraseChoice.Given(given) : PassphraseChoice.Ask;
-                using Secret? passphrase = KeyPassphrases.ForNewKey(Interaction, choice, plan.Path);
-                bool showProgress = plan.Rounds >= ProgressRoundsThreshold;
-                KeyInfo info = KeyCreationService.Create(plan, passphrase?.Utf8, showProgress
-                    ? (step, fraction) => Interaction.Progress("New-EspriKey", step, fraction)
-                    : (System.Action<string, double>?)null);
-                Interaction.ProgressDone("New-EspriKey");
-                WriteTyped(info, "EspriSsh.KeyInfo");
+                WriteTyped(new NewKeyWorkflow(Interaction, Site).Run(request, PassphraseChoice.From(given, NoPassphrase)), "EspriSsh.KeyInfo");
             });
         }
     }

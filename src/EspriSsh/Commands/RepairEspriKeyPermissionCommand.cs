@@ -45,10 +45,10 @@ namespace EspriSsh.Commands
             {
                 TryRun(() =>
                 {
-                    PermissionRepair repair = KeyPermissionRepairer.Repair(target, action => ShouldProcess(target.Path, action));
+                    PermissionRepair repair = KeyPermissionRepairer.Repair(target, action => Interaction.ShouldProcess(target.Path, action));
                     if (repair.Problem != null)
                     {
-                        WriteWarning(repair.Problem);
+                        Interaction.Warn(repair.Problem);
                     }
 
                     WriteTyped(repair, "EspriSsh.PermissionRepair");

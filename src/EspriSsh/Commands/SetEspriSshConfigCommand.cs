@@ -25,7 +25,7 @@ namespace EspriSsh.Commands
                     return;
                 }
 
-                WriteTyped(SshConfigEditor.Apply(plan), "EspriSsh.ConfigChange");
+                WriteTyped(SshConfigWriter.Apply(plan), "EspriSsh.ConfigChange");
             });
         }
     }

@@ -61,7 +61,7 @@ namespace EspriSsh.Commands
                 UseProxyCommand = UseProxyCommand.IsPresent,
                 DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
             };
-            return new SshConfigEditor(SiteProfileLoader.Current).Plan(path, request);
+            return new SshConfigEditor(Site).Plan(path, request);
         }
     }
 }

@@ -3,9 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using EspriSsh.Core.Connection;
-using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
-using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands
@@ -21,7 +19,7 @@ namespace EspriSsh.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
-        [Binding.TextFromPipeline("host names (spirit1, jean-zay, a name or an address) or objects with a HostName; to test a key from Get-EspriKey, give its Path to -IdentityFile", nameof(HostName))]
+        [Binding.TextFromPipeline("host names (site aliases, names or addresses) or objects with a HostName; to test a key from Get-EspriKey, give its Path to -IdentityFile", nameof(HostName))]
         public string HostName { get; set; } = "";
 
         [Parameter]
@@ -66,7 +64,7 @@ namespace EspriSsh.Commands
             TryRun(() =>
             {
                 string sshDirectory = ResolveSshDirectory(SshDirectory);
-                SiteProfile site = SiteProfileLoader.Current;
+                SiteProfile site = Site;
                 var builder = new ConnectionPlanBuilder(site, HostConfigSource.For(ConfigPath == null ? null : ResolvePath(ConfigPath), sshDirectory),
                     sshDirectory, Environment.UserName);
                 var explicitSettings = new HostSettings
@@ -78,20 +76,11 @@ namespace EspriSsh.Commands
                 ConnectionPlan plan = builder.Build(HostName, explicitSettings, KnownHostsPath == null ? null : ResolvePath(KnownHostsPath));
                 plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
                 plan.AcceptNewHostKey = AcceptNewHostKey
-                    && ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+                    && Interaction.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
                 // Without -Passphrase, one is asked only when the server wants an encrypted key the agent does not hold.
                 using Secret? passphrase = ToSecret(Passphrase);
                 plan.Passphrase = passphrase?.Utf8;
-                ConnectionTestResult result;
-                try
-                {
-                    result = new ConnectionTester(site, Interaction).Run(plan, Interaction.Cancellation);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
+                ConnectionTestResult result = new ConnectionTester(site, Interaction).Run(plan, Interaction.Cancellation);
                 if (Quiet)
                 {
                     WriteObject(result.Succeeded);

@@ -32,7 +32,7 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                SiteProfile site = SiteProfileLoader.Current;
+                SiteProfile site = Site;
                 PublicKeyCheck check = ParameterSetName == PathSet
                     ? PublicKeyPasteChecker.CheckFile(ResolvePath(PublicKeyPath), site)
                     : PublicKeyPasteChecker.Check(Line, "(text)", site);

@@ -12,6 +12,6 @@ namespace EspriSsh.Completion
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Suggestions.Matching(wordToComplete, () => SiteProfileLoader.Current.HeadNodes.Select(h => (h.Alias, $"{h.HostName}: {h.Description ?? h.Role}")));
+            Suggestions.Matching(wordToComplete, () => SiteProfileLoader.FromEnvironment().HeadNodes.Select(h => (h.Alias, $"{h.HostName}: {h.Description ?? h.Role.ToString()}")));
     }
 }

@@ -20,7 +20,7 @@ namespace EspriSsh.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) => Suggestions.Matching(wordToComplete, () =>
         {
-            IEnumerable<(string, string)> site = SiteProfileLoader.Current.Hosts.Select(h => (h.Alias, $"{h.HostName}: {h.Description ?? h.Role}"));
+            IEnumerable<(string, string)> site = SiteProfileLoader.FromEnvironment().Hosts.Select(h => (h.Alias, $"{h.HostName}: {h.Description ?? h.Role.ToString()}"));
             string config = ConfigPath(fakeBoundParameters);
             IEnumerable<(string, string)> fromConfig = SshConfigHostAliases.Read(config, HostPlatform.HomeDirectory).Select(a => (a, "Host " + a + " in " + config));
             return site.Concat(fromConfig);

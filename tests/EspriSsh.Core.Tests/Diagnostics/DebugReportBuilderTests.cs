@@ -1,8 +1,9 @@
-using System;
 using System.IO;
 using System.Linq;
+using System;
 using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Site;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Tests.Diagnostics
@@ -23,7 +24,7 @@ namespace EspriSsh.Core.Tests.Diagnostics
         public void WithoutSshTheReportIsStillMadeAndSaysSo()
         {
             using var dir = new TempDirectory();
-            var request = new DebugReportRequest { SshDirectory = dir.Path, ToolEnvironment = new NoSshEnvironment(), Login = "jdupont" };
+            var request = new DebugReportRequest(SiteProfileLoader.Default) { SshDirectory = dir.Path, ToolEnvironment = new NoSshEnvironment(), Login = "jdupont" };
 
             DebugReport report = DebugReportBuilder.Build(request);
 
@@ -42,7 +43,7 @@ namespace EspriSsh.Core.Tests.Diagnostics
             using var dir = new TempDirectory();
             string path = dir.File("ssh-debug4support.txt");
             File.WriteAllText(path, "old report");
-            var request = new DebugReportRequest { SshDirectory = dir.Path, ToolEnvironment = new NoSshEnvironment() };
+            var request = new DebugReportRequest(SiteProfileLoader.Default) { SshDirectory = dir.Path, ToolEnvironment = new NoSshEnvironment() };
             DebugReport report = DebugReportBuilder.Build(request);
 
             var refused = Assert.Throws<EspriException>(() => DebugReportBuilder.Write(report, path, force: false));
@@ -60,7 +61,7 @@ namespace EspriSsh.Core.Tests.Diagnostics
         public void AMissingSshDirectoryIsAFindingNotACrash()
         {
             using var dir = new TempDirectory();
-            var request = new DebugReportRequest { SshDirectory = dir.File("no-such-dir"), ToolEnvironment = new NoSshEnvironment() };
+            var request = new DebugReportRequest(SiteProfileLoader.Default) { SshDirectory = dir.File("no-such-dir"), ToolEnvironment = new NoSshEnvironment() };
 
             DebugReport report = DebugReportBuilder.Build(request);
 

@@ -1,6 +1,7 @@
 using System;
 using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Platform;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Tests.Diagnostics
 {
@@ -10,7 +11,7 @@ namespace EspriSsh.Core.Tests.Diagnostics
         public void LoginHomeAndComputerNameBecomePlaceholders()
         {
             string home = HostPlatform.HomeDirectory;
-            var anonymizer = ReportAnonymizer.For(new DebugReportRequest { Login = "jdupont" }, new[] { "jd-config" });
+            var anonymizer = ReportAnonymizer.For(new DebugReportRequest(SiteProfileLoader.Default) { Login = "jdupont" }, new[] { "jd-config" });
             string text = $"user jdupont\nidentityfile {home}/.ssh/id_ed25519\nhost {Environment.MachineName}\nuser jd-config\nJDUPONT@spirit1";
 
             string result = anonymizer.Apply(text);
@@ -27,7 +28,7 @@ namespace EspriSsh.Core.Tests.Diagnostics
         public void AFingerprintThatHappensToContainTheLoginIsKept()
         {
             string fingerprint = "SHA256:" + "jdupont" + new string('A', 36);
-            var anonymizer = ReportAnonymizer.For(new DebugReportRequest { Login = "jdupont" }, Array.Empty<string>());
+            var anonymizer = ReportAnonymizer.For(new DebugReportRequest(SiteProfileLoader.Default) { Login = "jdupont" }, Array.Empty<string>());
 
             string result = anonymizer.Apply("jdupont offered " + fingerprint + " as jdupont");
 
@@ -37,7 +38,7 @@ namespace EspriSsh.Core.Tests.Diagnostics
         [Fact]
         public void AShortLoginIsReplacedAsAWholeWordOnly()
         {
-            var anonymizer = ReportAnonymizer.For(new DebugReportRequest { Login = "al" }, Array.Empty<string>());
+            var anonymizer = ReportAnonymizer.For(new DebugReportRequest(SiteProfileLoader.Default) { Login = "al" }, Array.Empty<string>());
 
             string result = anonymizer.Apply("al@spirit1 normal algorithm");
 

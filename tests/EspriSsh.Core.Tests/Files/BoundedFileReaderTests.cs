@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Contains("a folder", ex.Message);
         }
 
-        [UnixFact(NotOnMono = MonoLimits.NoSystemNative)]
+        [UnixFact]
         public void DevZeroAndALinkToItAreRefusedWithoutReading()
         {
             using var dir = new TempDirectory();
@@ -55,7 +55,7 @@ namespace EspriSsh.Core.Tests.Files
             }
         }
 
-        [RequiresToolsFact("mkfifo", NotOnMono = MonoLimits.NoSystemNative)]
+        [RequiresToolsFact("mkfifo")]
         public void AFifoIsRefusedWithoutWaitingForAWriter()
         {
             using var dir = new TempDirectory();

@@ -17,7 +17,7 @@ namespace EspriSsh.Core.Tests.Keys
 
         public KeyConversionServiceTests(PuttygenKeys keys) => this.keys = keys;
 
-        private static SiteProfile Site => SiteProfileLoader.Current;
+        private static SiteProfile Site => SiteProfileLoader.Default;
 
         [RequiresToolsTheory("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         [InlineData("ed25519", "memory=64,passes=1", "id_ed25519")]
@@ -35,7 +35,7 @@ namespace EspriSsh.Core.Tests.Keys
             KeyInfo info = KeyConversionService.Write(plan, key, Encoding.UTF8.GetBytes("new pass"));
 
             string puttygenLine = keys.PublicLine(source);
-            Assert.Equal(WithoutComment(puttygenLine), SshKeygen.PublicFromPrivate(plan.Destination, "new pass"));
+            Assert.Equal(SshKeygen.WithoutComment(puttygenLine), SshKeygen.PublicFromPrivate(plan.Destination, "new pass"));
             Assert.Equal(puttygenLine, File.ReadAllText(plan.PublicKeyPath).Trim());
             Assert.Equal("from PuTTYgen", info.Comment);
             Assert.True(info.Encrypted);
@@ -116,12 +116,6 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.Equal(keys.PublicLine(source), peek.PublicKey!.ToLine());
             Assert.Equal(keys.PublicLine(source), file.Key.PublicKey.ToLine());
             Assert.Throws<PassphraseRequiredException>(() => PrivateKeyFileReader.ReadFile(source, null));
-        }
-
-        private static string WithoutComment(string line)
-        {
-            string[] parts = line.Split(' ');
-            return parts[0] + " " + parts[1];
         }
     }
 }

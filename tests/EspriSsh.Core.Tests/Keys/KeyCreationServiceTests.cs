@@ -7,7 +7,7 @@ namespace EspriSsh.Core.Tests.Keys
 {
     public class KeyCreationServiceTests
     {
-        private static SiteProfile Site => SiteProfileLoader.Current;
+        private static SiteProfile Site => SiteProfileLoader.Default;
 
         [Theory]
         [InlineData(NewKeyType.Dsa, null)]

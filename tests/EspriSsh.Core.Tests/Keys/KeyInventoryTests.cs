@@ -26,7 +26,7 @@ namespace EspriSsh.Core.Tests.Keys
             File.WriteAllText(dir.File("known_hosts"), File.ReadAllText(key + ".pub"));
             File.WriteAllText(dir.File("notes.txt"), "not a key");
 
-            var entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions());
+            var entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default));
 
             Assert.Equal(new[] { "id_ed25519", "id_ed25519.bak" }, entries.Select(e => Path.GetFileName(e.Path)).ToArray());
             Assert.All(entries, e => Assert.Null(e.InAgent));
@@ -34,7 +34,7 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.Equal(SshKeygenFingerprint(key + ".pub"), entries[0].Fingerprint);
         }
 
-        [RequiresToolsFact(SshKeygen.Tool, "mkfifo", NotOnMono = MonoLimits.NoSystemNative)]
+        [RequiresToolsFact(SshKeygen.Tool, "mkfifo")]
         public void AFifoUnderAKeyNameIsAnEntryWithAProblemAndTheScanGoesOn()
         {
             using var dir = new TempDirectory();
@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Tests.Keys
             ExternalTool.Check("mkfifo", dir.File("id_rsa"));
             ExternalTool.Check("mkfifo", dir.File("id_rsa.pub"));
 
-            var scan = System.Threading.Tasks.Task.Run(() => KeyInventory.Scan(dir.Path, new KeyInventoryOptions()));
+            var scan = System.Threading.Tasks.Task.Run(() => KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default)));
             Assert.True(scan.Wait(TimeSpan.FromSeconds(60)), "the scan hung on a FIFO"); // a hang detector, not a timing
 
             KeyEntry fifo = scan.Result.Single(e => e.Path == dir.File("id_rsa"));
@@ -58,7 +58,7 @@ namespace EspriSsh.Core.Tests.Keys
             string loaded = SshKeygen.Make(dir, "id_ed25519", "ed25519", "");
             SshKeygen.Make(dir, "other", "ed25519", "");
 
-            var entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions { AgentFingerprints = new[] { SshKeygenFingerprint(loaded + ".pub") } });
+            var entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default) { AgentFingerprints = new[] { SshKeygenFingerprint(loaded + ".pub") } });
 
             Assert.True(entries.Single(e => e.Path == loaded).InAgent);
             Assert.False(entries.Single(e => e.Path != loaded).InAgent);
@@ -72,7 +72,7 @@ namespace EspriSsh.Core.Tests.Keys
             var everyoneReads = new[] { new AclEntry(User, true), new AclEntry("S-1-1-0", true) };
             using (HostPlatform.Override(new WindowsAclFake(dir.Path, everyoneReads)))
             {
-                KeyEntry entry = KeyInventory.Scan(key, new KeyInventoryOptions()).Single();
+                KeyEntry entry = KeyInventory.Scan(key, new KeyInventoryOptions(SiteProfileLoader.Default)).Single();
 
                 Assert.False(entry.PermissionsOk);
                 string problem = Assert.Single(entry.Problems);

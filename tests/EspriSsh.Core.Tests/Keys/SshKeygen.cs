@@ -30,9 +30,12 @@ namespace EspriSsh.Core.Tests.Keys
             return parts[0] + " " + parts[1];
         }
 
-        public static string PublicLineWithoutComment(string pubPath)
+        public static string PublicLineWithoutComment(string pubPath) => WithoutComment(File.ReadAllText(pubPath).Trim());
+
+        /// <summary>"type base64" of a public key line (what ssh-keygen -y prints), the comment dropped.</summary>
+        public static string WithoutComment(string line)
         {
-            string[] parts = File.ReadAllText(pubPath).Trim().Split(' ');
+            string[] parts = line.Split(' ');
             return parts[0] + " " + parts[1];
         }
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
 
@@ -45,6 +46,69 @@ namespace EspriSsh.Core.Tests.Site
             var ex = Assert.Throws<EspriException>(() => SiteProfileLoader.Parse(json, "test.json"));
             Assert.Equal(ErrorIds.SiteProfileInvalid, ex.ErrorId);
             Assert.Contains("test.json", ex.Message);
+        }
+
+        private const string ValidProfile = @"{
+  ""name"": ""Test site"", ""defaultHeadNode"": ""login1"",
+  ""support"": { ""address"": ""help@example.org"", ""reportSubject"": ""ssh"", ""reportFileName"": ""report.txt"" },
+  ""hosts"": [
+    { ""alias"": ""login1"", ""hostName"": ""login1.example.org"", ""role"": ""HeadNode"", ""port"": 22 },
+    { ""alias"": ""v6"", ""hostName"": ""::1"", ""port"": 2222 },
+    { ""alias"": ""inner"", ""hostName"": ""10.0.0.7"", ""role"": ""Remote"", ""via"": ""login1"" }
+  ],
+  ""hostKeyFingerprints"": [ { ""hostName"": ""login1.example.org"", ""keyType"": ""ssh-ed25519"", ""fingerprint"": ""SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU"" } ],
+  ""keyPolicy"": [ { ""type"": ""ssh-ed25519"", ""verdict"": ""Preferred"", ""reason"": ""r"" } ]
+}";
+
+        [Fact]
+        public void AValidProfileLoadsWithRolesAndItsRemoteHostFoundByRole()
+        {
+            SiteProfile site = SiteProfileLoader.Parse(ValidProfile, "test.json");
+
+            Assert.False(site.IsBuiltIn);
+            Assert.Equal(new[] { "login1", "v6" }, site.HeadNodes.Select(h => h.Alias));
+            Assert.Equal("inner", site.RemoteHost.Alias);
+            Assert.Equal(SiteHostRole.Remote, site.FindHost("10.0.0.7").Role);
+            Assert.True(SiteProfileLoader.Default.IsBuiltIn);
+            Assert.Equal("jean-zay", SiteProfileLoader.Default.RemoteHost.Alias);
+        }
+
+        [Theory]
+        [InlineData("\"alias\": \"login1\"", "\"alias\": \"login1\\nProxyCommand touch x\"", "hosts[0].alias")]
+        [InlineData("\"alias\": \"login1\"", "\"alias\": \"login*\"", "hosts[0].alias")]
+        [InlineData("\"alias\": \"login1\"", "\"alias\": \"-oProxyCommand=x\"", "hosts[0].alias")]
+        [InlineData("\"hostName\": \"login1.example.org\", \"role\"", "\"hostName\": \"-oProxyCommand=touch x\", \"role\"", "hosts[0].hostName")]
+        [InlineData("\"hostName\": \"login1.example.org\", \"role\"", "\"hostName\": \"login1 example.org\", \"role\"", "hosts[0].hostName")]
+        [InlineData("\"port\": 22 }", "\"port\": 0 }", "hosts[0].port")]
+        [InlineData("\"port\": 2222", "\"port\": 70000", "hosts[1].port")]
+        [InlineData("\"via\": \"login1\"", "\"via\": \"nowhere\"", "hosts[2].via")]
+        [InlineData("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", "MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48", "hostKeyFingerprints[0].fingerprint")]
+        [InlineData("\"keyType\": \"ssh-ed25519\"", "\"keyType\": \"ssh ed25519\"", "hostKeyFingerprints[0].keyType")]
+        [InlineData("\"name\": \"Test site\"", "\"name\": \"Test\\u0007site\"", "name")]
+        [InlineData("\"reportFileName\": \"report.txt\"", "\"reportFileName\": \"../report.txt\"", "support.reportFileName")]
+        [InlineData("\"defaultHeadNode\": \"login1\"", "\"defaultHeadNode\": \"inner\"", "defaultHeadNode")]
+        [InlineData("\"reason\": \"r\"", "\"reason\": \"r\\r\\nHost *\"", "keyPolicy[0].reason")]
+        public void EveryFieldIsValidatedAndTheBadOneIsNamed(string valid, string bad, string field)
+        {
+            Assert.Contains(valid, ValidProfile);
+            var ex = Assert.Throws<EspriException>(() => SiteProfileLoader.Parse(ValidProfile.Replace(valid, bad), "test.json"));
+
+            Assert.Equal(ErrorIds.SiteProfileInvalid, ex.ErrorId);
+            Assert.Contains(" " + field + " ", ex.Message);
+            Assert.Equal("test.json", ex.Target);
+        }
+
+        [Fact]
+        public void ACopyIsIndependentOfTheProfileTheModuleUses()
+        {
+            SiteProfile copy = SiteProfileLoader.Default.Copy();
+            copy.KeyPolicy.Clear();
+            copy.Hosts[0].HostName = "evil.example.org";
+
+            Assert.True(copy.IsBuiltIn);
+            Assert.NotEmpty(SiteProfileLoader.Default.KeyPolicy);
+            Assert.Equal("spirit1.ipsl.fr", SiteProfileLoader.Default.FindHost("spirit1").HostName);
+            Assert.Equal(KeyPolicyVerdict.Preferred, SiteProfileLoader.Default.Evaluate("ssh-ed25519", 256).Verdict);
         }
     }
 }

@@ -1,0 +1,106 @@
+using EspriSsh.Core.Agent;
+using EspriSsh.Core.Interaction;
+using EspriSsh.Core.Keys;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Workflows
+{
+    /// <summary>
+    /// Install-EspriKey from start to end ("keys replication"): plan without the passphrase, decrypt
+    /// only when needed (a hidden public half, a conversion, a new passphrase, the agent), leave an
+    /// already installed key alone, confirm, write, warn about a key without passphrase, and
+    /// optionally load it in the agent.
+    /// </summary>
+    public sealed class InstallKeyWorkflow
+    {
+        private readonly IUserInteraction ui;
+        private readonly SiteProfile site;
+        private readonly SshAgent agent;
+
+        public InstallKeyWorkflow(IUserInteraction ui, SiteProfile site, SshAgent? agent = null)
+        {
+            this.ui = ui;
+            this.site = site;
+            this.agent = agent ?? new SshAgent();
+        }
+
+        /// <summary>The installed key (also when it was already there), or null when the user declined.</summary>
+        public KeyInfo? Run(InstallKeyRequest request)
+        {
+            KeyInstallPlan plan = Plan(request, null);
+            PrivateKeyFile? decrypted = null;
+            Secret? oldPassphrase = null;
+            try
+            {
+                if (plan.PublicKey == null)
+                {
+                    // The format hides the public half (encrypted PEM): needed to compare with what is installed.
+                    decrypted = Decrypt(request, ref oldPassphrase);
+                    plan = Plan(request, decrypted);
+                }
+
+                if (plan.AlreadyInstalled)
+                {
+                    KeyInfo installed = KeyInstallService.DescribeInstalled(plan);
+                    ui.Warn($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
+                    if (request.AddToAgent)
+                    {
+                        decrypted ??= Decrypt(request, ref oldPassphrase);
+                        agent.AddAndReport(decrypted.Key, plan.Destination, ui);
+                    }
+
+                    return installed;
+                }
+
+                foreach (string warning in plan.Warnings)
+                {
+                    ui.Warn(warning);
+                }
+
+                string action = plan.ReplacesExisting
+                    ? $"Replace the key pair there (kept as .bak) with the key of '{request.Source}'"
+                    : $"Install the key of '{request.Source}' (and {plan.PublicKeyPath})";
+                if (!ui.ShouldProcess(plan.Destination, action))
+                {
+                    return null;
+                }
+
+                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, request.NewPassphrase != null, request.AddToAgent))
+                {
+                    decrypted = Decrypt(request, ref oldPassphrase);
+                }
+
+                KeyInfo info = KeyInstallService.Install(plan, decrypted, (request.NewPassphrase ?? oldPassphrase)?.Utf8);
+                if (!info.Encrypted)
+                {
+                    ui.Warn($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
+                        $"Protect it: Install-EspriKey -Path '{request.Source}' -NewPassphrase (Read-Host -AsSecureString) -Force, or ssh-keygen -p -f '{info.Path}'");
+                }
+
+                if (request.AddToAgent)
+                {
+                    agent.AddAndReport(decrypted!.Key, info.Path, ui);
+                }
+
+                return info;
+            }
+            finally
+            {
+                oldPassphrase?.Dispose();
+            }
+        }
+
+        private KeyInstallPlan Plan(InstallKeyRequest request, PrivateKeyFile? decrypted) =>
+            KeyInstallService.Plan(request.Source, request.Destination, request.SshDirectory, request.Force, site, decrypted);
+
+        // The key; passphrase receives a copy of the one that opened it (the installed key keeps it).
+        private PrivateKeyFile Decrypt(InstallKeyRequest request, ref Secret? passphrase)
+        {
+            (PrivateKeyFile key, Secret? used) = KeyPassphrases.UnlockKeeping(ui,
+                bytes => PrivateKeyFileReader.ReadFile(request.Source, bytes), request.Passphrase, request.Source);
+            passphrase?.Dispose();
+            passphrase = used;
+            return key;
+        }
+    }
+}
