@@ -67,11 +67,15 @@ Describe 'Converted and installed keys show their line whole at 80 columns' -Ski
     It 'Convert-PpkKey' {
         $out = Invoke-TerminalCommand $Box.Session "Convert-PpkKey '$Source/meso_key.ppk' -Passphrase (ConvertTo-SecureString 'ppk pass' -AsPlainText -Force) -Destination ~/.ssh/id_moba"
         Lines $out | Should -Contain (Get-Content (Join-Path $Box.Ssh 'id_moba.pub')).Trim()
+        # Not a name ssh tries by itself: the next step is said, under the line.
+        ($out -replace '\s+', ' ') | Should -Match ([regex]::Escape("Next: ssh does not look for '$(Join-Path $Box.Ssh 'id_moba')' by itself"))
+        ($out -replace '\s+', ' ') | Should -Match ([regex]::Escape("Set-EspriSshConfig -User <your login> -IdentityFile '$(Join-Path $Box.Ssh 'id_moba')'"))
     }
 
     It 'Install-EspriKey' {
         $out = Invoke-TerminalCommand $Box.Session "Install-EspriKey '$Source/id_old' -Passphrase (ConvertTo-SecureString 'old pass' -AsPlainText -Force)"
         Lines $out | Should -Contain (Get-Content "$Source/id_old.pub").Trim()
+        $out | Should -Not -Match 'Next:' -Because 'id_ed25519 in the ssh folder is where ssh looks'
     }
 }
 

@@ -13,9 +13,6 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public static class KeyLocationAdvice
     {
-        /// <summary>The private key files ssh offers without being told, in its order (OpenSSH 9).</summary>
-        public static readonly string[] NamesSshTries = { "id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_xmss", "id_dsa" };
-
         /// <summary>
         /// Null when ssh offers <paramref name="privatePath"/> by itself (one of its names, in
         /// <paramref name="sshDirectory"/>); else what to run so that the site's aliases use it.
@@ -25,7 +22,7 @@ namespace EspriSsh.Core.Keys
             StringComparison comparison = HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             string folder = Path.GetFullPath(Path.GetDirectoryName(privatePath) ?? "").TrimEnd(Path.DirectorySeparatorChar);
             bool inSshFolder = string.Equals(folder, Path.GetFullPath(sshDirectory).TrimEnd(Path.DirectorySeparatorChar), comparison);
-            if (inSshFolder && NamesSshTries.Any(name => string.Equals(name, Path.GetFileName(privatePath), comparison)))
+            if (inSshFolder && KeyFile.NamesSshTries.Any(name => string.Equals(name, Path.GetFileName(privatePath), comparison)))
             {
                 return null;
             }
