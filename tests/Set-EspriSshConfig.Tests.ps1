@@ -188,6 +188,16 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             @(Get-SshGValue $s 'identityfile')[0] | Should -Be '~/.ssh/my key'
         }
 
+        It 'replaces its IdentityFile line when -IdentityFile changes, instead of adding a second one' {
+            $null = Set-EspriSshConfig -User bob -JeanZayUser ujz -IdentityFile '~/.ssh/id_first' -ConfigPath $Config
+            $change = Set-EspriSshConfig -User bob -JeanZayUser ujz -IdentityFile '~/.ssh/id_second' -ConfigPath $Config
+            $change.Changed | Should -BeTrue
+            (Get-Content $Config) -match 'IdentityFile' | Should -Be @('    IdentityFile ~/.ssh/id_second', '    IdentityFile ~/.ssh/id_second')
+            foreach ($alias in 'spirit1', 'jean-zay') {
+                Get-SshGValue (Invoke-SshG $Config $alias $Box.Home) 'identityfile' | Should -Be @('~/.ssh/id_second')
+            }
+        }
+
         It 'updates an existing block in place, without duplicating it' {
             Set-Content $Config "Host spirit1`n  User old`n  Port 22`n`nHost *`n  User bob"
             $null = Set-EspriSshConfig -User alice -ConfigPath $Config
