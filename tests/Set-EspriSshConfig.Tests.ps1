@@ -198,6 +198,20 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             }
         }
 
+        It '-User alone says how to add jean-zay (-JeanZayUser), in its view too; not once jean-zay is there' {
+            $alone = Set-EspriSshConfig -User bob -ConfigPath $Config
+            $alone.Hosts | Should -Be @('spirit1')
+            $alone.Next | Should -Match 'to reach jean-zay too .*-JeanZayUser <your login there>'
+            $view = ($alone | Out-String -Width 80) -split '\r?\n'
+            $view | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+            $view -match '^Next +: to reach jean-zay too' | Should -HaveCount 1
+            $view -match '(^| )-JeanZayUser( |$)' | Should -HaveCount 1 -Because 'wrapped between words, never inside one'
+            (Set-EspriSshConfig -User bob -JeanZayUser ujz -ConfigPath $Config).Next | Should -BeNullOrEmpty
+            # Its block is left as it is by -User alone: nothing to add.
+            (Set-EspriSshConfig -User bob -ConfigPath $Config).Next | Should -BeNullOrEmpty
+            Get-SshGValue (Invoke-SshG $Config 'jean-zay' $Box.Home) 'user' | Should -Be 'ujz'
+        }
+
         It 'updates an existing block in place, without duplicating it' {
             Set-Content $Config "Host spirit1`n  User old`n  Port 22`n`nHost *`n  User bob"
             $null = Set-EspriSshConfig -User alice -ConfigPath $Config

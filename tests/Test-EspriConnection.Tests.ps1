@@ -358,7 +358,22 @@ Describe 'Test-EspriConnection in a pipeline' -Skip:(Test-Skip -Tool ssh-keygen)
         Get-EspriKey -Path $Key | Test-EspriConnection -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError$Id"
         $err[0].Exception.Message | Should -Match 'EspriSsh\.KeyEntry'
-        $err[0].Exception.Message | Should -Match '-IdentityFile'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape('Get-EspriKey | Test-EspriConnection <host>'))
+    }
+
+    It 'tests each key from Get-EspriKey against the host named: its private key file binds -IdentityFile' -Skip:(Test-Skip -Tool sshd) {
+        $other = Join-Path $Box.Ssh 'id_other'
+        ssh-keygen -q -t ed25519 -N '' -f $other
+        $sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$Key.pub")
+        try {
+            $common = @{ Port = $sshd.Port; User = $sshd.User; AcceptNewHostKey = $true; KnownHostsPath = (Join-Path $Box.Ssh 'known_hosts') }
+            $results = Get-EspriKey -Path $Key, $other | Test-EspriConnection 127.0.0.1 @common -WarningAction SilentlyContinue
+            $results | Should -HaveCount 2
+            $results[0].Succeeded | Should -BeTrue
+            $results[1].FailedStage | Should -Be 'Authentication'
+            $results[1].Stages.Where({ $_.Name -eq 'Authentication' }).Detail | Should -Match ([regex]::Escape((Get-SshFingerprint "$other.pub")))
+        }
+        finally { Stop-TestSshd $sshd }
     }
 
     It 'takes host names by value and objects with a HostName by property name' {
