@@ -91,8 +91,22 @@ Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:$Missing {
         $e.Problems.Count | Should -Be $Problems -Because ($e.Problems -join ' | ')
     }
 
-    It 'an unencrypted key has a problem that names ssh-keygen -p' {
-        (Entry rsa2048).Problems -join ' ' | Should -Match 'ssh-keygen -p'
+    It 'an unencrypted key: the fix it names (Install-EspriKey in place) protects it, keeping the original as .bak' {
+        $fix = ((Entry rsa2048).Problems | Where-Object { $_ -match 'no passphrase' }) -replace '^.*: (Install-EspriKey .*)$', '$1'
+        $fix | Should -Match '^Install-EspriKey .* -NewPassphrase .* -Force$'
+        $copy = New-TestSandbox
+        try {
+            $key = Join-Path $copy.Ssh 'rsa2048'
+            Copy-Item (Join-Path $Box.Ssh 'rsa2048*') $copy.Ssh
+            $original = Get-FileHash $key
+            $fix = $fix.Replace($Box.Ssh, $copy.Ssh).Replace("(Read-Host -AsSecureString 'New passphrase')", "(ConvertTo-SecureString 'new pass' -AsPlainText -Force)")
+            $null = Invoke-Expression "$fix -WarningAction SilentlyContinue"
+            ssh-keygen -y -P 'new pass' -f $key | Should -Match '^ssh-rsa '
+            ssh-keygen -y -P '' -f $key 2>$null | Out-Null
+            $LASTEXITCODE | Should -Not -Be 0 -Because 'the key is now protected'
+            (Get-FileHash "$key.bak").Hash | Should -Be $original.Hash
+        }
+        finally { Remove-Item -Recurse -Force $copy.Home -ErrorAction Ignore }
     }
 
     It 'PuTTY keys: <Name> is <Format>, fingerprint as puttygen -L | ssh-keygen -l, the fix is Install-EspriKey' -ForEach @(
@@ -119,11 +133,23 @@ Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:$Missing {
         $e.Problems -join ' ' | Should -Match 'Repair-EspriKeyPermission'
     }
 
-    It 'a .pub that belongs to another key: PublicKeyMatches false, the fingerprint is the private key''s' {
+    It 'a .pub that belongs to another key: PublicKeyMatches false, the fingerprint is the private key''s, the fix keeps the old .pub' {
         $e = Entry mismatched
         $e.PublicKeyMatches | Should -BeFalse
         $e.Fingerprint | Should -Be $MismatchedTruth.Fingerprint
-        $e.Problems -join ' ' | Should -Match 'ssh-keygen -y'
+        $fix = ($e.Problems | Where-Object { $_ -match 'not the public half' }) -replace '^.*: (Install-EspriKey .*)$', '$1'
+        $fix | Should -Match '^Install-EspriKey .* -Force$'
+        $copy = New-TestSandbox
+        try {
+            $key = Join-Path $copy.Ssh 'mismatched'
+            Copy-Item (Join-Path $Box.Ssh 'mismatched*') $copy.Ssh
+            $old = Get-FileHash "$key.pub"
+            $null = Invoke-Expression ($fix.Replace($Box.Ssh, $copy.Ssh))
+            (Get-SshKeygenFacts "$key.pub").Fingerprint | Should -Be $MismatchedTruth.Fingerprint
+            (Get-FileHash "$key.pub.bak").Hash | Should -Be $old.Hash
+            (Get-EspriKey -Path $key).PublicKeyMatches | Should -BeTrue
+        }
+        finally { Remove-Item -Recurse -Force $copy.Home -ErrorAction Ignore }
     }
 
     It 'a damaged key file is an entry with a problem, not a failure' {

@@ -143,7 +143,12 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             ($r.Stages | Where-Object Name -eq Authentication).Status | Should -Be 'Warning'
             $r.Hint | Should -Match ([regex]::Escape("$copy.pub"))
             $r.Hint | Should -Match ([regex]::Escape((Get-SshFingerprint "$OtherKey.pub")))
-            $r.Hint | Should -Match 'ssh-keygen -y'
+            # The fix rewrites the .pub from the key and keeps the wrong one (never a redirection onto it).
+            $fix = $r.Hint -replace '^.*: (Install-EspriKey .*-Force).*$', '$1'
+            $fix | Should -Match "^Install-EspriKey -Path '.*mixed_key' -Destination '.*mixed_key' -Force$"
+            $null = Invoke-Expression $fix
+            (Get-SshFingerprint "$copy.pub") | Should -Be (Get-SshFingerprint "$Key.pub")
+            (Get-SshFingerprint "$copy.pub.bak") | Should -Be (Get-SshFingerprint "$OtherKey.pub")
         }
 
         It 'fails a key file readable by others, as ssh refuses it' {
@@ -339,6 +344,84 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
         It 'rejects a zero timeout' {
             { Test-EspriConnection 127.0.0.1 -TimeoutSec 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,EspriSsh.Commands.TestEspriConnectionCommand'
         }
+    }
+}
+
+Describe 'Test-EspriConnection with OpenSSH user certificates' -Skip:$NoSshd {
+    # An sshd that trusts a certificate authority and has no authorized_keys: only a certificate logs in.
+    # ssh itself, given the same files, is the oracle.
+    BeforeAll {
+        $script:Box = New-TestSandbox
+        $script:User = (& id -un)
+        $ca = Join-Path $Box.Home 'ca'
+        ssh-keygen -q -t ed25519 -N '' -C 'test CA' -f $ca | Out-Null
+        function script:New-CertifiedKey([string] $Name, [string] $Type, [string] $Validity, [string] $Folder = $Box.Ssh) {
+            $path = Join-Path $Folder $Name
+            $bits = if ($Type -eq 'rsa') { @('-b', '2048') } else { @() }
+            ssh-keygen -q -t $Type @bits -N '' -C $Name -f $path | Out-Null
+            ssh-keygen -q -s $ca -I "$Name id" -n $User -V $Validity "$path.pub" | Out-Null
+            $path
+        }
+        $script:EdKey = New-CertifiedKey 'id_ed25519' 'ed25519' '-5m:+1h'
+        $script:RsaKey = New-CertifiedKey 'cert_rsa' 'rsa' '-5m:+1h'
+        $script:Expired = New-CertifiedKey 'expired_ed25519' 'ed25519' '-2d:-1d'
+        $script:Elsewhere = Join-Path $Box.Home 'elsewhere'
+        $null = New-Item -ItemType Directory $Elsewhere
+        $script:Moved = New-CertifiedKey 'moved_ed25519' 'ed25519' '-5m:+1h' $Elsewhere
+        Move-Item "$Moved-cert.pub" (Join-Path $Elsewhere 'the-certificate.pub')
+        $script:Sshd = Start-TestSshd -ExtraConfig "TrustedUserCAKeys $ca.pub"
+        $script:KnownHosts = Join-Path $Box.Ssh 'known_hosts'
+        Set-Content $KnownHosts "[127.0.0.1]:$($Sshd.Port) $($Sshd.HostKeyType) $($Sshd.HostKeyBase64)"
+        $script:Common = @{ Port = $Sshd.Port; User = $User; SshDirectory = $Box.Ssh; TimeoutSec = 10 }
+        function script:Invoke-Ssh([string] $KeyFile, [string[]] $Options = @()) {
+            ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o "UserKnownHostsFile=$KnownHosts" @Options `
+                -i $KeyFile -p $Sshd.Port "$User@127.0.0.1" true 2>&1 | Out-String
+        }
+    }
+    AfterAll {
+        Stop-TestSshd $Sshd
+        Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
+    }
+
+    It 'offers <Name>-cert.pub with its key and logs in, as ssh does (<Type>)' -ForEach @(
+        @{ Name = 'id_ed25519'; Type = 'ED25519-CERT' }
+        @{ Name = 'cert_rsa'; Type = 'RSA-CERT' }
+    ) {
+        $key = Join-Path $Box.Ssh $Name
+        Invoke-Ssh $key | Out-Null
+        $LASTEXITCODE | Should -Be 0 -Because 'ssh logs in with the same files'
+        $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $key
+        $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+        ($r.Stages | Where-Object Name -eq Authentication).Detail | Should -Match "certificate .*$([regex]::Escape("$Name-cert.pub"))"
+        Get-Content $Sshd.Log | Select-String "Accepted publickey for $User .* $Type" | Should -Not -BeNullOrEmpty
+    }
+
+    It 'offers the certificate a CertificateFile line names, as ssh does' {
+        $config = Join-Path $Box.Home 'cert_config'
+        @(
+            'Host certified'
+            '    HostName 127.0.0.1'
+            "    Port $($Sshd.Port)"
+            "    User $User"
+            "    IdentityFile $Moved"
+            "    CertificateFile $(Join-Path $Elsewhere 'the-certificate.pub')"
+            "    UserKnownHostsFile $KnownHosts"
+            '    IdentitiesOnly yes'
+        ) | Set-Content $config
+        ssh -F $config -o BatchMode=yes certified true 2>&1 | Out-Null
+        $LASTEXITCODE | Should -Be 0 -Because 'ssh logs in with this config'
+        $r = Test-EspriConnection certified -ConfigPath $config -SshDirectory $Box.Ssh -TimeoutSec 10
+        $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+    }
+
+    It 'an expired certificate is refused, like ssh: the certificate and the key are both named' {
+        Invoke-Ssh $Expired | Should -Match 'Permission denied'
+        $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $Expired
+        $r.Succeeded | Should -BeFalse
+        $r.FailedStage | Should -Be 'Authentication'
+        $detail = ($r.Stages | Where-Object Name -eq Authentication).Detail
+        $detail | Should -Match ([regex]::Escape("$Expired-cert.pub"))
+        $detail | Should -Match ([regex]::Escape("('$Expired')"))
     }
 }
 

@@ -175,7 +175,9 @@ Describe 'Test-EspriPublicKey in a pipeline' -Skip:$NoTools {
         $err = $null
         Get-EspriKey -Path (Join-Path $Box.Ssh 'id_lonely') | Test-EspriPublicKey -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,EspriSsh.Commands.TestEspriPublicKeyCommand'
-        $err[0].Exception.Message | Should -Match ([regex]::Escape("ssh-keygen -y -f '$(Join-Path $Box.Ssh 'id_lonely')'"))
+        $lonely = Join-Path $Box.Ssh 'id_lonely'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape("Install-EspriKey -Path '$lonely' -Destination '$lonely'"))
+        $err[0].Exception.Message | Should -Not -Match '>' -Because 'a redirection would write UTF-16 in Windows PowerShell'
     }
 
     It 'refuses an object that is neither text nor a file, instead of checking its type name' {

@@ -44,6 +44,7 @@ namespace EspriSsh.Core.Config
                 ['k'] = Get("hostkeyalias") ?? host,
             };
             ExpandedIdentityFiles = IdentityFiles.Select(ExpandPath).ToList();
+            ExpandedCertificateFiles = GetAll("certificatefile").Select(ExpandPath).ToList();
         }
 
         /// <summary>The name asked for (ssh's "host", as typed).</summary>
@@ -60,6 +61,9 @@ namespace EspriSsh.Core.Config
 
         /// <summary>The same files with ~, %d, %u, %h, %r, %p, %n expanded: the paths ssh opens.</summary>
         public IReadOnlyList<string> ExpandedIdentityFiles { get; }
+
+        /// <summary>The CertificateFile paths, expanded as IdentityFile's; empty when none applies.</summary>
+        public IReadOnlyList<string> ExpandedCertificateFiles { get; }
 
         /// <summary>False when no IdentityFile applies and ssh falls back to its default names.</summary>
         public bool IdentityFilesFromConfig { get; }

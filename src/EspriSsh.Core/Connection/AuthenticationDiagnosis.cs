@@ -103,7 +103,7 @@ namespace EspriSsh.Core.Connection
             {
                 stage.Reason = ErrorIds.AuthenticationFailed;
                 string prints = string.Join(", ", refused.Select(i => i.Offer!.Fingerprint).Distinct());
-                string pubs = string.Join(", ", refused.Select(i => i.IsFile ? "'" + i.Path + ".pub'" : $"the line ssh-add -L shows for '{i.Path}'").Distinct());
+                string pubs = string.Join(", ", refused.Select(i => i.IsCertificate ? "'" + i.CertifiedKey!.Path + ".pub'" : i.IsFile ? "'" + i.Path + ".pub'" : $"the line ssh-add -L shows for '{i.Path}'").Distinct());
                 hint.Add($"The key offered is {prints}; the key registered with the IT team must be this one: send {pubs} via the account form. "
                     + $"If it was registered, check the login name: '{hop.User}' must be the account name the centre gave you (use -User).");
                 hint.AddRange(OtherLocalKeys(identities, sshDirectory));
@@ -197,7 +197,9 @@ namespace EspriSsh.Core.Connection
             // Which agent is said once, by the Config stage.
             KeyOffer offer = identity.Offer!;
             string source = identity.Agent == null ? "" : identity.IsFile ? ", signed by the agent" : " in the agent";
-            return $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}'{source})";
+            return identity.IsCertificate
+                ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} ('{offer.Path}'{source})"
+                : $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}'{source})";
         }
     }
 }

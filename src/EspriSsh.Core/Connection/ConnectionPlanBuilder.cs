@@ -86,7 +86,7 @@ namespace EspriSsh.Core.Connection
             IReadOnlyList<string> keys = NonEmpty(explicitSettings.IdentityFiles) ?? NonEmpty(config?.IdentityFiles) ?? DefaultKeys();
             // -IdentityFile tests that key: as ssh -i with IdentitiesOnly yes (the agent still signs for it when it holds it).
             bool identitiesOnly = NonEmpty(explicitSettings.IdentityFiles) != null || (config?.IdentitiesOnly ?? false);
-            return new HopPlan(alias, hostName, port, user, keys, identitiesOnly);
+            return new HopPlan(alias, hostName, port, user, keys, identitiesOnly, config?.CertificateFiles);
         }
 
         /// <summary>How ssh reaches a host first: its ProxyJump, else a ProxyCommand of the ssh -W form, else the site's head node; null for direct.</summary>

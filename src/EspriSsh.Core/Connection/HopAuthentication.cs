@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using EspriSsh.Core.Agent;
@@ -20,6 +21,8 @@ namespace EspriSsh.Core.Connection
     /// </summary>
     internal sealed class HopAuthentication
     {
+        private const string CertificateSuffix = "-cert.pub";
+
         private readonly HopPlan hop;
         private readonly IReadOnlyList<LoadedIdentity> inspected;
         private readonly AgentKeys agent;
@@ -56,7 +59,7 @@ namespace EspriSsh.Core.Connection
                 }
             }
 
-            Identities = fromConfig.Concat(agentOnly).Concat(files).ToList();
+            Identities = WithCertificates(fromConfig.Concat(agentOnly).Concat(files), hop);
         }
 
         /// <summary>The same keys as never offered yet, for a second connection (a method's state is spent by a first).</summary>
@@ -86,6 +89,12 @@ namespace EspriSsh.Core.Connection
                 if (identity.Key == null && identity.PublicKey == null && identity.ProblemId == ErrorIds.PassphraseRequired)
                 {
                     unlocker?.Unlock(identity);
+                }
+
+                if (identity.IsCertificate)
+                {
+                    AddCertificate(identity, primary, fallback);
+                    continue;
                 }
 
                 string? keyType = identity.Key?.KeyType ?? identity.PublicKey?.KeyType;
@@ -163,6 +172,76 @@ namespace EspriSsh.Core.Connection
                 return identity.Key == null ? null : SshNetKeyAdapter.ForPrivateKey(identity.Key, algorithm, new KeyOffer(identity.Path, "", 0, "")).Sign(data);
             };
             return true;
+        }
+
+        /// <summary>
+        /// Like ssh, each key file's certificates go just before it: its own id_*-cert.pub, then the
+        /// CertificateFile entries that certify it (one that certifies another key is skipped, as ssh
+        /// skips it; a damaged id_*-cert.pub is reported).
+        /// </summary>
+        private static List<LoadedIdentity> WithCertificates(IEnumerable<LoadedIdentity> ordered, HopPlan hop)
+        {
+            var identities = new List<LoadedIdentity>();
+            foreach (LoadedIdentity key in ordered)
+            {
+                if (key.IsFile && key.PublicKey != null)
+                {
+                    string own = key.Path + CertificateSuffix;
+                    foreach (string path in new[] { own }.Concat(hop.CertificateFiles).Distinct(StringComparer.Ordinal).Where(File.Exists))
+                    {
+                        SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem, out byte[] blob);
+                        if (certificate == null && path == own)
+                        {
+                            identities.Add(new LoadedIdentity(path) { Problem = problem, ProblemId = ErrorIds.KeyFormatInvalid });
+                        }
+                        else if (certificate != null && certificate.CertifiedKey.SameKeyAs(key.PublicKey))
+                        {
+                            identities.Add(new LoadedIdentity(path)
+                            {
+                                PublicKey = key.PublicKey, CertificateBlob = blob, CertifiedKey = key, Policy = key.Policy, RightsProblem = key.RightsProblem,
+                            });
+                        }
+                    }
+                }
+
+                identities.Add(key);
+            }
+
+            return identities;
+        }
+
+        /// <summary>A certificate, signed as its key signs (in memory, by the agent, or once its passphrase is typed).</summary>
+        private void AddCertificate(LoadedIdentity certificate, List<KeyHostAlgorithm> primary, List<KeyHostAlgorithm> fallback)
+        {
+            LoadedIdentity key = certificate.CertifiedKey!;
+            string keyType = key.PublicKey!.KeyType;
+            if (!SshNetKeyAdapter.CanOffer(keyType))
+            {
+                (certificate.Problem, certificate.ProblemId) = (SshNetKeyAdapter.WhyNotOffered(keyType), ErrorIds.KeyTypeUnsupported);
+                return;
+            }
+
+            if (!CanSign(key, out Func<string, byte[], byte[]?>? signer))
+            {
+                (certificate.Problem, certificate.ProblemId) = ($"its key '{key.Path}' cannot sign: {key.Problem}", key.ProblemId);
+                return;
+            }
+
+            Func<string, byte[], byte[]?> sign = signer
+                ?? ((algorithm, data) => SshNetKeyAdapter.ForPrivateKey(key.Key!, algorithm, new KeyOffer(key.Path, "", 0, "")).Sign(data));
+            byte[] keyBlob = key.PublicKey.Blob;
+            certificate.Offer = new KeyOffer(certificate.Path, new SshWireReader(certificate.CertificateBlob!).ReadUtf8String(),
+                PublicKeyBlobInfo.TryParse(keyBlob, out _)?.Bits ?? 0, KeyFingerprint.Sha256(keyBlob))
+            {
+                Agent = key.Agent,
+            };
+            string first = SshNetKeyAdapter.PrimaryAlgorithm(keyType);
+            primary.Add(SshNetKeyAdapter.ForCertificate(keyBlob, keyType, certificate.CertificateBlob!, first, data => sign(first, data), certificate.Offer));
+            string? second = SshNetKeyAdapter.FallbackAlgorithm(keyType);
+            if (second != null)
+            {
+                fallback.Add(SshNetKeyAdapter.ForCertificate(keyBlob, keyType, certificate.CertificateBlob!, second, data => sign(second, data), certificate.Offer));
+            }
         }
 
         private KeyHostAlgorithm Algorithm(LoadedIdentity identity, byte[] blob, string keyType, string algorithm, Func<string, byte[], byte[]?>? signer) =>

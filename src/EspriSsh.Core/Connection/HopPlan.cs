@@ -5,9 +5,11 @@ namespace EspriSsh.Core.Connection
     /// <summary>One SSH server to reach: the name the user typed, where it really is, who logs in, with which keys.</summary>
     public sealed class HopPlan
     {
-        public HopPlan(string alias, string hostName, int port, string user, IReadOnlyList<string> identityFiles, bool identitiesOnly = false)
+        public HopPlan(string alias, string hostName, int port, string user, IReadOnlyList<string> identityFiles, bool identitiesOnly = false,
+            IReadOnlyList<string>? certificateFiles = null)
         {
             IdentitiesOnly = identitiesOnly;
+            CertificateFiles = certificateFiles ?? new string[0];
             Alias = alias;
             HostName = hostName;
             Port = port;
@@ -27,6 +29,12 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>Private key files to offer, in order; full paths.</summary>
         public IReadOnlyList<string> IdentityFiles { get; }
+
+        /// <summary>
+        /// Certificates named by CertificateFile; full paths. Like ssh, the test also offers the
+        /// certificate next to each key (id_ed25519-cert.pub for id_ed25519).
+        /// </summary>
+        public IReadOnlyList<string> CertificateFiles { get; }
 
         /// <summary>ssh's IdentitiesOnly: offer only the IdentityFile keys (the agent still signs for those it holds).</summary>
         public bool IdentitiesOnly { get; }

@@ -38,6 +38,7 @@ namespace EspriSsh.Core.Connection
                     User = resolved.SourceOf("user") != null ? resolved.User : null,
                     Port = resolved.SourceOf("port") != null ? resolved.Port : (int?)null,
                     IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
+                    CertificateFiles = resolved.ExpandedCertificateFiles,
                     IdentitiesOnly = resolved.SourceOf("identitiesonly") != null ? resolved.IdentitiesOnly : (bool?)null,
                     ProxyJump = resolved.Get("proxyjump"),
                     ProxyCommand = resolved.ProxyCommand,

@@ -14,6 +14,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>Full paths; null or empty when the source names none.</summary>
         public IReadOnlyList<string>? IdentityFiles { get; set; }
 
+        /// <summary>ssh's CertificateFile values, full paths; null or empty when the source names none.</summary>
+        public IReadOnlyList<string>? CertificateFiles { get; set; }
+
         /// <summary>ssh's IdentitiesOnly; null when the source does not say.</summary>
         public bool? IdentitiesOnly { get; set; }
 

@@ -92,12 +92,12 @@ namespace EspriSsh.Core.Connection
             SshPublicKey? pub = PublicKeyFile.TryRead(pubPath, out _);
             if (pub == null)
             {
-                return $"'{pubPath}' is not a valid public key line; regenerate it with: ssh-keygen -y -f '{path}' > '{pubPath}'";
+                return $"'{pubPath}' is not a valid public key line; write it again (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
             }
 
             return pub.SameKeyAs(key.PublicKey)
                 ? null
-                : $"'{pubPath}' holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than '{path}' ({fingerprint}): a .pub sent from it would never match. Regenerate it with: ssh-keygen -y -f '{path}' > '{pubPath}'";
+                : $"'{pubPath}' holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than '{path}' ({fingerprint}): a .pub sent from it would never match. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
         }
     }
 }

@@ -43,6 +43,13 @@ namespace EspriSsh.Core.Connection
 
         public KeyPolicyResult? Policy { get; set; }
 
+        /// <summary>For a certificate (id_*-cert.pub, CertificateFile): the certificate as sent, and the key identity that signs for it.</summary>
+        public byte[]? CertificateBlob { get; set; }
+
+        public LoadedIdentity? CertifiedKey { get; set; }
+
+        public bool IsCertificate => CertificateBlob != null;
+
         /// <summary>The inspection's facts without what one connection records (Offer): each hop offers its own copy.</summary>
         public LoadedIdentity CopyForHop() => new LoadedIdentity(Path)
         {
@@ -55,6 +62,8 @@ namespace EspriSsh.Core.Connection
             RightsProblem = RightsProblem,
             PublicFileMismatch = PublicFileMismatch,
             Policy = Policy,
+            CertificateBlob = CertificateBlob,
+            CertifiedKey = CertifiedKey,
         };
     }
 }

@@ -13,12 +13,15 @@ namespace EspriSsh.Core.Connection
     /// Hands keys to SSH.NET: a key our engine decrypted (so every format and passphrase error is
     /// ours), or a public key whose signature is made elsewhere (the agent, or a key decrypted only
     /// when the server wants it). RSA is offered as rsa-sha2-512, with rsa-sha2-256 as a fallback:
-    /// SSH.NET's default ssh-rsa (SHA-1) is refused by OpenSSH 8.8+.
+    /// SSH.NET's default ssh-rsa (SHA-1) is refused by OpenSSH 8.8+. A key's OpenSSH certificate is
+    /// offered the same way, its blob sent under the *-cert-v01@openssh.com algorithm names.
     /// </summary>
     internal static class SshNetKeyAdapter
     {
         public const string RsaSha512 = "rsa-sha2-512";
         public const string RsaSha256 = "rsa-sha2-256";
+
+        private const string CertificateSuffix = "-cert-v01@openssh.com";
 
         /// <summary>The signature algorithm a key is offered under first.</summary>
         public static string PrimaryAlgorithm(string keyType) => keyType == RsaPrivateKey.TypeName ? RsaSha512 : keyType;
@@ -34,33 +37,58 @@ namespace EspriSsh.Core.Connection
             ? "DSA (ssh-dss) keys cannot be used to log in (OpenSSH disabled them). Make an ED25519 key with New-EspriKey."
             : $"{keyType} keys cannot be tested by EspriSsh (security keys need their device). Test with ssh itself.";
 
-        /// <summary>The decrypted key under <paramref name="algorithm"/>, signing in memory.</summary>
+        /// <summary>
+        /// The decrypted key under <paramref name="algorithm"/>, signing in memory. The readers validated
+        /// the key; whatever SSH.NET or the platform's crypto still rejects is a damaged key
+        /// (KeyFormatInvalid), never a CryptographicException escaping the test.
+        /// </summary>
         public static KeyHostAlgorithm ForPrivateKey(SshPrivateKey key, string algorithm, KeyOffer offer)
         {
-            switch (key)
+            try
             {
-                case Ed25519PrivateKey ed:
-                    return new RecordingKeyHostAlgorithm(algorithm, new ED25519Key(Concat(ed.Seed, ed.PublicKeyBytes)), offer);
-                case RsaPrivateKey rsa:
-                    var rsaKey = new RsaKey(Unsigned(rsa.Modulus), Unsigned(rsa.PublicExponent), Unsigned(rsa.PrivateExponent),
-                        Unsigned(rsa.P), Unsigned(rsa.Q), Unsigned(rsa.InverseQ));
-                    HashAlgorithmName hash = algorithm == RsaSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA512;
-                    return new RecordingKeyHostAlgorithm(algorithm, rsaKey, new RsaDigitalSignature(rsaKey, hash), offer);
-                case EcdsaPrivateKey ec:
-                    return new RecordingKeyHostAlgorithm(algorithm, new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar), offer);
-                default:
-                    throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented, WhyNotOffered(key.KeyType), key.KeyType);
+                switch (key)
+                {
+                    case Ed25519PrivateKey ed:
+                        return new RecordingKeyHostAlgorithm(algorithm, new ED25519Key(Concat(ed.Seed, ed.PublicKeyBytes)), offer);
+                    case RsaPrivateKey rsa:
+                        var rsaKey = new RsaKey(Unsigned(rsa.Modulus), Unsigned(rsa.PublicExponent), Unsigned(rsa.PrivateExponent),
+                            Unsigned(rsa.P), Unsigned(rsa.Q), Unsigned(rsa.InverseQ));
+                        HashAlgorithmName hash = algorithm == RsaSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA512;
+                        return new RecordingKeyHostAlgorithm(algorithm, rsaKey, new RsaDigitalSignature(rsaKey, hash), offer);
+                    case EcdsaPrivateKey ec:
+                        return new RecordingKeyHostAlgorithm(algorithm, new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar), offer);
+                    default:
+                        throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented, WhyNotOffered(key.KeyType), key.KeyType);
+                }
+            }
+            catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException || ex is InvalidOperationException || ex is NotSupportedException)
+            {
+                throw new EspriException(ErrorIds.KeyFormatInvalid, EspriErrorCategory.InvalidData,
+                    $"'{offer.Path}' cannot be used: the SSH library rejects this key ({ex.Message}). The file is probably damaged; use a backup or make a new key with New-EspriKey.",
+                    offer.Path, ex);
             }
         }
 
+        /// <summary>
+        /// An OpenSSH certificate offered as ssh offers it: the certificate's blob under
+        /// <paramref name="algorithm"/>-cert-v01@openssh.com (rsa-sha2-512-cert-v01@openssh.com...),
+        /// signed as its key signs (<paramref name="sign"/>, with the plain algorithm). SSH.NET sends the
+        /// blob as is; the server checks the certificate.
+        /// </summary>
+        public static KeyHostAlgorithm ForCertificate(byte[] keyBlob, string keyType, byte[] certificateBlob, string algorithm, Func<byte[], byte[]?> sign, KeyOffer offer) =>
+            SignedElsewhere(keyBlob, keyType, algorithm + CertificateSuffix, certificateBlob, sign, offer);
+
         /// <summary>The public key <paramref name="blob"/> under <paramref name="algorithm"/>, signed by <paramref name="sign"/> (null: skip the key).</summary>
-        public static KeyHostAlgorithm ForSigner(byte[] blob, string keyType, string algorithm, Func<byte[], byte[]?> sign, KeyOffer offer)
+        public static KeyHostAlgorithm ForSigner(byte[] blob, string keyType, string algorithm, Func<byte[], byte[]?> sign, KeyOffer offer) =>
+            SignedElsewhere(blob, keyType, algorithm, blob, sign, offer);
+
+        private static KeyHostAlgorithm SignedElsewhere(byte[] keyBlob, string keyType, string algorithm, byte[] sent, Func<byte[], byte[]?> sign, KeyOffer offer)
         {
-            var data = new SshKeyData(blob);
+            var data = new SshKeyData(keyBlob);
             Key publicKey = keyType == Ed25519PrivateKey.TypeName ? new ED25519Key(data)
                 : keyType == RsaPrivateKey.TypeName ? new RsaKey(data)
                 : (Key)new EcdsaKey(data);
-            return new RecordingKeyHostAlgorithm(algorithm, publicKey, blob, sign, offer);
+            return new RecordingKeyHostAlgorithm(algorithm, publicKey, sent, sign, offer);
         }
 
         /// <summary>An unsigned big-endian magnitude as a (non-negative) BigInteger, on every target.</summary>

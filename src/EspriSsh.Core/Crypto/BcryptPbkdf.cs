@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Threading;
 
 namespace EspriSsh.Core.Crypto
 {
@@ -23,9 +24,11 @@ namespace EspriSsh.Core.Crypto
 
         /// <summary>
         /// Derives <paramref name="keyLength"/> bytes. <paramref name="progress"/> (optional) receives the
-        /// fraction done after each round, for a progress bar when rounds are many.
+        /// fraction done after each round, for a progress bar when rounds are many. The token is checked
+        /// before every round (a few milliseconds each), so a cancelled derivation stops at once.
+        /// Callers that take the round count from a file must bound it first (OpenSshKdfLimits).
         /// </summary>
-        public static byte[] DeriveKey(byte[] password, byte[] salt, int rounds, int keyLength, Action<double>? progress = null)
+        public static byte[] DeriveKey(byte[] password, byte[] salt, int rounds, int keyLength, Action<double>? progress = null, CancellationToken cancellation = default)
         {
             if (password == null || password.Length == 0)
             {
@@ -56,9 +59,11 @@ namespace EspriSsh.Core.Crypto
             var blockB = new byte[BlockBytes];
             int pairs = (blocks + 1) / 2;
 
-            using (SHA512 sha = SHA512.Create())
+            byte[] sha2pass = new byte[0];
+            try
             {
-                byte[] sha2pass = sha.ComputeHash(password);
+                using SHA512 sha = SHA512.Create();
+                sha2pass = sha.ComputeHash(password);
                 for (int pair = 0; pair < pairs; pair++)
                 {
                     uint countA = (uint)(2 * pair + 1);
@@ -66,24 +71,32 @@ namespace EspriSsh.Core.Crypto
                     // With an odd number of blocks the last one is computed twice: the pair costs little more than one alone.
                     uint countB = Math.Min(countA + 1, (uint)blocks);
                     RunChains(sha, sha2pass, salt, countA, countB, rounds, state, keyWords, blockA, blockB,
-                        progress == null ? null : new Action<int>(r => progress((pair + (double)r / rounds) / pairs)));
+                        progress == null ? null : new Action<int>(r => progress((pair + (double)r / rounds) / pairs)), cancellation);
                     Scatter(blockA, countA, blocks, bytesPerBlock, key);
                     Scatter(blockB, countB, blocks, bytesPerBlock, key);
                 }
-
+            }
+            catch (OperationCanceledException)
+            {
+                Array.Clear(key, 0, key.Length);
+                throw;
+            }
+            finally
+            {
+                // Cancelled or not, no derived secret stays in memory longer than needed.
                 Array.Clear(sha2pass, 0, sha2pass.Length);
+                Array.Clear(state, 0, state.Length);
+                Array.Clear(keyWords, 0, keyWords.Length);
+                Array.Clear(blockA, 0, blockA.Length);
+                Array.Clear(blockB, 0, blockB.Length);
             }
 
-            Array.Clear(state, 0, state.Length);
-            Array.Clear(keyWords, 0, keyWords.Length);
-            Array.Clear(blockA, 0, blockA.Length);
-            Array.Clear(blockB, 0, blockB.Length);
             return key;
         }
 
         /// <summary>The PBKDF2-like chain for two block counters: out = XOR over rounds of bcrypt_hash.</summary>
         private static void RunChains(SHA512 sha, byte[] sha2pass, byte[] salt, uint countA, uint countB, int rounds,
-            uint[] state, uint[] keyWords, byte[] outA, byte[] outB, Action<int>? roundDone)
+            uint[] state, uint[] keyWords, byte[] outA, byte[] outB, Action<int>? roundDone, CancellationToken cancellation)
         {
             byte[] saltA = SaltWithCounter(sha, salt, countA), saltB = SaltWithCounter(sha, salt, countB);
             var tmpA = new byte[BlockBytes];
@@ -93,6 +106,7 @@ namespace EspriSsh.Core.Crypto
                 ToWords(sha2pass, kw);
                 for (int round = 0; round < rounds; round++)
                 {
+                    cancellation.ThrowIfCancellationRequested();
                     if (round > 0)
                     {
                         saltA = sha.ComputeHash(tmpA);

@@ -14,7 +14,7 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     internal static class KeysSection
     {
-        private static readonly string[] CommandStarts = { "ssh-keygen ", "Install-EspriKey ", "New-EspriKey", "Repair-EspriKeyPermission ", "chmod ", "icacls " };
+        private static readonly string[] CommandStarts = { "ssh-keygen ", "Install-EspriKey ", "New-EspriKey", "Repair-EspriKeyPermission ", "chmod ", "icacls ", "Copy-Item ", "openssl " };
 
         public static ReportSection Collect(ReportContext context)
         {
@@ -93,7 +93,8 @@ namespace EspriSsh.Core.Diagnostics
         }
 
         private static string PublicKeyState(KeyEntry key) =>
-            !key.HasPublicKey ? "missing"
+            key.Kind == KeyEntryKind.Certificate ? "(certificate" + (key.Certificate == null ? ")" : ": " + key.Certificate + ")")
+            : !key.HasPublicKey ? "missing"
             : key.PublicKeyMatches == true ? "matches"
             : key.PublicKeyMatches == false ? "DOES NOT MATCH"
             : key.Kind == KeyEntryKind.Public ? "(this is the .pub)" : "present";

@@ -12,6 +12,9 @@ namespace EspriSsh.Core.Errors
         public const string KeyTypeUnsupported = "KeyTypeUnsupported";
         public const string KeyFormatInvalid = "KeyFormatInvalid";
         public const string KeyFileNotFound = "KeyFileNotFound";
+        public const string KeyTooSmall = "KeyTooSmall";
+        public const string KeyEncryptionUnsupported = "KeyEncryptionUnsupported";
+        public const string KdfTooExpensive = "KdfTooExpensive";
         public const string PassphraseRequired = "PassphraseRequired";
         public const string PpkWrongPassphrase = "PpkWrongPassphrase";
         public const string PpkCorrupt = "PpkCorrupt";

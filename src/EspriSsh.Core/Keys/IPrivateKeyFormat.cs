@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace EspriSsh.Core.Keys
 {
     /// <summary>
@@ -14,10 +16,11 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>
         /// Decodes and decrypts. <paramref name="passphrase"/> is UTF-8, null when none was given.
-        /// Throws PassphraseRequiredException, KeyWrongPassphrase, KeyFormatInvalid or KeyTypeUnsupported
-        /// (EspriException) with <paramref name="source"/> as target.
+        /// Throws PassphraseRequiredException, KeyWrongPassphrase, KeyFormatInvalid, KeyTypeUnsupported,
+        /// KdfTooExpensive... (EspriException) with <paramref name="source"/> as target, and
+        /// OperationCanceledException when <paramref name="cancellation"/> stops the key derivation.
         /// </summary>
-        PrivateKeyFile Read(string text, byte[]? passphrase, string source);
+        PrivateKeyFile Read(string text, byte[]? passphrase, string source, CancellationToken cancellation = default);
 
         /// <summary>What can be known without the passphrase.</summary>
         PrivateKeyPeek Peek(string text, string source);

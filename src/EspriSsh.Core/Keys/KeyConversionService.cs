@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
@@ -38,7 +39,18 @@ namespace EspriSsh.Core.Keys
                 RefuseForbiddenType(peek.KeyType, site, source);
             }
 
+            if (peek.PublicKey != null)
+            {
+                KeySizeLimits.EnsureUsable(peek.PublicKey.KeyType, PublicKeyBlobInfo.TryParse(peek.PublicKey.Blob, out _)?.Bits ?? 0, source);
+            }
+
             KeyOutputFormat output = request.OutputFormat ?? (ppk != null ? KeyOutputFormat.OpenSsh : KeyOutputFormat.Ppk);
+            if (output == KeyOutputFormat.Ppk && peek.KeyType != null && !KeyTypeNames.FitsInPpk(peek.KeyType))
+            {
+                throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
+                    $"'{source}' holds {KeyTypeNames.Describe(peek.KeyType)}, which the PuTTY key format (.ppk) cannot hold: PuTTY has no such keys. " +
+                    "Keep using it with OpenSSH as it is; nothing was written.", source);
+            }
             string destination = request.Destination ?? DefaultDestination(output, peek.KeyType, source, request.SshDirectory);
             KeyPairWriter.EnsureCanWrite(destination, request.Force);
             return new KeyConversionPlan(source, content, ppk, peek, output, destination, request.Force);
@@ -46,14 +58,14 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>
         /// Decrypts the source (passphrase UTF-8, null when none given: PassphraseRequired if needed).
-        /// Returns the key and the site-policy warnings that apply to it.
+        /// Returns the key and the site-policy warnings that apply to it. The token stops the KDF.
         /// </summary>
         public static (SshPrivateKey Key, IReadOnlyList<string> Warnings) Read(
-            KeyConversionPlan plan, byte[]? passphrase, SiteProfile site, Action<double>? progress = null)
+            KeyConversionPlan plan, byte[]? passphrase, SiteProfile site, Action<double>? progress = null, CancellationToken cancellation = default)
         {
             SshPrivateKey key = plan.Ppk != null
-                ? plan.Ppk.Decrypt(passphrase, progress)
-                : PrivateKeyFileReader.Read(plan.SourceContent, passphrase, plan.SourcePath).Key;
+                ? plan.Ppk.Decrypt(passphrase, progress, cancellation)
+                : PrivateKeyFileReader.Read(plan.SourceContent, passphrase, plan.SourcePath, cancellation).Key;
             RefuseForbiddenType(key.KeyType, site, plan.SourcePath);
             var warnings = new List<string>();
             KeyPolicyResult verdict = site.Evaluate(key.KeyType, key.Bits);
@@ -67,12 +79,12 @@ namespace EspriSsh.Core.Keys
         }
 
         /// <summary>Writes the converted pair (newPassphrase UTF-8; null or empty = unencrypted). progress: KDF fraction.</summary>
-        public static KeyInfo Write(KeyConversionPlan plan, SshPrivateKey key, byte[]? newPassphrase, Action<double>? progress = null)
+        public static KeyInfo Write(KeyConversionPlan plan, SshPrivateKey key, byte[]? newPassphrase, Action<double>? progress = null, CancellationToken cancellation = default)
         {
             bool encrypted = newPassphrase != null && newPassphrase.Length > 0;
             byte[] file = plan.OutputFormat == KeyOutputFormat.Ppk
-                ? PpkWriter.Write(key, newPassphrase, progress)
-                : OpenSshPrivateKeyWriter.Write(key, newPassphrase, OpenSshPrivateKeyWriter.DefaultRounds, progress);
+                ? PpkWriter.Write(key, newPassphrase, progress, cancellation)
+                : OpenSshPrivateKeyWriter.Write(key, newPassphrase, OpenSshPrivateKeyWriter.DefaultRounds, progress, cancellation);
             try
             {
                 string[] backups = KeyPairWriter.Write(plan.Destination, file, key.PublicKey, plan.Force);

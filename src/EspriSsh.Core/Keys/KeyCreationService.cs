@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys.Formats;
@@ -14,8 +15,9 @@ namespace EspriSsh.Core.Keys
     public static class KeyCreationService
     {
         public const int RsaDefaultBits = 4096;
-        private const int RsaMaximumBits = 16384;
-        private const int MaximumRounds = 5000;
+
+        // What the readers accept: never write a key EspriSsh would refuse to open.
+        private const int MaximumRounds = OpenSshPrivateKeyWriter.MaxRounds;
 
         /// <summary>Checks the request; throws KeyTypeRefused, InvalidParameter or KeyFileExists.</summary>
         public static KeyCreationPlan Plan(KeyCreationRequest request, SiteProfile site)
@@ -56,15 +58,16 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>
         /// Generates and writes the pair. <paramref name="passphrase"/> (UTF-8) null writes it unencrypted.
-        /// <paramref name="progress"/> receives (step, fraction) while the key is made and encrypted.
+        /// <paramref name="progress"/> receives (step, fraction) while the key is made and encrypted;
+        /// the token stops the KDF before anything is written.
         /// </summary>
-        public static KeyInfo Create(KeyCreationPlan plan, byte[]? passphrase, Action<string, double>? progress = null)
+        public static KeyInfo Create(KeyCreationPlan plan, byte[]? passphrase, Action<string, double>? progress = null, CancellationToken cancellation = default)
         {
             progress?.Invoke("Generating the key", 0);
             SshPrivateKey key = plan.Type == NewKeyType.Rsa ? (SshPrivateKey)KeyGenerator.Rsa(plan.Bits, plan.Comment) : KeyGenerator.Ed25519(plan.Comment);
             bool encrypted = passphrase != null && passphrase.Length > 0;
             byte[] file = OpenSshPrivateKeyWriter.Write(key, passphrase, plan.Rounds,
-                progress == null || !encrypted ? null : new Action<double>(f => progress($"Protecting the key with the passphrase ({plan.Rounds} rounds)", f)));
+                progress == null || !encrypted ? null : new Action<double>(f => progress($"Protecting the key with the passphrase ({plan.Rounds} rounds)", f)), cancellation);
             try
             {
                 string[] backups = KeyPairWriter.Write(plan.Path, file, key.PublicKey, plan.Force);
@@ -90,10 +93,10 @@ namespace EspriSsh.Core.Keys
                     return (Ed25519PrivateKey.TypeName, 256);
                 case NewKeyType.Rsa:
                     int rsaBits = bits ?? RsaDefaultBits;
-                    if (rsaBits > RsaMaximumBits)
+                    if (rsaBits > KeySizeLimits.RsaMaximumBits)
                     {
                         throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
-                            $"RSA keys above {RsaMaximumBits} bits are not supported by OpenSSH; use {RsaDefaultBits}, or better ED25519 (the default).", rsaBits);
+                            $"RSA keys above {KeySizeLimits.RsaMaximumBits} bits are not supported by OpenSSH; use {RsaDefaultBits}, or better ED25519 (the default).", rsaBits);
                     }
 
                     return (RsaPrivateKey.TypeName, rsaBits);

@@ -9,7 +9,7 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public sealed class KeyEntry
     {
-        /// <summary>The private key file; for a .pub without its private key, the .pub itself.</summary>
+        /// <summary>The private key file; for a .pub without its private key or a certificate, that file itself.</summary>
         public string Path { get; set; } = "";
 
         public KeyEntryKind Kind { get; set; }
@@ -17,12 +17,15 @@ namespace EspriSsh.Core.Keys
         /// <summary>The .pub that goes with the key; null when there is none.</summary>
         public string? PublicKeyPath { get; set; }
 
-        /// <summary>ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ssh-dss.</summary>
+        /// <summary>
+        /// ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ssh-dss...; the certificate type for a certificate
+        /// (ssh-ed25519-cert-v01@openssh.com); "ecdsa" for an encrypted EC PEM key, whose curve is hidden.
+        /// </summary>
         public string? Type { get; set; }
 
         public int? Bits { get; set; }
 
-        /// <summary>As ssh-keygen -l prints it ("SHA256:...").</summary>
+        /// <summary>As ssh-keygen -l prints it ("SHA256:..."); for a certificate, that of the key it certifies.</summary>
         public string? Fingerprint { get; set; }
 
         public string? Comment { get; set; }
@@ -30,7 +33,7 @@ namespace EspriSsh.Core.Keys
         /// <summary>Protected by a passphrase; null for a lone .pub.</summary>
         public bool? Encrypted { get; set; }
 
-        /// <summary>"OpenSSH", "PEM", "PPK v2", "PPK v3"; "Public" for a lone .pub; null when unreadable.</summary>
+        /// <summary>"OpenSSH", "PEM", "PKCS#8", "PPK v2", "PPK v3"; "Public" for a lone .pub; "Certificate"; null when unreadable.</summary>
         public string? Format { get; set; }
 
         public bool HasPublicKey { get; set; }
@@ -51,6 +54,9 @@ namespace EspriSsh.Core.Keys
         public KeyPolicyVerdict? SitePolicy { get; set; }
 
         public string? SitePolicyReason { get; set; }
+
+        /// <summary>What a certificate says (key ID, principals, validity, signing CA); null for keys.</summary>
+        public SshCertificate? Certificate { get; set; }
 
         /// <summary>What is wrong, one sentence each, with the command that fixes it. Empty when all is well.</summary>
         public string[] Problems { get; set; } = new string[0];

@@ -26,10 +26,16 @@ namespace EspriSsh.Core.Keys
         /// <summary>The text of a key file, or null when it is missing or cannot be read (scans report such files by name).</summary>
         public static string? TryLoadText(string path)
         {
+            byte[]? content = TryLoad(path);
+            return content == null ? null : Text(content);
+        }
+
+        /// <summary>The bytes of a key file, or null when it is missing or cannot be read.</summary>
+        public static byte[]? TryLoad(string path)
+        {
             try
             {
-                byte[]? content = BoundedFileReader.ReadIfExists(path, MaxBytes, "key file");
-                return content == null ? null : Text(content);
+                return BoundedFileReader.ReadIfExists(path, MaxBytes, "key file");
             }
             catch (EspriException)
             {

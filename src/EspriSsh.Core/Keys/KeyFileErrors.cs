@@ -21,9 +21,16 @@ namespace EspriSsh.Core.Keys
                 $"'{source}' is not a readable private key: {detail} Check that you chose the private key file (not the .pub), and that it was not cut or edited.",
                 source, inner);
 
-        public static EspriException Unsupported(string source, string what) =>
+        /// <summary>A key whose type EspriSsh cannot use: names the type, never sends the user to a tool that cannot help.</summary>
+        public static EspriException UnsupportedKeyType(string source, string keyType) =>
             new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
-                $"'{source}' uses {what}, which EspriSsh cannot read. Convert it with ssh-keygen, or make a new ED25519 key with New-EspriKey.",
+                $"'{source}' holds {KeyTypeNames.Describe(keyType)}. {KeyTypeNames.WhyUnusable(keyType)} " +
+                "To log in to the site, make an ED25519 key with New-EspriKey and register its public key.",
                 source);
+
+        /// <summary>A passphrase protection EspriSsh does not open (an old or rare cipher or key derivation).</summary>
+        public static EspriException UnsupportedEncryption(string source, string what, string advice) =>
+            new EspriException(ErrorIds.KeyEncryptionUnsupported, EspriErrorCategory.NotImplemented,
+                $"'{source}' is protected with {what}, which EspriSsh does not open. {advice}", source);
     }
 }

@@ -39,16 +39,19 @@ namespace EspriSsh.Core.Keys
                         continue; // reported with its private key
                     }
 
-                    KeyEntry? entry = IsPublicFile(file) ? ScanPublicAlone(file, site, explicitFile: false)
-                        : LooksLikePrivateKey(file, names.Contains(file + PublicSuffix)) ? ScanPrivate(file, site) : null;
+                    KeyEntry? entry = ScanOne(file, () => IsPublicFile(file) ? ScanPublicAlone(file, site, explicitFile: false)
+                        : LooksLikePrivateKey(file, names.Contains(file + PublicSuffix)) ? ScanPrivate(file, site) : null);
                     AddIfKey(entries, entry, agent);
                 }
+
+                CertificateEntries.Place(entries);
             }
             else if (File.Exists(path))
             {
                 string privatePath = IsPublicFile(path) && File.Exists(PrivateOf(path)) && LooksLikePrivateKey(PrivateOf(path), true) ? PrivateOf(path) : path;
-                KeyEntry? entry = IsPublicFile(privatePath) ? ScanPublicAlone(privatePath, site, explicitFile: true) : ScanPrivate(privatePath, site);
+                KeyEntry? entry = ScanOne(privatePath, () => IsPublicFile(privatePath) ? ScanPublicAlone(privatePath, site, explicitFile: true) : ScanPrivate(privatePath, site));
                 AddIfKey(entries, entry, agent);
+                CertificateEntries.Place(entries);
             }
             else
             {
@@ -68,6 +71,27 @@ namespace EspriSsh.Core.Keys
             string[] files = Directory.GetFiles(directory);
             var names = new HashSet<string>(files, StringComparer.Ordinal);
             return files.Where(f => !IsPublicFile(f) && LooksLikePrivateKey(f, names.Contains(f + PublicSuffix))).OrderBy(f => f, StringComparer.Ordinal);
+        }
+
+        /// <summary>
+        /// One file's entry; a file that cannot be read at all (rights, I/O) or read as a key is still an
+        /// entry, with the reason as its problem: one bad file never ends the scan.
+        /// </summary>
+        private static KeyEntry? ScanOne(string path, Func<KeyEntry?> scan)
+        {
+            try
+            {
+                return scan();
+            }
+            catch (Exception ex) when (ex is EspriException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return new KeyEntry
+                {
+                    Path = path,
+                    Kind = IsPublicFile(path) ? KeyEntryKind.Public : KeyEntryKind.Private,
+                    Problems = new[] { $"It cannot be read: {ex.Message}" },
+                };
+            }
         }
 
         private static void AddIfKey(List<KeyEntry> entries, KeyEntry? entry, ISet<string>? agent)
@@ -92,7 +116,7 @@ namespace EspriSsh.Core.Keys
             {
                 problems.Add(access.Problem.IndexOf("Repair-EspriKeyPermission", StringComparison.Ordinal) >= 0
                     ? access.Problem
-                    : $"{access.Problem} (or: Repair-EspriKeyPermission -Path '{path}')");
+                    : $"{access.Problem} (or: {KeyAdvice.RepairPermissions(path)})");
             }
 
             PrivateKeyPeek? peek = null;
@@ -115,8 +139,9 @@ namespace EspriSsh.Core.Keys
             {
                 entry.Format = peek.FormatVersion == null ? peek.Format : $"{peek.Format} v{peek.FormatVersion}";
                 entry.Encrypted = peek.Encrypted;
-                entry.Type = peek.KeyType;
+                entry.Type = peek.KeyType ?? (peek.PossibleKeyTypes.Count > 1 ? FamilyOf(peek.PossibleKeyTypes) : null);
                 DescribeProtection(path, peek, problems);
+                DescribeLoadability(path, peek, problems);
             }
 
             if (own != null)
@@ -138,16 +163,16 @@ namespace EspriSsh.Core.Keys
                 if (entry.PublicKeyMatches == false)
                 {
                     problems.Add($"'{pubPath}' is not the public half of this key (it is {KeyFingerprint.Sha256(pub.Blob)}, the key is {entry.Fingerprint}): " +
-                        $"a public key registered from it would not let this key in. Recreate it: ssh-keygen -y -f '{path}' > '{pubPath}'");
+                        $"a public key registered from it would not let this key in. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}");
                 }
             }
 
             if (pubPath == null && peek != null && !IsPpk(peek))
             {
-                problems.Add($"There is no '{path}{PublicSuffix}' next to it (you need it to register the key). Recreate it: ssh-keygen -y -f '{path}' > '{path}{PublicSuffix}'");
+                problems.Add($"There is no '{path}{PublicSuffix}' next to it (you need it to register the key). Write it: {KeyAdvice.WritePublicKey(path)}");
             }
 
-            AddPolicy(entry, site, problems);
+            AddPolicy(entry, site, problems, peek?.PossibleKeyTypes);
             entry.Problems = problems.ToArray();
             return entry;
         }
@@ -156,21 +181,41 @@ namespace EspriSsh.Core.Keys
         {
             if (IsPpk(peek))
             {
-                problems.Add($"It is a PuTTY key ({peek.Format}), which OpenSSH cannot use. Install it for OpenSSH: Install-EspriKey -Path '{path}'");
+                problems.Add($"It is a PuTTY key ({peek.Format}), which OpenSSH cannot use. Install it for OpenSSH: {KeyAdvice.InstallForOpenSsh(path)}");
                 if (!peek.Encrypted)
                 {
-                    problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Install-EspriKey -Path '{path}' -NewPassphrase (Read-Host -AsSecureString) installs it protected.");
+                    problems.Add("It has no passphrase: anyone who copies the file can use your account, and the site requires one. Install it protected: " +
+                        KeyAdvice.InstallForOpenSsh(path) + " -NewPassphrase (Read-Host -AsSecureString 'New passphrase')");
                 }
             }
             else if (!peek.Encrypted)
             {
-                problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Add one: ssh-keygen -p -f '{path}'");
+                problems.Add($"It has no passphrase: anyone who copies the file can use your account, and the site requires one. Add one (the unprotected file is kept as .bak): {KeyAdvice.AddPassphrase(path)}");
             }
         }
 
+        // ssh-keygen fails on an OpenSSH key with CR line ends, a BOM or no final newline ("error in libcrypto").
+        private static void DescribeLoadability(string path, PrivateKeyPeek peek, List<string> problems)
+        {
+            byte[]? content = peek.Format == Formats.OpenSshPrivateKeyReader.FormatName ? KeyFile.TryLoad(path) : null;
+            if (content != null && !Formats.OpenSshArmor.IsLoadable(content))
+            {
+                problems.Add("OpenSSH cannot load it as it is (Windows line ends, a byte-order mark or no newline at the end: \"error in libcrypto\"). " +
+                    $"Rewrite it as OpenSSH expects (the original is kept as .bak): {KeyAdvice.MakeLoadable(path)}");
+            }
+        }
+
+        // An encrypted "EC PRIVATE KEY" tells its family, not its curve.
+        private static string FamilyOf(IReadOnlyList<string> types) => types.All(t => t.StartsWith("ecdsa-", StringComparison.Ordinal)) ? "ecdsa" : types[0];
+
         private static KeyEntry? ScanPublicAlone(string path, SiteProfile site, bool explicitFile)
         {
-            SshPublicKey? pub = PublicKeyFile.TryRead(path, out string? problem);
+            if (PublicKeyFile.HoldsCertificate(path))
+            {
+                return CertificateEntries.Scan(path, site);
+            }
+
+            SshPublicKey? pub = PublicKeyFile.TryRead(path, out string? problem, out string? unknownType);
             if (pub == null && !explicitFile && !IsKeyName(path))
             {
                 return null;
@@ -184,16 +229,17 @@ namespace EspriSsh.Core.Keys
             }
             else
             {
-                entry.Format = null;
+                entry.Format = unknownType == null ? null : entry.Format;
+                entry.Type = unknownType;
                 problems.Add(problem!);
             }
 
-            AddPolicy(entry, site, problems);
+            AddPolicy(entry, site, problems, entry.Type == null ? null : new[] { entry.Type });
             entry.Problems = problems.ToArray();
             return entry;
         }
 
-        private static void Describe(KeyEntry entry, byte[] blob, string comment)
+        internal static void Describe(KeyEntry entry, byte[] blob, string comment)
         {
             PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(blob, out _);
             entry.Type = info?.KeyType ?? entry.Type;
@@ -202,14 +248,29 @@ namespace EspriSsh.Core.Keys
             entry.Comment = comment;
         }
 
-        private static void AddPolicy(KeyEntry entry, SiteProfile site, List<string> problems)
+        /// <summary>
+        /// The site's verdict. With the key's size unknown (an encrypted PEM or PKCS#8 key), the verdict
+        /// is given only when every type the file can hold gets the same one whatever its size: a DSA
+        /// or ECDSA header says "refused" before any passphrase.
+        /// </summary>
+        internal static void AddPolicy(KeyEntry entry, SiteProfile site, List<string> problems, IReadOnlyList<string>? possibleTypes)
         {
-            if (entry.Type == null || entry.Bits == null)
+            KeyPolicyResult? verdict = null;
+            if (entry.Type != null && entry.Bits != null)
+            {
+                verdict = site.Evaluate(entry.Kind == KeyEntryKind.Certificate ? possibleTypes![0] : entry.Type, entry.Bits.Value);
+            }
+            else if (possibleTypes != null && possibleTypes.Count > 0)
+            {
+                KeyPolicyResult[] outcomes = possibleTypes.SelectMany(t => new[] { site.Evaluate(t, 0), site.Evaluate(t, int.MaxValue) }).ToArray();
+                verdict = outcomes.All(o => o.Verdict == outcomes[0].Verdict) ? outcomes[0] : null;
+            }
+
+            if (verdict == null)
             {
                 return;
             }
 
-            KeyPolicyResult verdict = site.Evaluate(entry.Type, entry.Bits.Value);
             entry.SitePolicy = verdict.Verdict;
             entry.SitePolicyReason = verdict.Reason;
             if (verdict.Verdict != KeyPolicyVerdict.Preferred)

@@ -48,5 +48,23 @@ namespace EspriSsh.Core.Keys
             AtomicFileWriter.WriteAllText(privatePath + ".pub", publicKey.ToLine() + "\n", ownerOnly: false);
             return backups.ToArray();
         }
+
+        /// <summary>
+        /// Writes only the .pub of a key already in place (a missing, damaged or foreign one); an
+        /// existing .pub is replaced only with force and kept as .bak. Returns the backups made.
+        /// </summary>
+        public static string[] WritePublicKey(string privatePath, SshPublicKey publicKey, bool force)
+        {
+            string publicPath = privatePath + ".pub";
+            if (File.Exists(publicPath) && !force)
+            {
+                throw new EspriException(ErrorIds.KeyFileExists, EspriErrorCategory.ResourceExists,
+                    $"'{publicPath}' already exists and holds no valid public half of '{privatePath}'. Use -Force to replace it (the old file is kept as .bak).", publicPath);
+            }
+
+            string? backup = BackupFile.Create(publicPath, ownerOnly: false);
+            AtomicFileWriter.WriteAllText(publicPath, publicKey.ToLine() + "\n", ownerOnly: false);
+            return backup == null ? new string[0] : new[] { backup };
+        }
     }
 }

@@ -22,7 +22,7 @@ namespace EspriSsh.Core.Keys
         {
             if (choice.IsNone || choice.GivenSecret?.IsEmpty == true)
             {
-                ui.Warn($"'{keyPath}' will have no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. Add it later with: ssh-keygen -p -f \"{keyPath}\"");
+                ui.Warn($"'{keyPath}' will have no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. Add it later with: {KeyAdvice.AddPassphrase(keyPath)}");
                 return null;
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 
@@ -22,14 +23,18 @@ namespace EspriSsh.Core.Keys
 
         public static IReadOnlyList<IPrivateKeyFormat> KnownFormats => Formats;
 
-        /// <summary>Reads and decrypts a key file. <paramref name="passphrase"/> is UTF-8 or null.</summary>
-        public static PrivateKeyFile ReadFile(string path, byte[]? passphrase) => Read(KeyFile.Load(path), passphrase, path);
+        /// <summary>
+        /// Reads and decrypts a key file. <paramref name="passphrase"/> is UTF-8 or null; the token stops
+        /// the key derivation (OperationCanceledException).
+        /// </summary>
+        public static PrivateKeyFile ReadFile(string path, byte[]? passphrase, CancellationToken cancellation = default) =>
+            Read(KeyFile.Load(path), passphrase, path, cancellation);
 
         /// <summary>Reads and decrypts key file content; <paramref name="source"/> names it in errors.</summary>
-        public static PrivateKeyFile Read(byte[] content, byte[]? passphrase, string source)
+        public static PrivateKeyFile Read(byte[] content, byte[]? passphrase, string source, CancellationToken cancellation = default)
         {
             string text = Decode(content);
-            return Detect(text, source).Read(text, passphrase, source);
+            return Detect(text, source).Read(text, passphrase, source, cancellation);
         }
 
         /// <summary>What the file tells without a passphrase (format, encrypted, public key when in clear).</summary>

@@ -18,6 +18,71 @@ namespace EspriSsh.Core.Keys
 
         public int Bits { get; }
 
+        /// <summary>
+        /// How many length-prefixed fields follow the type name in a public key of this type (RSA: e, n;
+        /// ECDSA: curve, point; security keys add the application); null for a type we do not know.
+        /// </summary>
+        internal static int? FieldCount(string keyType)
+        {
+            switch (keyType)
+            {
+                case "ssh-ed25519":
+                    return 1;
+                case "ssh-rsa":
+                case "sk-ssh-ed25519@openssh.com":
+                case "ecdsa-sha2-nistp256":
+                case "ecdsa-sha2-nistp384":
+                case "ecdsa-sha2-nistp521":
+                    return 2;
+                case "sk-ecdsa-sha2-nistp256@openssh.com":
+                    return 3;
+                case "ssh-dss":
+                    return 4;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// How many bytes the key (or certificate) at the start of <paramref name="data"/> takes, from
+        /// its type's layout alone: lets a reader find where a key ends in pasted text in one pass.
+        /// Null when the type is unknown or the data ends first.
+        /// </summary>
+        internal static int? MeasureLength(byte[] data)
+        {
+            try
+            {
+                var reader = new SshWireReader(data);
+                string type = reader.ReadUtf8String();
+                bool certificate = SshCertificate.IsCertificateType(type);
+                int? fields = FieldCount(certificate ? SshCertificate.BaseType(type) : type);
+                if (fields == null)
+                {
+                    return null;
+                }
+
+                // A certificate: nonce, the key, serial, kind, key id, principals, validity, options, extensions, reserved, CA key, signature.
+                string layout = certificate ? "s" + new string('s', fields.Value) + "84ss88sssss" : new string('s', fields.Value);
+                foreach (char field in layout)
+                {
+                    if (field == 's')
+                    {
+                        reader.ReadString();
+                    }
+                    else
+                    {
+                        reader.ReadBytes(field - '0');
+                    }
+                }
+
+                return reader.Position;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>Parses the blob; null with a reason when it is not a complete key.</summary>
         public static PublicKeyBlobInfo? TryParse(byte[] blob, out string? problem)
         {

@@ -9,27 +9,32 @@ namespace EspriSsh.Core.Keys
     /// <summary>
     /// The one reader of .pub files, with Test-EspriPublicKey's parser: the usual damage (CR, quotes,
     /// a wrapped line, PuTTYgen's block) is repaired, not fatal; a file that holds no public key says
-    /// why and how to recreate it.
+    /// why and how to write it again. Certificates (id_*-cert.pub) are read here too.
     /// </summary>
     internal static class PublicKeyFile
     {
         public const string Suffix = ".pub";
 
         /// <summary>The key in the file; null with the reason (and the fix) when it holds no valid public key.</summary>
-        public static SshPublicKey? TryRead(string path, out string? problem)
+        public static SshPublicKey? TryRead(string path, out string? problem) => TryRead(path, out problem, out _);
+
+        /// <summary>As TryRead; <paramref name="unknownType"/> names the type of an intact key of a type we do not know.</summary>
+        public static SshPublicKey? TryRead(string path, out string? problem, out string? unknownType)
         {
             problem = null;
+            unknownType = null;
             string why;
             try
             {
-                byte[]? content = Files.BoundedFileReader.ReadIfExists(path, KeyFile.MaxBytes, "public key file");
-                PublicKeyCheck? check = content == null ? null : PublicKeyPasteChecker.Check(KeyFile.Text(content), path, site: null);
+                string? text = ReadText(path);
+                PublicKeyCheck? check = text == null ? null : PublicKeyPasteChecker.Check(text, path, site: null);
                 if (check?.Normalized != null)
                 {
                     string[] parts = check.Normalized.Split(new[] { ' ' }, 3);
                     return new SshPublicKey(Convert.FromBase64String(parts[1]), parts.Length > 2 ? parts[2] : "");
                 }
 
+                unknownType = check?.Problems.Any(p => p.Code == "KeyTypeUnsupported") == true ? check.Type : null;
                 why = check?.Problems.FirstOrDefault()?.Message ?? "it does not exist.";
             }
             catch (EspriException ex)
@@ -37,8 +42,11 @@ namespace EspriSsh.Core.Keys
                 why = ex.Message;
             }
 
-            string privatePath = path.EndsWith(Suffix, StringComparison.Ordinal) ? path.Substring(0, path.Length - Suffix.Length) : "<private key>";
-            problem = $"'{path}' is not a valid public key: {why} Recreate it from the private key: ssh-keygen -y -f '{privatePath}' > '{path}'";
+            string privatePath = path.EndsWith(Suffix, StringComparison.Ordinal) ? path.Substring(0, path.Length - Suffix.Length) : "";
+            string fix = unknownType != null ? ""
+                : File.Exists(privatePath) ? " Write it again from its private key (the old file is kept as .bak): " + KeyAdvice.WritePublicKey(privatePath)
+                : " Copy it again from where it came from.";
+            problem = $"'{path}' is not a valid public key: {why}{fix}";
             return null;
         }
 
@@ -60,6 +68,63 @@ namespace EspriSsh.Core.Keys
                 .Where(x => x.Key != null)
                 .Select(x => (x.Path, x.Key!))
                 .ToList();
+        }
+
+        /// <summary>True when the file's first word is a certificate type (ssh-ed25519-cert-v01@openssh.com...).</summary>
+        public static bool HoldsCertificate(string path) => SshCertificate.IsCertificateType(FirstWord(KeyFile.TryLoadText(path) ?? ""));
+
+        /// <summary>The certificate in an id_*-cert.pub; null with the reason when it is damaged or unreadable.</summary>
+        public static SshCertificate? TryReadCertificate(string path, out string? problem) => TryReadCertificate(path, out problem, out _);
+
+        /// <summary>As TryReadCertificate, with the certificate's wire bytes (what SSH.NET is handed).</summary>
+        public static SshCertificate? TryReadCertificate(string path, out string? problem, out byte[] blob)
+        {
+            blob = new byte[0];
+            string[] fields;
+            try
+            {
+                fields = (ReadText(path) ?? "").Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
+            }
+            catch (EspriException ex)
+            {
+                problem = ex.Message;
+                return null;
+            }
+
+            string why;
+            try
+            {
+                blob = fields.Length >= 2 ? Convert.FromBase64String(fields[1]) : new byte[0];
+                SshCertificate? certificate = SshCertificate.TryParse(blob, fields.Length > 2 ? fields[2].Trim() : "", out string? parseProblem);
+                if (certificate != null && certificate.CertificateType == fields[0])
+                {
+                    problem = null;
+                    return certificate;
+                }
+
+                why = certificate == null ? parseProblem ?? "it is not a certificate" : "its type and content differ";
+            }
+            catch (FormatException)
+            {
+                why = "its base64 text does not decode";
+            }
+
+            problem = $"'{path}' is a damaged certificate ({why}). Ask whoever issued it for a new copy.";
+            return null;
+        }
+
+        private static string FirstWord(string text)
+        {
+            string trimmed = text.TrimStart(' ', '\t', '\r', '\n');
+            int end = trimmed.IndexOfAny(new[] { ' ', '\t', '\r', '\n' });
+            return end < 0 ? trimmed : trimmed.Substring(0, end);
+        }
+
+        /// <summary>The file's text; null when it does not exist. Throws FileTooLarge, NotARegularFile, FileUnreadable.</summary>
+        private static string? ReadText(string path)
+        {
+            byte[]? content = Files.BoundedFileReader.ReadIfExists(path, KeyFile.MaxBytes, "public key file");
+            return content == null ? null : KeyFile.Text(content);
         }
     }
 }

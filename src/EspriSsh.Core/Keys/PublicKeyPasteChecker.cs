@@ -19,9 +19,13 @@ namespace EspriSsh.Core.Keys
     {
         private const string Rfc4716Begin = "---- BEGIN SSH2 PUBLIC KEY ----";
         private const string Rfc4716End = "---- END SSH2 PUBLIC KEY ----";
-        private static readonly Regex Base64Token = new Regex("^[A-Za-z0-9+/]+={0,2}$");
-        private static readonly Regex PrivateKeyBegin = new Regex("BEGIN [A-Z0-9 ]*PRIVATE KEY");
         private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
+
+        /// <summary>
+        /// The longest text looked at: a public key line is at most ~3 KB (RSA 16384, a certificate
+        /// more), a .ppk pasted by mistake ~12 KB.
+        /// </summary>
+        public const int MaxTextLength = 64 * 1024;
 
         /// <summary>Checks a file holding a key (.pub, PuTTYgen's public key file, or a .ppk by mistake). Throws KeyFileNotFound, FileTooLarge...</summary>
         public static PublicKeyCheck CheckFile(string path, SiteProfile site) => Check(KeyFile.Text(KeyFile.Load(path)), path, site);
@@ -30,6 +34,12 @@ namespace EspriSsh.Core.Keys
         public static PublicKeyCheck Check(string text, string source, SiteProfile? site)
         {
             var problems = new List<PublicKeyProblem>();
+            if (text.Length > MaxTextLength)
+            {
+                return Fail(problems, source, "TooLong",
+                    $"This text is {text.Length} characters long; a public key line has a few hundred (at most a few thousand). Paste only the content of your .pub file.");
+            }
+
             if (text.IndexOf('\r') >= 0)
             {
                 problems.Add(Repaired("CarriageReturn", "Windows line endings (CR) were removed."));
@@ -83,11 +93,12 @@ namespace EspriSsh.Core.Keys
         }
 
         // A block (RFC 4716 or .ppk) carries the comment in a header and wraps its base64 by design.
+        // One pass over the text: tokens, the run of base64 tokens, one decode, the key's length from
+        // its own layout (PublicKeyBlobInfo.MeasureLength): linear, whatever is pasted.
         private static PublicKeyCheck CheckOneLineForm(string body, string? commentFromHeader, List<PublicKeyProblem> problems, string source, SiteProfile? site)
         {
             bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
-            string[] lines = body.Split('\n').Where(l => l.Trim().Length > 0).ToArray();
-            string[] tokens = body.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries);
+            List<PastedToken> tokens = PastedToken.Split(body);
             if (!fromBlock && Regex.IsMatch(body.Trim('\n'), "[ \t]{2,}|\t|^[ \t]|[ \t]$", RegexOptions.Multiline))
             {
                 problems.Add(Repaired("ExtraWhitespace", "Extra spaces or tabs were removed."));
@@ -95,64 +106,75 @@ namespace EspriSsh.Core.Keys
 
             int index = 0;
             string? declaredType = null;
-            if (tokens.Length > 0 && !Base64Token.IsMatch(tokens[0]))
+            if (tokens.Count > 0 && !PastedKeyData.IsBase64(tokens[0].Text))
             {
-                declaredType = tokens[0];
+                declaredType = tokens[0].Text;
                 index = 1;
             }
 
-            // The blob says how long it is: take base64 tokens until they form exactly one key.
-            var base64 = new StringBuilder();
-            byte[]? blob = null;
-            PublicKeyBlobInfo? info = null;
-            string? blobProblem = "no key data follows";
-            int firstBase64Line = -1, lastBase64Line = -1;
-            while (index < tokens.Length && Base64Token.IsMatch(tokens[index]) && info == null)
+            PastedKeyData? data = PastedKeyData.Read(tokens, index);
+            if (data == null)
             {
-                base64.Append(tokens[index]);
-                int line = Array.FindIndex(lines, l => l.Contains(tokens[index]));
-                firstBase64Line = firstBase64Line < 0 ? line : firstBase64Line;
-                lastBase64Line = line;
-                index++;
-                blob = TryDecode(base64.ToString());
-                info = blob == null ? null : PublicKeyBlobInfo.TryParse(blob, out blobProblem);
-                if (blob == null)
+                return Fail(problems, source, "NoKeyData",
+                    "No key data was found: the line must be \"ssh-ed25519 AAAA... comment\". Paste the whole content of your .pub file.");
+            }
+
+            if (data.Blob == null)
+            {
+                if (data.UnknownType != null && (declaredType == null || declaredType == data.UnknownType))
                 {
-                    blobProblem = "the base64 text does not decode";
+                    problems.Add(new PublicKeyProblem("KeyTypeUnsupported", PublicKeyProblemSeverity.Error,
+                        $"This is {KeyTypeNames.Describe(data.UnknownType)}, a key type {site?.Name ?? "the site"} does not accept (the line itself is intact). " +
+                        "Make an ED25519 key with New-EspriKey and paste its .pub line."));
+                    return new PublicKeyCheck(null, data.UnknownType, 0, null, problems, source);
                 }
+
+                return Fail(problems, source, "BadBase64",
+                        $"The key data is damaged ({data.Problem}): a character is missing or was changed. Copy the .pub file again, in full, without editing it.");
             }
 
-            if (info == null || blob == null)
-            {
-                return Fail(problems, source, base64.Length == 0 ? "NoKeyData" : "BadBase64",
-                    base64.Length == 0
-                        ? "No key data was found: the line must be \"ssh-ed25519 AAAA... comment\". Paste the whole content of your .pub file."
-                        : $"The key data is damaged ({blobProblem}): a character is missing or was changed. Copy the .pub file again, in full, without editing it.");
-            }
-
-            if (!fromBlock && lastBase64Line > firstBase64Line)
+            if (!fromBlock && tokens[data.LastToken].Line > tokens[index].Line)
             {
                 problems.Add(Repaired("Wrapped", "The key was split over several lines; it was joined back into one line."));
             }
 
+            string blobType = new SshWireReader(data.Blob).ReadUtf8String();
             if (declaredType == null && !fromBlock)
             {
-                problems.Add(Repaired("MissingType", $"The key type prefix was missing; \"{info.KeyType}\" was added in front."));
+                problems.Add(Repaired("MissingType", $"The key type prefix was missing; \"{blobType}\" was added in front."));
             }
-            else if (declaredType != null && declaredType != info.KeyType)
+            else if (declaredType != null && declaredType != blobType)
             {
                 return Fail(problems, source, "TypeMismatch",
-                    $"The line starts with \"{declaredType}\" but the key data is a {info.KeyType} key: the line was assembled from two different keys or edited. Copy the .pub file again, unchanged.");
+                    $"The line starts with \"{declaredType}\" but the key data is a {blobType} key: the line was assembled from two different keys or edited. Copy the .pub file again, unchanged.");
             }
 
-            string[] rest = tokens.Skip(index).ToArray();
-            if (rest.Any(t => t.StartsWith("ssh-", StringComparison.Ordinal) || t.StartsWith("ecdsa-", StringComparison.Ordinal)))
+            string[] rest = tokens.Skip(data.LastToken + 1).Select(t => t.Text).ToArray();
+            if (rest.Any(t => t.StartsWith("ssh-", StringComparison.Ordinal) || t.StartsWith("ecdsa-", StringComparison.Ordinal) || t.StartsWith("sk-", StringComparison.Ordinal)))
             {
                 return Fail(problems, source, "MultipleKeys", "More than one key was pasted. The account form takes one key: paste only the line of the key you will log in with.");
             }
 
             string comment = commentFromHeader ?? string.Join(" ", rest);
-            var key = new SshPublicKey(blob, comment);
+            byte[] keyBlob = data.Blob;
+            if (SshCertificate.IsCertificateType(blobType))
+            {
+                SshCertificate certificate = SshCertificate.TryParse(data.Blob, comment, out _)!;
+                keyBlob = certificate.CertifiedKey.Blob;
+                problems.Add(Repaired("Certificate",
+                    $"This is an SSH certificate ({blobType}, key ID \"{certificate.KeyId}\"), not a public key: the account form wants the public key line, " +
+                    "the content of the .pub file without \"-cert\" in its name (id_ed25519.pub, not id_ed25519-cert.pub). The key it certifies was extracted below."));
+            }
+
+            PublicKeyBlobInfo info = PublicKeyBlobInfo.TryParse(keyBlob, out _)!;
+            var key = new SshPublicKey(keyBlob, comment);
+            if (info.KeyType == RsaPrivateKey.TypeName && info.Bits < KeySizeLimits.RsaMinimumBits)
+            {
+                problems.Add(new PublicKeyProblem("KeyTooSmall", PublicKeyProblemSeverity.Error,
+                    $"This RSA key has {info.Bits} bits: OpenSSH refuses RSA keys under {KeySizeLimits.RsaMinimumBits} bits. Make an ED25519 key with New-EspriKey."));
+                return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
+            }
+
             KeyPolicyResult? policy = site?.Evaluate(info.KeyType, info.Bits);
             if (policy?.Verdict == KeyPolicyVerdict.Refused)
             {
@@ -163,11 +185,12 @@ namespace EspriSsh.Core.Keys
                 problems.Add(new PublicKeyProblem("PolicyTolerated", PublicKeyProblemSeverity.Warning, policy.Reason));
             }
 
-            return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(blob), problems, source);
+            return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
         }
 
         // PEM, OpenSSH, PKCS#8 and ssh.com private keys all announce themselves in their BEGIN line.
-        private static bool IsPrivateKey(string text) => PrivateKeyBegin.IsMatch(text);
+        private static bool IsPrivateKey(string text) =>
+            text.Split('\n').Any(line => line.IndexOf("BEGIN ", StringComparison.Ordinal) >= 0 && line.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0);
 
         private static string StripQuotes(string text, List<PublicKeyProblem> problems)
         {
@@ -205,23 +228,6 @@ namespace EspriSsh.Core.Keys
             }
 
             return data.ToString();
-        }
-
-        private static byte[]? TryDecode(string base64)
-        {
-            if (base64.Length % 4 != 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return Convert.FromBase64String(base64);
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
         }
 
         private static PublicKeyProblem Repaired(string code, string message) => new PublicKeyProblem(code, PublicKeyProblemSeverity.Repaired, message);

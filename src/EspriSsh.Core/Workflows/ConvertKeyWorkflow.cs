@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Workflows
 
             Action<double>? checking = plan.SourceUsesArgon2 ? Reporter("Checking the passphrase (Argon2)") : null;
             var ((key, warnings), sourcePassphrase) = KeyPassphrases.UnlockKeeping(ui,
-                bytes => KeyConversionService.Read(plan, bytes, site, checking), passphrase, plan.SourcePath);
+                bytes => KeyConversionService.Read(plan, bytes, site, checking, ui.Cancellation), passphrase, plan.SourcePath);
             using (sourcePassphrase)
             {
                 foreach (string warning in warnings)
@@ -57,7 +57,7 @@ namespace EspriSsh.Core.Workflows
                     : sourcePassphrase != null && !sourcePassphrase.IsEmpty ? sourcePassphrase.Copy()
                     : KeyPassphrases.ForNewKey(ui, PassphraseChoice.Ask, plan.Destination); // an unprotected source: the site requires a passphrase
                 string protecting = plan.OutputFormat == KeyOutputFormat.Ppk ? "Protecting the key with the passphrase (Argon2)" : "Protecting the key with the passphrase (bcrypt, 24 rounds)";
-                KeyInfo info = KeyConversionService.Write(plan, key, secret?.Utf8, secret != null && !secret.IsEmpty ? Reporter(protecting) : null);
+                KeyInfo info = KeyConversionService.Write(plan, key, secret?.Utf8, secret != null && !secret.IsEmpty ? Reporter(protecting) : null, ui.Cancellation);
                 info.Next = plan.OutputFormat == KeyOutputFormat.OpenSsh ? KeyLocationAdvice.For(info.Path, request.SshDirectory) : null; // PuTTY reads a .ppk wherever it is
                 ui.ProgressDone(Activity);
                 if (addToAgent)

@@ -7,9 +7,10 @@ namespace EspriSsh.Core.Workflows
 {
     /// <summary>
     /// Install-EspriKey from start to end ("keys replication"): plan without the passphrase, decrypt
-    /// only when needed (a hidden public half, a conversion, a new passphrase, the agent), leave an
-    /// already installed key alone, confirm, write, warn about a key without passphrase, and
-    /// optionally load it in the agent.
+    /// only when needed (a hidden public half, a conversion, a new passphrase, the agent, and always a
+    /// given passphrase, to check it), leave an already installed key alone, confirm, write (or repair
+    /// in place what OpenSSH could not use), warn about a key without passphrase, and optionally load
+    /// it in the agent.
     /// </summary>
     public sealed class InstallKeyWorkflow
     {
@@ -27,26 +28,30 @@ namespace EspriSsh.Core.Workflows
         /// <summary>The installed key (also when it was already there), or null when the user declined.</summary>
         public KeyInfo? Run(InstallKeyRequest request)
         {
-            KeyInstallPlan plan = Plan(request, null);
+            KeyInstallPlan plan = KeyInstallService.Plan(request, site);
             PrivateKeyFile? decrypted = null;
             Secret? oldPassphrase = null;
             try
             {
                 if (plan.PublicKey == null)
                 {
-                    // The format hides the public half (encrypted PEM): needed to compare with what is installed.
+                    // The format hides the public half (encrypted PEM, PKCS#8): needed to compare with what is installed.
                     decrypted = Decrypt(request, ref oldPassphrase);
-                    plan = Plan(request, decrypted);
+                    plan = KeyInstallService.Plan(request, site, decrypted);
                 }
 
                 if (plan.AlreadyInstalled)
                 {
+                    if (decrypted == null && KeyInstallService.NeedsDecryption(plan, request.Passphrase != null, request.AddToAgent))
+                    {
+                        decrypted = Decrypt(request, ref oldPassphrase);
+                    }
+
                     KeyInfo installed = KeyInstallService.DescribeInstalled(plan);
                     ui.Warn($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
                     if (request.AddToAgent)
                     {
-                        decrypted ??= Decrypt(request, ref oldPassphrase);
-                        agent.AddAndReport(decrypted.Key, plan.Destination, ui);
+                        agent.AddAndReport(decrypted!.Key, plan.Destination, ui);
                     }
 
                     return installed;
@@ -57,25 +62,28 @@ namespace EspriSsh.Core.Workflows
                     ui.Warn(warning);
                 }
 
-                string action = plan.ReplacesExisting
-                    ? $"Replace the key pair there (kept as .bak) with the key of '{request.Source}'"
-                    : $"Install the key of '{request.Source}' (and {plan.PublicKeyPath})";
-                if (!ui.ShouldProcess(plan.Destination, action))
+                string action = plan.Action == KeyInstallAction.PublicKeyOnly
+                    ? $"Write the public key of '{request.Source}' ({(plan.ReplacesExisting ? "the old file kept as .bak" : "it is missing")})"
+                    : plan.ReplacesExisting
+                        ? $"Replace the key pair there (kept as .bak) with the key of '{request.Source}'"
+                        : $"Install the key of '{request.Source}' (and {plan.PublicKeyPath})";
+                if (!ui.ShouldProcess(plan.Action == KeyInstallAction.PublicKeyOnly ? plan.PublicKeyPath : plan.Destination, action))
                 {
                     return null;
                 }
 
-                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, request.NewPassphrase != null, request.AddToAgent))
+                // A given passphrase is always checked: a key is never installed with one that does not open it.
+                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, request.Passphrase != null, request.AddToAgent))
                 {
                     decrypted = Decrypt(request, ref oldPassphrase);
                 }
 
-                KeyInfo info = KeyInstallService.Install(plan, decrypted, (request.NewPassphrase ?? oldPassphrase)?.Utf8);
+                KeyInfo info = KeyInstallService.Install(plan, decrypted, request.NewPassphrase?.Utf8, oldPassphrase?.Utf8, cancellation: ui.Cancellation);
                 info.Next = KeyLocationAdvice.For(info.Path, request.SshDirectory);
                 if (!info.Encrypted)
                 {
                     ui.Warn($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
-                        $"Protect it: Install-EspriKey -Path '{request.Source}' -NewPassphrase (Read-Host -AsSecureString) -Force, or ssh-keygen -p -f '{info.Path}'");
+                        $"Protect it: {KeyAdvice.AddPassphrase(info.Path)}");
                 }
 
                 if (request.AddToAgent)
@@ -91,14 +99,11 @@ namespace EspriSsh.Core.Workflows
             }
         }
 
-        private KeyInstallPlan Plan(InstallKeyRequest request, PrivateKeyFile? decrypted) =>
-            KeyInstallService.Plan(request.Source, request.Destination, request.SshDirectory, request.Force, site, decrypted);
-
         // The key; passphrase receives a copy of the one that opened it (the installed key keeps it).
         private PrivateKeyFile Decrypt(InstallKeyRequest request, ref Secret? passphrase)
         {
             (PrivateKeyFile key, Secret? used) = KeyPassphrases.UnlockKeeping(ui,
-                bytes => PrivateKeyFileReader.ReadFile(request.Source, bytes), request.Passphrase, request.Source);
+                bytes => PrivateKeyFileReader.ReadFile(request.Source, bytes, ui.Cancellation), request.Passphrase, request.Source);
             passphrase?.Dispose();
             passphrase = used;
             return key;

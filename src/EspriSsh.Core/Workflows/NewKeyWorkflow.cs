@@ -47,7 +47,7 @@ namespace EspriSsh.Core.Workflows
             Action<string, double>? progress = plan.Rounds >= ProgressRoundsThreshold
                 ? (step, fraction) => ui.Progress(Activity, step, fraction)
                 : (Action<string, double>?)null;
-            KeyInfo info = KeyCreationService.Create(plan, secret?.Utf8, progress);
+            KeyInfo info = KeyCreationService.Create(plan, secret?.Utf8, progress, ui.Cancellation);
             info.Next = KeyLocationAdvice.For(info.Path, request.SshDirectory);
             ui.ProgressDone(Activity);
             return info;

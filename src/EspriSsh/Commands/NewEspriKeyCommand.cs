@@ -44,7 +44,7 @@ namespace EspriSsh.Commands
         public string? Comment { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 5000)]
+        [ValidateRange(1, OpenSshPrivateKeyWriter.MaxRounds)]
         public int Rounds { get; set; } = OpenSshPrivateKeyWriter.DefaultRounds;
 
         [Parameter]

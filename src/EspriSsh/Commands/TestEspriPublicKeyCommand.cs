@@ -17,7 +17,7 @@ namespace EspriSsh.Commands
         [AllowEmptyString]
         [Binding.TextFromPipeline("public key lines, or files (Get-ChildItem *.pub) and keys (Get-EspriKey, New-EspriKey) whose .pub it reads",
             nameof(PublicKeyPath), "FullName", "PSPath", "Path",
-            WhenEmpty = "The key '{0}' has no public key file (.pub) next to it. Write it with: ssh-keygen -y -f '{0}' > '{0}.pub'")]
+            WhenEmpty = "The key '{0}' has no public key file (.pub) next to it. Write it (the key itself is left as it is): Install-EspriKey -Path '{0}' -Destination '{0}'")]
         public string Line { get; set; } = "";
 
         /// <summary>

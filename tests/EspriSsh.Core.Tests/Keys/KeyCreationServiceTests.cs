@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Tests.Keys
 
         [Theory]
         [InlineData(0)]
-        [InlineData(5001)]
+        [InlineData(501)]
         public void RoundsOutOfRangeAreInvalidParameter(int rounds)
         {
             var ex = Assert.Throws<EspriException>(() => KeyCreationService.Plan(new KeyCreationRequest { SshDirectory = "/tmp", Rounds = rounds }, Site));

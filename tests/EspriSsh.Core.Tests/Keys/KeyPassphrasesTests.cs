@@ -36,7 +36,7 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.Null(KeyPassphrases.ForNewKey(ui, PassphraseChoice.Given(empty), KeyPath));
 
             Assert.Empty(ui.Asked);
-            Assert.Equal(2, ui.Warnings.Count(w => w.Contains("will have no passphrase") && w.Contains($"ssh-keygen -p -f \"{KeyPath}\"")));
+            Assert.Equal(2, ui.Warnings.Count(w => w.Contains("will have no passphrase") && w.Contains(KeyAdvice.AddPassphrase(KeyPath))));
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace EspriSsh.Core.Keys.Formats
@@ -22,6 +23,39 @@ namespace EspriSsh.Core.Keys.Formats
 
             return text.Append(End).Append('\n').ToString();
         }
+
+        /// <summary>
+        /// The file as OpenSSH loads it: ssh-keygen fails ("error in libcrypto") on a byte-order mark,
+        /// CR line ends or a missing final newline, all common after a copy through Windows or a web
+        /// page. Removes the first two, adds the third; every other byte is kept.
+        /// </summary>
+        public static byte[] Loadable(byte[] content)
+        {
+            int start = content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF ? 3 : 0;
+            var text = new System.IO.MemoryStream(content.Length + 1);
+            for (int i = start; i < content.Length; i++)
+            {
+                if (content[i] == '\r')
+                {
+                    text.WriteByte((byte)'\n');
+                    i += i + 1 < content.Length && content[i + 1] == '\n' ? 1 : 0;
+                }
+                else
+                {
+                    text.WriteByte(content[i]);
+                }
+            }
+
+            if (text.Length == 0 || content[content.Length - 1] != '\n' && content[content.Length - 1] != '\r')
+            {
+                text.WriteByte((byte)'\n');
+            }
+
+            return text.ToArray();
+        }
+
+        /// <summary>True when OpenSSH loads the file as it is (Loadable would change nothing).</summary>
+        public static bool IsLoadable(byte[] content) => Loadable(content).SequenceEqual(content);
 
         /// <summary>True when the text holds an OpenSSH private key block.</summary>
         public static bool Contains(string text) => text.IndexOf(Begin, StringComparison.Ordinal) >= 0;

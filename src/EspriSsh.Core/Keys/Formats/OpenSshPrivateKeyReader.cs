@@ -1,7 +1,9 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using EspriSsh.Core.Crypto;
+using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys.Formats
 {
@@ -14,6 +16,9 @@ namespace EspriSsh.Core.Keys.Formats
     {
         public const string FormatName = "OpenSSH";
 
+        // ssh-keygen writes 16 bytes; the KDF hashes the salt once per output block, so a huge one only wastes memory.
+        private const int MaxSaltLength = 1024;
+
         public string Name => FormatName;
 
         public bool Recognizes(string text) => OpenSshArmor.Contains(text);
@@ -24,10 +29,16 @@ namespace EspriSsh.Core.Keys.Formats
             return new PrivateKeyPeek(FormatName, c.Encrypted, c.PublicKey.KeyType, c.PublicKey, source);
         }
 
-        public PrivateKeyFile Read(string text, byte[]? passphrase, string source)
+        public PrivateKeyFile Read(string text, byte[]? passphrase, string source, CancellationToken cancellation = default)
         {
             Container c = Parse(text, source);
-            byte[] plain = c.Encrypted ? Decrypt(c, passphrase, source) : c.PrivateSection;
+            if (!c.Encrypted && c.PrivateSection.Length % OpenSshPrivateKeyFormat.UnencryptedBlockSize != 0)
+            {
+                // OpenSSH refuses it too ("invalid format"): an unencrypted section is padded to 8 bytes.
+                throw KeyFileErrors.Invalid(source, "its private part is not padded to 8 bytes as OpenSSH requires.");
+            }
+
+            byte[] plain = c.Encrypted ? Decrypt(c, passphrase, source, cancellation) : c.PrivateSection;
             try
             {
                 var reader = new SshWireReader(plain);
@@ -37,7 +48,7 @@ namespace EspriSsh.Core.Keys.Formats
                 }
 
                 SshPrivateKey key = OpenSshKeyFields.Read(reader)
-                    ?? throw KeyFileErrors.Unsupported(source, "the key type " + c.PublicKey.KeyType);
+                    ?? throw KeyFileErrors.UnsupportedKeyType(source, c.PublicKey.KeyType);
                 for (int pad = 1; !reader.AtEnd; pad++)
                 {
                     if (reader.ReadBytes(1)[0] != (byte)pad)
@@ -51,6 +62,7 @@ namespace EspriSsh.Core.Keys.Formats
                     throw KeyFileErrors.Invalid(source, "its public and private parts do not belong together.");
                 }
 
+                PrivateKeyValidator.Check(key, source);
                 return new PrivateKeyFile(key, FormatName, c.Encrypted, source);
             }
             catch (FormatException ex)
@@ -63,15 +75,32 @@ namespace EspriSsh.Core.Keys.Formats
             }
         }
 
-        private static byte[] Decrypt(Container c, byte[]? passphrase, string source)
+        private static byte[] Decrypt(Container c, byte[]? passphrase, string source, CancellationToken cancellation)
         {
+            // Judged before the passphrase is asked: a refused file should not make the user type it first.
+            string reEncrypt = $"If your ssh-keygen knows it, re-encrypt a copy with its default cipher (aes256-ctr): {KeyAdvice.SshKeygenOnCopy(source, "")}";
+            if (c.Cipher == null)
+            {
+                throw KeyFileErrors.UnsupportedEncryption(source, "the cipher " + c.CipherName, reEncrypt);
+            }
+
+            if (c.KdfName != OpenSshPrivateKeyFormat.KdfBcrypt)
+            {
+                throw KeyFileErrors.UnsupportedEncryption(source, "the key derivation " + c.KdfName, reEncrypt);
+            }
+
+            if (c.Rounds > OpenSshPrivateKeyFormat.MaxRounds)
+            {
+                throw TooManyRounds(source, c.Rounds);
+            }
+
             if (passphrase == null || passphrase.Length == 0)
             {
                 throw KeyFileErrors.PassphraseRequired(source);
             }
 
-            SshCipher cipher = c.Cipher!;
-            byte[] keyAndIv = BcryptPbkdf.DeriveKey(passphrase, c.Salt, c.Rounds, cipher.KeyLength + cipher.IvLength);
+            SshCipher cipher = c.Cipher;
+            byte[] keyAndIv = BcryptPbkdf.DeriveKey(passphrase, c.Salt, (int)c.Rounds, cipher.KeyLength + cipher.IvLength, cancellation: cancellation);
             byte[] key = OpenSshPrivateKeyWriter.Slice(keyAndIv, 0, cipher.KeyLength);
             byte[] iv = OpenSshPrivateKeyWriter.Slice(keyAndIv, cipher.KeyLength, cipher.IvLength);
             byte[] input = new byte[c.PrivateSection.Length + c.Tag.Length];
@@ -116,23 +145,20 @@ namespace EspriSsh.Core.Keys.Formats
                 c.PublicKey = new SshPublicKey(reader.ReadString(), "");
                 c.PrivateSection = reader.ReadString();
                 c.Encrypted = cipherName != OpenSshPrivateKeyFormat.CipherNone;
-                if (c.Encrypted)
+                c.CipherName = cipherName;
+                c.KdfName = kdfName;
+                c.Cipher = SshCipher.Find(cipherName);
+                if (c.Encrypted && c.Cipher != null && kdfName == OpenSshPrivateKeyFormat.KdfBcrypt)
                 {
-                    c.Cipher = SshCipher.Find(cipherName) ?? throw KeyFileErrors.Unsupported(source, "the cipher " + cipherName);
-                    if (kdfName != OpenSshPrivateKeyFormat.KdfBcrypt)
-                    {
-                        throw KeyFileErrors.Unsupported(source, "the key derivation " + kdfName);
-                    }
-
                     var options = new SshWireReader(kdfOptions);
                     c.Salt = options.ReadString();
                     uint rounds = options.ReadUInt32();
-                    if (c.Salt.Length == 0 || rounds == 0 || rounds > int.MaxValue)
+                    if (c.Salt.Length == 0 || c.Salt.Length > MaxSaltLength || rounds == 0)
                     {
                         throw new FormatException("its bcrypt salt or rounds are invalid.");
                     }
 
-                    c.Rounds = (int)rounds;
+                    c.Rounds = rounds;
                     c.Tag = reader.ReadBytes(c.Cipher.TagLength);
                     if (c.PrivateSection.Length % c.Cipher.BlockSize != 0)
                     {
@@ -148,15 +174,23 @@ namespace EspriSsh.Core.Keys.Formats
             }
         }
 
+        private static EspriException TooManyRounds(string source, uint rounds) =>
+            new EspriException(ErrorIds.KdfTooExpensive, EspriErrorCategory.LimitsExceeded,
+                $"'{source}' asks for {rounds} bcrypt rounds to check its passphrase, more than the {OpenSshPrivateKeyFormat.MaxRounds} EspriSsh accepts " +
+                $"(ssh-keygen writes 16 to 100; {OpenSshPrivateKeyFormat.MaxRounds} already take about 2 seconds). It was not attempted. " +
+                $"If you made this key yourself with a large -a, lower it on a copy: {KeyAdvice.SshKeygenOnCopy(source, "-a 100")}", source);
+
         private sealed class Container
         {
             public SshPublicKey PublicKey = null!;
             public byte[] PrivateSection = new byte[0];
             public byte[] Tag = new byte[0];
             public byte[] Salt = new byte[0];
-            public int Rounds;
+            public uint Rounds;
             public bool Encrypted;
             public SshCipher? Cipher;
+            public string CipherName = "";
+            public string KdfName = "";
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using EspriSsh.Core.Crypto;
 
 namespace EspriSsh.Core.Keys.Formats
@@ -14,20 +15,24 @@ namespace EspriSsh.Core.Keys.Formats
         /// <summary>The OpenSSH 9.4+ default of ssh-keygen -a.</summary>
         public const int DefaultRounds = 24;
 
+        /// <summary>The most rounds written, and read back (see OpenSshPrivateKeyFormat.MaxRounds).</summary>
+        public const int MaxRounds = OpenSshPrivateKeyFormat.MaxRounds;
+
         /// <summary>
         /// The file content (ASCII text, LF line ends). <paramref name="passphrase"/> is UTF-8; null or
-        /// empty writes an unencrypted key. <paramref name="progress"/> gets the KDF's fraction done.
+        /// empty writes an unencrypted key. <paramref name="progress"/> gets the KDF's fraction done;
+        /// the token stops the KDF (OperationCanceledException).
         /// </summary>
-        public static byte[] Write(SshPrivateKey key, byte[]? passphrase, int rounds = DefaultRounds, Action<double>? progress = null)
+        public static byte[] Write(SshPrivateKey key, byte[]? passphrase, int rounds = DefaultRounds, Action<double>? progress = null, CancellationToken cancellation = default)
         {
             if (key == null)
             {
                 throw new ArgumentNullException(nameof(key));
             }
 
-            if (rounds < 1)
+            if (rounds < 1 || rounds > MaxRounds)
             {
-                throw new ArgumentOutOfRangeException(nameof(rounds), "At least one KDF round is needed.");
+                throw new ArgumentOutOfRangeException(nameof(rounds), $"1 to {MaxRounds} KDF rounds.");
             }
 
             bool encrypt = passphrase != null && passphrase.Length > 0;
@@ -50,7 +55,7 @@ namespace EspriSsh.Core.Keys.Formats
             {
                 byte[] salt = RandomBytes(OpenSshPrivateKeyFormat.SaltLength);
                 kdfOptions = new SshWireWriter().WriteString(salt).WriteUInt32((uint)rounds).ToArray();
-                byte[] keyAndIv = BcryptPbkdf.DeriveKey(passphrase!, salt, rounds, cipher.KeyLength + cipher.IvLength, progress);
+                byte[] keyAndIv = BcryptPbkdf.DeriveKey(passphrase!, salt, rounds, cipher.KeyLength + cipher.IvLength, progress, cancellation);
                 byte[] cipherKey = Slice(keyAndIv, 0, cipher.KeyLength), iv = Slice(keyAndIv, cipher.KeyLength, cipher.IvLength);
                 byte[] encrypted = cipher.Encrypt(cipherKey, iv, plain);
                 privateSection = Slice(encrypted, 0, plain.Length);

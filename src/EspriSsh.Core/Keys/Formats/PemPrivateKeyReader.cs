@@ -1,235 +1,165 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Security.Cryptography;
-using System.Text;
-using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.OpenSsl;
+using System.Linq;
+using System.Threading;
+using EspriSsh.Core.Errors;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Pkcs;
 
 namespace EspriSsh.Core.Keys.Formats
 {
     /// <summary>
-    /// Legacy PEM private keys (ssh-keygen -m PEM, old OpenSSL): "RSA/EC/DSA PRIVATE KEY", optionally
-    /// encrypted with Proc-Type/DEK-Info (EVP_BytesToKey-MD5 + AES-128/192/256-CBC or DES-EDE3-CBC),
-    /// and unencrypted PKCS#8 "PRIVATE KEY". The decryption is ours (the passphrase's exact UTF-8 bytes,
-    /// as OpenSSL uses them); BouncyCastle parses the decrypted ASN.1.
+    /// OpenSSL's private key files: legacy PEM ("RSA/DSA/EC PRIVATE KEY", ssh-keygen -m PEM),
+    /// optionally encrypted with Proc-Type/DEK-Info (LegacyPemEncryption), and PKCS#8 ("PRIVATE KEY",
+    /// ssh-keygen -m PKCS8, OpenSSL 3's default, Ed25519 included; "ENCRYPTED PRIVATE KEY", PBES2 via
+    /// Pkcs8Encryption). An encrypted legacy file still tells its type by its label.
     /// </summary>
     public sealed class PemPrivateKeyReader : IPrivateKeyFormat
     {
         public const string FormatName = "PEM";
+        public const string Pkcs8FormatName = "PKCS#8";
 
-        private static readonly Dictionary<string, string> LabelTypes = new Dictionary<string, string>
+        private const string Pkcs8Label = "PRIVATE KEY";
+        private const string EncryptedPkcs8Label = "ENCRYPTED PRIVATE KEY";
+
+        private static readonly string[] EcdsaTypes = { "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521" };
+
+        // Legacy labels and the key types they can hold.
+        private static readonly Dictionary<string, string[]> LegacyLabels = new Dictionary<string, string[]>
         {
-            ["RSA PRIVATE KEY"] = RsaPrivateKey.TypeName,
-            ["DSA PRIVATE KEY"] = DsaPrivateKey.TypeName,
-            ["EC PRIVATE KEY"] = "ecdsa",
-            ["PRIVATE KEY"] = "",
+            ["RSA PRIVATE KEY"] = new[] { RsaPrivateKey.TypeName },
+            ["DSA PRIVATE KEY"] = new[] { DsaPrivateKey.TypeName },
+            ["EC PRIVATE KEY"] = EcdsaTypes,
         };
 
-        public string Name => FormatName;
+        private static readonly string[] Labels = LegacyLabels.Keys.Concat(new[] { Pkcs8Label, EncryptedPkcs8Label }).ToArray();
 
-        public bool Recognizes(string text) => Block.Find(text) != null;
+        public string Name => "PEM/PKCS#8";
+
+        public bool Recognizes(string text) => PemBlock.Find(text, Labels) != null;
 
         public PrivateKeyPeek Peek(string text, string source)
         {
-            Block block = Block.Find(text) ?? throw KeyFileErrors.Invalid(source, "no PEM private key block found.");
-            if (block.Encrypted)
+            PemBlock block = Find(text, source);
+            if (block.Label == EncryptedPkcs8Label)
             {
-                string type = LabelTypes[block.Label];
-                return new PrivateKeyPeek(FormatName, true, type.Length == 0 || type == "ecdsa" ? null : type, null, source);
+                return new PrivateKeyPeek(Pkcs8FormatName, true, null, null, source);
+            }
+
+            if (block.HasEncryptionHeader)
+            {
+                string[] types = LegacyLabels[block.Label];
+                return new PrivateKeyPeek(FormatName, true, types.Length == 1 ? types[0] : null, null, source, possibleKeyTypes: types);
             }
 
             SshPrivateKey key = Read(text, null, source).Key;
-            return new PrivateKeyPeek(FormatName, false, key.KeyType, key.PublicKey, source);
+            return new PrivateKeyPeek(FormatOf(block), false, key.KeyType, key.PublicKey, source);
         }
 
-        public PrivateKeyFile Read(string text, byte[]? passphrase, string source)
+        public PrivateKeyFile Read(string text, byte[]? passphrase, string source, CancellationToken cancellation = default)
         {
-            Block block = Block.Find(text) ?? throw KeyFileErrors.Invalid(source, "no PEM private key block found.");
-            byte[] der;
+            PemBlock block = Find(text, source);
+            byte[] der = Parse(source, block.Decode);
+            bool encrypted = block.Label == EncryptedPkcs8Label || block.HasEncryptionHeader;
             try
             {
-                der = Convert.FromBase64String(block.Base64);
-            }
-            catch (FormatException ex)
-            {
-                throw KeyFileErrors.Invalid(source, "its base64 text is damaged.", ex);
-            }
-
-            if (block.Encrypted)
-            {
-                if (passphrase == null || passphrase.Length == 0)
-                {
-                    throw KeyFileErrors.PassphraseRequired(source);
-                }
-
-                der = Decrypt(block, der, passphrase, source);
-            }
-
-            AsymmetricKeyParameter privateKey;
-            try
-            {
-                string plainPem = $"-----BEGIN {block.Label}-----\n{Convert.ToBase64String(der)}\n-----END {block.Label}-----\n";
-                object parsed = new PemReader(new StringReader(plainPem)).ReadObject();
-                privateKey = parsed as AsymmetricKeyParameter ?? (parsed as AsymmetricCipherKeyPair)?.Private
-                    ?? throw new FormatException("the PEM block holds no private key.");
-            }
-            catch (Exception ex) when (!(ex is Errors.EspriException))
-            {
-                // After a decryption whose padding happened to look right, garbage is a wrong passphrase.
-                throw block.Encrypted ? KeyFileErrors.WrongPassphrase(source, ex) : KeyFileErrors.Invalid(source, "its ASN.1 content is damaged.", ex);
+                SshPrivateKey key = encrypted ? ReadEncrypted(block, der, passphrase, source, cancellation) : Decode(block.Label, der, source);
+                PrivateKeyValidator.Check(key, source);
+                return new PrivateKeyFile(key, FormatOf(block), encrypted, source);
             }
             finally
             {
                 Array.Clear(der, 0, der.Length);
             }
-
-            SshPrivateKey key = BouncyCastleKeyConverter.ToSshKey(privateKey) ?? throw KeyFileErrors.Unsupported(source, "a key type or curve");
-            return new PrivateKeyFile(key, FormatName, block.Encrypted, source);
         }
 
-        private static byte[] Decrypt(Block block, byte[] data, byte[] passphrase, string source)
+        private static SshPrivateKey ReadEncrypted(PemBlock block, byte[] der, byte[]? passphrase, string source, CancellationToken cancellation)
         {
-            string[] dek = (block.DekInfo ?? "").Split(',');
-            byte[] iv;
+            EncryptedPrivateKeyInfo? info = null;
+            if (block.Label == EncryptedPkcs8Label)
+            {
+                // The scheme is judged before the passphrase is asked: a refused file should not make the user type it.
+                info = Parse(source, () => EncryptedPrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(der)));
+                Parse(source, () => Pkcs8Encryption.EnsureSupported(info, source));
+            }
+
+            if (passphrase == null || passphrase.Length == 0)
+            {
+                throw KeyFileErrors.PassphraseRequired(source);
+            }
+
+            if (info != null)
+            {
+                PrivateKeyInfo plain = Pkcs8Encryption.Decrypt(info, passphrase, source, cancellation);
+                return AfterDecryption(source, () => Parse(source, () => Asn1PrivateKeyDecoder.FromPrivateKeyInfo(plain, source)));
+            }
+
+            byte[] decrypted = LegacyPemEncryption.Decrypt(block, der, passphrase, source);
             try
             {
-                iv = dek.Length == 2 ? HexToBytes(dek[1].Trim()) : throw new FormatException();
+                // A wrong passphrase whose padding happened to look right leaves garbage: not "damaged".
+                return AfterDecryption(source, () => Decode(block.Label, decrypted, source));
             }
-            catch (FormatException ex)
+            finally
             {
-                throw KeyFileErrors.Invalid(source, "its DEK-Info header is damaged.", ex);
+                Array.Clear(decrypted, 0, decrypted.Length);
             }
+        }
 
-            SymmetricAlgorithm algorithm;
-            string cipherName = dek[0].Trim().ToUpperInvariant();
-            switch (cipherName)
+        private static SshPrivateKey Decode(string label, byte[] der, string source) => Parse(source, () =>
+        {
+            Asn1Object structure = Asn1Object.FromByteArray(der);
+            switch (label)
             {
-                case "AES-128-CBC":
-                case "AES-192-CBC":
-                case "AES-256-CBC":
-                    algorithm = Aes.Create();
-                    algorithm.KeySize = int.Parse(cipherName.Substring(4, 3), System.Globalization.CultureInfo.InvariantCulture);
-                    break;
-                case "DES-EDE3-CBC":
-                    algorithm = TripleDES.Create();
-                    algorithm.KeySize = 192;
-                    break;
+                case "RSA PRIVATE KEY":
+                    return Asn1PrivateKeyDecoder.Rsa(structure);
+                case "DSA PRIVATE KEY":
+                    return Asn1PrivateKeyDecoder.Dsa(structure);
+                case "EC PRIVATE KEY":
+                    return Asn1PrivateKeyDecoder.Ec(structure, source);
                 default:
-                    throw KeyFileErrors.Unsupported(source, "the PEM cipher " + dek[0].Trim());
+                    return Asn1PrivateKeyDecoder.FromPrivateKeyInfo(PrivateKeyInfo.GetInstance(structure), source);
             }
+        });
 
-            using (algorithm)
-            {
-                if (iv.Length != algorithm.BlockSize / 8)
-                {
-                    throw KeyFileErrors.Invalid(source, "its DEK-Info IV has the wrong length.");
-                }
+        private static PemBlock Find(string text, string source) => PemBlock.Find(text, Labels) ?? throw KeyFileErrors.Invalid(source, "no PEM private key block found.");
 
-                algorithm.Mode = CipherMode.CBC;
-                algorithm.Padding = PaddingMode.PKCS7;
-                byte[] key = BytesToKey(passphrase, iv, algorithm.KeySize / 8);
-                try
-                {
-                    using (ICryptoTransform decryptor = algorithm.CreateDecryptor(key, iv))
-                    {
-                        return decryptor.TransformFinalBlock(data, 0, data.Length);
-                    }
-                }
-                catch (CryptographicException ex)
-                {
-                    throw KeyFileErrors.WrongPassphrase(source, ex);
-                }
-                finally
-                {
-                    Array.Clear(key, 0, key.Length);
-                }
-            }
-        }
+        private static string FormatOf(PemBlock block) => LegacyLabels.ContainsKey(block.Label) ? FormatName : Pkcs8FormatName;
 
-        /// <summary>OpenSSL's EVP_BytesToKey with MD5, one iteration, salt = the first 8 IV bytes.</summary>
-        private static byte[] BytesToKey(byte[] passphrase, byte[] iv, int length)
+        private static void Parse(string source, Action parse) => Parse(source, () =>
         {
-            byte[] key = new byte[length];
-            byte[] previous = new byte[0];
-            using (MD5 md5 = MD5.Create())
-            {
-                for (int filled = 0; filled < length;)
-                {
-                    var input = new MemoryStream();
-                    input.Write(previous, 0, previous.Length);
-                    input.Write(passphrase, 0, passphrase.Length);
-                    input.Write(iv, 0, 8);
-                    previous = md5.ComputeHash(input.ToArray());
-                    int n = Math.Min(previous.Length, length - filled);
-                    Buffer.BlockCopy(previous, 0, key, filled, n);
-                    filled += n;
-                }
-            }
+            parse();
+            return 0;
+        });
 
-            return key;
-        }
-
-        private static byte[] HexToBytes(string hex)
+        /// <summary>
+        /// Runs BouncyCastle's ASN.1 parsing of file content: whatever it throws on malformed input
+        /// (IOException, ArgumentException, InvalidCastException...) is a damaged file, KeyFormatInvalid.
+        /// </summary>
+        private static T Parse<T>(string source, Func<T> parse)
         {
-            if (hex.Length % 2 != 0)
+            try
             {
-                throw new FormatException();
+                return parse();
             }
-
-            byte[] bytes = new byte[hex.Length / 2];
-            for (int i = 0; i < bytes.Length; i++)
+            catch (Exception ex) when (IsMalformedInput(ex))
             {
-                bytes[i] = byte.Parse(hex.Substring(2 * i, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+                throw KeyFileErrors.Invalid(source, ex is FormatException ? ex.Message : "its ASN.1 content is damaged.", ex);
             }
-
-            return bytes;
         }
 
-        /// <summary>The first supported "-----BEGIN ... PRIVATE KEY-----" block: label, RFC 1421 headers, base64 body.</summary>
-        private sealed class Block
+        private static T AfterDecryption<T>(string source, Func<T> parse)
         {
-            public string Label = "";
-            public string? DekInfo;
-            public bool Encrypted;
-            public string Base64 = "";
-
-            public static Block? Find(string text)
+            try
             {
-                foreach (string label in LabelTypes.Keys)
-                {
-                    string begin = $"-----BEGIN {label}-----", end = $"-----END {label}-----";
-                    int start = text.IndexOf(begin, StringComparison.Ordinal);
-                    int stop = start < 0 ? -1 : text.IndexOf(end, start, StringComparison.Ordinal);
-                    if (stop < 0)
-                    {
-                        continue;
-                    }
-
-                    var block = new Block { Label = label };
-                    var body = new StringBuilder();
-                    foreach (string rawLine in text.Substring(start + begin.Length, stop - start - begin.Length).Split('\n'))
-                    {
-                        string line = rawLine.Trim();
-                        int colon = line.IndexOf(':');
-                        if (colon > 0)
-                        {
-                            string name = line.Substring(0, colon).Trim(), value = line.Substring(colon + 1).Trim();
-                            block.Encrypted |= name.Equals("Proc-Type", StringComparison.OrdinalIgnoreCase) && value.EndsWith("ENCRYPTED", StringComparison.OrdinalIgnoreCase);
-                            block.DekInfo = name.Equals("DEK-Info", StringComparison.OrdinalIgnoreCase) ? value : block.DekInfo;
-                        }
-                        else
-                        {
-                            body.Append(line);
-                        }
-                    }
-
-                    block.Base64 = body.ToString();
-                    return block;
-                }
-
-                return null;
+                return parse();
+            }
+            catch (EspriException ex) when (ex.ErrorId == ErrorIds.KeyFormatInvalid)
+            {
+                throw KeyFileErrors.WrongPassphrase(source, ex);
             }
         }
+
+        private static bool IsMalformedInput(Exception ex) => !(ex is EspriException || ex is OperationCanceledException || ex is OutOfMemoryException);
     }
 }

@@ -85,6 +85,7 @@ namespace EspriSsh.Core.Keys.Formats
                 {
                     SshPrivateKey key = PpkPrivateBlob.ToKey(KeyType, PublicKeyBlob, plaintext);
                     key.Comment = Comment;
+                    PrivateKeyValidator.Check(key, Path);
                     return key;
                 }
                 catch (FormatException ex)

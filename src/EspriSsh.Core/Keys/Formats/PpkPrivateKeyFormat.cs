@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading;
 
 namespace EspriSsh.Core.Keys.Formats
 {
@@ -15,10 +16,10 @@ namespace EspriSsh.Core.Keys.Formats
 
         public bool Recognizes(string text) => text.StartsWith("PuTTY-User-Key-File-", System.StringComparison.Ordinal);
 
-        public PrivateKeyFile Read(string text, byte[]? passphrase, string source)
+        public PrivateKeyFile Read(string text, byte[]? passphrase, string source, CancellationToken cancellation = default)
         {
             PpkFile file = Parse(text, source);
-            return new PrivateKeyFile(file.Decrypt(passphrase), FormatName, file.IsEncrypted, source);
+            return new PrivateKeyFile(file.Decrypt(passphrase, cancellation: cancellation), FormatName, file.IsEncrypted, source);
         }
 
         public PrivateKeyPeek Peek(string text, string source)

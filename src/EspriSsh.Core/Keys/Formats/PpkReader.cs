@@ -59,9 +59,7 @@ namespace EspriSsh.Core.Keys.Formats
             string keyType = ValueOf(first, path);
             if (Array.IndexOf(SupportedTypes, keyType) < 0)
             {
-                throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.InvalidData,
-                    $"'{path}' holds a {keyType} key. {(keyType == "ssh-ed448" ? "Ed448 keys have no OpenSSH private key format and the site does not accept them. " : "")}" +
-                    "Make an ED25519 key instead (New-EspriKey) and register its public key.", path);
+                throw KeyFileErrors.UnsupportedKeyType(path, keyType);
             }
 
             string encryption = lines.Header("Encryption");
@@ -72,6 +70,11 @@ namespace EspriSsh.Core.Keys.Formats
 
             byte[] comment = lines.HeaderBytes("Comment");
             byte[] publicBlob = lines.Base64Block("Public-Lines");
+            PublicKeyBlobInfo? publicInfo = PublicKeyBlobInfo.TryParse(publicBlob, out string? publicProblem);
+            if (publicInfo == null || publicInfo.KeyType != keyType)
+            {
+                throw PpkFile.Corrupt(path, publicInfo == null ? "its public key is damaged (" + publicProblem + ")" : $"its public key is {publicInfo.KeyType}, not the {keyType} its first line names");
+            }
 
             PpkKdfParameters? kdf = null;
             if (version == 3 && encryption != NoEncryption)

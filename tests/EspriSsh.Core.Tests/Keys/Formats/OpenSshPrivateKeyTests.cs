@@ -38,8 +38,9 @@ namespace EspriSsh.Core.Tests.Keys.Formats
             PrivateKeyFile file = PrivateKeyFileReader.ReadFile(path, passphrase.Length == 0 ? null : Utf8(passphrase));
             Assert.Equal(SshKeygen.PublicLineWithoutComment(path + ".pub"), file.Key.PublicKey.ToLine().Split(' ')[0] + " " + file.Key.PublicKey.ToLine().Split(' ')[1]);
             Assert.Equal(passphrase.Length > 0, file.Encrypted);
-            bool pem = Array.IndexOf(extra, "-m") >= 0;
-            Assert.Equal(pem ? "PEM" : "OpenSSH", file.Format);
+            int format = Array.IndexOf(extra, "-m");
+            bool pem = format >= 0;
+            Assert.Equal(!pem ? "OpenSSH" : extra[format + 1] == "PKCS8" ? "PKCS#8" : "PEM", file.Format);
             if (!pem)
             {
                 Assert.Equal("made-by-ssh-keygen", file.Key.Comment);
