@@ -12,6 +12,7 @@ param(
     [int] $Repetitions = 3
 )
 $ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
 Import-Module $ModulePath
 foreach ($tool in 'ssh-keygen', 'puttygen', 'openssl') {
     if (-not (Get-Command $tool -ErrorAction Ignore)) { Write-Host "$tool not found: benchmark skipped."; return }
@@ -21,7 +22,6 @@ $dir = Join-Path ([IO.Path]::GetTempPath()) ('espri-bench-' + [guid]::NewGuid().
 $null = New-Item -ItemType Directory $dir
 $pass = 'bench pass phrase'
 $secure = ConvertTo-SecureString $pass -AsPlainText -Force
-function Median([double[]] $values) { $s = $values | Sort-Object; $s[[int][math]::Floor($s.Count / 2)] }
 
 try {
     Write-Host 'Making the worst accepted files (ssh-keygen -a 500 and puttygen at 256 MiB x 8 take a few seconds)...'
@@ -70,7 +70,7 @@ try {
             $ps.Dispose()
         }
 
-        $o = Median $open; $s = Median $stop
+        $o = Get-Median $open; $s = Get-Median $stop
         Write-Host ('{0,-42} open: median {1,6:N0} ms (target <= 3000: {2})   stop: median {3,5:N0} ms (target <= 1000: {4})' -f $case.Name, $o, $(if ($o -le 3000) { 'MET' } else { 'NOT MET' }), $s, $(if ($s -le 1000) { 'MET' } else { 'NOT MET' }))
     }
 }

@@ -126,14 +126,18 @@ Describe 'Real-world key files' -Skip:([bool]$Missing) {
             $err.Exception.Message | Should -Not -Match 'ssh-keygen'
         }
 
-        It 'a security key to .ppk: the PPK format cannot hold it (and puttygen cannot either)' {
-            $source = FromCorpus 'ed25519_sk1' $Box.Home
-            $err = ErrorIdOf { Convert-PpkKey -Path $source -OutputFormat Ppk -NoPassphrase -Destination (Join-Path $Box.Home 'sk.ppk') }
+        It '<Name> to .ppk: the PPK format cannot hold it (and puttygen cannot either)' -ForEach @(
+            @{ Name = 'a security key'; File = 'ed25519_sk1' }
+            @{ Name = 'an ML-DSA hybrid key'; File = 'mldsa44_ed25519_1' }
+        ) {
+            $source = FromCorpus $File $Box.Home
+            $err = ErrorIdOf { Convert-PpkKey -Path $source -OutputFormat Ppk -NoPassphrase -Destination (Join-Path $Box.Home "$File.ppk") }
             $err.FullyQualifiedErrorId | Should -Be 'KeyTypeUnsupported,EspriSsh.Commands.ConvertPpkKeyCommand'
             $err.Exception.Message | Should -Match 'PuTTY key format \(\.ppk\) cannot hold'
-            puttygen $source -o (Join-Path $Box.Home 'by-puttygen.ppk') 2>&1 | Out-Null
+            $err.Exception.Message | Should -Not -Match 'EspriSsh cannot read'
+            puttygen $source -o (Join-Path $Box.Home "by-puttygen-$File.ppk") 2>&1 | Out-Null
             $LASTEXITCODE | Should -Not -Be 0
-            Test-Path (Join-Path $Box.Home 'sk.ppk') | Should -BeFalse
+            Test-Path (Join-Path $Box.Home "$File.ppk") | Should -BeFalse
         }
 
         It 'PBES1 (MD5 and DES): KeyEncryptionUnsupported, with a re-encryption into a new file that works' {

@@ -34,7 +34,7 @@ namespace EspriSsh.Core.Connection
         /// user's); passphrases asked through <paramref name="interaction"/> when it can prompt.
         /// </summary>
         public ConnectionTester(SiteProfile site, IUserInteraction? interaction = null, SshAgent? agent = null)
-            : this((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key, site, agent ?? new SshAgent(), interaction)
+            : this((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase, interaction?.Cancellation ?? default).Key, site, agent ?? new SshAgent(), interaction)
         {
         }
 

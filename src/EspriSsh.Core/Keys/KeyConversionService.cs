@@ -51,6 +51,7 @@ namespace EspriSsh.Core.Keys
                     $"'{source}' holds {KeyTypeNames.Describe(peek.KeyType)}, which the PuTTY key format (.ppk) cannot hold: PuTTY has no such keys. " +
                     "Keep using it with OpenSSH as it is; nothing was written.", source);
             }
+
             string destination = request.Destination ?? DefaultDestination(output, peek.KeyType, source, request.SshDirectory);
             KeyPairWriter.EnsureCanWrite(destination, request.Force);
             return new KeyConversionPlan(source, content, ppk, peek, output, destination, request.Force);

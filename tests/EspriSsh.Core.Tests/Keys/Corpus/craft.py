@@ -78,33 +78,31 @@ def mldsa(prefix, comment):
     public_line(prefix + "-cert.pub", cert, comment)
 
 
-def private_section(path):
-    blob = unarmor(path)
-    at = len(MAGIC)
-    for _ in range(3):
-        _, at = read_string(blob, at)
-    at += 4
-    _, at = read_string(blob, at)
-    return read_string(blob, at)[0]
-
-
-def padding(path):
-    """How many padding bytes (1, 2, 3...) end the private section of an unencrypted key."""
-    section = private_section(path)
-    print(next((p for p in range(7, 0, -1) if section.endswith(bytes(range(1, p + 1)))), 0))
-
-
-def repack(source, out):
-    """An unencrypted ssh-keygen key with the padding of its private section removed: no longer a multiple of 8 bytes."""
-    blob = unarmor(source)
+def private_section(blob):
+    """The private section of an openssh-key-v1 blob, where its length field starts and where it ends."""
     at = len(MAGIC)
     for _ in range(3):
         _, at = read_string(blob, at)
     at += 4
     _, at = read_string(blob, at)
     section, end = read_string(blob, at)
-    padding = next((p for p in range(7, 0, -1) if section.endswith(bytes(range(1, p + 1)))), 0)
-    write(out, armor(blob[:at] + string(section[:len(section) - padding]) + blob[end:]))
+    return section, at, end
+
+
+def padding_length(section):
+    """How many padding bytes (1, 2, 3...) end an unencrypted private section."""
+    return next((p for p in range(7, 0, -1) if section.endswith(bytes(range(1, p + 1)))), 0)
+
+
+def padding(path):
+    print(padding_length(private_section(unarmor(path))[0]))
+
+
+def repack(source, out):
+    """An unencrypted ssh-keygen key with the padding of its private section removed: no longer a multiple of 8 bytes."""
+    blob = unarmor(source)
+    section, at, end = private_section(blob)
+    write(out, armor(blob[:at] + string(section[:len(section) - padding_length(section)]) + blob[end:]))
 
 
 def rounds(source, out, count):
