@@ -18,8 +18,9 @@ namespace EspriSsh.Commands
                     WriteWarning(warning);
                 }
 
-                string action = plan.OriginalBytes == null ? "Create the ssh config with " : "Update ";
-                if (plan.Changed && !Interaction.ShouldProcess(plan.Path, action + string.Join(" and ", plan.Hosts) + " (a .bak copy is kept)", plan.Diff))
+                string hosts = string.Join(" and ", plan.Hosts);
+                string action = plan.OriginalBytes == null ? "Create the ssh config with " + hosts : "Update " + hosts + " (a .bak copy is kept)";
+                if (plan.Changed && !Interaction.ShouldProcess(plan.Path, action, plan.Diff))
                 {
                     return;
                 }
