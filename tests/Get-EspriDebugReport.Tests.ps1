@@ -274,9 +274,10 @@ Import-Module '$(Get-TestModulePath)'
         } | ConvertTo-Json -Depth 5 | Set-Content $site
         $env:ESPRISSH_SITE_PROFILE = $site
         Push-Location $Box.Home
-        try { $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -NoConnectionTest -InformationVariable told 6>$null }
+        try { $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -NoConnectionTest -InformationVariable told 6>$null -WarningVariable siteWarning -WarningAction SilentlyContinue }
         finally { Pop-Location; Remove-Item Env:ESPRISSH_SITE_PROFILE }
         $r.Path | Should -Be (Join-Path $Box.Home 'other-report.txt')
+        ($siteWarning -join ' ') | Should -Match ([regex]::Escape("site profile '$site'"))
         Get-Content -Raw $r.Path | Should -Match ([regex]::Escape("Send it to: help@other.example.org, subject 'Login trouble'."))
         ($told.MessageData.Message -join "`n") | Should -Match ([regex]::Escape("Send it to help@other.example.org, subject 'Login trouble'."))
     }

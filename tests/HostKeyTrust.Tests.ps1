@@ -139,7 +139,7 @@ Describe 'Host keys are judged as ssh judges them' -Skip:$NoSshd {
         It 'names the profile file that vouched for the key, and writes nothing without -AcceptNewHostKey' {
             $kh = Join-Path $Box.Home 'kh-vouched/known_hosts'
             $env:ESPRISSH_SITE_PROFILE = $ProfilePath
-            $r = Test-EspriConnection 127.0.0.1 -Port $Real.Port -KnownHostsPath $kh @Common
+            $r = Test-EspriConnection 127.0.0.1 -Port $Real.Port -KnownHostsPath $kh @Common -WarningAction SilentlyContinue
             $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
             $stage = $r.Stages | Where-Object Name -eq HostKey
             $stage.Status | Should -Be 'Warning'
@@ -147,7 +147,7 @@ Describe 'Host keys are judged as ssh judges them' -Skip:$NoSshd {
             $stage.Hint | Should -Match ([regex]::Escape($ProfilePath) + '.*not the built-in profile')
             Test-Path $kh | Should -BeFalse
 
-            $recorded = Test-EspriConnection 127.0.0.1 -Port $Real.Port -KnownHostsPath $kh -AcceptNewHostKey @Common
+            $recorded = Test-EspriConnection 127.0.0.1 -Port $Real.Port -KnownHostsPath $kh -AcceptNewHostKey @Common -WarningAction SilentlyContinue
             $stage = $recorded.Stages | Where-Object Name -eq HostKey
             $stage.Status | Should -Be 'Warning'
             $stage.Detail | Should -Match ([regex]::Escape($ProfilePath) + '.*added to')
@@ -157,7 +157,7 @@ Describe 'Host keys are judged as ssh judges them' -Skip:$NoSshd {
         It 'refuses the impostor the profile file does not vouch for, even with -AcceptNewHostKey' {
             $kh = Join-Path $Box.Home 'kh-vouched-impostor/known_hosts'
             $env:ESPRISSH_SITE_PROFILE = $ProfilePath
-            $r = Test-EspriConnection 127.0.0.1 -Port $Impostor.Port -KnownHostsPath $kh -AcceptNewHostKey @Common
+            $r = Test-EspriConnection 127.0.0.1 -Port $Impostor.Port -KnownHostsPath $kh -AcceptNewHostKey @Common -WarningAction SilentlyContinue
             $r.Reason | Should -Be 'HostKeyMismatch'
             ($r.Stages | Where-Object Name -eq HostKey).Detail | Should -Match ([regex]::Escape($ProfilePath))
             Test-Path $kh | Should -BeFalse

@@ -188,6 +188,30 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             @(Get-SshGValue $s 'identityfile')[0] | Should -Be '~/.ssh/my key'
         }
 
+        It 'replaces its IdentityFile line when -IdentityFile changes, instead of adding a second one' {
+            $null = Set-EspriSshConfig -User bob -JeanZayUser ujz -IdentityFile '~/.ssh/id_first' -ConfigPath $Config
+            $change = Set-EspriSshConfig -User bob -JeanZayUser ujz -IdentityFile '~/.ssh/id_second' -ConfigPath $Config
+            $change.Changed | Should -BeTrue
+            (Get-Content $Config) -match 'IdentityFile' | Should -Be @('    IdentityFile ~/.ssh/id_second', '    IdentityFile ~/.ssh/id_second')
+            foreach ($alias in 'spirit1', 'jean-zay') {
+                Get-SshGValue (Invoke-SshG $Config $alias $Box.Home) 'identityfile' | Should -Be @('~/.ssh/id_second')
+            }
+        }
+
+        It '-User alone says how to add jean-zay (-JeanZayUser), in its view too; not once jean-zay is there' {
+            $alone = Set-EspriSshConfig -User bob -ConfigPath $Config
+            $alone.Hosts | Should -Be @('spirit1')
+            $alone.Next | Should -Match 'to reach jean-zay too .*-JeanZayUser <your login there>'
+            $view = ($alone | Out-String -Width 80) -split '\r?\n'
+            $view | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+            $view -match '^Next +: to reach jean-zay too' | Should -HaveCount 1
+            $view -match '(^| )-JeanZayUser( |$)' | Should -HaveCount 1 -Because 'wrapped between words, never inside one'
+            (Set-EspriSshConfig -User bob -JeanZayUser ujz -ConfigPath $Config).Next | Should -BeNullOrEmpty
+            # Its block is left as it is by -User alone: nothing to add.
+            (Set-EspriSshConfig -User bob -ConfigPath $Config).Next | Should -BeNullOrEmpty
+            Get-SshGValue (Invoke-SshG $Config 'jean-zay' $Box.Home) 'user' | Should -Be 'ujz'
+        }
+
         It 'updates an existing block in place, without duplicating it' {
             Set-Content $Config "Host spirit1`n  User old`n  Port 22`n`nHost *`n  User bob"
             $null = Set-EspriSshConfig -User alice -ConfigPath $Config
@@ -240,6 +264,16 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             $r.Output | Should -Match 'What if'
             Get-Content $Config -Raw | Should -Be "Host lab`n  User l`n"
             Test-Path "$Config.bak" | Should -BeFalse
+        }
+
+        It 'promises a .bak copy only when there is a file to copy' {
+            $whatIf = "Import-Module '$(Get-TestModulePath)'; Set-EspriSshConfig -User alice -ConfigPath '$Config' -WhatIf"
+            $new = Invoke-FreshPwsh -Command $whatIf -Environment @{ ESPRISSH_HOME = $Box.Home }
+            $new.Output | Should -Match 'What if: .*Create the ssh config with spirit1'
+            $new.Output | Should -Not -Match '\.bak'
+            Set-Content $Config "Host lab`n  User l"
+            $update = Invoke-FreshPwsh -Command $whatIf -Environment @{ ESPRISSH_HOME = $Box.Home }
+            $update.Output | Should -Match 'What if: .*Update spirit1 \(a \.bak copy is kept\)'
         }
 
         It 'fails with InvalidParameter for <Case>' -ForEach @(

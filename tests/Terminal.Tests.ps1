@@ -14,6 +14,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TerminalSession.psm1') -Force
     $script:ModulePath = Get-TestModulePath
+    Import-Module $ModulePath -Force
     # A comment long enough that the public line is wider than any terminal used here.
     $script:LongComment = 'jean.dupont.with.a.rather.long.comment@laptop-of-the-laboratory.ipsl.example.org/' + ('x' * 60)
     function script:Lines([string] $text) { $text -split "`n" | ForEach-Object { $_.TrimEnd() } }
@@ -66,11 +67,15 @@ Describe 'Converted and installed keys show their line whole at 80 columns' -Ski
     It 'Convert-PpkKey' {
         $out = Invoke-TerminalCommand $Box.Session "Convert-PpkKey '$Source/meso_key.ppk' -Passphrase (ConvertTo-SecureString 'ppk pass' -AsPlainText -Force) -Destination ~/.ssh/id_moba"
         Lines $out | Should -Contain (Get-Content (Join-Path $Box.Ssh 'id_moba.pub')).Trim()
+        # Not a name ssh tries by itself: the next step is said, under the line.
+        ($out -replace '\s+', ' ') | Should -Match ([regex]::Escape("Next: ssh does not look for '$(Join-Path $Box.Ssh 'id_moba')' by itself"))
+        ($out -replace '\s+', ' ') | Should -Match ([regex]::Escape("Set-EspriSshConfig -User <your login> -IdentityFile '$(Join-Path $Box.Ssh 'id_moba')'"))
     }
 
     It 'Install-EspriKey' {
         $out = Invoke-TerminalCommand $Box.Session "Install-EspriKey '$Source/id_old' -Passphrase (ConvertTo-SecureString 'old pass' -AsPlainText -Force)"
         Lines $out | Should -Contain (Get-Content "$Source/id_old.pub").Trim()
+        $out | Should -Not -Match 'Next:' -Because 'id_ed25519 in the ssh folder is where ssh looks'
     }
 }
 
@@ -94,6 +99,13 @@ Describe 'Views fit an 80-column terminal' -Skip:($NoTmux -or $NoKeyTools) {
         }
         $out | Should -Match 'id_rsa\s+rsa 2048\s+NO\s+0644 OPEN'
         $out | Should -Match ([regex]::Escape('! mode 0644'))
+    }
+
+    It 'Get-EspriSite: the support address and subject, wrapped between words' {
+        $out = Invoke-TerminalCommand $Box.Session 'Get-EspriSite'
+        Lines $out | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $support = (Get-EspriSite).Support
+        ($out -replace '\s+', ' ') | Should -Match ([regex]::Escape("Support : $($support.Address), subject '$($support.ReportSubject)'"))
     }
 }
 
@@ -132,6 +144,51 @@ Describe 'Test-EspriConnection in a terminal' -Skip:($NoTmux -or $NoSshd) {
             $out | Should -Not -Match ([regex]::Escape("`e[31m"))
         }
         finally { Stop-Box $plainBox }
+    }
+}
+
+Describe 'First contact with a server in a terminal: the question ssh asks' -Skip:($NoTmux -or $NoSshd) {
+    BeforeAll {
+        $script:Box = Start-Box
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N 'key pass' -C 'me' -f $Key
+        $script:Sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$Key.pub")
+        $script:KnownHosts = Join-Path $Box.Ssh 'known_hosts'
+        $script:Name = "[127.0.0.1]:$($Sshd.Port)"
+        $script:Command = "Test-EspriConnection 127.0.0.1 -Port $($Sshd.Port) -User $($Sshd.User)"
+        $script:HostKeyFingerprint = Get-SshFingerprint (Join-Path $Sshd.Directory 'host_ed25519.pub')
+    }
+    AfterAll { Stop-Box $Box; Stop-TestSshd $Sshd }
+    AfterEach { Remove-Item $KnownHosts -ErrorAction Ignore }
+
+    It 'shows the fingerprint; no records nothing and stops at HostKey' {
+        Send-TerminalText $Box.Session "Clear-Host; $Command"
+        $screen = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        $screen | Should -Match ([regex]::Escape("The authenticity of host '$Name' can't be established."))
+        $screen | Should -Match ([regex]::Escape("ED25519 key fingerprint is $HostKeyFingerprint."))
+        Send-TerminalText $Box.Session 'n'
+        $null = Wait-TerminalText $Box.Session 'FAILED at HostKey'
+        $KnownHosts | Should -Not -Exist
+    }
+
+    It 'yes records the key as ssh would and the same test goes on, the passphrase asked once' {
+        Send-TerminalText $Box.Session "Clear-Host; $Command"
+        $null = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        Send-TerminalText $Box.Session 'y'
+        $null = Wait-TerminalText $Box.Session 'Passphrase of [^\n]*:\s*$'
+        Send-TerminalText $Box.Session 'key pass'
+        $screen = Wait-TerminalText $Box.Session '\[ OK \] Session'
+        $screen | Should -Match '@127\.0\.0\.1 : OK'
+        ([regex]::Matches($screen, 'Passphrase of ')).Count | Should -Be 1
+        (ssh-keygen -F $Name -f $KnownHosts) -join "`n" | Should -Match ([regex]::Escape("$Name ssh-ed25519 $($Sshd.HostKeyBase64)"))
+    }
+
+    It 'asks nothing under -WhatIf and records nothing' {
+        $out = Invoke-TerminalCommand $Box.Session "$Command -WhatIf"
+        $out | Should -Match 'What if: .*Add the host key'
+        $out | Should -Not -Match 'authenticity'
+        $out | Should -Match 'FAILED at HostKey'
+        $KnownHosts | Should -Not -Exist
     }
 }
 

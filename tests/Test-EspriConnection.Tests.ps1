@@ -146,7 +146,7 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             # The fix rewrites the .pub from the key and keeps the wrong one (never a redirection onto it).
             $fix = $r.Hint -replace '^.*: (Install-EspriKey .*-Force).*$', '$1'
             $fix | Should -Match "^Install-EspriKey -Path '.*mixed_key' -Destination '.*mixed_key' -Force$"
-            $null = Invoke-Expression $fix
+            $null = Invoke-Expression $fix 3>$null # the key itself has no passphrase: its warning is Install-EspriKey's own test
             (Get-SshFingerprint "$copy.pub") | Should -Be (Get-SshFingerprint "$Key.pub")
             (Get-SshFingerprint "$copy.pub.bak") | Should -Be (Get-SshFingerprint "$OtherKey.pub")
         }
@@ -318,7 +318,7 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             $env:ESPRISSH_SITE_PROFILE = New-TestSiteProfile (Join-Path $Box.Home 'site.json') -Hosts @(
                 @{ alias = 'hop'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
                 @{ alias = 'inner'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'hop' })
-            try { $r = Test-EspriConnection inner -User $Sshd.User -SshDirectory $Box.Ssh }
+            try { $r = Test-EspriConnection inner -User $Sshd.User -SshDirectory $Box.Ssh -WarningAction SilentlyContinue }
             finally { Remove-Item Env:ESPRISSH_SITE_PROFILE }
             $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
             $r.Via | Should -Be 'hop'
@@ -408,6 +408,23 @@ Describe 'Test-EspriConnection with OpenSSH user certificates' -Skip:$NoSshd {
         $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
     }
 
+    It 'a security key''s certificate is not offered, and the test says so (SSH.NET cannot sign with a security key)' {
+        $corpus = Join-Path $PSScriptRoot 'EspriSsh.Core.Tests/Keys/Corpus/files'
+        $sk = Join-Path $Box.Ssh 'id_ed25519_sk'
+        Copy-Item (Join-Path $corpus 'ed25519_sk1') $sk
+        Copy-Item (Join-Path $corpus 'ed25519_sk1.pub') "$sk.pub"
+        if (-not $IsWindows) { chmod 600 $sk }
+        ssh-keygen -q -s (Join-Path $Box.Home 'ca') -I 'sk id' -n $User -V '-5m:+1h' "$sk.pub" | Out-Null
+        Test-Path "$sk-cert.pub" | Should -BeTrue
+        $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $sk
+        $r.Succeeded | Should -BeFalse
+        $r.FailedStage | Should -Be 'Authentication'
+        $detail = ($r.Stages | Where-Object Name -eq Authentication).Detail
+        $detail | Should -Match ([regex]::Escape("$sk-cert.pub"))
+        $detail | Should -Match 'security keys need their device'
+        Get-Content $Sshd.Log | Select-String "ED25519-SK" | Should -BeNullOrEmpty -Because 'nothing was offered for it'
+    }
+
     It 'an expired certificate is refused, like ssh: the certificate and the key are both named' {
         Invoke-Ssh $Expired | Should -Match 'Permission denied'
         $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $Expired
@@ -435,7 +452,22 @@ Describe 'Test-EspriConnection in a pipeline' -Skip:(Test-Skip -Tool ssh-keygen)
         Get-EspriKey -Path $Key | Test-EspriConnection -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -Be "ParameterArgumentTransformationError$Id"
         $err[0].Exception.Message | Should -Match 'EspriSsh\.KeyEntry'
-        $err[0].Exception.Message | Should -Match '-IdentityFile'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape('Get-EspriKey | Test-EspriConnection <host>'))
+    }
+
+    It 'tests each key from Get-EspriKey against the host named: its private key file binds -IdentityFile' -Skip:(Test-Skip -Tool sshd) {
+        $other = Join-Path $Box.Ssh 'id_other'
+        ssh-keygen -q -t ed25519 -N '' -f $other
+        $sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$Key.pub")
+        try {
+            $common = @{ Port = $sshd.Port; User = $sshd.User; AcceptNewHostKey = $true; KnownHostsPath = (Join-Path $Box.Ssh 'known_hosts') }
+            $results = Get-EspriKey -Path $Key, $other | Test-EspriConnection 127.0.0.1 @common -WarningAction SilentlyContinue
+            $results | Should -HaveCount 2
+            $results[0].Succeeded | Should -BeTrue
+            $results[1].FailedStage | Should -Be 'Authentication'
+            $results[1].Stages.Where({ $_.Name -eq 'Authentication' }).Detail | Should -Match ([regex]::Escape((Get-SshFingerprint "$other.pub")))
+        }
+        finally { Stop-TestSshd $sshd }
     }
 
     It 'takes host names by value and objects with a HostName by property name' {
@@ -444,5 +476,31 @@ Describe 'Test-EspriConnection in a pipeline' -Skip:(Test-Skip -Tool ssh-keygen)
         $byValue = '127.0.0.1' | Test-EspriConnection @common
         $byName = [pscustomobject]@{ HostName = '127.0.0.1' } | Test-EspriConnection @common
         foreach ($r in $byValue, $byName) { $r.HostName | Should -Be '127.0.0.1' }
+    }
+}
+
+Describe 'Test-EspriConnection shows its progress' -Skip:(Test-Skip -Tool ssh-keygen) {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+        $script:Box = New-TestSandbox
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $Key
+    }
+    AfterAll { Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore }
+
+    It 'reports each stage as it starts, with how long it may wait, then ends its progress bar' {
+        # A runspace of its own keeps the progress records (Streams.Progress) instead of drawing them.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-TestModulePath)).AddStatement()
+            $null = $ps.AddCommand('Test-EspriConnection').AddParameters(@{ HostName = '127.0.0.1'; Port = (Get-FreeTcpPort); User = 'me'; IdentityFile = $Key; TimeoutSec = 3 })
+            $null = $ps.Invoke()
+            $records = @($ps.Streams.Progress)
+        }
+        finally { $ps.Dispose() }
+        @($records | Where-Object RecordType -eq 'Processing' | ForEach-Object StatusDescription) |
+            Should -Be @('Config on 127.0.0.1', 'Dns on 127.0.0.1 (waits up to 3 s)', 'Tcp on 127.0.0.1 (waits up to 3 s)')
+        $records[0].Activity | Should -Be 'Test-EspriConnection 127.0.0.1'
+        $records[-1].RecordType | Should -Be 'Completed'
     }
 }

@@ -106,7 +106,7 @@ Describe 'Test-EspriPublicKey' -Skip:$NoTools {
         @{ Case = 'an empty paste'; Make = { "  `n " }; Code = 'Empty' }
         @{ Case = 'a line without key data'; Make = { 'ssh-ed25519' }; Code = 'NoKeyData' }
     ) {
-        $r = Test-EspriPublicKey (& $Make)
+        $r = Test-EspriPublicKey (& $Make) 3>$null
         $r.Valid | Should -BeFalse
         $r.Problems.Code | Should -Contain $Code
         ($r.Problems | Where-Object Code -eq $Code).Severity | Should -Be 'Error'

@@ -163,8 +163,11 @@ try {
         $demoSshd = Start-TestSshd -AuthorizedKeys (Get-Content "$demoKey.pub")
         try {
             Write-Host "A throw-away sshd listens on 127.0.0.1:$($demoSshd.Port); its authorized_keys holds the demo key."
-            Write-Host 'First contact: the server is unknown, so the test stops at HostKey and shows its fingerprint.'
-            Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass | Out-Host
+            Write-Host 'First contact: the server is unknown. In a terminal the test shows its fingerprint and asks, as ssh'
+            Write-Host 'does; in a script (as here: nobody can answer) it stops at HostKey and shows the fingerprint.'
+            $env:ESPRISSH_NONINTERACTIVE = '1'
+            try { Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass | Out-Host }
+            finally { Remove-Item Env:ESPRISSH_NONINTERACTIVE }
             Write-Host 'After checking the fingerprint: -AcceptNewHostKey records it in known_hosts and the test goes on.'
             Test-EspriConnection 127.0.0.1 -Port $demoSshd.Port -User $demoSshd.User -IdentityFile $demoKey @keyPass -AcceptNewHostKey | Out-Host
         }

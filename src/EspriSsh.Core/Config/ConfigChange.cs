@@ -5,7 +5,7 @@ namespace EspriSsh.Core.Config
     /// <summary>What Set-EspriSshConfig did (PowerShell type name EspriSsh.ConfigChange).</summary>
     public sealed class ConfigChange
     {
-        public ConfigChange(string path, bool changed, string? backupPath, IReadOnlyList<string> hosts, string diff, IReadOnlyList<string> warnings)
+        public ConfigChange(string path, bool changed, string? backupPath, IReadOnlyList<string> hosts, string diff, IReadOnlyList<string> warnings, string? next)
         {
             Path = path;
             Changed = changed;
@@ -13,6 +13,7 @@ namespace EspriSsh.Core.Config
             Hosts = hosts;
             Diff = diff;
             Warnings = warnings;
+            Next = next;
         }
 
         public string Path { get; }
@@ -27,5 +28,8 @@ namespace EspriSsh.Core.Config
         public string Diff { get; }
 
         public IReadOnlyList<string> Warnings { get; }
+
+        /// <summary>What the user may want to do next (how to add the jean-zay alias), or null.</summary>
+        public string? Next { get; }
     }
 }

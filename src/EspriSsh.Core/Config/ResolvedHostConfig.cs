@@ -11,10 +11,7 @@ namespace EspriSsh.Core.Config
     public sealed class ResolvedHostConfig
     {
         /// <summary>ssh's default key files, tried when the config names none.</summary>
-        public static readonly IReadOnlyList<string> DefaultIdentityFiles = new[]
-        {
-            "~/.ssh/id_rsa", "~/.ssh/id_ecdsa", "~/.ssh/id_ecdsa_sk", "~/.ssh/id_ed25519", "~/.ssh/id_ed25519_sk", "~/.ssh/id_xmss", "~/.ssh/id_dsa",
-        };
+        public static readonly IReadOnlyList<string> DefaultIdentityFiles = Keys.KeyFile.NamesSshTries.Select(name => "~/.ssh/" + name).ToList();
 
         private readonly IReadOnlyDictionary<string, IReadOnlyList<SshConfigValue>> values;
         private readonly Dictionary<char, string> pathTokens;

@@ -64,6 +64,9 @@ namespace EspriSsh.Core.Config
             return blocks;
         }
 
+        /// <summary>The host reached through a head node (Jean Zay) that the request leaves out; null when there is none.</summary>
+        public SiteHost? LeftOut(SshConfigRequest request) => request.JeanZayUser == null ? site.RemoteHost : null;
+
         private static DesiredHostBlock HostBlock(SiteHost host, string user, string identityFile, bool forwardX11)
         {
             var block = new DesiredHostBlock(host.Alias.ToLowerInvariant());

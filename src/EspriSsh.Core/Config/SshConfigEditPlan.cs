@@ -6,7 +6,7 @@ namespace EspriSsh.Core.Config
     public sealed class SshConfigEditPlan
     {
         internal SshConfigEditPlan(string path, byte[]? originalBytes, byte[] newBytes, IReadOnlyList<string> hosts,
-            string diff, IReadOnlyList<string> warnings, bool satisfied)
+            string diff, IReadOnlyList<string> warnings, bool satisfied, string? next)
         {
             Path = path;
             OriginalBytes = originalBytes;
@@ -15,6 +15,7 @@ namespace EspriSsh.Core.Config
             Diff = diff;
             Warnings = warnings;
             Satisfied = satisfied;
+            Next = next;
         }
 
         public string Path { get; }
@@ -36,5 +37,8 @@ namespace EspriSsh.Core.Config
 
         /// <summary>After the edit, ssh resolves every managed alias to exactly the requested values.</summary>
         public bool Satisfied { get; }
+
+        /// <summary>What the user may want to do next (how to add the jean-zay alias), or null.</summary>
+        public string? Next { get; }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -52,7 +53,7 @@ namespace EspriSsh.Core.Config
             bool satisfied = SshConfigVerifier.Verify(updated, blocks, warnings, options);
             string diff = UnifiedDiff.Create(DisplayLines(original), DisplayLines(updated), configPath, configPath + " (new)");
             return new SshConfigEditPlan(configPath, exists ? original.ToBytes() : null, updated.ToBytes(),
-                blocks.Select(b => b.Alias).ToList(), diff, warnings, satisfied);
+                blocks.Select(b => b.Alias).ToList(), diff, warnings, satisfied, NextStep(siteBlocks.LeftOut(request), updated));
         }
 
         private static void HandleForwardAgent(SshConfigLineEditor editor, SshConfigDocument original, string configPath, bool disable, List<string> warnings, SshResolveOptions options)
@@ -78,6 +79,18 @@ namespace EspriSsh.Core.Config
                 .Where(x => x.line.Is("Host") && x.line.Arguments.Contains(alias))
                 .Select(x => new SshConfigLocation(x.doc.Path ?? "", x.i + 1))
                 .FirstOrDefault();
+
+        /// <summary>-User alone writes no jean-zay alias: say how to add it, unless the config has one already.</summary>
+        private static string? NextStep(SiteHost? leftOut, SshConfigDocument updated)
+        {
+            if (leftOut == null || updated.Lines.Any(l => l.Is("Host") && l.Arguments.Contains(leftOut.Alias, StringComparer.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+
+            string alias = leftOut.Alias.ToLowerInvariant();
+            return $"to reach {alias} too ({leftOut.Description ?? leftOut.HostName}), run this command again with -JeanZayUser <your login there>; -User alone writes no {alias} alias.";
+        }
 
         private static IReadOnlyList<string> DisplayLines(SshConfigDocument document)
         {

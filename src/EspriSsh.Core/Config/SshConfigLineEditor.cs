@@ -59,18 +59,13 @@ namespace EspriSsh.Core.Config
             {
                 int end = SectionEnd(hostLine);
                 List<int> matching = Enumerable.Range(hostLine + 1, end - hostLine - 1).Where(i => lines[i].Is(keyword)).ToList();
-                if (keyword == "IdentityFile")
-                {
-                    if (!matching.Any(i => lines[i].Arguments.FirstOrDefault() == value))
-                    {
-                        lines.Insert(matching.Count > 0 ? matching[0] : LastDirective(hostLine, end) + 1, NewSetting(indent, keyword, value));
-                    }
-                }
-                else if (matching.Count == 0)
+                // ssh tries every IdentityFile: one listing the key is enough; otherwise ours (the first) changes.
+                bool keyListed = keyword == "IdentityFile" && matching.Any(i => lines[i].Arguments.FirstOrDefault() == value);
+                if (matching.Count == 0)
                 {
                     lines.Insert(LastDirective(hostLine, end) + 1, NewSetting(indent, keyword, value));
                 }
-                else if (!DesiredHostBlock.SameValue(keyword, CurrentValue(lines[matching[0]]), value))
+                else if (!keyListed && !DesiredHostBlock.SameValue(keyword, CurrentValue(lines[matching[0]]), value))
                 {
                     lines[matching[0]] = lines[matching[0]].WithValue(Written(keyword, value));
                 }

@@ -17,7 +17,7 @@ namespace EspriSsh.Core.Config
         {
             if (!plan.Changed)
             {
-                return new ConfigChange(plan.Path, false, null, plan.Hosts, plan.Diff, plan.Warnings);
+                return new ConfigChange(plan.Path, false, null, plan.Hosts, plan.Diff, plan.Warnings, plan.Next);
             }
 
             string target = FileLinks.FinalTarget(plan.Path);
@@ -37,7 +37,7 @@ namespace EspriSsh.Core.Config
 
             string? backup = current == null ? null : BackupFile.Create(target, ownerOnly: true);
             AtomicFileWriter.WriteAllBytes(target, plan.NewBytes, ownerOnly: true);
-            return new ConfigChange(plan.Path, true, backup, plan.Hosts, plan.Diff, plan.Warnings);
+            return new ConfigChange(plan.Path, true, backup, plan.Hosts, plan.Diff, plan.Warnings, plan.Next);
         }
     }
 }

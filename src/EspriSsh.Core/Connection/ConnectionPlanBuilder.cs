@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 using EspriSsh.Core.Tools;
 
@@ -19,7 +20,6 @@ namespace EspriSsh.Core.Connection
         // ssh has no limit; a loop of jump hosts must still end.
         private const int MaxJumpDepth = 8;
 
-        private static readonly string[] DefaultKeyNames = { "id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_xmss", "id_dsa" };
 
         private readonly SiteProfile site;
         private readonly Func<string, HostSettings?> fromConfig;
@@ -160,7 +160,7 @@ namespace EspriSsh.Core.Connection
         }
 
         private IReadOnlyList<string> DefaultKeys() =>
-            DefaultKeyNames.Select(n => Path.Combine(sshDirectory, n)).Where(File.Exists).ToList();
+            KeyFile.NamesSshTries.Select(n => Path.Combine(sshDirectory, n)).Where(File.Exists).ToList();
 
         private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? list) => list != null && list.Count > 0 ? list : null;
     }

@@ -67,17 +67,21 @@ namespace EspriSsh.Core.Connection
 
             var connections = new List<HopConnection>();
             var forwards = new List<ForwardedPortLocal>();
+            var progress = new StageProgress(interaction, stages, plan.Target.Alias, plan.Timeout);
             try
             {
                 var inspector = new IdentityInspector(loadKey, site);
+                progress.Starting(config);
                 if (Configure(config, plan, inspector, cancellation, out KnownHosts? knownHosts, out AgentKeys agentKeys))
                 {
                     var verifier = new HostKeyVerifier(knownHosts!, site);
-                    KeyUnlocker? unlocker = interaction != null && interaction.CanPrompt ? new KeyUnlocker(interaction, loadKey) : null;
+                    bool canAsk = interaction != null && interaction.CanPrompt;
+                    KeyUnlocker? unlocker = canAsk ? new KeyUnlocker(interaction!, loadKey) : null;
+                    HostKeyQuestion? hostKeyQuestion = canAsk ? new HostKeyQuestion(interaction!) : null;
                     HopConnection Open(HopPlan hop)
                     {
                         var authentication = new HopAuthentication(hop, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), agentKeys, unlocker, site, cancellation);
-                        var connection = new HopConnection(hop, plan, verifier, authentication, cancellation);
+                        var connection = new HopConnection(hop, plan, verifier, authentication, progress, hostKeyQuestion, cancellation);
                         connections.Add(connection);
                         return connection;
                     }
@@ -104,6 +108,7 @@ namespace EspriSsh.Core.Connection
             }
             finally
             {
+                progress.Done();
                 for (int i = forwards.Count - 1; i >= 0; i--)
                 {
                     forwards[i].Dispose();

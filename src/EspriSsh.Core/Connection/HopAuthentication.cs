@@ -24,8 +24,10 @@ namespace EspriSsh.Core.Connection
         private const string CertificateSuffix = "-cert.pub";
 
         private readonly HopPlan hop;
+        private readonly IReadOnlyList<LoadedIdentity> inspected;
         private readonly AgentKeys agent;
         private readonly KeyUnlocker? unlocker;
+        private readonly SiteProfile site;
         private readonly CancellationToken cancellation;
 
         /// <param name="unlocker">Asks passphrases; null when nobody can answer (non-interactive).</param>
@@ -33,8 +35,10 @@ namespace EspriSsh.Core.Connection
             CancellationToken cancellation)
         {
             this.hop = hop;
+            this.inspected = inspected;
             this.agent = agent;
             this.unlocker = unlocker;
+            this.site = site;
             this.cancellation = cancellation;
             List<LoadedIdentity> files = inspected.Select(i => i.CopyForHop()).ToList();
             var fromConfig = new List<LoadedIdentity>();
@@ -57,6 +61,9 @@ namespace EspriSsh.Core.Connection
 
             Identities = WithCertificates(fromConfig.Concat(agentOnly).Concat(files), hop);
         }
+
+        /// <summary>The same keys as never offered yet, for a second connection (a method's state is spent by a first).</summary>
+        public HopAuthentication Renew() => new HopAuthentication(hop, inspected, agent, unlocker, site, cancellation);
 
         /// <summary>Every identity of the hop in the order offered, including those that could not be.</summary>
         public IReadOnlyList<LoadedIdentity> Identities { get; }
@@ -210,13 +217,13 @@ namespace EspriSsh.Core.Connection
             string keyType = key.PublicKey!.KeyType;
             if (!SshNetKeyAdapter.CanOffer(keyType))
             {
-                (certificate.Problem, certificate.ProblemId) = (SshNetKeyAdapter.WhyNotOffered(keyType), ErrorIds.KeyTypeUnsupported);
+                (certificate.Problem, certificate.ProblemId) = ($"the certificate '{certificate.Path}': {SshNetKeyAdapter.WhyNotOffered(keyType)}", ErrorIds.KeyTypeUnsupported);
                 return;
             }
 
             if (!CanSign(key, out Func<string, byte[], byte[]?>? signer))
             {
-                (certificate.Problem, certificate.ProblemId) = ($"its key '{key.Path}' cannot sign: {key.Problem}", key.ProblemId);
+                (certificate.Problem, certificate.ProblemId) = ($"the certificate '{certificate.Path}': its key '{key.Path}' cannot sign: {key.Problem}", key.ProblemId);
                 return;
             }
 

@@ -22,16 +22,21 @@ namespace EspriSsh.Core.Connection
         private readonly HopPlan hop;
         private readonly ConnectionPlan plan;
         private readonly HostKeyVerifier verifier;
-        private readonly HopAuthentication authentication;
+        private HopAuthentication authentication;
+        private readonly StageProgress progress;
+        private readonly HostKeyQuestion? hostKeyQuestion;
         private readonly CancellationToken cancellation;
 
+        /// <param name="hostKeyQuestion">Asks about a first-contact host key; null when nobody can answer.</param>
         public HopConnection(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier, HopAuthentication authentication,
-            CancellationToken cancellation)
+            StageProgress progress, HostKeyQuestion? hostKeyQuestion, CancellationToken cancellation)
         {
             this.hop = hop;
             this.plan = plan;
             this.verifier = verifier;
             this.authentication = authentication;
+            this.progress = progress;
+            this.hostKeyQuestion = hostKeyQuestion;
             this.cancellation = cancellation;
         }
 
@@ -39,6 +44,7 @@ namespace EspriSsh.Core.Connection
 
         public bool Resolve(ConnectionStage stage, out IPAddress[] addresses)
         {
+            progress.Starting(stage);
             var clock = Stopwatch.StartNew();
             addresses = Array.Empty<IPAddress>();
             if (IPAddress.TryParse(hop.HostName, out IPAddress? literal))
@@ -68,6 +74,7 @@ namespace EspriSsh.Core.Connection
 
         public bool OpenTcp(ConnectionStage stage, IPAddress[] addresses, out IPAddress reached)
         {
+            progress.Starting(stage);
             var clock = Stopwatch.StartNew();
             reached = addresses[0];
             Exception? last = null;
@@ -101,11 +108,15 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>
         /// Connects SSH.NET to <paramref name="connectHost"/> (the address that passed Tcp, or the local
-        /// end of a jump forward) and fills the Banner, HostKey and Authentication stages.
+        /// end of a jump forward) and fills the Banner, HostKey and Authentication stages. A first
+        /// contact the user trusts (the question, on this thread) connects again with that key, which
+        /// is recorded when the server presents it again (SSH.NET's key exchange would time out while
+        /// a person reads the question).
         /// </summary>
         public bool Connect(string connectHost, int connectPort, ConnectionStage? channelStage, Func<Exception?> channelError,
-            ConnectionStage banner, ConnectionStage hostKey, ConnectionStage authenticationStage)
+            ConnectionStage banner, ConnectionStage hostKey, ConnectionStage authenticationStage, byte[]? approvedHostKey = null)
         {
+            progress.Starting(channelStage ?? banner);
             AuthenticationMethod method = authentication.CreateMethod();
             var info = new ConnectionInfo(connectHost, connectPort, hop.User, method) { Timeout = plan.Timeout };
             if (info.KeyExchangeAlgorithms.ContainsKey("curve25519-sha256"))
@@ -120,7 +131,7 @@ namespace EspriSsh.Core.Connection
             Client = client;
             long start = Stopwatch.GetTimestamp(), identAt = 0, hostKeyAt = 0;
             string serverVersion = "";
-            var check = new HostKeyCheck(hop, plan, verifier);
+            var check = new HostKeyCheck(hop, plan, verifier, approvedHostKey);
             client.ServerIdentificationReceived += (_, e) =>
             {
                 serverVersion = e.SshIdentification.ToString();
@@ -139,7 +150,11 @@ namespace EspriSsh.Core.Connection
             Exception? error;
             try
             {
-                finished = BoundedCall.TryRun(client.Connect, Deadline, cancellation, client.Dispose, out error, authentication.Prompts.RunPending);
+                finished = BoundedCall.TryRun(client.Connect, Deadline, cancellation, client.Dispose, out error, () =>
+                {
+                    progress.Starting(Interlocked.Read(ref hostKeyAt) != 0 ? authenticationStage : Interlocked.Read(ref identAt) != 0 ? hostKey : channelStage ?? banner);
+                    authentication.Prompts.RunPending();
+                });
             }
             finally
             {
@@ -191,6 +206,16 @@ namespace EspriSsh.Core.Connection
             }
 
             check.Describe(hostKey);
+            if (hostKey.Reason == ErrorIds.HostKeyUnknown && approvedHostKey == null && hostKeyQuestion != null
+                && hostKeyQuestion.Trust(hop, channelStage == null ? connectHost : null, check.Verdict!, plan.KnownHostsPath))
+            {
+                client.Dispose();
+                authentication = authentication.Renew();
+                hostKey.Status = StageStatus.Skipped;
+                hostKey.Reason = hostKey.Hint = null;
+                return Connect(connectHost, connectPort, channelStage, channelError, banner, hostKey, authenticationStage, check.PresentedKey);
+            }
+
             if (hostKey.Status == StageStatus.Failed)
             {
                 return false;
@@ -224,6 +249,7 @@ namespace EspriSsh.Core.Connection
 
         public bool RunSession(ConnectionStage stage)
         {
+            progress.Starting(stage);
             var clock = Stopwatch.StartNew();
             SshClient client = Client!;
             string? output = null;

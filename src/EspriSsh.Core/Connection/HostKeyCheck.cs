@@ -15,16 +15,25 @@ namespace EspriSsh.Core.Connection
         private readonly HopPlan hop;
         private readonly ConnectionPlan plan;
         private readonly HostKeyVerifier verifier;
+        private readonly byte[]? approved;
         private HostKeyVerdict? verdict;
         private string? recorded;
         private string? writeProblem;
 
-        public HostKeyCheck(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier)
+        /// <param name="approved">A key the user has just trusted (the first-contact question): recorded when presented again.</param>
+        public HostKeyCheck(HopPlan hop, ConnectionPlan plan, HostKeyVerifier verifier, byte[]? approved = null)
         {
             this.hop = hop;
             this.plan = plan;
             this.verifier = verifier;
+            this.approved = approved;
         }
+
+        /// <summary>What known_hosts and the site said of the key; null before the key exchange.</summary>
+        public HostKeyVerdict? Verdict => verdict;
+
+        /// <summary>The key the server presented (its wire blob); null before the key exchange.</summary>
+        public byte[]? PresentedKey { get; private set; }
 
         /// <summary>True to let the connection go on.</summary>
         public bool Decide(byte[] hostKeyBlob)
@@ -33,9 +42,11 @@ namespace EspriSsh.Core.Connection
             {
                 // The blob's own type (ssh-rsa), not the signature algorithm SSH.NET names (rsa-sha2-512).
                 string keyType = new SshWireReader(hostKeyBlob).ReadUtf8String();
+                PresentedKey = hostKeyBlob;
                 verdict = verifier.Verify(hop.HostName, hop.Port, keyType, hostKeyBlob);
                 bool mayRecord = verdict.Trust == HostKeyTrust.Unknown || (verdict.Trust == HostKeyTrust.Trusted && !verdict.InKnownHosts);
-                if (!plan.AcceptNewHostKey || !mayRecord)
+                bool accepted = plan.AcceptNewHostKey || (approved != null && approved.SequenceEqual(hostKeyBlob));
+                if (!accepted || !mayRecord)
                 {
                     return verdict.Trust == HostKeyTrust.Trusted;
                 }

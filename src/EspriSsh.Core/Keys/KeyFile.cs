@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 
@@ -44,6 +45,9 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>Key file content as text: UTF-8, a leading byte order mark dropped.</summary>
         public static string Text(byte[] content) => BoundedFileReader.DecodeUtf8(content);
+
+        /// <summary>The private key files ssh offers without being told (in the ssh folder), in its order (OpenSSH 9).</summary>
+        public static readonly IReadOnlyList<string> NamesSshTries = new[] { "id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_xmss", "id_dsa" };
 
         /// <summary>
         /// id_ed25519, id_rsa, id_ecdsa, id_dsa: the names ssh tries by itself, for a key type

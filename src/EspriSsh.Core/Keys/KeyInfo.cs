@@ -29,6 +29,9 @@ namespace EspriSsh.Core.Keys
         /// <summary>Copies of files replaced under -Force (.bak), empty when nothing was replaced.</summary>
         public string[] BackupPaths { get; set; } = new string[0];
 
+        /// <summary>What to do before ssh uses the key, when it is not where ssh looks (KeyLocationAdvice); null otherwise.</summary>
+        public string? Next { get; set; }
+
         /// <summary>The description of a key pair written at <paramref name="privatePath"/> (public key at privatePath.pub).</summary>
         public static KeyInfo Describe(SshPrivateKey key, string privatePath, bool encrypted, string[] backupPaths) =>
             Describe(key.PublicKey, key.Bits, privatePath, encrypted, backupPaths);

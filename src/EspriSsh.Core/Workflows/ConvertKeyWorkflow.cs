@@ -58,6 +58,7 @@ namespace EspriSsh.Core.Workflows
                     : KeyPassphrases.ForNewKey(ui, PassphraseChoice.Ask, plan.Destination); // an unprotected source: the site requires a passphrase
                 string protecting = plan.OutputFormat == KeyOutputFormat.Ppk ? "Protecting the key with the passphrase (Argon2)" : "Protecting the key with the passphrase (bcrypt, 24 rounds)";
                 KeyInfo info = KeyConversionService.Write(plan, key, secret?.Utf8, secret != null && !secret.IsEmpty ? Reporter(protecting) : null, ui.Cancellation);
+                info.Next = plan.OutputFormat == KeyOutputFormat.OpenSsh ? KeyLocationAdvice.For(info.Path, request.SshDirectory) : null; // PuTTY reads a .ppk wherever it is
                 ui.ProgressDone(Activity);
                 if (addToAgent)
                 {

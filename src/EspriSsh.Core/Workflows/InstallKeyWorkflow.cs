@@ -79,6 +79,7 @@ namespace EspriSsh.Core.Workflows
                 }
 
                 KeyInfo info = KeyInstallService.Install(plan, decrypted, request.NewPassphrase?.Utf8, oldPassphrase?.Utf8, cancellation: ui.Cancellation);
+                info.Next = KeyLocationAdvice.For(info.Path, request.SshDirectory);
                 if (!info.Encrypted)
                 {
                     ui.Warn($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +

@@ -48,6 +48,7 @@ namespace EspriSsh.Core.Workflows
                 ? (step, fraction) => ui.Progress(Activity, step, fraction)
                 : (Action<string, double>?)null;
             KeyInfo info = KeyCreationService.Create(plan, secret?.Utf8, progress, ui.Cancellation);
+            info.Next = KeyLocationAdvice.For(info.Path, request.SshDirectory);
             ui.ProgressDone(Activity);
             return info;
         }

@@ -19,7 +19,7 @@ namespace EspriSsh.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.HostNameCompleter))]
-        [Binding.TextFromPipeline("host names (site aliases, names or addresses) or objects with a HostName; to test a key from Get-EspriKey, give its Path to -IdentityFile", nameof(HostName))]
+        [Binding.TextFromPipeline("host names (site aliases, names or addresses) or objects with a HostName; to test keys from Get-EspriKey, name the host: Get-EspriKey | Test-EspriConnection <host>", nameof(HostName))]
         public string HostName { get; set; } = "";
 
         [Parameter]
@@ -30,7 +30,9 @@ namespace EspriSsh.Commands
         [ValidateRange(1, 65535)]
         public int? Port { get; set; }
 
-        [Parameter]
+        /// <summary>Keys from Get-EspriKey bind their private key file (Path) here: Get-EspriKey | Test-EspriConnection spirit1.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Path")]
         [ValidateNotNullOrEmpty]
         public string[]? IdentityFile { get; set; }
 

@@ -33,6 +33,22 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.True(ui.AllAnswersUsed);
         }
 
+        [RequiresToolsFact(SshKeygen.Tool, NotOnMono = MonoLimits.RawDescriptor)]
+        public void AKeyUnderAnotherNameSaysHowToMakeSshUseIt()
+        {
+            using var dir = new TempDirectory();
+            var workflow = new NewKeyWorkflow(new ScriptedInteraction(), SiteProfileLoader.Default);
+            using var given = new Core.Interaction.Secret(System.Text.Encoding.UTF8.GetBytes("pass phrase"));
+
+            KeyInfo usual = workflow.Run(Request(dir), PassphraseChoice.Given(given));
+            KeyCreationRequest other = Request(dir);
+            other.Path = dir.File("id_espri");
+            KeyInfo elsewhere = workflow.Run(other, PassphraseChoice.Given(given));
+
+            Assert.Null(usual.Next);
+            Assert.Contains($"Set-EspriSshConfig -User <your login> -IdentityFile '{elsewhere.Path}'", elsewhere.Next);
+        }
+
         [Fact]
         public void DeclinedUnderWhatIfNothingIsAskedNorWritten()
         {

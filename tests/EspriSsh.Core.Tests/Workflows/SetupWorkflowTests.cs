@@ -59,6 +59,8 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("Host spirit1", config);
             Assert.Contains("User jdupont", config);
             Assert.Contains("IdentityFile ~/.ssh/id_ed25519", config);
+            Assert.DoesNotContain("Host jean-zay", config);
+            Assert.Contains("-JeanZayUser", result.Step(SetupStepName.Config).Next);
             Assert.Contains("Start-EspriSetup -TestConnection", result.Step(SetupStepName.Connection).Next);
             Assert.Contains("SSH_AUTH_SOCK", result.Step(SetupStepName.Agent).Next);
             Assert.True(result.Succeeded);

@@ -35,9 +35,8 @@ namespace EspriSsh.Core.Workflows.Setup
             SshConfigEditPlan plan = Plan(ctx, user);
             ctx.User = user;
             string hosts = string.Join(" and ", plan.Hosts);
-            string? next = request.JeanZayUser == null && ctx.Site.RemoteHost != null
-                ? $"To reach {ctx.Site.RemoteHost.Alias} through {plan.Hosts[0]}, run again with -JeanZayUser <your IDRIS login>."
-                : null;
+            // Set-EspriSshConfig's advice (how to add the jean-zay alias, unless it is there), as a sentence.
+            string? next = plan.Next == null ? null : char.ToUpperInvariant(plan.Next[0]) + plan.Next.Substring(1);
             ConfigChange? change = new ConfigWorkflow(ctx.Ui).Apply(plan);
             if (change == null)
             {
