@@ -24,6 +24,11 @@ BeforeAll {
         $session = Start-TerminalSession -Width $Width -Environment $env -Setup "Import-Module '$ModulePath'"
         $box | Add-Member -PassThru Session $session
     }
+    # Typed after Ctrl+C: printed by the shell if the command stopped, swallowed by a prompt if not.
+    function script:Assert-BackAtShell($box) {
+        Send-TerminalText $box.Session "'<<back' + '>>'"
+        $null = Wait-TerminalText $box.Session '(?m)^<<back>>$' -TimeoutSec 30
+    }
     function script:Stop-Box($box) {
         Stop-TerminalSession $box.Session
         Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore
@@ -183,6 +188,28 @@ Describe 'First contact with a server in a terminal: the question ssh asks' -Ski
         (ssh-keygen -F $Name -f $KnownHosts) -join "`n" | Should -Match ([regex]::Escape("$Name ssh-ed25519 $($Sshd.HostKeyBase64)"))
     }
 
+    It 'Ctrl+C at the question stops the test at once and records nothing' {
+        Send-TerminalText $Box.Session "Clear-Host; $Command"
+        $null = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        Send-TerminalKey $Box.Session C-c
+        Assert-BackAtShell $Box
+        $screen = Get-TerminalText $Box.Session
+        $screen.Substring($screen.LastIndexOf('authenticity')) | Should -Not -Match 'FAILED at|Passphrase of|Exception'
+        $KnownHosts | Should -Not -Exist
+    }
+
+    It 'Ctrl+C at the passphrase of the key stops the test at once' {
+        Send-TerminalText $Box.Session "Clear-Host; $Command"
+        $null = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        Send-TerminalText $Box.Session 'y'
+        $null = Wait-TerminalText $Box.Session 'Passphrase of [^\n]*:\s*$'
+        Send-TerminalText $Box.Session 'half typed' -NoEnter
+        Send-TerminalKey $Box.Session C-c
+        Assert-BackAtShell $Box
+        $screen = Get-TerminalText $Box.Session
+        $screen.Substring($screen.LastIndexOf('Passphrase of')) | Should -Not -Match '\[ OK \]|FAILED at|Passphrase of .*Passphrase of|Exception'
+    }
+
     It 'asks nothing under -WhatIf and records nothing' {
         $out = Invoke-TerminalCommand $Box.Session "$Command -WhatIf"
         $out | Should -Match 'What if: .*Add the host key'
@@ -195,11 +222,6 @@ Describe 'First contact with a server in a terminal: the question ssh asks' -Ski
 Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip:$NoTmux {
     BeforeAll {
         $script:Box = Start-Box
-        # Typed after Ctrl+C: printed by the shell if the command stopped, swallowed by a prompt if not.
-        function script:Assert-BackAtShell($box) {
-            Send-TerminalText $box.Session "'<<back' + '>>'"
-            $null = Wait-TerminalText $box.Session '(?m)^<<back>>$' -TimeoutSec 30
-        }
     }
     AfterAll { Stop-Box $Box }
 
