@@ -183,6 +183,26 @@ Describe 'Real-world key files' -Skip:([bool]$Missing) {
             ($cert.Problems -join ' ') | Should -Match 'not next to it'
         }
 
+        It '<Name>: its type named, no advice that EspriSsh would then refuse, its certificate not called damaged' -ForEach @(
+            @{ Name = 'an ML-DSA hybrid key'; File = 'mldsa44_ed25519_1'; Type = 'ssh-mldsa44-ed25519@openssh.com' }
+            @{ Name = 'a security key'; File = 'ed25519_sk1'; Type = 'sk-ssh-ed25519@openssh.com' }
+        ) {
+            $key = Join-Path $Box.Ssh 'id_other'
+            Copy-Item (Join-Path $Corpus $File) $key
+            if (-not $IsWindows) { chmod 600 $key }
+            Copy-Item (Join-Path $Corpus "$File.pub") "$key.pub"
+            Copy-Item (Join-Path $Corpus "$File-cert.pub") "$key-cert.pub"
+            $entries = @(Get-EspriKey -SshDirectory $Box.Ssh)
+            $private = $entries | Where-Object Kind -eq 'Private'
+            $private.Type | Should -Be $Type
+            $private.SitePolicy | Should -Be 'Refused'
+            ($private.Problems -join ' ') | Should -Match ([regex]::Escape("It holds a "))
+            ($private.Problems -join ' ') | Should -Not -Match 'Install-EspriKey'
+            $err = ErrorIdOf { Install-EspriKey -Path $key -Destination (Join-Path $Box.Home 'copy') }
+            $err.FullyQualifiedErrorId | Should -Be 'KeyTypeUnsupported,EspriSsh.Commands.InstallEspriKeyCommand' -Because 'the advice it is not given would fail'
+            (($entries | Where-Object Kind -eq 'Certificate').Problems -join ' ') | Should -Not -Match 'damaged'
+        }
+
         It 'an encrypted "<Label>" key tells its type and the site verdict before any passphrase' -ForEach @(
             @{ Label = 'DSA PRIVATE KEY'; Name = 'openssh_old_dsa_enc'; Type = 'ssh-dss'; Policy = 'Refused' }
             @{ Label = 'EC PRIVATE KEY'; Name = 'openssh_old_ecdsa_enc'; Type = 'ecdsa'; Policy = 'Refused' }

@@ -414,6 +414,23 @@ Describe 'Test-EspriConnection with OpenSSH user certificates' -Skip:$NoSshd {
         $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
     }
 
+    It 'a security key''s certificate is not offered, and the test says so (SSH.NET cannot sign with a security key)' {
+        $corpus = Join-Path $PSScriptRoot 'EspriSsh.Core.Tests/Keys/Corpus/files'
+        $sk = Join-Path $Box.Ssh 'id_ed25519_sk'
+        Copy-Item (Join-Path $corpus 'ed25519_sk1') $sk
+        Copy-Item (Join-Path $corpus 'ed25519_sk1.pub') "$sk.pub"
+        if (-not $IsWindows) { chmod 600 $sk }
+        ssh-keygen -q -s (Join-Path $Box.Home 'ca') -I 'sk id' -n $User -V '-5m:+1h' "$sk.pub" | Out-Null
+        Test-Path "$sk-cert.pub" | Should -BeTrue
+        $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $sk
+        $r.Succeeded | Should -BeFalse
+        $r.FailedStage | Should -Be 'Authentication'
+        $detail = ($r.Stages | Where-Object Name -eq Authentication).Detail
+        $detail | Should -Match ([regex]::Escape("$sk-cert.pub"))
+        $detail | Should -Match 'security keys need their device'
+        Get-Content $Sshd.Log | Select-String "ED25519-SK" | Should -BeNullOrEmpty -Because 'nothing was offered for it'
+    }
+
     It 'an expired certificate is refused, like ssh: the certificate and the key are both named' {
         Invoke-Ssh $Expired | Should -Match 'Permission denied'
         $r = Test-EspriConnection 127.0.0.1 @Common -IdentityFile $Expired

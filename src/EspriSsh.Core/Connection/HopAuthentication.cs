@@ -217,13 +217,13 @@ namespace EspriSsh.Core.Connection
             string keyType = key.PublicKey!.KeyType;
             if (!SshNetKeyAdapter.CanOffer(keyType))
             {
-                (certificate.Problem, certificate.ProblemId) = (SshNetKeyAdapter.WhyNotOffered(keyType), ErrorIds.KeyTypeUnsupported);
+                (certificate.Problem, certificate.ProblemId) = ($"the certificate '{certificate.Path}': {SshNetKeyAdapter.WhyNotOffered(keyType)}", ErrorIds.KeyTypeUnsupported);
                 return;
             }
 
             if (!CanSign(key, out Func<string, byte[], byte[]?>? signer))
             {
-                (certificate.Problem, certificate.ProblemId) = ($"its key '{key.Path}' cannot sign: {key.Problem}", key.ProblemId);
+                (certificate.Problem, certificate.ProblemId) = ($"the certificate '{certificate.Path}': its key '{key.Path}' cannot sign: {key.Problem}", key.ProblemId);
                 return;
             }
 

@@ -20,11 +20,17 @@ namespace EspriSsh.Core.Keys
         /// <summary>
         /// Looks at the source without its passphrase and decides what to write. Pass
         /// <paramref name="decrypted"/> when the key had to be decrypted to learn its public half
-        /// (PublicKey null in a first plan). Throws KeyFileNotFound, KeyFormatInvalid, KeyTooSmall, KeyFileExists.
+        /// (PublicKey null in a first plan). Throws KeyFileNotFound, KeyFormatInvalid, KeyTypeUnsupported, KeyTooSmall, KeyFileExists.
         /// </summary>
         public static KeyInstallPlan Plan(KeyInstallRequest request, SiteProfile site, PrivateKeyFile? decrypted = null)
         {
             PrivateKeyPeek peek = PrivateKeyFileReader.PeekFile(request.Source);
+            if (peek.KeyType != null && !KeyTypeNames.HasPrivateKeySupport(peek.KeyType))
+            {
+                // Not even a copy: its passphrase could not be checked, nor the copy read back.
+                throw KeyFileErrors.UnsupportedKeyType(request.Source, peek.KeyType);
+            }
+
             SshPublicKey? publicKey = decrypted?.Key.PublicKey ?? peek.PublicKey;
             int bits = publicKey == null ? 0 : Bits(publicKey);
             if (publicKey != null)

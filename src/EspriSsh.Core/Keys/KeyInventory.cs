@@ -131,7 +131,9 @@ namespace EspriSsh.Core.Keys
 
             string? pubPath = File.Exists(path + PublicSuffix) ? path + PublicSuffix : null;
             string? pubProblem = null;
-            SshPublicKey? pub = pubPath == null ? null : PublicKeyFile.TryRead(pubPath, out pubProblem);
+            string? pubUnknownType = null;
+            SshPublicKey? pub = pubPath == null ? null : PublicKeyFile.TryRead(pubPath, out pubProblem, out pubUnknownType);
+            string? unusableType = peek?.KeyType != null && !KeyTypeNames.HasPrivateKeySupport(peek.KeyType) ? peek.KeyType : null;
             entry.HasPublicKey = pubPath != null;
             entry.PublicKeyPath = pubPath;
             SshPublicKey? own = peek?.PublicKey;
@@ -140,8 +142,16 @@ namespace EspriSsh.Core.Keys
                 entry.Format = peek.FormatVersion == null ? peek.Format : $"{peek.Format} v{peek.FormatVersion}";
                 entry.Encrypted = peek.Encrypted;
                 entry.Type = peek.KeyType ?? (peek.PossibleKeyTypes.Count > 1 ? FamilyOf(peek.PossibleKeyTypes) : null);
-                DescribeProtection(path, peek, problems);
-                DescribeLoadability(path, peek, problems);
+                if (unusableType != null)
+                {
+                    // No EspriSsh command can rewrite a key of this type: say what it is, and advise nothing that would fail.
+                    problems.Add($"It holds {KeyTypeNames.Describe(unusableType)}. {KeyTypeNames.WhyUnusable(unusableType)}");
+                }
+                else
+                {
+                    DescribeProtection(path, peek, problems);
+                    DescribeLoadability(path, peek, problems);
+                }
             }
 
             if (own != null)
@@ -153,7 +163,7 @@ namespace EspriSsh.Core.Keys
                 Describe(entry, pub.Blob, pub.Comment);
             }
 
-            if (pubProblem != null)
+            if (pubProblem != null && (unusableType == null || pubUnknownType != unusableType))
             {
                 problems.Add(pubProblem);
             }
@@ -167,7 +177,7 @@ namespace EspriSsh.Core.Keys
                 }
             }
 
-            if (pubPath == null && peek != null && !IsPpk(peek))
+            if (pubPath == null && peek != null && !IsPpk(peek) && unusableType == null)
             {
                 problems.Add($"There is no '{path}{PublicSuffix}' next to it (you need it to register the key). Write it: {KeyAdvice.WritePublicKey(path)}");
             }

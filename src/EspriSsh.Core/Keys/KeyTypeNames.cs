@@ -13,13 +13,16 @@ namespace EspriSsh.Core.Keys
         /// <summary>Algorithms of PKCS#8 files that hold no signing key (names as KeyTypeUnsupported shows them).</summary>
         internal static readonly string[] KeyAgreementTypes = { "X25519", "X448", "DH", "ML-KEM-512", "ML-KEM-768", "ML-KEM-1024" };
 
+        /// <summary>The types whose private keys EspriSsh reads, converts and installs; any other type is KeyTypeUnsupported.</summary>
+        public static bool HasPrivateKeySupport(string keyType) =>
+            keyType == Ed25519PrivateKey.TypeName || keyType == RsaPrivateKey.TypeName || keyType == DsaPrivateKey.TypeName
+            || keyType == "ecdsa-sha2-nistp256" || keyType == "ecdsa-sha2-nistp384" || keyType == "ecdsa-sha2-nistp521";
+
         /// <summary>OpenSSH's security-key (FIDO/U2F) types: the private half lives in a hardware token.</summary>
         public static bool IsSecurityKey(string keyType) => keyType.StartsWith("sk-", StringComparison.Ordinal);
 
         /// <summary>The types a PuTTY .ppk file can hold (PuTTY doc, "PPK file format").</summary>
-        public static bool FitsInPpk(string keyType) =>
-            keyType == Ed25519PrivateKey.TypeName || keyType == RsaPrivateKey.TypeName || keyType == DsaPrivateKey.TypeName || keyType == Ed448
-            || keyType == "ecdsa-sha2-nistp256" || keyType == "ecdsa-sha2-nistp384" || keyType == "ecdsa-sha2-nistp521";
+        public static bool FitsInPpk(string keyType) => HasPrivateKeySupport(keyType) || keyType == Ed448;
 
         /// <summary>"an Ed448 key", "a security-key (FIDO) key (sk-ssh-ed25519@openssh.com)", "a foo key".</summary>
         public static string Describe(string keyType)

@@ -102,6 +102,13 @@ namespace EspriSsh.Core.Keys
                     return certificate;
                 }
 
+                string? baseType = certificate == null && blob.Length > 0 && SshCertificate.IsCertificateType(fields[0]) ? SshCertificate.BaseType(fields[0]) : null;
+                if (baseType != null && PublicKeyBlobInfo.FieldCount(baseType) == null && new SshWireReader(blob).ReadUtf8String() == fields[0])
+                {
+                    problem = $"'{path}' is a certificate for {KeyTypeNames.Describe(baseType)}, a type EspriSsh cannot read (the file itself looks intact). {KeyTypeNames.WhyUnusable(baseType)}";
+                    return null;
+                }
+
                 why = certificate == null ? parseProblem ?? "it is not a certificate" : "its type and content differ";
             }
             catch (FormatException)

@@ -20,12 +20,6 @@ namespace EspriSsh.Core.Keys.Formats
         private const string Magic = "PuTTY-User-Key-File-";
         private const string Ssh1Magic = "SSH PRIVATE KEY FILE FORMAT 1.1";
 
-        private static readonly string[] SupportedTypes =
-        {
-            Ed25519PrivateKey.TypeName, RsaPrivateKey.TypeName, DsaPrivateKey.TypeName,
-            "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-        };
-
         /// <summary>True when the content starts like a PPK (any version): what a format dispatcher asks.</summary>
         public static bool LooksLikePpk(byte[] content) => StartsWith(content, Magic);
 
@@ -57,7 +51,7 @@ namespace EspriSsh.Core.Keys.Formats
 
             int version = versionText[0] - '0';
             string keyType = ValueOf(first, path);
-            if (Array.IndexOf(SupportedTypes, keyType) < 0)
+            if (!KeyTypeNames.HasPrivateKeySupport(keyType))
             {
                 throw KeyFileErrors.UnsupportedKeyType(path, keyType);
             }
