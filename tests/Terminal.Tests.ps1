@@ -24,6 +24,13 @@ BeforeAll {
         $session = Start-TerminalSession -Width $Width -Environment $env -Setup "Import-Module '$ModulePath'"
         $box | Add-Member -PassThru Session $session
     }
+    # Typed after Ctrl+C: printed by the shell if the command stopped, swallowed by a prompt if not.
+    # Returns the terminal text from the last $Since on: what the stopped command printed after it.
+    function script:Wait-BackAtShell($box, [string] $Since) {
+        Send-TerminalText $box.Session "'<<back' + '>>'"
+        $screen = Wait-TerminalText $box.Session '(?m)^<<back>>$' -TimeoutSec 30
+        if ($Since) { $screen.Substring($screen.LastIndexOf($Since)) } else { $screen }
+    }
     function script:Stop-Box($box) {
         Stop-TerminalSession $box.Session
         Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore
@@ -157,13 +164,21 @@ Describe 'First contact with a server in a terminal: the question ssh asks' -Ski
         $script:Name = "[127.0.0.1]:$($Sshd.Port)"
         $script:Command = "Test-EspriConnection 127.0.0.1 -Port $($Sshd.Port) -User $($Sshd.User)"
         $script:HostKeyFingerprint = Get-SshFingerprint (Join-Path $Sshd.Directory 'host_ed25519.pub')
+        # Runs the test up to the question; returns the screen.
+        function script:Start-FirstContact {
+            Send-TerminalText $Box.Session "Clear-Host; $Command"
+            Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        }
+        function script:Approve-HostKey {
+            Send-TerminalText $Box.Session 'y'
+            $null = Wait-TerminalText $Box.Session 'Passphrase of [^\n]*:\s*$'
+        }
     }
     AfterAll { Stop-Box $Box; Stop-TestSshd $Sshd }
     AfterEach { Remove-Item $KnownHosts -ErrorAction Ignore }
 
     It 'shows the fingerprint; no records nothing and stops at HostKey' {
-        Send-TerminalText $Box.Session "Clear-Host; $Command"
-        $screen = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
+        $screen = Start-FirstContact
         $screen | Should -Match ([regex]::Escape("The authenticity of host '$Name' can't be established."))
         $screen | Should -Match ([regex]::Escape("ED25519 key fingerprint is $HostKeyFingerprint."))
         Send-TerminalText $Box.Session 'n'
@@ -172,15 +187,28 @@ Describe 'First contact with a server in a terminal: the question ssh asks' -Ski
     }
 
     It 'yes records the key as ssh would and the same test goes on, the passphrase asked once' {
-        Send-TerminalText $Box.Session "Clear-Host; $Command"
-        $null = Wait-TerminalText $Box.Session 'default is "N"\):\s*$'
-        Send-TerminalText $Box.Session 'y'
-        $null = Wait-TerminalText $Box.Session 'Passphrase of [^\n]*:\s*$'
+        $null = Start-FirstContact
+        Approve-HostKey
         Send-TerminalText $Box.Session 'key pass'
         $screen = Wait-TerminalText $Box.Session '\[ OK \] Session'
         $screen | Should -Match '@127\.0\.0\.1 : OK'
         ([regex]::Matches($screen, 'Passphrase of ')).Count | Should -Be 1
         (ssh-keygen -F $Name -f $KnownHosts) -join "`n" | Should -Match ([regex]::Escape("$Name ssh-ed25519 $($Sshd.HostKeyBase64)"))
+    }
+
+    It 'Ctrl+C at the question stops the test at once and records nothing' {
+        $null = Start-FirstContact
+        Send-TerminalKey $Box.Session C-c
+        Wait-BackAtShell $Box 'authenticity' | Should -Not -Match 'FAILED at|Passphrase of|Exception'
+        $KnownHosts | Should -Not -Exist
+    }
+
+    It 'Ctrl+C at the passphrase of the key stops the test at once' {
+        $null = Start-FirstContact
+        Approve-HostKey
+        Send-TerminalText $Box.Session 'half typed' -NoEnter
+        Send-TerminalKey $Box.Session C-c
+        Wait-BackAtShell $Box 'Passphrase of' | Should -Not -Match '\[ OK \]|FAILED at|Exception'
     }
 
     It 'asks nothing under -WhatIf and records nothing' {
@@ -195,11 +223,6 @@ Describe 'First contact with a server in a terminal: the question ssh asks' -Ski
 Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip:$NoTmux {
     BeforeAll {
         $script:Box = Start-Box
-        # Typed after Ctrl+C: printed by the shell if the command stopped, swallowed by a prompt if not.
-        function script:Assert-BackAtShell($box) {
-            Send-TerminalText $box.Session "'<<back' + '>>'"
-            $null = Wait-TerminalText $box.Session '(?m)^<<back>>$' -TimeoutSec 30
-        }
     }
     AfterAll { Stop-Box $Box }
 
@@ -208,8 +231,7 @@ Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip
         $null = Wait-TerminalText $Box.Session 'Passphrase for the new key [^\n]*:\s*$'
         Send-TerminalText $Box.Session 'half typed' -NoEnter
         Send-TerminalKey $Box.Session C-c
-        Assert-BackAtShell $Box
-        Get-TerminalText $Box.Session | Should -Not -Match 'Enter the same passphrase again'
+        Wait-BackAtShell $Box | Should -Not -Match 'Enter the same passphrase again'
         Get-ChildItem $Box.Ssh | Should -BeNullOrEmpty
     }
 
@@ -219,7 +241,7 @@ Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip
         Send-TerminalText $Box.Session 'a passphrase'
         $null = Wait-TerminalText $Box.Session 'Enter the same passphrase again:\s*$'
         Send-TerminalKey $Box.Session C-c
-        Assert-BackAtShell $Box
+        $null = Wait-BackAtShell $Box
         Get-ChildItem $Box.Ssh | Should -BeNullOrEmpty
     }
 
@@ -231,9 +253,7 @@ Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip
         Send-TerminalText $Box.Session "Clear-Host; Convert-PpkKey '$ppk'"
         $null = Wait-TerminalText $Box.Session 'Passphrase of [^\n]*:\s*$'
         Send-TerminalKey $Box.Session C-c
-        Assert-BackAtShell $Box
-        $screen = Get-TerminalText $Box.Session
-        $screen.Substring($screen.LastIndexOf('Passphrase of')) | Should -Not -Match 'Convert-PpkKey:|unexpected|Exception'
+        Wait-BackAtShell $Box 'Passphrase of' | Should -Not -Match 'Convert-PpkKey:|unexpected|Exception'
         Get-ChildItem $Box.Ssh | Should -BeNullOrEmpty
     }
 
@@ -243,7 +263,7 @@ Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip
         $screen | Should -Match ([regex]::Escape('+Host spirit1'))
         $screen | Should -Match ([regex]::Escape('+    User alice'))
         Send-TerminalKey $Box.Session C-c
-        Assert-BackAtShell $Box
+        $null = Wait-BackAtShell $Box
         Join-Path $Box.Ssh 'config' | Should -Not -Exist
     }
 }

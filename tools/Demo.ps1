@@ -96,7 +96,7 @@ try {
         $null = New-PrivateFolder $laptop
         ssh-keygen -q -t rsa -b 4096 -N 'laptop passphrase' -C 'me@old-laptop' -f (Join-Path $laptop 'id_rsa')
         ssh-keygen -q -t rsa -b 2048 -N '' -C 'forgotten@old-laptop' -f (Join-Path $laptop 'old_rsa')
-        $replica = Join-Path $sandbox 'replica/.ssh'
+        $replica = Join-Path (New-PrivateFolder (Join-Path $sandbox 'replica')) '.ssh'
         Write-Host 'Install-EspriKey copies the encrypted key as is, writes its .pub, 0600:'
         Install-EspriKey (Join-Path $laptop 'id_rsa') -SshDirectory $replica -WarningAction Continue | Format-List Path, Type, Bits, Fingerprint, Encrypted | Out-Host
         Write-Host 'The same key again is a no-op:'

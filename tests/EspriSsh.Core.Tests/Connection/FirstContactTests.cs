@@ -17,12 +17,14 @@ namespace EspriSsh.Core.Tests.Connection
     {
         private static readonly PrivateKeyLoader Loader = (path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key;
 
-        private static (TempDirectory Dir, string Key) NewKey()
+        /// <summary>Runs <paramref name="test"/> with a fresh folder, a key in it and an sshd that accepts that key.</summary>
+        private static void WithServer(Action<TempDirectory, string, TestSshd> test)
         {
-            var dir = new TempDirectory();
+            using var dir = new TempDirectory();
             string key = dir.File("id_ed25519");
             ExternalTool.Check("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key);
-            return (dir, key);
+            using var sshd = new TestSshd(new[] { File.ReadAllText(key + ".pub") });
+            test(dir, key, sshd);
         }
 
         private static ConnectionTestResult Run(TestSshd sshd, TempDirectory dir, string key, ScriptedInteraction ui) =>
@@ -37,9 +39,7 @@ namespace EspriSsh.Core.Tests.Connection
         [RequiresToolsFact("sshd", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void YesRecordsTheKeySshWouldRecordAndTheTestGoesOn()
         {
-            var (dir, key) = NewKey();
-            using (dir)
-            using (var sshd = new TestSshd(new[] { File.ReadAllText(key + ".pub") }))
+            WithServer((dir, key, sshd) =>
             {
                 var ui = new ScriptedInteraction().AnswerChoices(0);
                 ConnectionTestResult result = Run(sshd, dir, key, ui);
@@ -50,29 +50,25 @@ namespace EspriSsh.Core.Tests.Connection
                 Assert.Contains(ui.Asked, q => q.Contains($"ED25519 key fingerprint is {fingerprint}.", StringComparison.Ordinal));
                 Assert.Equal(new[] { sshd.KnownHostsLine }, File.ReadAllLines(dir.File("known_hosts")).Select(l => string.Join(" ", l.Split(' ').Take(3))));
                 Assert.Contains(ui.ShouldProcessCalls, c => c.Target == dir.File("known_hosts"));
-            }
+            });
         }
 
         [RequiresToolsFact("sshd", "ssh-keygen")]
         public void NoStopsAtHostKeyAndRecordsNothing()
         {
-            var (dir, key) = NewKey();
-            using (dir)
-            using (var sshd = new TestSshd(new[] { File.ReadAllText(key + ".pub") }))
+            WithServer((dir, key, sshd) =>
             {
                 ConnectionTestResult result = Run(sshd, dir, key, new ScriptedInteraction().AnswerChoices(1));
 
                 Assert.Equal(ErrorIds.HostKeyUnknown, HostKey(result).Reason);
                 Assert.False(File.Exists(dir.File("known_hosts")));
-            }
+            });
         }
 
         [RequiresToolsFact("sshd", "ssh-keygen")]
         public void NothingIsAskedUnderWhatIfNorWhenNobodyCanAnswer()
         {
-            var (dir, key) = NewKey();
-            using (dir)
-            using (var sshd = new TestSshd(new[] { File.ReadAllText(key + ".pub") }))
+            WithServer((dir, key, sshd) =>
             {
                 foreach (var ui in new[] { new ScriptedInteraction { Proceed = false }, new ScriptedInteraction { CanPrompt = false } })
                 {
@@ -82,15 +78,13 @@ namespace EspriSsh.Core.Tests.Connection
                     Assert.Empty(ui.Asked);
                     Assert.False(File.Exists(dir.File("known_hosts")));
                 }
-            }
+            });
         }
 
         [RequiresToolsFact("sshd", "ssh-keygen")]
         public void EachStageIsReportedAsItStartsAndTheProgressEnds()
         {
-            var (dir, key) = NewKey();
-            using (dir)
-            using (var sshd = new TestSshd(new[] { File.ReadAllText(key + ".pub") }))
+            WithServer((dir, key, sshd) =>
             {
                 File.WriteAllText(dir.File("known_hosts"), sshd.KnownHostsLine + "\n");
                 var ui = new ScriptedInteraction();
@@ -104,7 +98,7 @@ namespace EspriSsh.Core.Tests.Connection
                 Assert.True(ui.ProgressReports.Zip(ui.ProgressReports.Skip(1), (a, b) => a.Fraction < b.Fraction).All(x => x));
                 Assert.All(ui.ProgressReports, r => Assert.Equal("Test-EspriConnection box", r.Activity));
                 Assert.Equal(new[] { "Test-EspriConnection box" }, ui.ProgressDoneActivities);
-            }
+            });
         }
     }
 }
