@@ -203,6 +203,18 @@ Describe 'Real-world key files' -Skip:([bool]$Missing) {
             (($entries | Where-Object Kind -eq 'Certificate').Problems -join ' ') | Should -Not -Match 'damaged'
         }
 
+        It 'a DSA key (<Name>) is not installed, as it is not converted: KeyTypeRefused before any passphrase, nothing written' -ForEach @(
+            @{ Name = 'openssh_new_dsa' }
+            @{ Name = 'openssh_old_dsa_enc' }
+        ) {
+            $destination = Join-Path $Box.Home 'copy'
+            $err = ErrorIdOf { Install-EspriKey -Path (FromCorpus $Name $Box.Ssh) -Destination $destination }
+            $err.FullyQualifiedErrorId | Should -Be 'KeyTypeRefused,EspriSsh.Commands.InstallEspriKeyCommand'
+            $err.Exception.Message | Should -Match 'DSA'
+            Test-Path $destination | Should -BeFalse
+            Test-Path "$destination.pub" | Should -BeFalse
+        }
+
         It 'an encrypted "<Label>" key tells its type and the site verdict before any passphrase' -ForEach @(
             @{ Label = 'DSA PRIVATE KEY'; Name = 'openssh_old_dsa_enc'; Type = 'ssh-dss'; Policy = 'Refused' }
             @{ Label = 'EC PRIVATE KEY'; Name = 'openssh_old_ecdsa_enc'; Type = 'ecdsa'; Policy = 'Refused' }

@@ -34,10 +34,7 @@ namespace EspriSsh.Core.Keys
                 peek = PrivateKeyFileReader.Peek(content, source);
             }
 
-            if (peek.KeyType != null)
-            {
-                RefuseForbiddenType(peek.KeyType, site, source);
-            }
+            KeyFileErrors.RefuseDsa(peek.KeyType, site, source, "converted");
 
             if (peek.PublicKey != null)
             {
@@ -67,7 +64,7 @@ namespace EspriSsh.Core.Keys
             SshPrivateKey key = plan.Ppk != null
                 ? plan.Ppk.Decrypt(passphrase, progress, cancellation)
                 : PrivateKeyFileReader.Read(plan.SourceContent, passphrase, plan.SourcePath, cancellation).Key;
-            RefuseForbiddenType(key.KeyType, site, plan.SourcePath);
+            KeyFileErrors.RefuseDsa(key.KeyType, site, plan.SourcePath, "converted");
             var warnings = new List<string>();
             KeyPolicyResult verdict = site.Evaluate(key.KeyType, key.Bits);
             if (verdict.Verdict != KeyPolicyVerdict.Preferred)
@@ -94,16 +91,6 @@ namespace EspriSsh.Core.Keys
             finally
             {
                 Array.Clear(file, 0, file.Length);
-            }
-        }
-
-        /// <summary>DSA is read (to say so clearly) but never written: OpenSSH disabled it and the site refuses it.</summary>
-        private static void RefuseForbiddenType(string keyType, SiteProfile site, string source)
-        {
-            if (keyType == DsaPrivateKey.TypeName)
-            {
-                throw new EspriException(ErrorIds.KeyTypeRefused, EspriErrorCategory.InvalidData,
-                    $"'{source}' is a DSA key; it is not converted. {site.Evaluate(keyType, 1024).Reason}", source);
             }
         }
 

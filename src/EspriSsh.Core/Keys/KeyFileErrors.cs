@@ -1,5 +1,6 @@
 using System;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Keys
 {
@@ -27,6 +28,19 @@ namespace EspriSsh.Core.Keys
                 $"'{source}' holds {KeyTypeNames.Describe(keyType)}. {KeyTypeNames.WhyUnusable(keyType)} " +
                 "To log in to the site, make an ED25519 key with New-EspriKey and register its public key.",
                 source);
+
+        /// <summary>
+        /// DSA is read (to say so clearly) but never written: OpenSSH disabled it and the site refuses it,
+        /// so a converted or installed copy could only fail later, at login.
+        /// </summary>
+        public static void RefuseDsa(string? keyType, SiteProfile site, string source, string notDone)
+        {
+            if (keyType == DsaPrivateKey.TypeName)
+            {
+                throw new EspriException(ErrorIds.KeyTypeRefused, EspriErrorCategory.InvalidData,
+                    $"'{source}' is a DSA key; it is not {notDone}. {site.Evaluate(keyType, 1024).Reason}", source);
+            }
+        }
 
         /// <summary>A passphrase protection EspriSsh does not open (an old or rare cipher or key derivation).</summary>
         public static EspriException UnsupportedEncryption(string source, string what, string advice) =>

@@ -20,7 +20,7 @@ namespace EspriSsh.Core.Keys
         /// <summary>
         /// Looks at the source without its passphrase and decides what to write. Pass
         /// <paramref name="decrypted"/> when the key had to be decrypted to learn its public half
-        /// (PublicKey null in a first plan). Throws KeyFileNotFound, KeyFormatInvalid, KeyTypeUnsupported, KeyTooSmall, KeyFileExists.
+        /// (PublicKey null in a first plan). Throws KeyFileNotFound, KeyFormatInvalid, KeyTypeUnsupported, KeyTypeRefused (DSA), KeyTooSmall, KeyFileExists.
         /// </summary>
         public static KeyInstallPlan Plan(KeyInstallRequest request, SiteProfile site, PrivateKeyFile? decrypted = null)
         {
@@ -39,6 +39,7 @@ namespace EspriSsh.Core.Keys
             }
 
             string keyType = publicKey?.KeyType ?? peek.KeyType ?? Ed25519PrivateKey.TypeName;
+            KeyFileErrors.RefuseDsa(keyType, site, request.Source, "installed");
             string target = request.Destination ?? Path.Combine(request.SshDirectory, KeyFile.DefaultFileName(keyType) ?? KeyFile.DefaultFileName(Ed25519PrivateKey.TypeName)!);
             KeyInstallAction action = publicKey == null ? KeyInstallAction.KeyPair : ActionFor(request, target, publicKey);
             switch (action)
