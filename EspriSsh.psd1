@@ -10,6 +10,7 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
+        'Start-EspriSetup'
         'Get-EspriDebugReport'
         'Convert-PpkKey'
         'Get-EspriSite'
@@ -31,7 +32,7 @@
             Tags         = @('SSH', 'OpenSSH', 'PuTTY', 'ppk', 'ed25519', 'IPSL', 'ESPRI', 'IDRIS', 'JeanZay', 'Windows', 'Linux', 'MacOS', 'PSEdition_Desktop', 'PSEdition_Core')
             ProjectUri   = 'https://github.com/ipsl-espri/EspriSsh'
             LicenseUri   = 'https://github.com/ipsl-espri/EspriSsh/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-EspriSite, New-EspriKey, Convert-PpkKey, Test-EspriPublicKey, Set-/Test-EspriSshConfig, Test-EspriConnection, Get-EspriDebugReport, Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission.'
+            ReleaseNotes = 'First release: Start-EspriSetup (the whole page in one command), Get-EspriSite, New-EspriKey, Convert-PpkKey, Test-EspriPublicKey, Set-/Test-EspriSshConfig, Test-EspriConnection, Get-EspriDebugReport, Install-EspriKey, Get-EspriKey, Repair-EspriKeyPermission.'
         }
     }
 }

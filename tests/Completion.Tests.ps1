@@ -56,6 +56,7 @@ Describe 'Host names complete from the site profile and the ssh config' {
         $heads = @((Get-EspriSite).Hosts | Where-Object Role -eq 'HeadNode' | ForEach-Object Alias)
         Complete 'Set-EspriSshConfig -User me -HeadNode ' | Should -Be $heads
         Complete 'Test-EspriSshConfig -User me -HeadNode h' | Should -Be @('hal')
+        Complete 'Start-EspriSetup -HeadNode ' | Should -Be $heads
         $heads | Should -Not -Contain 'jean-zay'
     }
 

@@ -77,6 +77,19 @@ Describe 'Intune detection and remediation scripts' -Skip:$NoTools {
         (Invoke-DeploymentScript 'Detect-EspriSsh' $box -Arguments @('-User', 'jdupont', '-JeanZayUser', 'ufoo123')).ExitCode | Should -Be 0
     }
 
+    It 'reports a user without key, which only the user can make (exit 1), and remediation still writes the aliases' {
+        $box = New-TestSandbox
+        $detect = Invoke-DeploymentScript 'Detect-EspriSsh' $box
+        $detect.ExitCode | Should -Be 1
+        $detect.Log | Should -Match 'not compliant: key: Would create a new Ed25519 key'
+        $fix = Invoke-DeploymentScript 'Remediate-EspriSsh' $box
+        $fix.ExitCode | Should -Be 0 -Because ($fix.Output + $fix.Log)
+        $fix.Log | Should -Match 'Key: NeedsYou'
+        $fix.Log | Should -Match 'needs the user: Run Start-EspriSetup in a PowerShell window'
+        Get-Content (Join-Path $box.Ssh 'config') -Raw | Should -Match 'IdentityFile ~/.ssh/id_ed25519'
+        @(Get-ChildItem $box.Ssh -Filter 'id_*') | Should -HaveCount 0
+    }
+
     It 'exits 1 with the reason logged when no login is given (<_>)' -ForEach @('Detect-EspriSsh', 'Remediate-EspriSsh') {
         $box = New-CompliantBox
         $r = Invoke-DeploymentScript $_ $box -Arguments @()

@@ -131,12 +131,8 @@ Describe 'Host keys are judged as ssh judges them' -Skip:$NoSshd {
 
     Context 'a site profile file that vouches for host keys' {
         BeforeAll {
-            $script:ProfilePath = Join-Path $Box.Home 'vouching-site.json'
-            $site = Get-Content (Join-Path (Get-RepoRoot) 'src/EspriSsh.Core/Site/espri-site.json') -Raw | ConvertFrom-Json
-            $site.hostKeyFingerprints = @(
-                [pscustomobject]@{ hostName = '127.0.0.1'; keyType = 'ssh-rsa'; fingerprint = $RealRsaFingerprint }
-            )
-            $site | ConvertTo-Json -Depth 6 | Set-Content $ProfilePath
+            $script:ProfilePath = New-TestSiteProfile (Join-Path $Box.Home 'vouching-site.json') -HostKeyFingerprints @(
+                @{ hostName = '127.0.0.1'; keyType = 'ssh-rsa'; fingerprint = $RealRsaFingerprint })
         }
         AfterEach { Remove-Item Env:ESPRISSH_SITE_PROFILE -ErrorAction Ignore }
 

@@ -163,6 +163,11 @@ Describe 'New-EspriKey follows the site rules' {
         @(Get-ChildItem $Box.Ssh).Count | Should -Be 0
     }
 
+    It 'takes no more bcrypt rounds than EspriSsh reads back (-Rounds 501: a file it would refuse as KdfTooExpensive)' {
+        { New-EspriKey -SshDirectory $Box.Ssh -Passphrase (Secure 'x y z') -Rounds 501 } | Should -Throw -ErrorId "ParameterArgumentValidationError$Id"
+        @(Get-ChildItem $Box.Ssh).Count | Should -Be 0
+    }
+
     It 'does not take -Passphrase and -NoPassphrase together' {
         { New-EspriKey -SshDirectory $Box.Ssh -Passphrase (Secure 'x y z') -NoPassphrase } | Should -Throw -ErrorId "AmbiguousParameterSet$Id"
         @(Get-ChildItem $Box.Ssh).Count | Should -Be 0

@@ -27,6 +27,7 @@ Describe 'Non-interactive sessions' -Skip:$NoTools {
             'Test-EspriPublicKey'                      = @{ Call = "Test-EspriPublicKey -Path '$Enc.pub'"; Expect = 'ok' }
             'Get-EspriSite'                            = @{ Call = 'Get-EspriSite'; Expect = 'ok' }
             'Test-EspriConnection with an encrypted key' = @{ Call = "Test-EspriConnection 127.0.0.1 -Port 1 -IdentityFile '$Enc' -TimeoutSec 2 -SshDirectory '$($Box.Ssh)'"; Expect = 'ok' }
+            'Start-EspriSetup in a fresh home'         = @{ Call = "Start-EspriSetup -User jdupont -SshDirectory '$($Box.Home)/setup'"; Expect = 'ok' }  # what only the user can do is NeedsYou in its result
             'Get-EspriDebugReport'                     = @{ Call = "Get-EspriDebugReport -Login jdupont -HostName 127.0.0.1 -NoConnectionTest -TimeoutSec 2 -SshDirectory '$($Box.Ssh)' -OutFile `"$($Box.Home)/report-`$PID.txt`""; Expect = 'ok' }  # one file per run: the report never overwrites
         }
         # One process runs every case with $ErrorActionPreference = 'Stop', as deployment scripts do.
@@ -50,7 +51,8 @@ Describe 'Non-interactive sessions' -Skip:$NoTools {
     It '<_>: gives the expected result with -NonInteractive and with redirected input' -ForEach @(
         'New-EspriKey without a passphrase', 'Convert-PpkKey of an encrypted .ppk', 'Install-EspriKey with a new passphrase',
         'Set-EspriSshConfig (no confirmation)', 'Test-EspriSshConfig', 'Get-EspriKey', 'Repair-EspriKeyPermission',
-        'Test-EspriPublicKey', 'Get-EspriSite', 'Test-EspriConnection with an encrypted key', 'Get-EspriDebugReport'
+        'Test-EspriPublicKey', 'Get-EspriSite', 'Test-EspriConnection with an encrypted key', 'Get-EspriDebugReport',
+        'Start-EspriSetup in a fresh home'
     ) {
         $name = $_
         foreach ($run in $NonInteractive, $RedirectedOnly) {

@@ -315,15 +315,9 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
 
     Context 'jump host' {
         It 'goes through a jump host named by the site profile and shows both hops' {
-            $profile = Join-Path $Box.Home 'site.json'
-            $site = Get-Content (Join-Path (Get-RepoRoot) 'src/EspriSsh.Core/Site/espri-site.json') -Raw | ConvertFrom-Json
-            $site.hosts = @(
-                [pscustomobject]@{ alias = 'hop'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
-                [pscustomobject]@{ alias = 'inner'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'hop' }
-            )
-            $site.defaultHeadNode = 'hop'
-            $site | ConvertTo-Json -Depth 6 | Set-Content $profile
-            $env:ESPRISSH_SITE_PROFILE = $profile
+            $env:ESPRISSH_SITE_PROFILE = New-TestSiteProfile (Join-Path $Box.Home 'site.json') -Hosts @(
+                @{ alias = 'hop'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
+                @{ alias = 'inner'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'hop' })
             try { $r = Test-EspriConnection inner -User $Sshd.User -SshDirectory $Box.Ssh -WarningAction SilentlyContinue }
             finally { Remove-Item Env:ESPRISSH_SITE_PROFILE }
             $r.Succeeded | Should -BeTrue -Because ($r | Out-String)

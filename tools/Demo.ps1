@@ -20,6 +20,36 @@ try {
 
     Write-Host "Sandbox home: $sandbox (ESPRISSH_HOME); your own ~/.ssh is not used."
 
+    Step '0. Start here: the whole page in one command (Start-EspriSetup)'
+    # A home of its own, so the steps after this one start from nothing.
+    $setupHome = New-PrivateFolder (Join-Path $sandbox 'setup-home')
+    $env:ESPRISSH_HOME = $setupHome.FullName
+    $setupPass = ConvertTo-SecureString 'demo passphrase, use your own' -AsPlainText -Force
+    $canServe = ((Get-Command sshd -ErrorAction Ignore) -or (Test-Path /usr/sbin/sshd)) -and (Get-Command ssh-keygen -ErrorAction Ignore)
+    if ($canServe) {
+        # A throw-away sshd stands in for spirit1, through a site profile file (the real one names spirit1.ipsl.fr).
+        Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
+        $setupSshd = Start-TestSshd
+        $env:ESPRISSH_SITE_PROFILE = New-TestSiteProfile (Join-Path $setupHome 'site.json') -Hosts @{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $setupSshd.Port }
+        $setupUser = $setupSshd.User
+    }
+    else { $setupUser = 'jdupont' }
+    try {
+        # A demo cannot type: the passphrase is given here; in a terminal only it is asked, twice.
+        Write-Host "Start-EspriSetup -User $setupUser   (a computer without key: it makes one, writes the config...)"
+        Start-EspriSetup -User $setupUser -Passphrase $setupPass -WarningAction SilentlyContinue | Out-Host
+        if ($canServe) {
+            Write-Host 'The IT team installs the public line on the server; then, with -TestConnection:'
+            Add-Content -Path $setupSshd.AuthorizedKeysFile -Value (Get-Content (Join-Path $setupHome '.ssh/id_ed25519.pub'))
+            Start-EspriSetup -User $setupUser -Passphrase $setupPass -TestConnection -AcceptNewHostKey -WarningAction SilentlyContinue | Out-Host
+        }
+        else { Write-Host 'sshd or ssh-keygen is not installed: the connection test is not shown.' -ForegroundColor Yellow }
+    }
+    finally {
+        if ($canServe) { Stop-TestSshd $setupSshd; Remove-Item Env:ESPRISSH_SITE_PROFILE }
+        $env:ESPRISSH_HOME = $sandbox
+    }
+
     Step '1. The site: hosts, key policy, support (Get-EspriSite)'
     Get-EspriSite | Out-Host
 

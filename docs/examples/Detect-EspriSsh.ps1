@@ -2,9 +2,11 @@
 .SYNOPSIS
     Intune/GPO detection: is this user's SSH setup for ESPRI compliant? Exit 0 = yes, 1 = no (or error).
 .DESCRIPTION
-    Runs as the signed-in user, never prompts. Compliant means: ~/.ssh/config already gives what
-    Set-EspriSshConfig would write, every private key is readable by its owner only, and no key is of a
-    type the site refuses. The reasons are logged; one summary line is printed for the Intune report.
+    Runs as the signed-in user, never prompts, changes nothing (Start-EspriSetup -WhatIf). Compliant
+    means: the user has a key the site accepts, protected and readable by them only; ~/.ssh/config
+    already has the spirit1 (and jean-zay) aliases for it; no private key is readable by others and none
+    is of a type the site refuses. The reasons are logged; one summary line is printed for the Intune
+    report.
 #>
 [CmdletBinding()]
 param(
@@ -24,9 +26,15 @@ try {
     Import-Module EspriSsh
     $reasons = [System.Collections.Generic.List[string]]::new()
 
-    $configArgs = @{ User = $User }
-    if ($JeanZayUser) { $configArgs.JeanZayUser = $JeanZayUser }
-    if (-not (Test-EspriSshConfig @configArgs)) { $reasons.Add('ssh config: the spirit1/jean-zay aliases are missing or differ') }
+    $setupArgs = @{ User = $User }
+    if ($JeanZayUser) { $setupArgs.JeanZayUser = $JeanZayUser }
+    # -WhatIf: the setup says what it would do and does nothing; a step with something to do is a reason.
+    $setup = Start-EspriSetup @setupArgs -WhatIf
+    $labels = @{ Key = 'key'; Config = 'ssh config' }
+    foreach ($step in $setup.Steps | Where-Object { $labels.ContainsKey("$($_.Name)") }) {
+        Write-Log "$($step.Name): $($step.Status). $($step.Detail)"
+        if ("$($step.Status)" -ne 'AlreadyDone') { $reasons.Add("$($labels["$($step.Name)"]): $($step.Detail)") }
+    }
 
     foreach ($key in Get-EspriKey | Where-Object Kind -eq 'Private') {
         if ($key.PermissionsOk -eq $false) { $reasons.Add("key rights too open: $($key.Path) ($($key.Permissions))") }

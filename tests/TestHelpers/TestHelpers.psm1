@@ -174,6 +174,23 @@ function Stop-TestSshd([Parameter(Mandatory)] $Sshd) {
     Remove-Item -Recurse -Force $Sshd.Directory -ErrorAction Ignore
 }
 
+function New-TestSiteProfile {
+    <#
+    A site profile file for ESPRISSH_SITE_PROFILE: the built-in ESPRI one with other -Hosts (hashtables
+    with alias, hostName, role, port, via; the first is the default head node) and/or other
+    -HostKeyFingerprints (hostName, keyType, fingerprint). Returns the path.
+    #>
+    param([Parameter(Mandatory)] [string] $Path, [hashtable[]] $Hosts, [hashtable[]] $HostKeyFingerprints)
+    $site = Get-Content (Join-Path $script:RepoRoot 'src/EspriSsh.Core/Site/espri-site.json') -Raw | ConvertFrom-Json
+    if ($Hosts) {
+        $site.hosts = @($Hosts | ForEach-Object { [pscustomobject]$_ })
+        $site.defaultHeadNode = $Hosts[0].alias
+    }
+    if ($HostKeyFingerprints) { $site.hostKeyFingerprints = @($HostKeyFingerprints | ForEach-Object { [pscustomobject]$_ }) }
+    $site | ConvertTo-Json -Depth 6 | Set-Content $Path
+    $Path
+}
+
 function Start-TestSshAgent {
     <#
     Starts a real ssh-agent listening on a socket inside the sandbox; returns Socket and Pid.

@@ -1,8 +1,8 @@
 using System;
-using System.Collections;
 using System.Management.Automation;
 using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -56,13 +56,7 @@ namespace EspriSsh.Commands
                 SupportInfo support = Site.Support;
                 string hostName = HostName ?? Site.DefaultHeadNode;
                 string path = ResolvePath(OutFile ?? "./" + support.ReportFileName);
-                bool replaces = DebugReportBuilder.EnsureCanWrite(path, Force);
-                if (!Interaction.ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
-                {
-                    return;
-                }
-
-                var versionTable = SessionState.PSVariable.GetValue("PSVersionTable") as Hashtable;
+                PowerShellInfo powerShell = PowerShellInfo.Of(this);
                 var request = new DebugReportRequest(Site)
                 {
                     Login = User,
@@ -72,13 +66,16 @@ namespace EspriSsh.Commands
                     NoConnectionTest = NoConnectionTest,
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     Anonymize = Anonymize,
-                    PowerShellEdition = versionTable?["PSEdition"]?.ToString() ?? "Desktop",
-                    PowerShellVersion = versionTable?["PSVersion"]?.ToString(),
-                    PowerShellHost = "(" + Host.Name + ")",
+                    PowerShellEdition = powerShell.Edition,
+                    PowerShellVersion = powerShell.Version,
+                    PowerShellHost = powerShell.Host,
                 };
-                WriteVerbose($"Collecting the support report for {hostName} (network stages bounded by {TimeoutSec} s)...");
-                DebugReport report = DebugReportBuilder.Build(request);
-                DebugReportBuilder.Write(report, path, Force);
+                DebugReport? report = new DebugReportWorkflow(Interaction).Write(request, path, Force);
+                if (report == null)
+                {
+                    return;
+                }
+
                 string where = report.Location == null ? "" : " (" + report.Location + ")";
                 // Shown like Write-Host (and silenced with 6>$null): the user must learn where the file is.
                 Interaction.Inform($"Report written to {report.Path}{where}.");

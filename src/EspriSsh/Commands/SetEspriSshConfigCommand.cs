@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -10,23 +11,7 @@ namespace EspriSsh.Commands
     {
         protected override void ProcessRecord()
         {
-            TryRun(() =>
-            {
-                SshConfigEditPlan plan = PlanEdit();
-                foreach (string warning in plan.Warnings)
-                {
-                    WriteWarning(warning);
-                }
-
-                string hosts = string.Join(" and ", plan.Hosts);
-                string action = plan.OriginalBytes == null ? "Create the ssh config with " + hosts : "Update " + hosts + " (a .bak copy is kept)";
-                if (plan.Changed && !Interaction.ShouldProcess(plan.Path, action, plan.Diff))
-                {
-                    return;
-                }
-
-                WriteTyped(SshConfigWriter.Apply(plan), "EspriSsh.ConfigChange");
-            });
+            TryRun(() => WriteTyped(new ConfigWorkflow(Interaction).Apply(PlanEdit()), "EspriSsh.ConfigChange"));
         }
     }
 }

@@ -19,6 +19,7 @@ namespace EspriSsh.Core.Tests.Interaction
         private readonly Queue<int> choices = new Queue<int>();
         private readonly Queue<bool> confirmations = new Queue<bool>();
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+        private int cancelAt;
 
         public bool CanPrompt { get; set; } = true;
 
@@ -84,6 +85,13 @@ namespace EspriSsh.Core.Tests.Interaction
         /// <summary>Plays Ctrl+C.</summary>
         public void Cancel() => cancellation.Cancel();
 
+        /// <summary>Plays Ctrl+C at the <paramref name="question"/>th question (1 for the first), while it waits for its answer.</summary>
+        public ScriptedInteraction CancelAt(int question)
+        {
+            cancelAt = question;
+            return this;
+        }
+
         /// <summary>True when every scripted answer was used.</summary>
         public bool AllAnswersUsed => secrets.Count == 0 && texts.Count == 0 && choices.Count == 0 && confirmations.Count == 0;
 
@@ -113,6 +121,11 @@ namespace EspriSsh.Core.Tests.Interaction
 
         private T Next<T>(Question question, Queue<T> answers)
         {
+            if (Asked.Count + 1 == cancelAt)
+            {
+                cancellation.Cancel();
+            }
+
             cancellation.Token.ThrowIfCancellationRequested();
             if (!CanPrompt)
             {

@@ -8,9 +8,12 @@ namespace EspriSsh.Core.Tests.Keys
         public const string Tool = "ssh-keygen";
 
         /// <summary>A fresh key made by ssh-keygen (-a 2 keeps encrypted cases fast).</summary>
-        public static string Make(TempDirectory dir, string name, string type, string passphrase, params string[] extra)
+        public static string Make(TempDirectory dir, string name, string type, string passphrase, params string[] extra) =>
+            Make(dir.File(name), type, passphrase, extra);
+
+        /// <summary>A fresh key made by ssh-keygen at <paramref name="path"/>.</summary>
+        public static string Make(string path, string type, string passphrase, params string[] extra)
         {
-            string path = dir.File(name);
             var args = new System.Collections.Generic.List<string> { "-q", "-t", type, "-N", passphrase, "-C", "made-by-ssh-keygen", "-f", path };
             if (passphrase.Length > 0)
             {

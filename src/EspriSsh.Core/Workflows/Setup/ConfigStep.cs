@@ -1,0 +1,117 @@
+using System;
+using System.IO;
+using EspriSsh.Core.Config;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Interaction;
+using EspriSsh.Core.Platform;
+
+namespace EspriSsh.Core.Workflows.Setup
+{
+    /// <summary>
+    /// The Config step: Set-EspriSshConfig's engine writes the head node alias (and Jean Zay's with
+    /// -JeanZayUser) naming the setup's key. The login is asked when someone can answer; in a
+    /// script without -User the step waits for the user.
+    /// </summary>
+    internal static class ConfigStep
+    {
+        private const int LoginAttempts = 3;
+
+        public static SetupStep Run(SetupContext ctx)
+        {
+            SetupRequest request = ctx.Request;
+            if (ctx.KeyPath == null)
+            {
+                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, "Waits for the key: the aliases name it.");
+            }
+
+            string? user = request.User ?? AskLogin(ctx);
+            if (user == null)
+            {
+                return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou,
+                    ctx.Ui.CanPrompt ? "No login was given, so the aliases were not written." : "Your login is needed to write the aliases, and this session cannot ask for it.",
+                    "Start-EspriSetup -User <your login> (add -JeanZayUser <IDRIS login> for Jean Zay)");
+            }
+
+            SshConfigEditPlan plan = Plan(ctx, user);
+            ctx.User = user;
+            string hosts = string.Join(" and ", plan.Hosts);
+            // Set-EspriSshConfig's advice (how to add the jean-zay alias, unless it is there), as a sentence.
+            string? next = plan.Next == null ? null : char.ToUpperInvariant(plan.Next[0]) + plan.Next.Substring(1);
+            ConfigChange? change = new ConfigWorkflow(ctx.Ui).Apply(plan);
+            if (change == null)
+            {
+                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{plan.Path}'.",
+                    "Run Start-EspriSetup without -WhatIf to do it.");
+            }
+
+            ctx.ConfigInPlace = plan.Satisfied;
+            if (!change.Changed)
+            {
+                return Checked(plan, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts} for {user}.", next);
+            }
+
+            string backup = change.BackupPath == null ? "" : $" (the previous file is kept as '{change.BackupPath}')";
+            return Checked(plan, SetupStepStatus.Done, $"Wrote {hosts} for {user} into '{plan.Path}'{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
+        }
+
+        private static SshConfigEditPlan Plan(SetupContext ctx, string user)
+        {
+            SetupRequest request = ctx.Request;
+            var config = new SshConfigRequest
+            {
+                User = user,
+                HeadNode = request.HeadNode,
+                JeanZayUser = request.JeanZayUser,
+                IdentityFile = IdentityFileOf(ctx.KeyPath!, request.HomeDirectory),
+            };
+            return new SshConfigEditor(ctx.Site).Plan(ctx.ConfigPath, config, new SshResolveOptions { Home = request.HomeDirectory });
+        }
+
+        // Verified by the editor: ssh would resolve every alias to what was asked, else the warnings say what stands in the way.
+        private static SetupStep Checked(SshConfigEditPlan plan, SetupStepStatus status, string detail, string? next) => plan.Satisfied
+            ? new SetupStep(SetupStepName.Config, status, detail, next)
+            : new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou, detail + " ssh would still not use those values: the warnings say what stands in the way.",
+                $"Fix what the warnings name, then run Start-EspriSetup again (Test-EspriSshConfig shows what ssh resolves).");
+
+        /// <summary>The key as the config names it: ~/.ssh/... inside the home (as Set-EspriSshConfig writes it), else the full path.</summary>
+        private static string IdentityFileOf(string keyPath, string home)
+        {
+            string homeSsh = Path.Combine(home, ".ssh") + Path.DirectorySeparatorChar;
+            StringComparison comparison = HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            string full = Path.GetFullPath(keyPath);
+            return full.StartsWith(homeSsh, comparison) ? "~/.ssh/" + full.Substring(homeSsh.Length).Replace('\\', '/') : full;
+        }
+
+        private static string? AskLogin(SetupContext ctx)
+        {
+            if (!ctx.Ui.CanPrompt)
+            {
+                return null;
+            }
+
+            string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
+            var question = new Question($"Your {ctx.Site.Name} login (what you type before @ in ssh login@{head}; empty to skip)", null,
+                ErrorIds.InvalidParameter, "Pass -User.");
+            for (int attempt = 1; attempt <= LoginAttempts; attempt++)
+            {
+                string answer = ctx.Ui.AskText(question).Trim();
+                if (answer.Length == 0)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    Plan(ctx, answer); // the editor checks the login as ssh would take it
+                    return answer;
+                }
+                catch (EspriException ex) when (Equals(ex.Target, answer) && attempt < LoginAttempts)
+                {
+                    ctx.Ui.Warn(ex.Message);
+                }
+            }
+
+            return null;
+        }
+    }
+}

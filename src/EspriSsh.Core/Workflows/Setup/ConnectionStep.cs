@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using EspriSsh.Core.Connection;
+
+namespace EspriSsh.Core.Workflows.Setup
+{
+    /// <summary>
+    /// The Connection step (-TestConnection): a real login to the head node through the aliases just
+    /// written, then to Jean Zay through it when -JeanZayUser is given, as Test-EspriConnection does.
+    /// Without -TestConnection it waits for the IT team to open the account.
+    /// </summary>
+    internal static class ConnectionStep
+    {
+        public static SetupStep Run(SetupContext ctx)
+        {
+            SetupRequest request = ctx.Request;
+            if (!request.TestConnection)
+            {
+                return new SetupStep(SetupStepName.Connection, SetupStepStatus.Skipped, "Not tested.",
+                    "Once the IT team has opened your account with this public line, run: Start-EspriSetup -TestConnection");
+            }
+
+            if (!ctx.KeyOnDisk || !ctx.ConfigInPlace)
+            {
+                return new SetupStep(SetupStepName.Connection, SetupStepStatus.Skipped, "Waits for the key and the aliases.");
+            }
+
+            var hosts = new List<string> { request.HeadNode ?? ctx.Site.DefaultHeadNode };
+            if (request.JeanZayUser != null && ctx.Site.RemoteHost != null)
+            {
+                hosts.Add(ctx.Site.RemoteHost.Alias);
+            }
+
+            var passed = new List<string>();
+            foreach (string host in hosts)
+            {
+                ConnectionTestResult result = Test(ctx, host);
+                if (!result.Succeeded)
+                {
+                    ctx.FailedHost = host;
+                    string done = passed.Count == 0 ? "" : $" ({string.Join(", ", passed)} passed.)";
+                    return new SetupStep(SetupStepName.Connection, SetupStepStatus.Failed,
+                        $"{host}: failed at the {result.FailedStage} stage{(result.FailedHost != null && result.FailedHost != host ? " of " + result.FailedHost : "")} ({result.Reason}).{done}",
+                        result.Hint);
+                }
+
+                passed.Add($"{host} as {result.User}{(result.Via == null ? "" : " through " + result.Via)}");
+            }
+
+            return new SetupStep(SetupStepName.Connection, SetupStepStatus.Done, $"Logged in to {string.Join(", then ", passed)}: your access works.");
+        }
+
+        private static ConnectionTestResult Test(SetupContext ctx, string host)
+        {
+            SetupRequest request = ctx.Request;
+            var builder = new ConnectionPlanBuilder(ctx.Site, HostConfigSource.For(ctx.ConfigPath, request.SshDirectory), request.SshDirectory, Environment.UserName);
+            ConnectionPlan plan = builder.Build(host, new HostSettings(), null);
+            plan.Timeout = request.Timeout;
+            plan.AcceptNewHostKey = request.AcceptNewHostKey
+                && ctx.Ui.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+            // The passphrase this run already knows; else the agent signs, or the Authentication stage asks.
+            plan.Passphrase = ctx.Passphrase?.Utf8;
+            return new ConnectionTester(ctx.Site, ctx.Ui).Run(plan, ctx.Ui.Cancellation);
+        }
+    }
+}
