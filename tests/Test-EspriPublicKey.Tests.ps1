@@ -112,6 +112,13 @@ Describe 'Test-EspriPublicKey' -Skip:$NoTools {
         ($r.Problems | Where-Object Code -eq $Code).Severity | Should -Be 'Error'
     }
 
+    It 'warns about a damaged .ppk without claiming its public part was extracted' {
+        $r = Test-EspriPublicKey ((Get-Content $Ppk -Raw) -replace 'Public-Lines: \d+', 'Public-Lines: 40') -WarningVariable warnings 3>$null
+        $r.Normalized | Should -BeNullOrEmpty
+        ($warnings -join ' ') | Should -Match 'never send the \.ppk'
+        ($warnings -join ' ') | Should -Not -Match 'extracted'
+    }
+
     It 'applies the site policy to <Case>' -ForEach @(
         @{ Case = 'RSA 4096 (tolerated)'; Key = { $Rsa4096 }; Valid = $true; Code = 'PolicyTolerated'; Bits = 4096 }
         @{ Case = 'RSA 2048 (refused)'; Key = { $Rsa2048 }; Valid = $false; Code = 'PolicyRefused'; Bits = 2048 }

@@ -63,8 +63,7 @@ namespace EspriSsh.Core.Keys
             string body;
             if (trimmed.StartsWith("PuTTY-User-Key-File-", StringComparison.Ordinal))
             {
-                problems.Add(new PublicKeyProblem("PpkFile", PublicKeyProblemSeverity.Warning,
-                    "This is a PuTTY private key file (.ppk). Its public part was extracted below; never send the .ppk file itself, it holds your private key."));
+                const string NeverSendPpk = "This is a PuTTY private key file (.ppk): never send the .ppk file itself, it holds your private key.";
                 // The public half of a .ppk is in clear; PuTTY's format has one parser, PpkReader.
                 PpkFile ppk;
                 try
@@ -73,8 +72,11 @@ namespace EspriSsh.Core.Keys
                 }
                 catch (EspriException ex)
                 {
+                    problems.Add(new PublicKeyProblem("PpkFile", PublicKeyProblemSeverity.Warning, NeverSendPpk));
                     return Fail(problems, source, "PpkUnreadable", ex.Message);
                 }
+
+                problems.Add(new PublicKeyProblem("PpkFile", PublicKeyProblemSeverity.Warning, NeverSendPpk + " Its public part was extracted below."));
 
                 comment = ppk.Comment;
                 body = Convert.ToBase64String(ppk.PublicKeyBlob);
