@@ -241,4 +241,17 @@ Describe 'Start-EspriSetup typed at in an 80-column terminal' -Skip:(Test-Skip -
         $shown | Should -Contain (@($shown) -match '^\[DONE\] Key ')[0]
         ((ssh-keygen -y -P 'typed pass phrase' -f (Join-Path $Box.Ssh 'id_ed25519')) -split ' ')[0..1] | Should -Be ($line -split ' ')[0..1]
     }
+
+    It 'Ctrl+C at the login question stops it with no ssh config written' {
+        # The key of the test before is there; without -User the login is the first question.
+        Remove-Item -LiteralPath (Join-Path $Box.Ssh 'config') -ErrorAction Ignore
+        $before = @(Get-ChildItem -LiteralPath $Box.Ssh -File -Force | ForEach-Object Name)
+        Send-TerminalText $Session 'Clear-Host; Start-EspriSetup'
+        $null = Wait-TerminalText $Session 'Your [^\n]* login [^\n]*:\s*$'
+        Send-TerminalText $Session 'half' -NoEnter
+        Send-TerminalKey $Session C-c
+        Assert-BackAtShell
+        Join-Path $Box.Ssh 'config' | Should -Not -Exist
+        @(Get-ChildItem -LiteralPath $Box.Ssh -File -Force | ForEach-Object Name) | Should -Be $before
+    }
 }
