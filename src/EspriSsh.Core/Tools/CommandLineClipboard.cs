@@ -1,11 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace EspriSsh.Core.Tools
 {
     /// <summary>
     /// The clipboard of a Linux desktop: wl-copy under Wayland, xclip under X11, each only when its
-    /// display is there (a console or ssh session has no clipboard to copy to).
+    /// display is there (a console or ssh session has no clipboard to copy to). Both stay in the
+    /// background to serve the line until something else is copied.
     /// </summary>
     public sealed class CommandLineClipboard : IClipboard
     {
@@ -28,10 +30,12 @@ namespace EspriSsh.Core.Tools
             var locator = new SshToolLocator(environment);
             SshToolLocation? tool = wayland ? locator.Find("wl-copy") : null;
             string[] arguments = new string[0];
+            string display = "WAYLAND_DISPLAY";
             if (tool == null && x11)
             {
                 tool = locator.Find("xclip");
                 arguments = new[] { "-selection", "clipboard" };
+                display = "DISPLAY";
             }
 
             if (tool == null)
@@ -41,7 +45,9 @@ namespace EspriSsh.Core.Tools
                     : "xclip is not installed (package xclip)");
             }
 
-            CommandResult result = ExternalCommand.Run(tool.Path, arguments, Timeout, null, Encoding.UTF8.GetBytes(text));
+            // The tool reaches the display the choice was made on (the environment given may not be this process's).
+            var variables = new Dictionary<string, string?> { [display] = environment.GetEnvironmentVariable(display) };
+            CommandResult result = ExternalCommand.Run(tool.Path, arguments, Timeout, variables, Encoding.UTF8.GetBytes(text), leavesBackgroundChild: true);
             return result.ExitCode == 0
                 ? ClipboardCopy.With(tool.Name)
                 : ClipboardCopy.NotCopied($"{tool.Name} failed: {result.Failure ?? FirstLine(result.StandardError) ?? "exit code " + result.ExitCode}");

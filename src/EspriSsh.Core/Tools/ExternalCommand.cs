@@ -21,8 +21,12 @@ namespace EspriSsh.Core.Tools
         // After a kill, how long we still wait for the pipes (a grandchild may hold them open).
         private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
 
+        /// <param name="leavesBackgroundChild">
+        /// The program succeeds by leaving a child in the background that keeps the output pipes (xclip,
+        /// which serves the selection so): once it has exited with 0 it is done, without waiting for them.
+        /// </param>
         public static CommandResult Run(string program, IEnumerable<string> arguments, TimeSpan timeout,
-            IDictionary<string, string?>? environment = null, byte[]? standardInput = null)
+            IDictionary<string, string?>? environment = null, byte[]? standardInput = null, bool leavesBackgroundChild = false)
         {
             string[] args = arguments.ToArray();
             string commandLine = string.Join(" ", new[] { CommandLineQuoting.Quote(program) }.Concat(args.Select(CommandLineQuoting.Quote)));
@@ -91,10 +95,14 @@ namespace EspriSsh.Core.Tools
                 Kill(process);
             }
 
-            // Wait for the end of both streams, bounded: a child that inherited them may outlive the kill.
-            stdoutDone.Wait(DrainLimit);
-            stderrDone.Wait(DrainLimit);
             int? exitCode = exited && process.HasExited ? process.ExitCode : (int?)null;
+            if (!(leavesBackgroundChild && exitCode == 0))
+            {
+                // Wait for the end of both streams, bounded: a child that inherited them may outlive the kill.
+                stdoutDone.Wait(DrainLimit);
+                stderrDone.Wait(DrainLimit);
+            }
+
             return new CommandResult(commandLine, exitCode, stdout.ToString(), stderr.ToString(), !exited, false, clock.Elapsed,
                 exited ? null : $"no answer within {timeout.TotalSeconds:0.#} s; stopped");
         }

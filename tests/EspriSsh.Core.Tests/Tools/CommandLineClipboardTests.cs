@@ -1,10 +1,13 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Text;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Tests.Tools
 {
-    /// <summary>The Linux clipboard tools, played by shell scripts that keep what they are given.</summary>
+    /// <summary>The Linux clipboard tools: the real xclip on a virtual X display, and shell scripts that keep what they are given.</summary>
     public sealed class CommandLineClipboardTests
     {
         private const string Line = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOvcZcO8mDxfBBQ6nVxDkIQ7sBhs9e3ySmNz2hVP9r0Q jdupont@laptop";
@@ -47,6 +50,32 @@ namespace EspriSsh.Core.Tests.Tools
             Assert.Equal(tool, copy.Description);
             Assert.Equal(Line, File.ReadAllText(received, Encoding.UTF8));
             Assert.Equal(arguments, File.ReadAllText(received + ".args").Trim());
+        }
+
+        [UnixFact("xclip", "Xvfb")]
+        public void RealXclipOnAVirtualDisplayHoldsTheLineForOtherPrograms()
+        {
+            // Xvfb picks a free display and writes its number once it accepts clients (-displayfd).
+            var psi = new ProcessStartInfo("Xvfb", "-displayfd 1 -nolisten tcp") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            using Process xvfb = Process.Start(psi);
+            try
+            {
+                string display = ":" + xvfb.StandardOutput.ReadLine()?.Trim();
+                var env = new FakeToolEnvironment { ["PATH"] = Environment.GetEnvironmentVariable("PATH"), ["DISPLAY"] = display };
+
+                ClipboardCopy copy = new CommandLineClipboard(env).Copy(Line);
+
+                Assert.True(copy.Copied, copy.Description);
+                Assert.Equal("xclip", copy.Description);
+                CommandResult pasted = ExternalCommand.Run("xclip", new[] { "-o", "-selection", "clipboard" }, TimeSpan.FromSeconds(10),
+                    new Dictionary<string, string> { ["DISPLAY"] = display });
+                Assert.Equal(Line, pasted.StandardOutput.TrimEnd('\n'));
+            }
+            finally
+            {
+                xvfb.Kill(); // xclip, which keeps the selection, ends with its display
+                xvfb.WaitForExit();
+            }
         }
     }
 }
