@@ -50,8 +50,11 @@ Describe 'Start-EspriSetup against a loopback spirit1' -Skip:$NoSshd {
             @{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
             @{ alias = 'jean-zay'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'spirit1' })
         $script:Login = @{ User = $Sshd.User; JeanZayUser = $Sshd.User }
+        # Every call would print the profile file's warning (Site.Tests asserts it): keep the output to the summary.
+        $PSDefaultParameterValues['*-Espri*:WarningAction'] = 'SilentlyContinue'
     }
     AfterAll {
+        $PSDefaultParameterValues.Remove('*-Espri*:WarningAction')
         Stop-TestSshd $Sshd
         Remove-Item -Recurse -Force $ProfileDir.Home -ErrorAction Ignore
         $env:ESPRISSH_SITE_PROFILE = $null
@@ -86,7 +89,7 @@ Describe 'Start-EspriSetup against a loopback spirit1' -Skip:$NoSshd {
             # The agent holds it (ssh-add asks the agent itself).
             (ssh-add -l) -join "`n" | Should -Match ([regex]::Escape((Get-SshFingerprint "$Key.pub")))
             # ssh reads the aliases as written: spirit1 and jean-zay through it, with this key.
-            $g = ssh -G -F (Join-Path $Box.Ssh 'config') jean-zay
+            $g = ssh -G -F (Join-Path $Box.Ssh 'config') jean-zay 2>$null # ssh 9.2 -G says "Pseudo-terminal will not be allocated"
             $g | Should -Contain "proxyjump spirit1"
             $g | Should -Contain "user $($Sshd.User)"
             ($r.Steps | Where-Object Name -eq Connection).Next | Should -Match 'Start-EspriSetup -TestConnection'
