@@ -50,8 +50,11 @@ Describe 'Start-EspriSetup against a loopback spirit1' -Skip:$NoSshd {
             @{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $Sshd.Port }
             @{ alias = 'jean-zay'; hostName = '127.0.0.1'; role = 'Remote'; port = $Sshd.Port; via = 'spirit1' })
         $script:Login = @{ User = $Sshd.User; JeanZayUser = $Sshd.User }
+        # Every call would print the profile file's warning (Site.Tests asserts it): keep the output to the summary.
+        $PSDefaultParameterValues['*-Espri*:WarningAction'] = 'SilentlyContinue'
     }
     AfterAll {
+        $PSDefaultParameterValues.Remove('*-Espri*:WarningAction')
         Stop-TestSshd $Sshd
         Remove-Item -Recurse -Force $ProfileDir.Home -ErrorAction Ignore
         $env:ESPRISSH_SITE_PROFILE = $null
@@ -86,7 +89,7 @@ Describe 'Start-EspriSetup against a loopback spirit1' -Skip:$NoSshd {
             # The agent holds it (ssh-add asks the agent itself).
             (ssh-add -l) -join "`n" | Should -Match ([regex]::Escape((Get-SshFingerprint "$Key.pub")))
             # ssh reads the aliases as written: spirit1 and jean-zay through it, with this key.
-            $g = ssh -G -F (Join-Path $Box.Ssh 'config') jean-zay
+            $g = ssh -G -F (Join-Path $Box.Ssh 'config') jean-zay 2>$null # ssh 9.2 -G says "Pseudo-terminal will not be allocated"
             $g | Should -Contain "proxyjump spirit1"
             $g | Should -Contain "user $($Sshd.User)"
             ($r.Steps | Where-Object Name -eq Connection).Next | Should -Match 'Start-EspriSetup -TestConnection'
@@ -240,5 +243,18 @@ Describe 'Start-EspriSetup typed at in an 80-column terminal' -Skip:(Test-Skip -
         $shown | Where-Object { $_ -ne $line -and $_ -notin $questions -and $_.Length -gt 80 } | Should -BeNullOrEmpty
         $shown | Should -Contain (@($shown) -match '^\[DONE\] Key ')[0]
         ((ssh-keygen -y -P 'typed pass phrase' -f (Join-Path $Box.Ssh 'id_ed25519')) -split ' ')[0..1] | Should -Be ($line -split ' ')[0..1]
+    }
+
+    It 'Ctrl+C at the login question stops it with no ssh config written' {
+        # The key of the test before is there; without -User the login is the first question.
+        Remove-Item -LiteralPath (Join-Path $Box.Ssh 'config') -ErrorAction Ignore
+        $before = @(Get-ChildItem -LiteralPath $Box.Ssh -File -Force | ForEach-Object Name)
+        Send-TerminalText $Session 'Clear-Host; Start-EspriSetup'
+        $null = Wait-TerminalText $Session 'Your [^\n]* login [^\n]*:\s*$'
+        Send-TerminalText $Session 'half' -NoEnter
+        Send-TerminalKey $Session C-c
+        Assert-BackAtShell
+        Join-Path $Box.Ssh 'config' | Should -Not -Exist
+        @(Get-ChildItem -LiteralPath $Box.Ssh -File -Force | ForEach-Object Name) | Should -Be $before
     }
 }

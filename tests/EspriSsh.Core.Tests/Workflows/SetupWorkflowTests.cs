@@ -81,6 +81,20 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("If it is not registered yet", again.Step(SetupStepName.PublicLine).Next);
         }
 
+        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        public void ALaterRunWithoutUserTakesTheLoginTheAliasAlreadyHas()
+        {
+            Run(new ScriptedInteraction().AnswerSecrets(Pass, Pass));
+            Dictionary<string, string> before = HashEveryFile();
+            var script = new ScriptedInteraction { CanPrompt = false };
+
+            SetupResult again = Run(script, r => r.User = null);
+
+            AssertStatuses(again, AlreadyDone, AlreadyDone, AlreadyDone, Skipped, Skipped, Skipped);
+            Assert.Contains("for jdupont", again.Step(SetupStepName.Config).Detail);
+            Assert.Equal(before, HashEveryFile());
+        }
+
         [Fact]
         public void WhatIfShowsEveryChangeAsksNothingAndWritesNothing()
         {

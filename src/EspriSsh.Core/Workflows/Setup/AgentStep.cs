@@ -1,7 +1,6 @@
 using System.Linq;
 using EspriSsh.Core.Agent;
 using EspriSsh.Core.Errors;
-using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Core.Workflows.Setup
@@ -41,12 +40,7 @@ namespace EspriSsh.Core.Workflows.Setup
             PrivateKeyFile key;
             try
             {
-                Secret? used;
-                (key, used) = KeyPassphrases.UnlockKeeping(ctx.Ui, bytes => PrivateKeyFileReader.ReadFile(path, bytes, ctx.Ui.Cancellation), ctx.Passphrase, path);
-                using (used)
-                {
-                    ctx.RememberPassphrase(used);
-                }
+                key = ctx.OpenKey(path);
             }
             catch (PassphraseRequiredException)
             {

@@ -9,8 +9,8 @@ namespace EspriSsh.Core.Workflows.Setup
 {
     /// <summary>
     /// The Config step: Set-EspriSshConfig's engine writes the head node alias (and Jean Zay's with
-    /// -JeanZayUser) naming the setup's key. The login is asked when someone can answer; in a
-    /// script without -User the step waits for the user.
+    /// -JeanZayUser) naming the setup's key. Without -User, the login the alias already has, else it
+    /// is asked when someone can answer; in a script the step then waits for the user.
     /// </summary>
     internal static class ConfigStep
     {
@@ -24,7 +24,7 @@ namespace EspriSsh.Core.Workflows.Setup
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, "Waits for the key: the aliases name it.");
             }
 
-            string? user = request.User ?? AskLogin(ctx);
+            string? user = request.User ?? LoginInConfig(ctx) ?? AskLogin(ctx);
             if (user == null)
             {
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou,
@@ -80,6 +80,22 @@ namespace EspriSsh.Core.Workflows.Setup
             StringComparison comparison = HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             string full = Path.GetFullPath(keyPath);
             return full.StartsWith(homeSsh, comparison) ? "~/.ssh/" + full.Substring(homeSsh.Length).Replace('\\', '/') : full;
+        }
+
+        /// <summary>
+        /// The login the head node alias already carries, so that a later run (Start-EspriSetup
+        /// -TestConnection, as the checklist says) needs no -User and asks nothing.
+        /// </summary>
+        private static string? LoginInConfig(SetupContext ctx)
+        {
+            if (!File.Exists(ctx.ConfigPath))
+            {
+                return null;
+            }
+
+            string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
+            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
+            return resolved.SourceOf("user") != null ? resolved.User : null;
         }
 
         private static string? AskLogin(SetupContext ctx)

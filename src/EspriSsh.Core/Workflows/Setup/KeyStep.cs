@@ -140,11 +140,7 @@ namespace EspriSsh.Core.Workflows.Setup
             {
                 if (key.Encrypted)
                 {
-                    (PrivateKeyFile _, Secret? used) = KeyPassphrases.UnlockKeeping(ctx.Ui, bytes => PrivateKeyFileReader.ReadFile(key.Path, bytes, ctx.Ui.Cancellation), ctx.Passphrase, key.Path);
-                    using (used)
-                    {
-                        ctx.RememberPassphrase(used);
-                    }
+                    ctx.OpenKey(key.Path);
                 }
                 else
                 {

@@ -60,6 +60,21 @@ namespace EspriSsh.Core.Workflows.Setup
 
         public string? ReportPath { get; set; }
 
+        /// <summary>
+        /// Opens the private key at <paramref name="path"/> with the passphrase this run knows, else asks
+        /// for it (PassphraseRequiredException when nobody can answer), and keeps the one that opened it.
+        /// </summary>
+        public PrivateKeyFile OpenKey(string path)
+        {
+            (PrivateKeyFile key, Secret? used) = KeyPassphrases.UnlockKeeping(Ui, bytes => PrivateKeyFileReader.ReadFile(path, bytes, Ui.Cancellation), Passphrase, path);
+            using (used)
+            {
+                RememberPassphrase(used);
+            }
+
+            return key;
+        }
+
         /// <summary>Keeps a copy of the passphrase that opened the key (the caller still owns <paramref name="passphrase"/>).</summary>
         public void RememberPassphrase(Secret? passphrase)
         {
