@@ -186,7 +186,7 @@ Describe 'Install-EspriKey replicates keys' -Skip:$Missing {
         $env:SSH_AUTH_SOCK = $null
         try { $null = Install-EspriKey -Path "$($Source.Home)/laptop_ed25519" -Passphrase (Secure 'ed pass') -SshDirectory $Box.Ssh -AddToAgent -WarningVariable warnings -WarningAction SilentlyContinue }
         finally { $env:SSH_AUTH_SOCK = $saved }
-        $advice = [regex]::Match(($warnings -join ' '), 'Start one from PowerShell with: (.*) \(put that line').Groups[1].Value
+        $advice = [regex]::Match(($warnings -join "`n"), '(?m)Start one from PowerShell with this line.*\n    (.+)$').Groups[1].Value
         $advice | Should -Not -BeNullOrEmpty
         $socket = Join-Path $Box.Home '.ssh/agent.sock'
         $script = "$advice; `$first = (Get-Item `$env:SSH_AUTH_SOCK).LastWriteTimeUtc; $advice; ssh-add -l *> `$null; `$LASTEXITCODE; (Get-Item `$env:SSH_AUTH_SOCK).LastWriteTimeUtc -eq `$first"

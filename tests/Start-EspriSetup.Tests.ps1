@@ -239,8 +239,12 @@ Describe 'Start-EspriSetup typed at in an 80-column terminal' -Skip:(Test-Skip -
         @($questions | ForEach-Object { $_ -replace ':\s*\**$', ':' }) | Should -Be @(
             "Passphrase for the new key '$(Join-Path $Box.Ssh 'id_ed25519')':"
             'Enter the same passphrase again:') -Because ($shown -join "`n")
+        # The command that starts an agent (no agent runs here) is copied like the public line: whole, on one line.
+        $agentStart = @($shown -match '^\$env:SSH_AUTH_SOCK = ')
+        $agentStart.Count | Should -Be 1 -Because ($shown -join "`n")
+        $agentStart[0] | Should -Match 'ssh-agent -a \$env:SSH_AUTH_SOCK > \$null }$'
         # The host prints the questions (the first names the key's full path, as long as the home's): the checklist fits.
-        $shown | Where-Object { $_ -ne $line -and $_ -notin $questions -and $_.Length -gt 80 } | Should -BeNullOrEmpty
+        $shown | Where-Object { $_ -ne $line -and $_ -ne $agentStart[0] -and $_ -notin $questions -and $_.Length -gt 80 } | Should -BeNullOrEmpty
         $shown | Should -Contain (@($shown) -match '^\[DONE\] Key ')[0]
         ((ssh-keygen -y -P 'typed pass phrase' -f (Join-Path $Box.Ssh 'id_ed25519')) -split ' ')[0..1] | Should -Be ($line -split ' ')[0..1]
     }

@@ -313,6 +313,13 @@ Describe 'ConsoleText, the views'' layout helper' {
         $Text::Hang("a $long b", 10, 30) -split "`n" | Should -Be @('a', ('     ' + $long), '          b')
     }
 
+    It 'prints a command line (indented four spaces) whole: under the column when it fits, else from column 0' {
+        $Text::Hang("Run:`n    a b c`nthen", 10, 30) -split "`n" | Should -Be @('Run:', '          a b c', '          then')
+        $long = 'cmd ' + ('y ' * 20) + 'end'
+        $Text::Hang("Run:`n    $long`nthen", 10, 30) -split "`n" | Should -Be @('Run:', $long, '          then')
+        $Text::Hang("    $long", 10, 30) -split "`n" | Should -Be @('', $long) -Because 'the label before it keeps its own line'
+    }
+
     It 'keeps line breaks of the text' {
         $Text::Hang("one`ntwo", 4, 40) | Should -BeExactly "one`n    two"
     }

@@ -3,6 +3,8 @@ namespace EspriSsh.Core.Agent
     /// <summary>
     /// How to get an agent, in the shell the user is in: always PowerShell (EspriSsh runs nowhere
     /// else), never `eval $(ssh-agent)`, which fails in PowerShell and leaves an agent nobody finds.
+    /// Each command to type is a line of its own indented by four spaces (as in Markdown), which the
+    /// views print whole: a command wrapped between words would break when pasted.
     /// </summary>
     public static class AgentAdvice
     {
@@ -18,7 +20,9 @@ namespace EspriSsh.Core.Agent
             "if ($LASTEXITCODE -eq 2) { Remove-Item $env:SSH_AUTH_SOCK -ErrorAction Ignore; ssh-agent -a $env:SSH_AUTH_SOCK > $null }";
 
         public static string UnixStart =>
-            $"Start one from PowerShell with: {UnixStartCommand} (put that line in your $PROFILE so every session uses the same agent).";
+            $"Start one from PowerShell with this line (put it in your $PROFILE so every session uses the same agent):\n{AsCommand(UnixStartCommand)}";
+
+        private static string AdminFix => $"in an administrator PowerShell, run:\n{AsCommand(WindowsServiceFix)}\n";
 
         public static string PageantAlternative =>
             "Or start Pageant (PuTTY's agent; in MobaXterm: Settings > SSH > 'Use external Pageant').";
@@ -31,14 +35,17 @@ namespace EspriSsh.Core.Agent
             {
                 case AgentServiceState.NotInstalled:
                     return "The Windows OpenSSH agent service is not installed: install the OpenSSH Client (Settings > System > Optional features), " +
-                        $"then once, in an administrator PowerShell, run: {WindowsServiceFix}. {PageantAlternative}";
+                        $"then once, {AdminFix}{PageantAlternative}";
                 case AgentServiceState.Disabled:
-                    return $"The Windows OpenSSH agent service (ssh-agent) is disabled, its default. {check}once, in an administrator PowerShell, run: {WindowsServiceFix}. {PageantAlternative}";
+                    return $"The Windows OpenSSH agent service (ssh-agent) is disabled, its default. {check}once, {AdminFix}{PageantAlternative}";
                 case AgentServiceState.Stopped:
-                    return $"The Windows OpenSSH agent service (ssh-agent) is stopped. {check}in an administrator PowerShell, run: {WindowsServiceFix}. {PageantAlternative}";
+                    return $"The Windows OpenSSH agent service (ssh-agent) is stopped. {check}{AdminFix}{PageantAlternative}";
                 default:
-                    return $"Neither Pageant nor the Windows OpenSSH agent service (ssh-agent) answers. {check}once, in an administrator PowerShell, run: {WindowsServiceFix}. {PageantAlternative}";
+                    return $"Neither Pageant nor the Windows OpenSSH agent service (ssh-agent) answers. {check}once, {AdminFix}{PageantAlternative}";
             }
         }
+
+        /// <summary>A command as a line of its own, indented four spaces: printed whole, never wrapped.</summary>
+        private static string AsCommand(string command) => "    " + command;
     }
 }

@@ -13,6 +13,9 @@ namespace EspriSsh.Formatting
     /// </summary>
     public static class ConsoleText
     {
+        // How the core marks a line that is a command to type (see Hang).
+        private const string CommandIndent = "    ";
+
         // Used when the host has no window (a service, a remote session).
         private const int DefaultWidth = 80;
 
@@ -39,7 +42,9 @@ namespace EspriSsh.Formatting
         /// following lines indented to that column. A word is never cut (it may be a path or a
         /// command to copy): one too long for the space left of the column starts further left, so
         /// that it ends at the last column; one longer than the whole width overflows and the
-        /// terminal soft-wraps it. Existing line breaks are kept.
+        /// terminal soft-wraps it. Existing line breaks are kept. A line indented by four spaces is a
+        /// command to copy (the core's convention, as in Markdown): never wrapped, under the column
+        /// when it fits there, else whole on a line of its own from column 0.
         /// </summary>
         public static string Hang(string? text, int indent, int width)
         {
@@ -52,6 +57,19 @@ namespace EspriSsh.Formatting
             var lines = new List<string>();
             foreach (string paragraph in text!.Replace("\r\n", "\n").Split('\n'))
             {
+                if (paragraph.StartsWith(CommandIndent, StringComparison.Ordinal))
+                {
+                    string command = paragraph.Trim();
+                    bool fits = command.Length <= room;
+                    if (!fits && lines.Count == 0)
+                    {
+                        lines.Add(""); // the caller's label stays alone on its line
+                    }
+
+                    lines.Add(fits ? Indented(command, lines.Count == 0) : command);
+                    continue;
+                }
+
                 var line = new StringBuilder();
                 foreach (string word in paragraph.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
                 {
