@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using EspriSsh.Core.Agent.Transports;
+using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Tests.Agent
 {
@@ -19,7 +21,8 @@ namespace EspriSsh.Core.Tests.Agent
         {
             Socket = directory.File("agent.sock");
             process = new ServerProcess(Tool, (debugLog ? "-d" : "-D") + " -a \"" + Socket + "\"");
-            process.WaitUntil(() => File.Exists(Socket), "create its socket");
+            // The socket file appears at bind(), a moment before listen(): ready once a connection is accepted.
+            process.WaitUntil(Accepts, "accept connections on its socket");
         }
 
         public string Socket { get; }
@@ -48,6 +51,19 @@ namespace EspriSsh.Core.Tests.Agent
             env["DISPLAY"] = ":0";
             var result = ExternalTool.RunWithEnvironment("ssh-add", env, "-x");
             Assert.True(result.ExitCode == 0, "ssh-add -x failed: " + result.Error);
+        }
+
+        private bool Accepts()
+        {
+            try
+            {
+                new UnixSocketEndpoint(Socket).Connect(TimeSpan.FromSeconds(1)).Dispose();
+                return true;
+            }
+            catch (EspriException)
+            {
+                return false;
+            }
         }
 
         public void Dispose()
