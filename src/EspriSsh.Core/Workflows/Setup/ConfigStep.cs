@@ -24,7 +24,7 @@ namespace EspriSsh.Core.Workflows.Setup
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, "Waits for the key: the aliases name it.");
             }
 
-            string? user = request.User ?? LoginInConfig(ctx) ?? AskLogin(ctx);
+            string? user = request.User ?? LoginInConfig(ctx, request.HeadNode ?? ctx.Site.DefaultHeadNode) ?? AskLogin(ctx);
             if (user == null)
             {
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou,
@@ -83,18 +83,17 @@ namespace EspriSsh.Core.Workflows.Setup
         }
 
         /// <summary>
-        /// The login the head node alias already carries, so that a later run (Start-EspriSetup
-        /// -TestConnection, as the checklist says) needs no -User and asks nothing.
+        /// The login an alias already carries in the config, so that a later run (Start-EspriSetup
+        /// -TestConnection, as the checklist says) needs no -User or -JeanZayUser and asks nothing.
         /// </summary>
-        private static string? LoginInConfig(SetupContext ctx)
+        internal static string? LoginInConfig(SetupContext ctx, string alias)
         {
             if (!File.Exists(ctx.ConfigPath))
             {
                 return null;
             }
 
-            string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
-            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
+            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, alias, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
             return resolved.SourceOf("user") != null ? resolved.User : null;
         }
 

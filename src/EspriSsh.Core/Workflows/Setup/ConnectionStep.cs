@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using EspriSsh.Core.Connection;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Workflows.Setup
 {
     /// <summary>
     /// The Connection step (-TestConnection): a real login to the head node through the aliases just
-    /// written, then to Jean Zay through it when -JeanZayUser is given, as Test-EspriConnection does.
+    /// written, then to Jean Zay through it when -JeanZayUser is given or its alias already has a
+    /// login (an earlier run wrote it), as Test-EspriConnection does.
     /// Without -TestConnection it waits for the IT team to open the account.
     /// </summary>
     internal static class ConnectionStep
@@ -26,9 +28,10 @@ namespace EspriSsh.Core.Workflows.Setup
             }
 
             var hosts = new List<string> { request.HeadNode ?? ctx.Site.DefaultHeadNode };
-            if (request.JeanZayUser != null && ctx.Site.RemoteHost != null)
+            SiteHost? remote = ctx.Site.RemoteHost;
+            if (remote != null && (request.JeanZayUser != null || ConfigStep.LoginInConfig(ctx, remote.Alias) != null))
             {
-                hosts.Add(ctx.Site.RemoteHost.Alias);
+                hosts.Add(remote.Alias);
             }
 
             var passed = new List<string>();
