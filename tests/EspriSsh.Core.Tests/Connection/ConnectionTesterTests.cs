@@ -26,15 +26,6 @@ namespace EspriSsh.Core.Tests.Connection
             return path;
         }
 
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
-
         [Fact]
         public void WithoutAnyKeyConfigFailsAndEveryLaterStageIsSkipped()
         {
@@ -52,7 +43,7 @@ namespace EspriSsh.Core.Tests.Connection
         public void ARefusedPortFailsAtTcp()
         {
             using var dir = new TempDirectory();
-            ConnectionTestResult result = new ConnectionTester(Loader, SiteProfileLoader.Default).Run(Plan(dir, FreePort(), Key(dir)));
+            ConnectionTestResult result = new ConnectionTester(Loader, SiteProfileLoader.Default).Run(Plan(dir, TestSshd.FreePort(), Key(dir)));
             Assert.Equal(StageNames.Tcp, result.FailedStage);
             Assert.Equal(ErrorIds.ConnectionRefused, result.Reason);
             Assert.Equal(StageStatus.Passed, result.Stages.Single(s => s.Name == StageNames.Dns).Status);

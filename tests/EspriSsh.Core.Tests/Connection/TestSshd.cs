@@ -81,7 +81,8 @@ namespace EspriSsh.Core.Tests.Connection
             directory.Dispose();
         }
 
-        private static int FreePort()
+        /// <summary>A loopback port nothing listens on (the OS picks it).</summary>
+        internal static int FreePort()
         {
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
