@@ -24,7 +24,7 @@ namespace EspriSsh.Core.Workflows.Setup
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, "Waits for the key: the aliases name it.");
             }
 
-            string? user = request.User ?? LoginInConfig(ctx, request.HeadNode ?? ctx.Site.DefaultHeadNode) ?? AskLogin(ctx);
+            string? user = request.User ?? LoginInConfig(ctx) ?? AskLogin(ctx);
             if (user == null)
             {
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou,
@@ -83,17 +83,18 @@ namespace EspriSsh.Core.Workflows.Setup
         }
 
         /// <summary>
-        /// The login an alias already carries in the config, so that a later run (Start-EspriSetup
-        /// -TestConnection, as the checklist says) needs no -User or -JeanZayUser and asks nothing.
+        /// The login the head node alias already carries, so that a later run (Start-EspriSetup
+        /// -TestConnection, as the checklist says) needs no -User and asks nothing.
         /// </summary>
-        internal static string? LoginInConfig(SetupContext ctx, string alias)
+        private static string? LoginInConfig(SetupContext ctx)
         {
             if (!File.Exists(ctx.ConfigPath))
             {
                 return null;
             }
 
-            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, alias, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
+            string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
+            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
             return resolved.SourceOf("user") != null ? resolved.User : null;
         }
 

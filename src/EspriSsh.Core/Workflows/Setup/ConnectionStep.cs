@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Connection;
 using EspriSsh.Core.Site;
 
@@ -7,8 +9,8 @@ namespace EspriSsh.Core.Workflows.Setup
 {
     /// <summary>
     /// The Connection step (-TestConnection): a real login to the head node through the aliases just
-    /// written, then to Jean Zay through it when -JeanZayUser is given or its alias already has a
-    /// login (an earlier run wrote it), as Test-EspriConnection does.
+    /// written, then to Jean Zay through it when -JeanZayUser is given or the config names its alias
+    /// (an earlier run wrote it), as Test-EspriConnection does.
     /// Without -TestConnection it waits for the IT team to open the account.
     /// </summary>
     internal static class ConnectionStep
@@ -29,7 +31,8 @@ namespace EspriSsh.Core.Workflows.Setup
 
             var hosts = new List<string> { request.HeadNode ?? ctx.Site.DefaultHeadNode };
             SiteHost? remote = ctx.Site.RemoteHost;
-            if (remote != null && (request.JeanZayUser != null || ConfigStep.LoginInConfig(ctx, remote.Alias) != null))
+            if (remote != null && (request.JeanZayUser != null
+                || SshConfigHostAliases.Read(ctx.ConfigPath, request.HomeDirectory).Contains(remote.Alias, StringComparer.OrdinalIgnoreCase)))
             {
                 hosts.Add(remote.Alias);
             }
