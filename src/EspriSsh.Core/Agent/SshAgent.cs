@@ -60,17 +60,11 @@ namespace EspriSsh.Core.Agent
             }
         }
 
-        /// <summary>Why no agent can be asked, with what to do; null when one answered.</summary>
-        public string? WhyUnreachable() => Probe().Problem;
-
         /// <summary>
         /// The SHA256 fingerprints of the keys the agent holds, for Get-EspriKey's InAgent; null when no
         /// agent can be asked, so callers say "unknown".
         /// </summary>
         public IReadOnlyCollection<string>? LoadedFingerprints() => Probe().Identities?.Select(i => i.Fingerprint).ToList();
-
-        /// <summary>Whether the agent holds this key already (a second setup run adds nothing); null when no agent answers.</summary>
-        public bool? Holds(SshPublicKey key) => Probe().Identities?.Any(i => i.PublicKey.SameKeyAs(key));
 
         /// <summary>
         /// `ssh-add -l -E sha256`: what the user's own ssh-add sees (fingerprints, never keys), for the

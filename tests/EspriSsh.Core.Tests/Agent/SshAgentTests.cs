@@ -16,7 +16,7 @@ namespace EspriSsh.Core.Tests.Agent
         [Fact]
         public void UnixWithoutSocketSaysHowToStartAnAgentFromPowerShell()
         {
-            string why = new SshAgent(new FakeEnvironment(windows: false)).WhyUnreachable();
+            string why = new SshAgent(new FakeEnvironment(windows: false)).Probe().Problem;
 
             Assert.Contains("SSH_AUTH_SOCK is not set", why);
             Assert.Contains("$env:SSH_AUTH_SOCK = \"$HOME/.ssh/agent.sock\"", why);
@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Tests.Agent
         [InlineData(AgentServiceState.NotInstalled, "not installed")]
         public void WindowsWithoutAgentGivesTheServiceStateAndTheAdminCommand(AgentServiceState state, string said)
         {
-            string why = new SshAgent(new FakeEnvironment(windows: true), new FakeService(state), windows: new FakeWindows()).WhyUnreachable();
+            string why = new SshAgent(new FakeEnvironment(windows: true), new FakeService(state), windows: new FakeWindows()).Probe().Problem;
 
             Assert.Contains(said, why);
             Assert.Contains("Get-Service ssh-agent | Set-Service -StartupType Automatic -PassThru | Start-Service", why);
@@ -102,7 +102,7 @@ namespace EspriSsh.Core.Tests.Agent
             AgentAddResult result = new SshAgent(env).Add(key, path);
 
             Assert.True(result.Added, result.Warning);
-            Assert.True(new SshAgent(env).Holds(key.PublicKey));
+            Assert.Contains(KeyFingerprint.Sha256(key.PublicKeyBlob), new SshAgent(env).LoadedFingerprints());
             Assert.Equal($"the ssh-agent at '{agent.Socket}'", result.Agent);
             Assert.Equal(File.ReadAllText(path + ".pub").Trim(), agent.Run("ssh-add", "-L").Output.Trim());
             Assert.Contains(result.Fingerprint, agent.Run("ssh-add", "-l", "-E", "sha256").Output);
@@ -130,7 +130,7 @@ namespace EspriSsh.Core.Tests.Agent
 
             AgentAddResult result = new SshAgent(new FakeEnvironment(windows: false)).Add(key);
 
-            Assert.Null(new SshAgent(new FakeEnvironment(windows: false)).Holds(key.PublicKey));
+            Assert.Null(new SshAgent(new FakeEnvironment(windows: false)).LoadedFingerprints());
             Assert.False(result.Added);
             Assert.Equal(ErrorIds.AgentNotRunning, result.ErrorId);
             Assert.Contains("$env:SSH_AUTH_SOCK", result.Warning);
