@@ -31,7 +31,7 @@ namespace EspriSsh.Core.Connection
         public string? Reason { get; internal set; }
 
         /// <summary>
-        /// HostKey stage: the host key this test recorded in known_hosts ("[host]:2222 ssh-ed25519
+        /// HostKey stage: the host key this test recorded in known_hosts ("[host]:2222 ED25519
         /// SHA256:..."), as ssh's "Permanently added" says; null when none was.
         /// </summary>
         public string? AddedHostKey { get; internal set; }

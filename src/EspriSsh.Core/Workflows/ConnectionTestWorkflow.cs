@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Workflows
             if (added.Length > 0)
             {
                 // As ssh's "Permanently added", with the fingerprints to compare; short lines, the path alone on its own.
-                ui.Inform($"Permanently added to the list of known hosts:\n{string.Concat(added.Select(a => "    " + a + "\n"))}in {plan.KnownHostsPath}");
+                ui.Inform($"Permanently added to the list of known hosts:\n{string.Concat(added.Select(a => "  " + a + "\n"))}in {plan.KnownHostsPath}");
             }
 
             return result;

@@ -81,7 +81,7 @@ namespace EspriSsh.Core.Tests.Workflows
             File.WriteAllText(dir.File("server.pub"), sshd.KnownHostsLine + "\n");
             string fingerprint = ExternalTool.Check("ssh-keygen", "-l", "-E", "sha256", "-f", dir.File("server.pub")).Split(' ')[1];
             string said = Assert.Single(ui.Information, i => i.StartsWith("Permanently added", StringComparison.Ordinal));
-            Assert.Contains($"    [127.0.0.1]:{sshd.Port} ssh-ed25519 {fingerprint}\n", said);
+            Assert.Contains($"\n  [127.0.0.1]:{sshd.Port} ED25519 {fingerprint}\n", said);
             Assert.EndsWith("in " + dir.File("known_hosts"), said);
             Assert.Single(ui.ShouldProcessCalls, c => c.Target == dir.File("known_hosts"));
         }
