@@ -61,7 +61,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(puttygen.PublicLine(ppk).Split(' ')[1], File.ReadAllText(installed + ".pub").Split(' ')[1]);
         }
 
-        [RequiresToolsFact("sshd", "ssh-keygen")]
+        [RequiresToolsFact("sshd", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
         public void AHostKeyRecordedByTheTestIsSaidWithItsFingerprintAsSshSaysPermanentlyAdded()
         {
             using var dir = new TempDirectory();
