@@ -99,11 +99,8 @@ namespace EspriSsh
             return false;
         }
 
-        protected static ErrorRecord ToErrorRecord(EspriException ex)
-        {
-            ErrorCategory category = Enum.TryParse(ex.Category.ToString(), out ErrorCategory parsed) ? parsed : ErrorCategory.NotSpecified;
-            return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
-        }
+        protected static ErrorRecord ToErrorRecord(EspriException ex) =>
+            new ErrorRecord(ex, ex.ErrorId, ErrorCategories.ToPowerShell(ex.Category), ex.Target);
 
         protected override void StopProcessing() => cancellation.Cancel();
 
