@@ -110,8 +110,7 @@ namespace EspriSsh
         /// </summary>
         protected static ErrorRecord ToErrorRecord(EspriException ex)
         {
-            ErrorCategory category = Enum.TryParse(ex.Category.ToString(), out ErrorCategory parsed) ? parsed : ErrorCategory.NotSpecified;
-            var record = new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
+            var record = new ErrorRecord(ex, ex.ErrorId, ErrorCategories.ToPowerShell(ex.Category), ex.Target);
             string shown = UntrustedText.EscapeKeepingLines(ex.Message);
             if (shown != ex.Message)
             {

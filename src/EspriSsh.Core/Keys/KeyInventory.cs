@@ -56,7 +56,7 @@ namespace EspriSsh.Core.Keys
             }
             else
             {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+                throw new EspriException(ErrorIds.KeyFileNotFound,
                     $"'{path}' does not exist. Give a key file or a folder (by default your ssh folder, {SshDirectory.Resolve(null)}).", path);
             }
 
