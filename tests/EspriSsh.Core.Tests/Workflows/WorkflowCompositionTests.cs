@@ -96,7 +96,7 @@ namespace EspriSsh.Core.Tests.Workflows
 
             Assert.Empty(keys);
             Assert.Contains(ui.VerboseLines, l => l.Contains("no keys"));
-            Assert.Throws<Errors.EspriException>(() => new KeyAuditWorkflow(ui, SiteProfileLoader.Default, NoAgent.Create()).At(Path.Combine(home.Path, ".ssh")));
+            Assert.Throws<Core.Errors.EspriException>(() => new KeyAuditWorkflow(ui, SiteProfileLoader.Default, NoAgent.Create()).At(Path.Combine(home.Path, ".ssh")));
         }
 
         private static string Ssh(TempDirectory home) => Path.Combine(home.Path, ".ssh");
