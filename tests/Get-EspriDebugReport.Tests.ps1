@@ -74,7 +74,8 @@ Host unreachable
         $f | Should -HaveCount 1
         $f.Severity | Should -Be 'Error'
         $f.Problem | Should -Match '0644'
-        $f.Fix | Should -Be "chmod 600 '$Registered'"
+        # The command is a line of its own (four spaces): printed whole, copied whole.
+        ($f.Fix -split "`n")[-1] | Should -Be "    chmod 600 '$Registered'"
         $Text | Should -Match ([regex]::Escape($f.Problem))
     }
 
@@ -253,14 +254,17 @@ Import-Module '$(Get-TestModulePath)'
     }
 
     It 'gives ssh -G the config EspriSsh reads: <Case>' -ForEach @(
-        @{ Case = 'ESPRISSH_HOME''s config'; Folder = $null; Expected = '-F {0}/config ' }
-        @{ Case = '"none" for an ssh folder without a config'; Folder = 'bare/.ssh'; Expected = '-F none ' }
+        @{ Case = 'ESPRISSH_HOME''s config, copied with ~ naming the sandbox'; Folder = $null; Includes = $true }
+        @{ Case = 'no user config for an ssh folder without one'; Folder = 'bare/.ssh'; Includes = $false }
     ) {
         $params = @{ OutFile = (Join-Path $Box.Home 'config-check.txt'); NoConnectionTest = $true; Force = $true }
         if ($Folder) { $params.SshDirectory = New-Item -ItemType Directory -Force (Join-Path $Box.Home $Folder) }
         $r = Get-EspriDebugReport @params 6>$null
-        $expected = [regex]::Escape('ssh -G ' + ($Expected -f $Box.Ssh))
-        Get-Content -Raw $r.Path | Should -Match "(?m)^Command: \S*$expected"
+        $text = Get-Content -Raw $r.Path
+        $text | Should -Match '(?m)^Command: \S*ssh -G -F \S+view_config -- spirit1$'
+        # ssh's home is the password database's, not ESPRISSH_HOME: it reads a copy of the sandbox's config.
+        $text.Contains("ssh read a copy of $(Join-Path $Box.Ssh 'config')") | Should -Be $Includes
+        $text | Should -Match ([regex]::Escape("UserKnownHostsFile $(Join-Path ($params.SshDirectory ?? $Box.Ssh) 'known_hosts')"))
         $r.Findings.Code | Should -Not -Contain 'ConfigReadingDiffers'
     }
 
@@ -301,6 +305,6 @@ Import-Module '$(Get-TestModulePath)'
     It 'shows path, verdict and findings in its default view' {
         $view = $Report | Format-List | Out-String -Width 300
         $view | Should -Match ([regex]::Escape($OutFile))
-        $view | Should -Match 'Fix: chmod 600'
+        $view | Should -Match "(?m)^\s*chmod 600 '"
     }
 }

@@ -187,7 +187,7 @@ Describe 'Start-EspriSetup -WhatIf' {
         $r.Output | Should -Match ([regex]::Escape("KEY=$(Join-Path $Box.Ssh 'id_ed25519')"))
         $r.Output | Should -Match 'What if: .*Create a new Ed25519 key pair'
         $r.Output | Should -Match '\+Host jean-zay'
-        $r.Output | Should -Match 'CONFIG=Would write spirit1 and jean-zay for jdupont'
+        $r.Output | Should -Match ([regex]::Escape('CONFIG=Would write spirit1 (jdupont) and jean-zay (ufoo123)'))
     }
 
     It 'refuses a head node the site does not have' {

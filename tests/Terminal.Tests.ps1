@@ -46,7 +46,8 @@ Describe 'The public line reaches a <_>-column terminal as one line' -Skip:($NoT
         $line = (Get-Content (Join-Path $Box.Ssh 'id_ed25519.pub')).Trim()
         $line.Length | Should -BeGreaterThan $_ -Because 'the test needs a line wider than the terminal'
         Lines $out | Should -Contain $line
-        Lines $out | Should -Contain "To copy it without line breaks: Get-Content '$(Join-Path $Box.Ssh 'id_ed25519.pub')' | Set-Clipboard"
+        Lines $out | Should -Contain 'To copy it without line breaks:'
+        Lines $out | Should -Contain "    Get-Content '$(Join-Path $Box.Ssh 'id_ed25519.pub')' | Set-Clipboard"
     }
 
     It 'Test-EspriPublicKey: the repaired line of a mangled paste, whole' {

@@ -36,6 +36,9 @@ namespace EspriSsh.Core.Connection
         /// </summary>
         public string? AddedHostKey { get; internal set; }
 
+        /// <summary>HostKey stage: the user was asked whether to trust a first-contact key and answered no.</summary>
+        public bool DeclinedByUser { get; internal set; }
+
         public override string ToString() => $"[{Status}] {Host} {Name}: {Detail}";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace EspriSsh.Core.Connection
 {
@@ -38,6 +39,9 @@ namespace EspriSsh.Core.Connection
         public string? Hint { get; internal set; }
 
         public TimeSpan Duration { get; internal set; }
+
+        /// <summary>The test stopped because the user did not trust a host key they were shown: their choice, not a fault.</summary>
+        public bool HostKeyDeclined => Stages.Any(s => s.DeclinedByUser);
 
         public override string ToString() => Succeeded ? $"{User}@{HostName}: OK" : $"{User}@{HostName}: failed at {FailedStage}";
     }

@@ -88,7 +88,7 @@ namespace EspriSsh.Core.Connection
             {
                 if (identity.Key == null && identity.PublicKey == null && identity.ProblemId == ErrorIds.PassphraseRequired)
                 {
-                    unlocker?.Unlock(identity);
+                    unlocker?.Unlock(identity, hop.Alias);
                 }
 
                 if (identity.IsCertificate)
@@ -166,7 +166,7 @@ namespace EspriSsh.Core.Connection
                 if (!asked)
                 {
                     asked = true;
-                    Prompts.Ask(() => unlocker.Unlock(identity), cancellation);
+                    Prompts.Ask(() => unlocker.Unlock(identity, hop.Alias), cancellation);
                 }
 
                 return identity.Key == null ? null : SshNetKeyAdapter.ForPrivateKey(identity.Key, algorithm, new KeyOffer(identity.Path, "", 0, "")).Sign(data);

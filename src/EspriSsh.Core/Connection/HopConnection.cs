@@ -218,6 +218,12 @@ namespace EspriSsh.Core.Connection
 
             if (hostKey.Status == StageStatus.Failed)
             {
+                if (hostKeyQuestion?.Declined == true)
+                {
+                    hostKey.DeclinedByUser = true;
+                    hostKey.Detail += " You answered no: nothing (no login name, no key) was sent to it.";
+                }
+
                 return false;
             }
 

@@ -22,6 +22,9 @@ namespace EspriSsh.Core.Connection
 
         public HostKeyQuestion(IUserInteraction ui) => this.ui = ui;
 
+        /// <summary>The user was asked and answered no (not a -WhatIf that asked nothing).</summary>
+        public bool Declined { get; private set; }
+
         /// <summary>True when the user trusts the key and allows it to be written to <paramref name="knownHostsPath"/> (-WhatIf does not).</summary>
         public bool Trust(HopPlan hop, string? address, HostKeyVerdict verdict, string knownHostsPath)
         {
@@ -37,7 +40,8 @@ namespace EspriSsh.Core.Connection
                     + "Compare it with the fingerprint the IT team publishes for this host. Are you sure you want to continue connecting?",
                 hop.HostName, ErrorIds.HostKeyUnknown, "Check the fingerprint, then run the test with -AcceptNewHostKey.",
                 $"The authenticity of host '{seenAt}' can't be established.");
-            return ui.Choose(question, Answers, 1) == 0;
+            Declined = ui.Choose(question, Answers, 1) != 0;
+            return !Declined;
         }
 
         /// <summary>The key type as ssh names it in this question: ED25519, RSA, ECDSA, DSA.</summary>

@@ -27,12 +27,15 @@ namespace EspriSsh.Core.Connection
             this.loadKey = loadKey;
         }
 
-        /// <summary>The decrypted key of the identity's file, or null with why it was skipped in its Problem.</summary>
-        public SshPrivateKey? Unlock(LoadedIdentity identity)
+        /// <summary>
+        /// The decrypted key of the identity's file, or null with why it was skipped in its Problem.
+        /// The question names <paramref name="host"/>: through a jump host, the user must know which login asks.
+        /// </summary>
+        public SshPrivateKey? Unlock(LoadedIdentity identity, string host)
         {
             if (!answers.TryGetValue(identity.Path, out var answer))
             {
-                SshPrivateKey? key = Unlock(identity.Path, out string? problem, out string? problemId);
+                SshPrivateKey? key = Unlock(identity.Path, host, out string? problem, out string? problemId);
                 answers[identity.Path] = answer = (key, problem, problemId);
             }
 
@@ -41,7 +44,7 @@ namespace EspriSsh.Core.Connection
             return answer.Key;
         }
 
-        private SshPrivateKey? Unlock(string path, out string? problem, out string? problemId)
+        private SshPrivateKey? Unlock(string path, string host, out string? problem, out string? problemId)
         {
             problem = problemId = null;
             for (int attempt = 1; attempt <= Tries; attempt++)
@@ -49,7 +52,7 @@ namespace EspriSsh.Core.Connection
                 Secret secret;
                 try
                 {
-                    secret = interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{path}' (empty to skip this key)", path,
+                    secret = interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{path}' for {host} (empty to skip this key)", path,
                         "Pass -Passphrase, or add the key to the agent once (Install-EspriKey -AddToAgent, or ssh-add)."));
                 }
                 catch (PassphraseRequiredException ex)

@@ -21,8 +21,8 @@ namespace EspriSsh.Core.Diagnostics
             section.Field("SSH_AUTH_SOCK", string.IsNullOrEmpty(socket) ? "(not set)" : socket);
             AgentStatus status = context.AgentStatus;
             string fix = environment.IsWindows
-                ? $"In an administrator PowerShell: {AgentAdvice.WindowsServiceFix} (or start Pageant)"
-                : AgentAdvice.UnixStartCommand;
+                ? FixText.Run("In an administrator PowerShell, run this once (or start Pageant):", AgentAdvice.WindowsServiceFix)
+                : FixText.Run("Start one from PowerShell (put the line in your $PROFILE so that every session uses the same agent):", AgentAdvice.UnixStartCommand);
             if (!status.Reachable)
             {
                 section.Field("Agent", "not reachable: " + status.Problem);
@@ -38,7 +38,7 @@ namespace EspriSsh.Core.Diagnostics
                 {
                     context.Add(new Finding("AgentEmpty", FindingSeverity.Info,
                         $"{status.Agent} answers but lists no key: it is empty, or locked (ssh-add -x); ssh asks for the passphrase at each login.",
-                        "Add your key once per session: ssh-add <your key file> (or Install-EspriKey -AddToAgent); if you locked the agent: ssh-add -X"));
+                        FixText.Run("Add your key once per session (if you locked the agent: ssh-add -X):", "ssh-add <your key file>")));
                 }
             }
 
@@ -69,7 +69,7 @@ namespace EspriSsh.Core.Diagnostics
             {
                 context.Add(new Finding("AgentDiffersFromSsh", FindingSeverity.Info,
                     $"ssh-add does not see the keys of {status.Agent}: your OpenSSH tools use another agent (on Windows, the ssh-agent service rather than Pageant).",
-                    "Add the key to the agent your ssh uses too: ssh-add <your key file>"));
+                    FixText.Run("Add the key to the agent your ssh uses too:", "ssh-add <your key file>")));
             }
         }
 

@@ -20,7 +20,7 @@ namespace EspriSsh.Core.Diagnostics
             string config = context.ConfigFile;
             var section = new ReportSection($"Effective ssh settings for {host} (EspriSsh's reading of the config)");
             section.Field("Config file", config + (File.Exists(config) ? "" : " (does not exist: ssh uses its defaults)"));
-            var options = new SshResolveOptions { SystemConfigPath = context.PassesConfigToSsh ? null : SystemConfigPath() };
+            var options = new SshResolveOptions { SystemConfigPath = ReportSshConfig.SystemConfigPath };
             try
             {
                 foreach (SshConfigFinding finding in SshConfigInspector.Inspect(config, options))
@@ -71,10 +71,5 @@ namespace EspriSsh.Core.Diagnostics
             SshConfigLocation? source = resolved.SourceOf(keyword);
             section.Field(name, value + (source == null ? "" : "   (" + source + ")"));
         }
-
-        /// <summary>ssh reads the system-wide file too unless -F is given.</summary>
-        private static string SystemConfigPath() => HostPlatform.IsWindows
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "ssh", "ssh_config")
-            : "/etc/ssh/ssh_config";
     }
 }

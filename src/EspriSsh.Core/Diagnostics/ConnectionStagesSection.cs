@@ -12,6 +12,8 @@ namespace EspriSsh.Core.Diagnostics
     /// The stages of Test-EspriConnection (same engine) for the report's host. It runs in the
     /// background while ssh -vvv makes its own attempt, both inside the one -TimeoutSec budget, and
     /// never writes known_hosts nor asks for a passphrase; the agent's keys are used as ssh uses them.
+    /// When the caller has just tested with the user (Start-EspriSetup), those results are described
+    /// instead: the report says what the user saw, and nothing is tested (or asked) a second time.
     /// </summary>
     internal static class ConnectionStagesSection
     {
@@ -20,7 +22,7 @@ namespace EspriSsh.Core.Diagnostics
 
         public static void Start(ReportContext context)
         {
-            if (context.Request.NoConnectionTest)
+            if (context.Request.NoConnectionTest || context.Request.SeenConnection != null)
             {
                 return;
             }
@@ -47,6 +49,18 @@ namespace EspriSsh.Core.Diagnostics
 
         public static ReportSection Collect(ReportContext context)
         {
+            SeenConnection? seen = context.Request.SeenConnection;
+            if (seen != null)
+            {
+                var told = new ReportSection($"The connection test {seen.By} made with you, at {seen.At:HH:mm:ss} (what you saw)");
+                foreach (ConnectionTestResult each in seen.Results)
+                {
+                    Describe(context, told, each, "The connection test of " + seen.By);
+                }
+
+                return told;
+            }
+
             var section = new ReportSection($"Test-EspriConnection stages for {context.Request.HostName}");
             if (context.Request.NoConnectionTest)
             {
@@ -70,6 +84,13 @@ namespace EspriSsh.Core.Diagnostics
                 return section.Line("Not finished: " + notFinished + ".");
             }
 
+            Describe(context, section, result, "Test-EspriConnection");
+            return section;
+        }
+
+        /// <summary>One test's stages, and the findings its failure and warnings make.</summary>
+        private static void Describe(ReportContext context, ReportSection section, ConnectionTestResult result, string test)
+        {
             section.Field("Target", result.User + "@" + result.HostName + (result.Via == null ? "" : " via " + result.Via));
             section.Field("Result", (result.Succeeded ? "logged in" : $"failed at {result.FailedStage} on {result.FailedHost}") + $" ({result.Duration.TotalSeconds:0.0} s)");
             if (result.Reason != null)
@@ -96,11 +117,9 @@ namespace EspriSsh.Core.Diagnostics
             {
                 ConnectionStage? failed = result.Stages.FirstOrDefault(s => s.Status == StageStatus.Failed);
                 context.Add(new Finding("ConnectionFailed", FindingSeverity.Error,
-                    $"Test-EspriConnection stopped at the {result.FailedStage} stage on {result.FailedHost} ({result.Reason}): {failed?.Detail}",
+                    $"{test} stopped at the {result.FailedStage} stage on {result.FailedHost} ({result.Reason}): {failed?.Detail}",
                     FirstSentence(result.Hint) ?? "See the stages of Test-EspriConnection in the report.", result.FailedHost));
             }
-
-            return section;
         }
 
         /// <summary>A finding's fix is one line: the hint's first sentence (the stages keep the whole hint).</summary>

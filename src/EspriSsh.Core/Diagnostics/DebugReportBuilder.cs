@@ -30,7 +30,7 @@ namespace EspriSsh.Core.Diagnostics
                 SshNames.RequireLogin(request.Login, "Login");
             }
 
-            var context = new ReportContext(request);
+            using var context = new ReportContext(request);
             var local = new List<(string Heading, Func<ReportContext, ReportSection> Collect)>
             {
                 ("Computer and session", SessionSection.Collect),

@@ -30,6 +30,9 @@ namespace EspriSsh.Core.Diagnostics
 
         public bool NoConnectionTest { get; set; }
 
+        /// <summary>Tests the caller has just made with the user: described instead of testing again (no network run).</summary>
+        public SeenConnection? SeenConnection { get; set; }
+
         /// <summary>Budget of the network stages together; each external command is bounded too.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -35,8 +35,8 @@ namespace EspriSsh.Core.Diagnostics
             int n = 0;
             foreach (Finding finding in findings.OrderBy(f => f.Severity))
             {
-                text.Append(++n).Append(". [").Append(finding.Severity.ToString().ToUpperInvariant()).Append("] ").Append(UntrustedText.EscapeKeepingLines(finding.Problem)).Append('\n');
-                text.Append("   Fix: ").Append(UntrustedText.EscapeKeepingLines(finding.Fix)).Append('\n');
+                text.Append(++n).Append(". [").Append(finding.Severity.ToString().ToUpperInvariant()).Append("] ").Append(Continued(finding.Problem)).Append('\n');
+                text.Append("   Fix: ").Append(Continued(finding.Fix)).Append('\n');
             }
 
             return text.Append('\n').ToString();
@@ -58,6 +58,9 @@ namespace EspriSsh.Core.Diagnostics
 
             return text.Append("End of report.\n").ToString();
         }
+
+        /// <summary>The lines after a text's first go under it; a command (four spaces) stays a whole line to copy.</summary>
+        private static string Continued(string text) => UntrustedText.EscapeKeepingLines(text).Replace("\n", "\n   ");
 
         private static string Heading(string title) => "==== " + title + " " + new string('=', System.Math.Max(4, 72 - title.Length)) + "\n";
     }

@@ -74,22 +74,20 @@ namespace EspriSsh.Core.Diagnostics
                         "Prefer an ED25519 key: New-EspriKey, then register its public key.", key.Path);
             }
 
+            // The command that ends the problem is the fix, on a line of its own to copy whole.
+            int at = CommandStart(problem);
+            string words = at < 0 ? problem : problem.Substring(0, at).TrimEnd(' ', ':', '(').Replace(" (or", "").TrimEnd(' ', ':');
             return new Finding(key.PublicKeyMatches == false && problem.Contains("public half") ? "PublicKeyMismatch" : "KeyProblem",
                 key.PublicKeyMatches == false ? FindingSeverity.Error : FindingSeverity.Warning,
-                $"The key {name}: {problem}", CommandIn(problem) ?? "See the key section of the report.", key.Path);
+                $"The key {name}: {words}{(words.EndsWith(".", StringComparison.Ordinal) ? "" : ".")}",
+                at < 0 ? "See the key section of the report." : FixText.Run("Run:", problem.Substring(at).TrimEnd('.', ')', ' ')), key.Path);
         }
 
-        /// <summary>The inventory's problems end with the command that fixes them; that is the one-line fix.</summary>
-        private static string? CommandIn(string problem)
+        /// <summary>Where the command that ends an inventory problem starts (after its ": "); -1 when there is none.</summary>
+        private static int CommandStart(string problem)
         {
-            int best = -1;
-            foreach (string start in CommandStarts)
-            {
-                int at = problem.LastIndexOf(start, StringComparison.Ordinal);
-                best = Math.Max(best, at);
-            }
-
-            return best < 0 ? null : problem.Substring(best).TrimEnd('.', ')', ' ');
+            int[] starts = CommandStarts.Select(start => problem.IndexOf(": " + start, StringComparison.Ordinal)).Where(i => i >= 0).ToArray();
+            return starts.Length == 0 ? -1 : starts.Min() + 2;
         }
 
         private static string PublicKeyState(KeyEntry key) =>

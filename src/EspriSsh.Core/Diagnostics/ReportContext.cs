@@ -9,15 +9,16 @@ namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
     /// State shared by the report's sections while they are collected: the request, the findings so
-    /// far, the ssh that would run and the options every ssh call gets, and the network deadline.
+    /// far, the ssh that would run and the configs every ssh call gets, and the network deadline.
     /// </summary>
-    internal sealed class ReportContext
+    internal sealed class ReportContext : IDisposable
     {
         // Local commands (ssh -V, ssh -G, ls) answer at once; this only stops a broken one.
         internal static readonly TimeSpan LocalCommandLimit = TimeSpan.FromSeconds(10);
 
         private DateTime? networkDeadline;
         private Agent.AgentStatus? agentStatus;
+        private ReportSshConfig? sshConfig;
 
         public ReportContext(DebugReportRequest request)
         {
@@ -50,28 +51,19 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>The connection test running in the background beside ssh -vvv.</summary>
         public System.Threading.Tasks.Task<Connection.ConnectionTestResult>? ConnectionTest { get; set; }
 
-        /// <summary>True when ssh is given -F (then it skips the system-wide ssh_config).</summary>
-        public bool PassesConfigToSsh => ConfigToPass() != null;
+        /// <summary>The configs the report's ssh runs read (-F); null when there is no ssh. Made once, removed by Dispose.</summary>
+        public ReportSshConfig? SshConfig => Ssh == null ? null : sshConfig ??= ReportSshConfig.Create(Request, ConfigFile, ConnectionPlanning.PlanFor(this), Ssh.Path);
 
         /// <summary>The agent and its keys, asked once for the whole report (agent and key sections).</summary>
         public Agent.AgentStatus AgentStatus => agentStatus ??= new Agent.SshAgent(Request.ToolEnvironment, timeout: LocalCommandLimit).Probe();
 
         public void Add(Finding finding) => Findings.Add(finding);
 
-        /// <summary>
-        /// -F and -l for every ssh call. -F only when the config differs from the one ssh reads by
-        /// default (-ConfigPath, another ssh folder through -SshDirectory or ESPRISSH_HOME): -F also
-        /// drops the system-wide ssh_config, which would change what we observe.
-        /// </summary>
-        public IEnumerable<string> CommonSshArguments()
+        /// <summary>-F <paramref name="config"/> (a config of <see cref="SshConfig"/>) and -l for every ssh call.</summary>
+        public IEnumerable<string> SshArguments(string config)
         {
-            string? config = ConfigToPass();
-            if (config != null)
-            {
-                yield return "-F";
-                yield return config;
-            }
-
+            yield return "-F";
+            yield return config;
             if (!string.IsNullOrEmpty(Request.Login))
             {
                 yield return "-l";
@@ -79,26 +71,7 @@ namespace EspriSsh.Core.Diagnostics
             }
         }
 
-        private string? ConfigToPass()
-        {
-            if (Request.ConfigPath != null)
-            {
-                return Request.ConfigPath;
-            }
-
-            string defaultDirectory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh");
-            string inSshDirectory = SshDirectory.ConfigFile(Request.SshDirectory);
-            bool sameAsDefault = string.Equals(Path.GetFullPath(Request.SshDirectory).TrimEnd(Path.DirectorySeparatorChar),
-                Path.GetFullPath(defaultDirectory).TrimEnd(Path.DirectorySeparatorChar),
-                HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-            if (sameAsDefault)
-            {
-                return null;
-            }
-
-            // Another ssh folder without a config: ssh must read none, not the user's own ~/.ssh/config.
-            return File.Exists(inSshDirectory) ? inSshDirectory : "none";
-        }
+        public void Dispose() => sshConfig?.Dispose();
 
         /// <summary>The config file the report looks at (given, or the ssh directory's).</summary>
         public string ConfigFile => SshDirectory.ConfigFile(Request.SshDirectory, Request.ConfigPath);

@@ -36,7 +36,7 @@ namespace EspriSsh.Core.Diagnostics
             {
                 SplitFix(verdict.Problem!, out string problem, out string? fix);
                 context.Add(new Finding("SshFolderWritable", FindingSeverity.Warning, $"The folder {folder}: {problem}",
-                    (fix ?? "") + " (or run Repair-EspriKeyPermission)", folder));
+                    FixText.Run("Take their write access away (or run Repair-EspriKeyPermission):", fix ?? $"chmod go-w '{folder}'"), folder));
             }
 
             section.Line("");
@@ -66,7 +66,7 @@ namespace EspriSsh.Core.Diagnostics
                         verdict += ", wrong owner";
                         context.Add(new Finding("KeyFileOwner", FindingSeverity.Error,
                             $"The private key {name} belongs to another account ({owner}); ssh refuses to use it.",
-                            $"Take ownership: sudo chown \"$(id -un)\" '{path}' (or make a new key with New-EspriKey).", path));
+                            FixText.Run("Take ownership (or make a new key with New-EspriKey):", $"sudo chown \"$(id -un)\" '{path}'"), path));
                     }
                 }
 
@@ -94,7 +94,7 @@ namespace EspriSsh.Core.Diagnostics
                 ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
                 : $"chmod 600 '{path}'";
             context.Add(new Finding("KeyFileTooOpen", FindingSeverity.Error,
-                $"The private key {Path.GetFileName(path)}: {problem}", fix, path));
+                $"The private key {Path.GetFileName(path)}: {problem}", FixText.Run("Restrict it to yourself:", fix), path));
         }
 
         /// <summary>A verdict's problem "... Fix: command" as the problem and the command.</summary>

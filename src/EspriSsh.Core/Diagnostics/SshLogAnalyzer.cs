@@ -2,155 +2,192 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
-    /// Reads an `ssh -vvv` log the way a support person would and names the problems it shows:
-    /// which keys were offered and refused, unreadable keys, host key trouble, network failures.
+    /// Reads ssh -vvv's logs host by host (the jump hosts first, the final host last) and names what
+    /// each shows: which host logged in, which refused which key, which key needed a passphrase,
+    /// host key and network trouble. The login "works" only when the final host authenticated; a host
+    /// never reached because an earlier one stopped ssh gets no finding of its own.
     /// </summary>
     internal static class SshLogAnalyzer
     {
-        private static readonly Regex Offered = new Regex(@"Offering public key: (?<path>.+?) (?<type>[A-Z][A-Z0-9-]*) (?<fp>SHA256:[A-Za-z0-9+/]+)", RegexOptions.CultureInvariant);
-        private static readonly Regex Accepted = new Regex(@"Server accepts key: (?<path>.+?) (?<type>[A-Z][A-Z0-9-]*) (?<fp>SHA256:[A-Za-z0-9+/]+)", RegexOptions.CultureInvariant);
-        private static readonly Regex BadPermissions = new Regex(@"Load key ""(?<path>[^""]+)"": bad permissions", RegexOptions.CultureInvariant);
-        private static readonly Regex NoSuchIdentity = new Regex(@"no such identity: (?<path>.+?): No such file", RegexOptions.CultureInvariant);
-
-        public static IEnumerable<Finding> Analyze(string log, string host, IReadOnlyCollection<Finding> known)
+        public static IEnumerable<Finding> Analyze(IReadOnlyList<SshHopLog> hops, IReadOnlyCollection<Finding> known)
         {
-            string[] lines = log.Replace("\r\n", "\n").Split('\n');
-            string? Line(string contains) => lines.FirstOrDefault(l => l.IndexOf(contains, StringComparison.OrdinalIgnoreCase) >= 0)?.Trim();
-
-            if (Line("Authenticated to") != null || Line("Authentication succeeded") != null)
+            List<SshHopVerdict> verdicts = hops.Select(SshHopVerdict.Read).ToList();
+            SshHopVerdict target = verdicts[verdicts.Count - 1];
+            string via = verdicts.Count == 1 ? "" : " through " + string.Join(", ", verdicts.Take(verdicts.Count - 1).Select(v => v.Host));
+            if (target.Authenticated)
             {
                 yield return new Finding("SshLoginWorks", FindingSeverity.Info,
-                    $"ssh logged in to {host} with a key (BatchMode): the key setup works from this computer.",
-                    "Nothing to fix for ssh; if an application still fails, send this report with its error message.", host);
+                    $"ssh logged in to {target.Host}{via} with a key, asking nothing: the key setup works from this computer.",
+                    "Nothing to fix for ssh; if an application still fails, send this report with its error message.", target.Host);
                 yield break;
             }
 
-            foreach (Finding network in NetworkFindings(Line, host))
+            var reported = new List<Finding>(known);
+            foreach (SshHopVerdict hop in verdicts)
+            {
+                bool isTarget = hop == target;
+                if (!isTarget && hop.Authenticated)
+                {
+                    yield return new Finding("JumpHostLoginWorks", FindingSeverity.Info,
+                        $"ssh logged in to the jump host {hop.Host} with a key: the way to {target.Host} through it works up to there.",
+                        $"Nothing to fix for {hop.Host}.", hop.Host);
+                    if (hop == verdicts[verdicts.Count - 2] && !target.Reached && ChannelFailure(hop) is string channel)
+                    {
+                        yield return new Finding("JumpChannelFailed", FindingSeverity.Error,
+                            $"{hop.Host} could not open the way on to {target.Host}: {channel}",
+                            $"Check the HostName and Port of {target.Host} in your ssh config; if they are right, {hop.Host} cannot reach it: tell the IT team.", hop.Host);
+                        yield break;
+                    }
+
+                    continue;
+                }
+
+                foreach (Finding finding in HopFindings(hop, isTarget, reported))
+                {
+                    reported.Add(finding);
+                    yield return finding;
+                }
+
+                if (!isTarget)
+                {
+                    yield return new Finding("HostNotReached", FindingSeverity.Info,
+                        $"ssh did not get to {target.Host}: the jump host {hop.Host} stopped it first (see above).",
+                        $"Fix what stops {hop.Host}; {target.Host} is tested once it is passed.", target.Host);
+                    yield break;
+                }
+            }
+        }
+
+        private static IEnumerable<Finding> HopFindings(SshHopVerdict hop, bool isTarget, IReadOnlyCollection<Finding> known)
+        {
+            string host = hop.Host;
+            string role = (isTarget ? "the host " : "the jump host ") + host;
+            foreach (Finding network in NetworkFindings(hop, role))
             {
                 yield return network;
             }
 
-            foreach (Match m in lines.Select(l => BadPermissions.Match(l)).Where(m => m.Success))
+            foreach (string path in hop.TooOpen.Where(p => !known.Any(f => f.Code == "KeyFileTooOpen" && SamePath(f.Target, p))))
             {
-                string path = m.Groups["path"].Value;
-                if (!known.Any(f => f.Code == "KeyFileTooOpen" && SamePath(f.Target, path)))
-                {
-                    yield return new Finding("KeyFileTooOpen", FindingSeverity.Error,
-                        $"ssh ignored the private key {path}: its rights are too open (\"UNPROTECTED PRIVATE KEY FILE\").",
-                        FixRights(path), path);
-                }
+                yield return new Finding("KeyFileTooOpen", FindingSeverity.Error,
+                    $"ssh ignored the private key {path}: its rights are too open (\"UNPROTECTED PRIVATE KEY FILE\").",
+                    FixText.Run("Restrict it to yourself:", FixRights(path)), path);
             }
 
-            foreach (Match m in lines.Select(l => NoSuchIdentity.Match(l)).Where(m => m.Success))
+            foreach (string path in hop.Missing.Where(p => !known.Any(f => f.Code == "IdentityFileMissing" && f.Target == p)))
             {
-                string path = m.Groups["path"].Value;
                 yield return new Finding("IdentityFileMissing", FindingSeverity.Warning,
-                    $"The ssh configuration names the key {path}, which does not exist.",
+                    $"The ssh configuration names the key {path} for {role}, which does not exist.",
                     "Correct the IdentityFile line of your ssh config, or make the key with New-EspriKey.", path);
             }
 
-            if (Line("REMOTE HOST IDENTIFICATION HAS CHANGED") != null)
+            if (hop.Line("REMOTE HOST IDENTIFICATION HAS CHANGED") != null)
             {
                 yield return new Finding("HostKeyChanged", FindingSeverity.Error,
-                    $"The host key of {host} differs from the one in your known_hosts: ssh refuses to connect (a reinstalled server, or an attack).",
-                    $"Compare with the fingerprints the site publishes (Get-EspriSite); if they match, remove the old entry: ssh-keygen -R {host}", host);
+                    $"The host key of {role} differs from the one in your known_hosts: ssh refuses to connect (a reinstalled server, or an attack).",
+                    FixText.Run("Compare with the fingerprints the site publishes (Get-EspriSite); only if they match, remove the old entry:", $"ssh-keygen -R {host}"), host);
             }
-            else if (Line("Host key verification failed") != null)
+            else if (hop.Line("Host key verification failed") != null)
             {
                 yield return new Finding("HostKeyUnknown", FindingSeverity.Warning,
-                    $"{host} is not yet in your known_hosts, and a non-interactive ssh cannot ask you to trust it.",
-                    $"Connect once interactively (ssh {host}), check the fingerprint against the site's, and answer yes.", host);
+                    $"{Capital(role)} is not yet in your known_hosts, and the report's ssh may not ask you to trust it.",
+                    FixText.Run("Connect once in a terminal, check the fingerprint ssh shows against the one the site publishes, and answer yes:", $"ssh {host}"), host);
             }
 
-            if (Line("Too many authentication failures") != null)
+            if (hop.Line("Too many authentication failures") != null)
             {
                 yield return new Finding("TooManyKeysOffered", FindingSeverity.Error,
-                    "ssh offered so many keys that the server closed the connection before the right one.",
+                    $"ssh offered so many keys to {role} that it closed the connection before the right one.",
                     $"Add 'IdentitiesOnly yes' and one 'IdentityFile' line to the Host {host} block of your ssh config.", host);
             }
 
-            if (Line("agent refused operation") != null || Line("signing failed") != null)
+            if (hop.Line("agent refused operation") != null || hop.Line("signing failed") != null)
             {
                 yield return new Finding("AgentSigningFailed", FindingSeverity.Error,
-                    "The ssh agent holds the key but refused to sign with it.",
-                    "Remove and add the key again: ssh-add -D, then ssh-add <your key>.", host);
+                    $"The ssh agent holds the key for {role} but refused to sign with it.",
+                    FixText.Run("Remove the keys from the agent and add yours again:", "ssh-add -D; ssh-add <your key file>"), host);
             }
 
-            if (Line("Permission denied") != null)
+            if (hop.Denied)
             {
-                foreach (Finding auth in AuthenticationFindings(lines, host))
+                foreach (Finding auth in AuthenticationFindings(hop, role))
                 {
                     yield return auth;
                 }
             }
         }
 
-        private static IEnumerable<Finding> NetworkFindings(Func<string, string?> line, string host)
+        private static IEnumerable<Finding> NetworkFindings(SshHopVerdict hop, string role)
         {
+            string host = hop.Host;
             string? evidence;
-            if ((evidence = line("Could not resolve hostname")) != null)
+            if ((evidence = hop.Line("Could not resolve hostname")) != null)
             {
-                yield return new Finding("HostNotResolved", FindingSeverity.Error, $"The name could not be resolved: {evidence}",
+                yield return new Finding("HostNotResolved", FindingSeverity.Error, $"The name of {role} could not be resolved: {evidence}",
                     "Check the host name (Get-EspriSite lists them) and your network/VPN; from outside the lab some hosts are reachable only through a head node.", host);
             }
-            else if ((evidence = line("Connection timed out") ?? line("Operation timed out") ?? line("timed out during banner exchange")) != null)
+            else if ((evidence = hop.Line("Connection timed out") ?? hop.Line("Operation timed out") ?? hop.Line("timed out during banner exchange")) != null)
             {
-                yield return new Finding("ConnectTimeout", FindingSeverity.Error, $"No answer from the server: {evidence}",
+                yield return new Finding("ConnectTimeout", FindingSeverity.Error, $"No answer from {role}: {evidence}",
                     "Check your network, VPN or firewall (port 22 outgoing); try another head node.", host);
             }
-            else if ((evidence = line("Connection refused")) != null)
+            else if ((evidence = hop.Line("Connection refused")) != null)
             {
-                yield return new Finding("ConnectionRefused", FindingSeverity.Error, $"The server refused the connection: {evidence}",
+                yield return new Finding("ConnectionRefused", FindingSeverity.Error, $"{Capital(role)} refused the connection: {evidence}",
                     "Check the host name and port in your ssh config; the ssh service may be down: try another head node.", host);
             }
-            else if ((evidence = line("Network is unreachable") ?? line("No route to host")) != null)
+            else if ((evidence = hop.Line("Network is unreachable") ?? hop.Line("No route to host")) != null)
             {
-                yield return new Finding("NetworkUnreachable", FindingSeverity.Error, $"The network path to the server is missing: {evidence}",
+                yield return new Finding("NetworkUnreachable", FindingSeverity.Error, $"The network path to {role} is missing: {evidence}",
                     "Connect to the network (or VPN) the site requires, then try again.", host);
             }
-            else if ((evidence = line("kex_exchange_identification") ?? line("Connection closed by")) != null && line("Permission denied") == null)
+            else if (!hop.Denied && hop.Line("Host key verification failed") == null
+                && (evidence = hop.Line("kex_exchange_identification") ?? hop.Line("Connection closed by")) != null)
             {
-                yield return new Finding("ConnectionClosed", FindingSeverity.Error, $"The server closed the connection before login: {evidence}",
+                yield return new Finding("ConnectionClosed", FindingSeverity.Error, $"{Capital(role)} closed the connection before login: {evidence}",
                     "Your address may be blocked after failed attempts, or a proxy intercepts ssh: wait some minutes, then send this report to support.", host);
             }
         }
 
-        private static IEnumerable<Finding> AuthenticationFindings(string[] lines, string host)
+        private static IEnumerable<Finding> AuthenticationFindings(SshHopVerdict hop, string role)
         {
-            var offered = lines.Select(l => Offered.Match(l)).Where(m => m.Success)
-                .Select(m => (Path: m.Groups["path"].Value, Type: m.Groups["type"].Value, Fingerprint: m.Groups["fp"].Value))
-                .Distinct().ToList();
-            var acceptedFingerprints = new HashSet<string>(lines.Select(l => Accepted.Match(l)).Where(m => m.Success).Select(m => m.Groups["fp"].Value));
-            var refused = offered.Where(o => !acceptedFingerprints.Contains(o.Fingerprint)).ToList();
-            var acceptedButUnused = offered.Where(o => acceptedFingerprints.Contains(o.Fingerprint)).ToList();
-
-            foreach (var key in acceptedButUnused)
+            string host = hop.Host;
+            foreach (SshKeyTry key in hop.Keys.Where(k => k.Accepted && k.NotSigned && !hop.TooOpen.Contains(k.Path)))
             {
-                yield return new Finding("KeyAcceptedButUnusable", FindingSeverity.Error,
-                    $"The server knows the key {key.Path} ({key.Type} {key.Fingerprint}), but ssh could not use its private part (rights too open, wrong passphrase, or no agent).",
-                    $"Fix the key file's rights (chmod 600), or load it in your agent with ssh-add '{key.Path}', then try again.", key.Path);
+                yield return key.FromAgent
+                    ? new Finding("KeyAcceptedButUnusable", FindingSeverity.Error,
+                        $"{Capital(role)} knows the key {key}, but the agent that holds it did not sign.",
+                        FixText.Run("Remove the key from the agent and add it again:", $"ssh-add -d '{key.Path}'; ssh-add '{key.Path}'"), key.Path)
+                    : new Finding("KeyPassphraseNeeded", FindingSeverity.Warning,
+                        $"{Capital(role)} knows the key {key}, but ssh could not use it: its passphrase is needed, no agent holds it, and the report's ssh may ask nothing.",
+                        FixText.Run("Load the key in your agent once per session; then ssh asks nothing (and this report can log in):", $"ssh-add '{key.Path}'"), key.Path);
             }
 
+            List<SshKeyTry> refused = hop.Keys.Where(k => !k.Accepted).ToList();
             if (refused.Count > 0)
             {
-                string names = string.Join(", ", refused.Select(k => $"{k.Path} ({k.Type} {k.Fingerprint})"));
                 yield return new Finding("KeyNotRegistered", FindingSeverity.Error,
-                    $"The server refused the key(s) offered: {names}. Their public key is not registered for this login on {host}.",
-                    "Register the public key (.pub) in your ESPRI account (check it first with Test-EspriPublicKey), or use the key that is registered.", host);
+                    $"{Capital(role)} refused the key(s) offered: {string.Join(", ", refused)}. Their public key is not registered for this login on {host}.",
+                    $"Have the public key (.pub) registered for your login on {host} (check it first with Test-EspriPublicKey), or use the key that is registered.", host);
             }
-            else if (offered.Count == 0)
+            else if (hop.Keys.Count == 0)
             {
                 yield return new Finding("NoKeyOffered", FindingSeverity.Error,
-                    $"ssh had no key to offer to {host}: the login was refused.",
+                    $"ssh had no key to offer to {role}: the login was refused.",
                     "Make a key with New-EspriKey (or name yours with IdentityFile in your ssh config) and register its public key.", host);
             }
         }
+
+        /// <summary>Why a jump host that logged in could not forward the connection on (its log says it).</summary>
+        private static string? ChannelFailure(SshHopVerdict hop) =>
+            hop.Line("open failed") ?? hop.Line("stdio forwarding failed") ?? hop.Line("administratively prohibited");
+
+        private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private static string FixRights(string path) => HostPlatform.IsWindows
             ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""

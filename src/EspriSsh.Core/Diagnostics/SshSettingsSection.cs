@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using EspriSsh.Core.Tools;
 
@@ -10,18 +11,25 @@ namespace EspriSsh.Core.Diagnostics
         public static ReportSection Collect(ReportContext context)
         {
             var section = new ReportSection($"Effective ssh settings for {context.Request.HostName} (ssh -G, what ssh itself uses)");
-            if (context.Ssh == null)
+            ReportSshConfig? config = context.SshConfig;
+            if (context.Ssh == null || config == null)
             {
                 section.Line("Skipped: no ssh client.");
                 return section;
             }
 
             var arguments = new List<string> { "-G" };
-            arguments.AddRange(context.CommonSshArguments());
+            arguments.AddRange(context.SshArguments(config.View));
             arguments.Add("--"); // whatever the host looks like, ssh reads it as the host
             arguments.Add(context.Request.HostName);
             CommandResult result = ExternalCommand.Run(context.Ssh.Path, arguments, ReportContext.LocalCommandLimit);
             section.Field("Command", result.CommandLine);
+            section.Line($"The config given with -F ({config.View}, removed after the report):").Block(File.ReadAllText(config.View));
+            foreach (string note in config.Notes)
+            {
+                section.Line(note);
+            }
+
             if (!result.Succeeded)
             {
                 section.Line("ssh -G failed (" + (result.Failure ?? "exit code " + result.ExitCode) + "):").Block(result.CombinedOutput);

@@ -28,7 +28,7 @@ namespace EspriSsh.Core.Keys
             }
 
             return $"ssh does not look for '{privatePath}' by itself (only for id_ed25519, id_rsa... in {sshDirectory}). "
-                + $"Tell it to use this key: Set-EspriSshConfig -User <your login> -IdentityFile '{privatePath}'";
+                + $"Tell it to use this key:\n    Set-EspriSshConfig -User <your login> -IdentityFile {KeyAdvice.Quote(privatePath)}";
         }
     }
 }

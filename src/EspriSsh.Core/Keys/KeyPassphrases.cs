@@ -16,9 +16,10 @@ namespace EspriSsh.Core.Keys
         /// <summary>
         /// The passphrase that will protect the key written at <paramref name="keyPath"/>, owned by the
         /// caller; null means "write it unencrypted" (the user was warned). Nobody to ask and nothing
-        /// given: PassphraseRequired.
+        /// given: PassphraseRequired, whose message says <paramref name="howToGive"/> (default: the key
+        /// cmdlets' -Passphrase or -NoPassphrase).
         /// </summary>
-        public static Secret? ForNewKey(IUserInteraction ui, PassphraseChoice choice, string keyPath)
+        public static Secret? ForNewKey(IUserInteraction ui, PassphraseChoice choice, string keyPath, string? howToGive = null)
         {
             if (choice.IsNone || choice.GivenSecret?.IsEmpty == true)
             {
@@ -31,7 +32,8 @@ namespace EspriSsh.Core.Keys
                 return choice.GivenSecret.Copy();
             }
 
-            const string howToGive = "Pass -Passphrase (for example (Read-Host -AsSecureString 'Passphrase')), or -NoPassphrase to write the key unprotected (not recommended).";
+            // What a script passes instead: the caller's parameters (Start-EspriSetup has no -NoPassphrase).
+            howToGive ??= "Pass -Passphrase (for example (Read-Host -AsSecureString 'Passphrase')), or -NoPassphrase to write the key unprotected (not recommended).";
             while (true)
             {
                 Secret first = ui.AskSecret(Question.ForPassphrase($"Passphrase for the new key '{keyPath}'", keyPath, howToGive));

@@ -28,6 +28,9 @@ namespace EspriSsh.Core.Keys
         /// </summary>
         public const int MaxTextLength = 64 * 1024;
 
+        // The base64 of the smallest public key blob (ED25519: 51 bytes, 68 characters): shorter words in a comment are never key data.
+        private const int MinimumKeyText = 68;
+
         /// <summary>Checks a file holding a key (.pub, PuTTYgen's public key file, or a .ppk by mistake). Throws KeyFileNotFound, FileTooLarge...</summary>
         public static PublicKeyCheck CheckFile(string path, SiteProfile site) => Check(KeyFile.Text(KeyFile.Load(path)), path, site);
 
@@ -152,11 +155,14 @@ namespace EspriSsh.Core.Keys
                     $"The line starts with \"{declaredType}\" but the key data is a {blobType} key: the line was assembled from two different keys or edited. Copy the .pub file again, unchanged.");
             }
 
-            string[] rest = tokens.Skip(data.LastToken + 1).Select(t => t.Text).ToArray();
-            if (rest.Any(t => t.StartsWith("ssh-", StringComparison.Ordinal) || t.StartsWith("ecdsa-", StringComparison.Ordinal) || t.StartsWith("sk-", StringComparison.Ordinal)))
+            // The comment is free text ("my ssh-key for spirit", "ssh-ed25519 key"): only key data, a base64 blob
+            // that decodes as a key, makes a second key.
+            if (HoldsAnotherKey(tokens, data.LastToken + 1))
             {
                 return Fail(problems, source, "MultipleKeys", "More than one key was pasted. The account form takes one key: paste only the line of the key you will log in with.");
             }
+
+            string[] rest = tokens.Skip(data.LastToken + 1).Select(t => t.Text).ToArray();
 
             string comment = commentFromHeader ?? string.Join(" ", rest);
             byte[] keyBlob = data.Blob;
@@ -196,6 +202,29 @@ namespace EspriSsh.Core.Keys
             }
 
             return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source) { RawComment = comment };
+        }
+
+        /// <summary>True when a token from <paramref name="first"/> on starts key data: base64 that decodes as a key (what ssh-keygen would read), not words.</summary>
+        private static bool HoldsAnotherKey(List<PastedToken> tokens, int first)
+        {
+            for (int i = first; i < tokens.Count; i++)
+            {
+                if (PastedKeyData.IsBase64(tokens[i].Text) && tokens[i].Text.Length >= MinimumKeyText)
+                {
+                    if (PastedKeyData.Read(tokens, i)?.Blob != null)
+                    {
+                        return true;
+                    }
+
+                    // A key starts a run of base64 words: the rest of this run is not tried again (linear, whatever is pasted).
+                    while (i + 1 < tokens.Count && PastedKeyData.IsBase64(tokens[i + 1].Text))
+                    {
+                        i++;
+                    }
+                }
+            }
+
+            return false;
         }
 
         // PEM, OpenSSH, PKCS#8 and ssh.com private keys all announce themselves in their BEGIN line.

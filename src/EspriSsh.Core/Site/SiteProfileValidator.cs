@@ -50,6 +50,8 @@ namespace EspriSsh.Core.Site
             Require(profile.DocumentationUrl == null || IsWebAddress(profile.DocumentationUrl), "documentationUrl", "is not an http(s) address");
             Text(profile.Support.Address, "support.address");
             Text(profile.Support.ReportSubject, "support.reportSubject");
+            Text(profile.Support.AccountFormUrl, "support.accountFormUrl");
+            Require(profile.Support.AccountFormUrl == null || IsWebAddress(profile.Support.AccountFormUrl), "support.accountFormUrl", "is not an http(s) address");
             Text(profile.Support.ReportFileName, "support.reportFileName", required: true);
             Require(IsPlainFileName(profile.Support.ReportFileName), "support.reportFileName", "must be a file name, without a folder");
 

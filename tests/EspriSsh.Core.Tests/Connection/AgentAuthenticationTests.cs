@@ -150,7 +150,7 @@ namespace EspriSsh.Core.Tests.Connection
             ConnectionTestResult result = Tester(agent, interaction).Run(Plan(sshd, dir, false, encrypted));
 
             Assert.True(result.Succeeded, string.Join("\n", result.Stages));
-            Assert.Equal(new[] { $"Passphrase of '{encrypted}' (empty to skip this key)" }, interaction.Inner.Asked);
+            Assert.Equal(new[] { $"Passphrase of '{encrypted}' for box (empty to skip this key)" }, interaction.Inner.Asked);
             Assert.Equal(new[] { Thread.CurrentThread.ManagedThreadId }, interaction.Threads.Distinct());
         }
 

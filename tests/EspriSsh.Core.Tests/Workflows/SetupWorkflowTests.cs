@@ -91,7 +91,7 @@ namespace EspriSsh.Core.Tests.Workflows
             SetupResult again = Run(script, r => r.User = null);
 
             AssertStatuses(again, AlreadyDone, AlreadyDone, AlreadyDone, Skipped, Skipped, Skipped);
-            Assert.Contains("for jdupont", again.Step(SetupStepName.Config).Detail);
+            Assert.Contains("spirit1 (jdupont)", again.Step(SetupStepName.Config).Detail);
             Assert.Equal(before, HashEveryFile());
         }
 

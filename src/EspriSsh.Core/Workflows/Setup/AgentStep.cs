@@ -46,7 +46,7 @@ namespace EspriSsh.Core.Workflows.Setup
             {
                 return new SetupStep(SetupStepName.Agent, SetupStepStatus.NeedsYou,
                     "The key's passphrase is needed to add it to the ssh-agent, and this session cannot ask for it.",
-                    $"Run ssh-add '{path}' in your session, or pass -Passphrase.");
+                    $"Pass -Passphrase, or add it yourself in your session:\n    ssh-add {KeyAdvice.Quote(path)}");
             }
 
             AgentAddResult added = ctx.Agent.Add(key.Key, path);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
@@ -29,29 +30,30 @@ namespace EspriSsh.Core.Workflows.Setup
             {
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou,
                     ctx.Ui.CanPrompt ? "No login was given, so the aliases were not written." : "Your login is needed to write the aliases, and this session cannot ask for it.",
-                    "Start-EspriSetup -User <your login> (add -JeanZayUser <IDRIS login> for Jean Zay)");
+                    "Give it (add -JeanZayUser <IDRIS login> for Jean Zay):\n    Start-EspriSetup -User <your login>");
             }
 
             SshConfigEditPlan plan = Plan(ctx, user);
             ctx.User = user;
-            string hosts = string.Join(" and ", plan.Hosts);
+            // Each alias with its own login: Jean Zay's is not the head node's.
+            string hosts = string.Join(" and ", plan.Hosts.Select(h => $"{h} ({LoginOf(ctx, h, user)})"));
             // Set-EspriSshConfig's advice (how to add the jean-zay alias, unless it is there), as a sentence.
             string? next = plan.Next == null ? null : char.ToUpperInvariant(plan.Next[0]) + plan.Next.Substring(1);
             ConfigChange? change = new ConfigWorkflow(ctx.Ui, ctx.Site).Apply(plan);
             if (change == null)
             {
-                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{plan.Path}'.",
+                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} into '{plan.Path}'.",
                     "Run Start-EspriSetup without -WhatIf to do it.");
             }
 
             ctx.ConfigInPlace = plan.Satisfied;
             if (!change.Changed)
             {
-                return Checked(plan, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts} for {user}.", next);
+                return Checked(plan, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts}.", next);
             }
 
             string backup = change.BackupPath == null ? "" : $" (the previous file is kept as '{change.BackupPath}')";
-            return Checked(plan, SetupStepStatus.Done, $"Wrote {hosts} for {user} into '{plan.Path}'{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
+            return Checked(plan, SetupStepStatus.Done, $"Wrote {hosts} into '{plan.Path}'{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
         }
 
         private static SshConfigEditPlan Plan(SetupContext ctx, string user)
@@ -62,7 +64,7 @@ namespace EspriSsh.Core.Workflows.Setup
                 User = user,
                 HeadNode = request.HeadNode,
                 JeanZayUser = request.JeanZayUser,
-                IdentityFile = IdentityFileOf(ctx.KeyPath!, request.HomeDirectory),
+                IdentityFile = IdentityFileFor(ctx),
             };
             return new ConfigWorkflow(ctx.Ui, ctx.Site).Plan(ctx.ConfigPath, config, new SshResolveOptions { Home = request.HomeDirectory });
         }
@@ -73,14 +75,37 @@ namespace EspriSsh.Core.Workflows.Setup
             : new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou, detail + " ssh would still not use those values: the warnings say what stands in the way.",
                 $"Fix what the warnings name, then run Start-EspriSetup again (Test-EspriSshConfig shows what ssh resolves).");
 
-        /// <summary>The key as the config names it: ~/.ssh/... inside the home (as Set-EspriSshConfig writes it), else the full path.</summary>
-        private static string IdentityFileOf(string keyPath, string home)
+        /// <summary>
+        /// The key as the config names it. When the config already names this very file for the alias
+        /// (an absolute path, ~/..., %d/...: paths compared as the files they name), its own spelling,
+        /// so that a config that already does what the site needs is not rewritten. Otherwise
+        /// ~/.ssh/... inside the home (as Set-EspriSshConfig writes it), else the full path.
+        /// </summary>
+        private static string IdentityFileFor(SetupContext ctx)
         {
+            string keyPath = Path.GetFullPath(ctx.KeyPath!);
+            string home = ctx.Request.HomeDirectory;
+            if (File.Exists(ctx.ConfigPath))
+            {
+                ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode, new SshResolveOptions { Home = home });
+                for (int i = 0; resolved.IdentityFilesFromConfig && i < resolved.IdentityFiles.Count; i++)
+                {
+                    if (string.Equals(Path.GetFullPath(resolved.ExpandedIdentityFiles[i]), keyPath, PathComparison))
+                    {
+                        return resolved.IdentityFiles[i];
+                    }
+                }
+            }
+
             string homeSsh = Path.Combine(home, ".ssh") + Path.DirectorySeparatorChar;
-            StringComparison comparison = HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            string full = Path.GetFullPath(keyPath);
-            return full.StartsWith(homeSsh, comparison) ? "~/.ssh/" + full.Substring(homeSsh.Length).Replace('\\', '/') : full;
+            return keyPath.StartsWith(homeSsh, PathComparison) ? "~/.ssh/" + keyPath.Substring(homeSsh.Length).Replace('\\', '/') : keyPath;
         }
+
+        private static StringComparison PathComparison => HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        /// <summary>The login an alias is written with: the remote host's own (-JeanZayUser), else the head node's.</summary>
+        private static string LoginOf(SetupContext ctx, string alias, string user) =>
+            ctx.Request.JeanZayUser != null && string.Equals(alias, ctx.Site.RemoteHost?.Alias, StringComparison.OrdinalIgnoreCase) ? ctx.Request.JeanZayUser : user;
 
         /// <summary>
         /// The login the head node alias already carries, so that a later run (Start-EspriSetup

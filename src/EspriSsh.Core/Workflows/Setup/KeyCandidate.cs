@@ -32,8 +32,8 @@ namespace EspriSsh.Core.Workflows.Setup
         /// <summary>Preferred or Tolerated: refused keys are never candidates.</summary>
         public KeyPolicyVerdict Verdict { get; }
 
-        /// <summary>"'/home/me/.ssh/id_rsa' (ssh-rsa, 4096 bits, tolerated)".</summary>
+        /// <summary>"'/home/me/.ssh/id_rsa' (ssh-rsa SHA256:..., 4096 bits, tolerated)".</summary>
         public override string ToString() =>
-            $"'{Path}' ({Type}, {Bits} bits, {(Installed ? "" : "PuTTY key, ")}{Verdict.ToString().ToLowerInvariant()})";
+            $"'{Path}' ({Type} {Fingerprint}, {Bits} bits, {(Installed ? "" : "PuTTY key, ")}{Verdict.ToString().ToLowerInvariant()})";
     }
 }

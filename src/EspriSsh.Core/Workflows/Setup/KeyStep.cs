@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -45,6 +46,15 @@ namespace EspriSsh.Core.Workflows.Setup
                 return Install(ctx, key, request.FromKey != null ? request.KeyPath : null, notUsed);
             }
 
+            // The key the config already names for the head node is the user's choice (an earlier run's): kept, not asked again.
+            KeyCandidate? configured = request.KeyPath == null ? ConfiguredKey(ctx, found) : null;
+            if (configured != null)
+            {
+                ctx.KeyFromConfig = true;
+                string others = string.Concat(found.Usable.Where(c => c != configured).Select(c => $" Also here, not used (your ssh config names your key): {c}."));
+                return Use(ctx, configured, notUsed + others);
+            }
+
             string target = request.KeyPath ?? Path.Combine(request.SshDirectory, KeyFile.DefaultFileName(Ed25519PrivateKey.TypeName)!);
             KeyCandidate? atTarget = found.Usable.FirstOrDefault(c => c.Installed && SamePath(c.Path, target));
             if (atTarget != null)
@@ -73,18 +83,32 @@ namespace EspriSsh.Core.Workflows.Setup
             string list = string.Join("; ", found.Usable.Select((c, i) => $"{i + 1}. {c}"));
             if (!ctx.Ui.CanPrompt)
             {
-                KeyCandidate installed = found.Usable.FirstOrDefault(c => c.Installed) ?? found.Usable[0];
-                KeyCandidate putty = found.Usable.FirstOrDefault(c => !c.Installed) ?? found.Usable[0];
+                // One command per kind of key found: -KeyPath for a key ssh uses as it is, -FromKey for a PuTTY key to install.
+                KeyCandidate? installed = found.Usable.FirstOrDefault(c => c.Installed);
+                KeyCandidate? putty = found.Usable.FirstOrDefault(c => !c.Installed);
+                string examples = (installed == null ? "" : $"\n    Start-EspriSetup -KeyPath {KeyAdvice.Quote(installed.Path)}")
+                    + (putty == null ? "" : $"\n    Start-EspriSetup -FromKey {KeyAdvice.Quote(putty.Path)}");
                 return new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou,
                     $"Several keys the site accepts are here: {list}. One key per person: only you know which one is registered.{notUsed}",
-                    $"Name yours: Start-EspriSetup -KeyPath '{installed.Path}' (a key in your ssh folder) or -FromKey '{putty.Path}' (a PuTTY key to install).");
+                    "Name yours, for example:" + examples);
             }
 
-            var question = new Question(
-                $"Several keys the site accepts are here: {list}. One key per person: which one is yours (registered, or to register, with the site)?",
-                null, ErrorIds.InvalidParameter, "Pass -KeyPath (a key in your ssh folder) or -FromKey (a PuTTY key to install).", "Choose your key");
-            var choices = found.Usable.Select((c, i) => new Choice($"&{i + 1} {Path.GetFileName(c.Path)}", c.ToString())).ToList();
-            return Use(ctx, found.Usable[ctx.Ui.Choose(question, choices, 0)], notUsed);
+            return Use(ctx, found.Usable[KeyMenu.Ask(ctx.Ui, found.Usable, 0)], notUsed);
+        }
+
+        /// <summary>The first key the ssh config names for the head node that is here and that the site accepts; null when none.</summary>
+        private static KeyCandidate? ConfiguredKey(SetupContext ctx, KeyDiscoveryResult found)
+        {
+            if (!File.Exists(ctx.ConfigPath))
+            {
+                return null;
+            }
+
+            string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
+            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
+            return resolved.IdentityFilesFromConfig
+                ? resolved.ExpandedIdentityFiles.Select(file => found.Usable.FirstOrDefault(c => c.Installed && SamePath(c.Path, file))).FirstOrDefault(c => c != null)
+                : null;
         }
 
         private static SetupStep UseInstalled(SetupContext ctx, KeyCandidate key, string notUsed)
@@ -92,11 +116,12 @@ namespace EspriSsh.Core.Workflows.Setup
             ctx.KeyPath = key.Path;
             ctx.KeyOnDisk = true;
             ctx.PublicKey = PublicKeyOf(key.Path);
+            ctx.KeyEncrypted = key.Encrypted;
             string detail = $"Using {key}{(key.Encrypted ? ", protected by a passphrase" : "")}.{notUsed}";
             if (!key.Encrypted)
             {
                 return new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou, detail + " It has no passphrase: anyone who copies the file can use your account.",
-                    "Protect it (the site requires a passphrase): " + KeyAdvice.AddPassphrase(key.Path));
+                    "Protect it (the site requires a passphrase):\n    " + KeyAdvice.AddPassphrase(key.Path));
             }
 
             // Given back to its owner alone (ssh refuses a key others can read); never through a symbolic link.
@@ -118,7 +143,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
             return asked
                 ? new SetupStep(SetupStepName.Key, SetupStepStatus.Skipped, $"{detail} Its rights ({repair.Before}) are too open for ssh: not changed.",
-                    $"Repair-EspriKeyPermission -Path '{key.Path}'")
+                    "Restrict them to yourself:\n    " + KeyAdvice.RepairPermissions(key.Path))
                 : new SetupStep(SetupStepName.Key, SetupStepStatus.AlreadyDone, detail);
         }
 
@@ -153,7 +178,7 @@ namespace EspriSsh.Core.Workflows.Setup
                 else
                 {
                     // The site requires a passphrase: an unprotected source gets one.
-                    newPassphrase = KeyPassphrases.ForNewKey(ctx.Ui, ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase), plan.Destination);
+                    newPassphrase = NewPassphrase(ctx, plan.Destination);
                     ctx.RememberPassphrase(newPassphrase);
                     answers.NewPassphrase = newPassphrase;
                     if (newPassphrase != null)
@@ -185,22 +210,28 @@ namespace EspriSsh.Core.Workflows.Setup
             }
 
             // Asked here, not inside the workflow, so the passphrase is kept for the agent and the connection test.
-            using Secret? passphrase = KeyPassphrases.ForNewKey(ctx.Ui, ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase), plan.Path);
+            using Secret? passphrase = NewPassphrase(ctx, plan.Path);
             ctx.RememberPassphrase(passphrase);
             KeyInfo info = workflow.Execute(plan, passphrase);
             return Written(ctx, info, $"Made a new {plan.Type} key at '{info.Path}'{none}", notUsed);
         }
+
+        /// <summary>The new key's passphrase: -Passphrase, else typed twice; a script is told the parameter Start-EspriSetup has.</summary>
+        private static Secret? NewPassphrase(SetupContext ctx, string keyPath) => KeyPassphrases.ForNewKey(ctx.Ui,
+            ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase), keyPath,
+            "Pass -Passphrase (for example -Passphrase (Read-Host -AsSecureString 'Passphrase')), or run Start-EspriSetup in a PowerShell window, where it asks.");
 
         private static SetupStep Written(SetupContext ctx, KeyInfo info, string what, string notUsed)
         {
             ctx.KeyPath = info.Path;
             ctx.KeyOnDisk = true;
             ctx.KeyWritten = true;
+            ctx.KeyEncrypted = info.Encrypted;
             ctx.PublicKey = PublicKeyOf(info.Path);
             return info.Encrypted
                 ? new SetupStep(SetupStepName.Key, SetupStepStatus.Done, $"{what}, protected by its passphrase.{notUsed}")
                 : new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou, $"{what}, with no passphrase.{notUsed}",
-                    "Protect it (the site requires a passphrase): " + KeyAdvice.AddPassphrase(info.Path));
+                    "Protect it (the site requires a passphrase):\n    " + KeyAdvice.AddPassphrase(info.Path));
         }
 
         private static SetupStep WouldDo(string detail) =>

@@ -1,11 +1,14 @@
+using System;
 using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Workflows.Setup
 {
     /// <summary>
-    /// The Report step: when the connection fails, Get-EspriDebugReport's engine writes the support
-    /// report (no secret in it) into the current folder, and the step says where to send it.
+    /// The Report step: when the connection fails, Get-EspriDebugReport's workflow writes the support
+    /// report (no secret in it) into the current folder, and the step says where to send it. The
+    /// report describes the connection test the user has just seen (hops, keys offered, stage,
+    /// reason) instead of testing again. A host key the user did not trust is not a support case.
     /// </summary>
     internal static class ReportStep
     {
@@ -13,7 +16,9 @@ namespace EspriSsh.Core.Workflows.Setup
         {
             if (connection.Status != SetupStepStatus.Failed || ctx.FailedHost == null)
             {
-                string why = connection.Status == SetupStepStatus.Done ? "Not needed: the connection works." : "Written only when the connection test fails.";
+                string why = connection.Status == SetupStepStatus.Done ? "Not needed: the connection works."
+                    : connection.Status == SetupStepStatus.NeedsYou ? "Not needed: nothing failed, the test stopped at your answer."
+                    : "Written only when the connection test fails.";
                 return new SetupStep(SetupStepName.Report, SetupStepStatus.Skipped, why);
             }
 
@@ -22,11 +27,11 @@ namespace EspriSsh.Core.Workflows.Setup
             string path = DebugReportWorkflow.DefaultPath(ctx.Site, request.ReportDirectory);
             var report = new DebugReportRequest(ctx.Site)
             {
-                Login = ctx.User,
-                HostName = ctx.FailedHost,
+                HostName = ctx.FailedHost, // the logins are the aliases' (Jean Zay's is not the head node's)
                 SshDirectory = request.SshDirectory,
                 ConfigPath = request.ConfigPath,
                 Timeout = request.Timeout,
+                SeenConnection = new SeenConnection("Start-EspriSetup", ctx.ConnectionResults.ToArray(), DateTimeOffset.Now),
                 PowerShellEdition = request.PowerShellEdition,
                 PowerShellVersion = request.PowerShellVersion,
                 PowerShellHost = request.PowerShellHost,

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Connection;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -40,6 +42,12 @@ namespace EspriSsh.Core.Workflows.Setup
         /// <summary>The key is on disk (not only planned).</summary>
         public bool KeyOnDisk { get; set; }
 
+        /// <summary>The key is the one the ssh config already named (an earlier run's choice): its line is the one shown before.</summary>
+        public bool KeyFromConfig { get; set; }
+
+        /// <summary>The key is protected by a passphrase; null while unknown.</summary>
+        public bool? KeyEncrypted { get; set; }
+
         /// <summary>This run wrote the key (made or installed it): its public line is new.</summary>
         public bool KeyWritten { get; set; }
 
@@ -56,8 +64,11 @@ namespace EspriSsh.Core.Workflows.Setup
         /// <summary>The aliases are in the ssh config as the site wants them.</summary>
         public bool ConfigInPlace { get; set; }
 
-        /// <summary>The host alias whose connection test failed (the report tests it again).</summary>
+        /// <summary>The host alias whose connection test failed (the report is about it).</summary>
         public string? FailedHost { get; set; }
+
+        /// <summary>The connection tests this run made with the user, in order: the report describes them instead of testing again.</summary>
+        public List<ConnectionTestResult> ConnectionResults { get; } = new List<ConnectionTestResult>();
 
         public string? ReportPath { get; set; }
 

@@ -46,6 +46,11 @@ namespace EspriSsh.Core.Workflows.Setup
                 Step(steps, SetupStepName.Agent, () => AgentStep.Run(context));
                 SetupStep connection = Step(steps, SetupStepName.Connection, () => ConnectionStep.Run(context));
                 Step(steps, SetupStepName.Report, () => ReportStep.Run(context, connection));
+                if (connection.Status == SetupStepStatus.Done)
+                {
+                    int line = steps.FindIndex(s => s.Name == SetupStepName.PublicLine);
+                    steps[line] = PublicLineStep.Registered(steps[line]);
+                }
             }
             finally
             {
