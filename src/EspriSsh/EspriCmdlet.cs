@@ -23,14 +23,15 @@ namespace EspriSsh
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private CmdletInteraction? interaction;
         private SiteProfile? site;
+        private SiteProfileWarning? siteWarning;
 
         /// <summary>Everything a core workflow asks of the user goes through this.</summary>
         protected IUserInteraction Interaction => interaction ??= new CmdletInteraction(this);
 
         /// <summary>
         /// The site profile this command goes by, looked up once and handed to the engine. A profile
-        /// from a file (ESPRISSH_SITE_PROFILE) is named in a warning: its hosts, key policy and host
-        /// keys are what the command trusts.
+        /// from a file (ESPRISSH_SITE_PROFILE) is named in a warning, once per pipeline: its hosts, key
+        /// policy and host keys are what the command trusts.
         /// </summary>
         protected SiteProfile Site
         {
@@ -41,7 +42,8 @@ namespace EspriSsh
                     site = SiteProfileLoader.FromEnvironment();
                     if (!site.IsBuiltIn)
                     {
-                        WriteWarning($"This command uses the site profile '{site.Source}' ({SiteProfileLoader.EnvironmentVariable}), not the built-in ESPRI one: the hosts, key policy and host keys it trusts come from that file.");
+                        siteWarning = SiteProfileWarning.Hold(site.Source, source => WriteWarning(
+                            $"This command uses the site profile '{source}' ({SiteProfileLoader.EnvironmentVariable}), not the built-in ESPRI one: the hosts, key policy and host keys it trusts come from that file."));
                     }
                 }
 
@@ -129,7 +131,11 @@ namespace EspriSsh
 
         protected override void StopProcessing() => cancellation.Cancel();
 
-        public void Dispose() => cancellation.Dispose();
+        public void Dispose()
+        {
+            cancellation.Dispose();
+            siteWarning?.Dispose();
+        }
 
         /// <summary>
         /// True when nobody can answer a prompt: -NonInteractive, redirected input, a non-interactive

@@ -146,9 +146,9 @@ namespace EspriSsh.Core.Connection
         private static string NextStepFor(LoadedIdentity identity, AgentKeys agent) => identity.ProblemId switch
         {
             ErrorIds.PassphraseRequired => $"'{identity.Path}' is protected by a passphrase and was not tried: add it to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add '{identity.Path}'), "
-                + "run the test in an interactive session to be asked, or pass -Passphrase." + LockedAgent(agent),
+                + "or test it in a PowerShell window, where Test-EspriConnection asks for it (a script gives it with Test-EspriConnection -Passphrase)." + LockedAgent(agent),
             ErrorIds.KeyWrongPassphrase => $"The passphrase does not open '{identity.Path}'. Type it again; if it is lost, make a new key with New-EspriKey and register its .pub.",
-            ErrorIds.KeyFileNotFound => $"{identity.Problem} Make a key with New-EspriKey, or name yours with -IdentityFile.",
+            ErrorIds.KeyFileNotFound => $"{identity.Problem} Make a key with New-EspriKey, or test yours with Test-EspriConnection -IdentityFile.",
             _ => identity.Problem ?? "The key cannot be used.",
         };
 
@@ -188,7 +188,7 @@ namespace EspriSsh.Core.Connection
                 .ToList();
             if (others.Count > 0)
             {
-                yield return $"Other keys on this computer: {string.Join(", ", others)}. If the IT team registered one of these, test it with -IdentityFile.";
+                yield return $"Other keys on this computer: {string.Join(", ", others)}. If the IT team registered one of these, test it with Test-EspriConnection -IdentityFile <its private key>.";
             }
         }
 

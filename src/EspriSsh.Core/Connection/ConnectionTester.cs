@@ -148,7 +148,7 @@ namespace EspriSsh.Core.Connection
                     stage.Status = StageStatus.Failed;
                     stage.Reason = ErrorIds.NoKeyFound;
                     stage.Detail = string.Join("; ", parts);
-                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent. Make one with New-EspriKey, send its .pub via the account form, or name yours with -IdentityFile.";
+                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent. Make one with New-EspriKey, send its .pub via the account form, or test yours with Test-EspriConnection -IdentityFile.";
                     return false;
                 }
             }
@@ -166,7 +166,7 @@ namespace EspriSsh.Core.Connection
                 stage.Status = StageStatus.Failed;
                 stage.Reason = ex.ErrorId;
                 stage.Detail = ex.Message;
-                stage.Hint = "Correct or remove that known_hosts file (UserKnownHostsFile / GlobalKnownHostsFile in your ssh config), or name another one with -KnownHostsPath.";
+                stage.Hint = "Correct or remove that known_hosts file (UserKnownHostsFile / GlobalKnownHostsFile in your ssh config), or test with another one: Test-EspriConnection -KnownHostsPath.";
                 return false;
             }
 
