@@ -20,14 +20,18 @@ namespace EspriSsh.Core.Diagnostics
             string? socket = environment.GetEnvironmentVariable("SSH_AUTH_SOCK");
             section.Field("SSH_AUTH_SOCK", string.IsNullOrEmpty(socket) ? "(not set)" : socket);
             AgentStatus status = context.AgentStatus;
-            string fix = environment.IsWindows
-                ? FixText.Run("In an administrator PowerShell, run this once (or start Pageant):", AgentAdvice.WindowsServiceFix)
-                : FixText.Run("Start one from PowerShell (put the line in your $PROFILE so that every session uses the same agent):", AgentAdvice.UnixStartCommand);
             if (!status.Reachable)
             {
-                section.Field("Agent", "not reachable: " + status.Problem);
+                // The agent's problem says why, then what to do (a command on a line of its own): the fix takes the second part.
+                string problem = status.Problem!;
+                int end = problem.IndexOf(". ", StringComparison.Ordinal);
+                string why = end < 0 ? problem : problem.Substring(0, end + 1);
+                string fix = environment.IsWindows && end >= 0
+                    ? problem.Substring(end + 2)
+                    : FixText.Run("Start one from PowerShell (put the line in your $PROFILE so that every session uses the same agent):", AgentAdvice.UnixStartCommand);
+                section.Field("Agent", "not reachable: " + problem);
                 context.Add(new Finding("AgentNotReachable", FindingSeverity.Info,
-                    "No SSH agent answers: ssh asks for your key's passphrase at every login (this does not stop a login). " + status.Problem, fix));
+                    "No SSH agent answers: ssh asks for your key's passphrase at every login (this does not stop a login). " + why, fix));
             }
             else
             {
