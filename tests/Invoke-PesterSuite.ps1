@@ -1,7 +1,9 @@
 <#
 .SYNOPSIS
-    Runs every tests/*.Tests.ps1 (or the -Path file) with Pester 5 (from the NuGet cache) and writes
-    the counts as JSON. Also runs in Windows PowerShell 5.1: keep it free of pwsh-only syntax.
+    Runs every tests/*.Tests.ps1 (or the -Path file) with Pester 5 (from the NuGet cache), writes the
+    counts as JSON to -ResultFile and Pester's NUnit report beside it (.xml). Also runs in Windows
+    PowerShell 5.1, keep it free of pwsh-only syntax: there, given the tests folder, it runs the files
+    whose header says they are written for Windows PowerShell 5.1 too.
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
@@ -18,11 +20,33 @@ $null = New-Item -ItemType Directory $runTemp
 if ($PSVersionTable.PSEdition -eq 'Core' -and -not $IsWindows) { chmod 700 $runTemp }
 $env:TMPDIR = $env:TEMP = $env:TMP = $runTemp
 
+function Get-OrphanAgentFolders {
+    if ($PSVersionTable.PSEdition -ne 'Core' -or $IsWindows) { return }
+    foreach ($folder in Get-ChildItem -Directory /tmp -Filter 'ssh-*' -ErrorAction Ignore) {
+        $answered = Get-ChildItem $folder.FullName -Filter 'agent.*' -ErrorAction Ignore | Where-Object {
+            $socket = [System.Net.Sockets.Socket]::new('Unix', 'Stream', 'Unspecified')
+            try { $socket.Connect([System.Net.Sockets.UnixDomainSocketEndPoint]::new($_.FullName)); $true } catch { $false } finally { $socket.Dispose() }
+        }
+        if (-not $answered) { $folder }
+    }
+}
+$agentFoldersBefore = @(Get-ChildItem -Directory /tmp -Filter 'ssh-*' -ErrorAction Ignore | ForEach-Object { $_.FullName })
+
+# A file written for 5.1 too says so in its first lines (WindowsPowerShell.Tests.ps1 checks that such
+# files use nothing 5.1 lacks); the others use pwsh 7 syntax and would not even parse there.
+$paths = @($Path)
+if ($PSVersionTable.PSEdition -eq 'Desktop' -and (Test-Path $Path -PathType Container)) {
+    $paths = @(Get-ChildItem $Path -Filter '*.Tests.ps1' | Where-Object { (Get-Content $_.FullName -TotalCount 6) -match 'Windows PowerShell 5\.1 too' } | ForEach-Object { $_.FullName })
+}
+
 $config = New-PesterConfiguration
-$config.Run.Path = $Path
+$config.Run.Path = $paths
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 if ($env:ESPRISSH_TEST_FILTER) { $config.Filter.FullName = $env:ESPRISSH_TEST_FILTER }
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = [IO.Path]::ChangeExtension([IO.Path]::GetFullPath($ResultFile), '.xml')
 $result = Invoke-Pester -Configuration $config
 
 # Each skip's reason was printed at discovery ("[!] skip (file:line): reason"); here is what it skipped.
@@ -32,6 +56,11 @@ $result.Skipped | ForEach-Object { Write-Host "  skipped: $($_.ExpandedPath)" }
 # (Install-PSResource) leave there is theirs, not the tests'.
 $runtimeFiles = 'CoreFxPipe_*', 'clr-debug-pipe-*', 'dotnet-diagnostic-*', 'NuGetScratch*'
 $left = @(Get-ChildItem -Force $runTemp | Where-Object { $name = $_.Name; -not ($runtimeFiles | Where-Object { $name -like $_ }) })
+# ssh-agent is setgid on Debian and Ubuntu, so the C library drops TMPDIR for it: `ssh-agent -s` makes
+# /tmp/ssh-XXXXXXXXXXXX/agent.N, which only the agent removes, on a clean stop. A folder made during the
+# run whose socket nobody answers any more is an agent a test killed and left behind (agents still
+# running, such as another user's, answer).
+$left += @(Get-OrphanAgentFolders | Where-Object { $agentFoldersBefore -notcontains $_.FullName })
 if ($left) { Write-Host "Left behind in the temp folder by the tests (each counted as a failure): $($left.Name -join ', ')" }
 Remove-Item -Recurse -Force $runTemp -ErrorAction Ignore
 @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $left.Count; Skipped = $result.SkippedCount } |
