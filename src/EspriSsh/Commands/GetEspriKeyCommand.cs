@@ -24,7 +24,7 @@ namespace EspriSsh.Commands
         [ValidateNotNullOrEmpty]
         public string? SshDirectory { get; set; }
 
-        // Asked once per pipeline: the agent's key list costs an ssh-add run.
+        // Asked once per pipeline: the agent's key list is a round trip to the agent.
         private KeyInventoryOptions? options;
 
         protected override void ProcessRecord()
