@@ -20,17 +20,19 @@ $null = New-Item -ItemType Directory $runTemp
 if ($PSVersionTable.PSEdition -eq 'Core' -and -not $IsWindows) { chmod 700 $runTemp }
 $env:TMPDIR = $env:TEMP = $env:TMP = $runTemp
 
-function Get-OrphanAgentFolders {
-    if ($PSVersionTable.PSEdition -ne 'Core' -or $IsWindows) { return }
-    foreach ($folder in Get-ChildItem -Directory /tmp -Filter 'ssh-*' -ErrorAction Ignore) {
-        $answered = Get-ChildItem $folder.FullName -Filter 'agent.*' -ErrorAction Ignore | Where-Object {
-            $socket = [System.Net.Sockets.Socket]::new('Unix', 'Stream', 'Unspecified')
-            try { $socket.Connect([System.Net.Sockets.UnixDomainSocketEndPoint]::new($_.FullName)); $true } catch { $false } finally { $socket.Dispose() }
-        }
-        if (-not $answered) { $folder }
-    }
+# ssh-agent is setgid on Debian and Ubuntu, so the C library drops TMPDIR for it: `ssh-agent -s` makes
+# /tmp/ssh-XXXXXXXXXXXX/agent.<its pid>, which only the agent removes, on a clean stop, and which the
+# folder above never sees. So this run's ssh-agent goes through a wrapper that notes its pid (exec keeps
+# it): a /tmp/ssh-*/agent.<noted pid> left at the end is this run's leftover, never another user's.
+$agentShim = $null
+$realAgent = if ($PSVersionTable.PSEdition -eq 'Core' -and -not $IsWindows) { Get-Command ssh-agent -CommandType Application -ErrorAction Ignore | Select-Object -First 1 }
+if ($realAgent) {
+    $agentShim = Join-Path ([IO.Path]::GetDirectoryName($runTemp)) ('espri-agent-shim-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    $null = New-Item -ItemType Directory $agentShim
+    Set-Content (Join-Path $agentShim 'ssh-agent') -Value @('#!/bin/sh', "echo `$`$ >> '$agentShim/pids'", "exec '$($realAgent.Source)' `"`$@`"")
+    chmod 755 (Join-Path $agentShim 'ssh-agent')
+    $env:PATH = $agentShim + [IO.Path]::PathSeparator + $env:PATH
 }
-$agentFoldersBefore = @(Get-ChildItem -Directory /tmp -Filter 'ssh-*' -ErrorAction Ignore | ForEach-Object { $_.FullName })
 
 # A file written for 5.1 too says so in its first lines (WindowsPowerShell.Tests.ps1 checks that such
 # files use nothing 5.1 lacks); the others use pwsh 7 syntax and would not even parse there.
@@ -56,11 +58,11 @@ $result.Skipped | ForEach-Object { Write-Host "  skipped: $($_.ExpandedPath)" }
 # (Install-PSResource) leave there is theirs, not the tests'.
 $runtimeFiles = 'CoreFxPipe_*', 'clr-debug-pipe-*', 'dotnet-diagnostic-*', 'NuGetScratch*'
 $left = @(Get-ChildItem -Force $runTemp | Where-Object { $name = $_.Name; -not ($runtimeFiles | Where-Object { $name -like $_ }) })
-# ssh-agent is setgid on Debian and Ubuntu, so the C library drops TMPDIR for it: `ssh-agent -s` makes
-# /tmp/ssh-XXXXXXXXXXXX/agent.N, which only the agent removes, on a clean stop. A folder made during the
-# run whose socket nobody answers any more is an agent a test killed and left behind (agents still
-# running, such as another user's, answer).
-$left += @(Get-OrphanAgentFolders | Where-Object { $agentFoldersBefore -notcontains $_.FullName })
+if ($agentShim) {
+    $agentPids = @(Get-Content (Join-Path $agentShim 'pids') -ErrorAction Ignore)
+    $left += @($agentPids | ForEach-Object { Get-Item "/tmp/ssh-*/agent.$_" -ErrorAction Ignore } | ForEach-Object { $_.Directory })
+    Remove-Item -Recurse -Force $agentShim
+}
 if ($left) { Write-Host "Left behind in the temp folder by the tests (each counted as a failure): $($left.Name -join ', ')" }
 Remove-Item -Recurse -Force $runTemp -ErrorAction Ignore
 @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $left.Count; Skipped = $result.SkippedCount } |
