@@ -310,3 +310,44 @@ for (`$i = 0; `$i -lt 300; `$i++) {
         ($outcomes | Where-Object { $_ -notin 'read', 'refused', 'KeyFileNotFound,EspriSsh.Commands.GetEspriKeyCommand' }) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'A damaged certificate as id_ed25519-cert.pub: every consumer goes on, the report is written' -Skip:(Test-Skip -Tool ssh-keygen, sshd) {
+    BeforeDiscovery {
+        $script:Certificates = @('empty_key_type', 'empty_type_inside', 'principals_4500', 'force_command_extra_data', 'bad_signature', 'valid_terminal_escapes') |
+            ForEach-Object { @{ Name = $_ } }
+    }
+    BeforeAll {
+        $script:CertBox = New-TestSandbox
+        $script:CertKey = Join-Path $CertBox.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $CertKey | Out-Null
+        $script:CertSshd = Start-TestSshd -AuthorizedKeys (Get-Content "$CertKey.pub")
+        Set-Content (Join-Path $CertBox.Ssh 'known_hosts') "[127.0.0.1]:$($CertSshd.Port) $($CertSshd.HostKeyType) $($CertSshd.HostKeyBase64)"
+        $script:Fixtures = Join-Path (Get-RepoRoot) 'tests/EspriSsh.Core.Tests/Keys/HostileCertificates/files'
+    }
+    AfterAll {
+        Stop-TestSshd $CertSshd
+        Remove-Item -Recurse -Force $CertBox.Home -ErrorAction Ignore
+    }
+
+    It '<Name>: Get-EspriKey, Test-EspriConnection, Start-EspriSetup and Get-EspriDebugReport all end with a result' -ForEach $Certificates {
+        Copy-Item (Join-Path $Fixtures "$Name-cert.pub") (Join-Path $CertBox.Ssh 'id_ed25519-cert.pub') -Force
+        $entries = Get-EspriKey -SshDirectory $CertBox.Ssh -WarningAction SilentlyContinue
+        $cert = $entries | Where-Object Kind -eq 'Certificate'
+        $cert | Should -Not -BeNullOrEmpty
+        if ($Name -like 'valid_*') { $cert.Certificate | Should -Not -BeNullOrEmpty } else { $cert.Problems -join ' ' | Should -Match 'damaged certificate|cannot read' }
+        ($entries | Out-String) | Should -Not -Match '[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+
+        $r = Test-EspriConnection 127.0.0.1 -Port $CertSshd.Port -User $CertSshd.User -SshDirectory $CertBox.Ssh -TimeoutSec 10 -ErrorAction Stop
+        $r.Succeeded | Should -BeTrue -Because 'the key itself still logs in; only its certificate is refused'
+
+        $setup = Start-EspriSetup -SshDirectory $CertBox.Ssh -WhatIf 6>$null 3>$null
+        @($setup.Steps).Count | Should -BeGreaterThan 0
+        $setup.Steps.Status | Should -Not -Contain 'Failed'
+
+        $out = Join-Path $CertBox.Home "report-$Name.txt"
+        $report = Get-EspriDebugReport -SshDirectory $CertBox.Ssh -OutFile $out -NoConnectionTest -ErrorAction Stop 6>$null
+        Test-Path $out | Should -BeTrue
+        Get-Content -Raw $out | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+        Get-Content -Raw $out | Should -Match 'id_ed25519-cert.pub'
+    }
+}
