@@ -351,3 +351,50 @@ Describe 'A damaged certificate as id_ed25519-cert.pub: every consumer goes on, 
         Get-Content -Raw $out | Should -Match 'id_ed25519-cert.pub'
     }
 }
+
+Describe 'Hostile Desktop and Downloads folders for Start-EspriSetup' -Skip:(Test-Skip -UnixOnly -Tool ssh-keygen, mkfifo) {
+    BeforeAll {
+        $script:Folders = New-TestSandbox
+        $env:ESPRISSH_HOME = $Folders.Home
+        $desktop = Join-Path $Folders.Home 'Desktop'
+        $downloads = Join-Path $Folders.Home 'Downloads'
+        $null = New-Item -ItemType Directory $desktop, $downloads
+        ln -s /dev/zero (Join-Path $desktop 'zero.ppk')
+        mkfifo (Join-Path $Folders.Home 'fifo')
+        ln -s (Join-Path $Folders.Home 'fifo') (Join-Path $desktop 'fifo.ppk')
+        # 10,000 junk .ppk files: each is a file the Key step looks at and sets aside.
+        foreach ($i in 1..10000) { [IO.File]::WriteAllText((Join-Path $downloads "junk$i.ppk"), "PuTTY-User-Key-File-3: junk`n") }
+        ssh-keygen -q -t ed25519 -N 'a passphrase' -f (Join-Path $Folders.Ssh 'id_ed25519') | Out-Null
+        $script:Setup = Start-EspriSetup -SshDirectory $Folders.Ssh -WhatIf 6>$null 3>$null
+        $script:KeyStep = $Setup.Steps | Where-Object Name -eq 'Key'
+    }
+    AfterAll {
+        Remove-Item -Recurse -Force $Folders.Home -ErrorAction Ignore
+        $env:ESPRISSH_HOME = $Box.Home
+    }
+
+    It 'the Key step lists the first few files set aside and counts the rest (10,000 junk .ppk files, not megabytes)' {
+        $KeyStep.Detail.Length | Should -BeLessThan 6000
+        $KeyStep.Detail | Should -Match 'Not used either: 999\d more files like these\.'
+        ([regex]::Matches($KeyStep.Detail, "Not used: '")).Count | Should -Be 5
+    }
+
+    It 'a .ppk that is a link to /dev/zero or a FIFO is set aside saying what it points to, with no chmod advice' {
+        $KeyStep.Detail | Should -Match ([regex]::Escape("Not used: '$(Join-Path $Folders.Home 'Desktop/fifo.ppk')' (It is a symbolic link to '$(Join-Path $Folders.Home 'fifo')', which is a named pipe (FIFO)"))
+        $KeyStep.Detail | Should -Match ([regex]::Escape("Not used: '$(Join-Path $Folders.Home 'Desktop/zero.ppk')' (It is a symbolic link to '/dev/zero', which is a device"))
+        $KeyStep.Detail | Should -Match "Not used: '[^']*/Downloads/junk1.ppk' \(It cannot be read as a private key"
+        foreach ($link in 'zero.ppk', 'fifo.ppk') {
+            (Get-EspriKey -Path (Join-Path $Folders.Home "Desktop/$link")).Problems | Should -Not -Match 'chmod|Repair-EspriKeyPermission'
+        }
+    }
+
+    It 'the support report bounds its findings: at most five of a kind, then a count' {
+        foreach ($i in 1..40) { [IO.File]::WriteAllText((Join-Path $Folders.Ssh "id_junk$i"), "junk`n") }
+        try {
+            $r = Get-EspriDebugReport -SshDirectory $Folders.Ssh -OutFile (Join-Path $Folders.Home 'r.txt') -NoConnectionTest 6>$null
+            @($r.Findings | Where-Object Code -eq 'KeyProblem').Count | Should -BeLessOrEqual 6
+            ($r.Findings | Where-Object Problem -match 'more findings like the first 5 of code KeyProblem').Problem | Should -Match '\((\d+) in all\)'
+        }
+        finally { Remove-Item (Join-Path $Folders.Ssh 'id_junk*') }
+    }
+}
