@@ -44,9 +44,12 @@ namespace EspriSsh.Core.Crypto
             FillScalar(prev, reference, next, xorIntoNext);
         }
 
-        // SkipLocalsInit here and below: the 2 KiB of scratch are written whole before they are read,
-        // and zeroing them first cost a sixth of the time of a block.
+        // SkipLocalsInit (.NET only: netstandard2.0 lacks the attribute) here and in FillAvx2: the
+        // 2 KiB of scratch are written whole before they are read, and zeroing them first cost about
+        // a sixth of the time of a block.
+#if NET
         [SkipLocalsInit]
+#endif
         private static void FillScalar(ulong* prev, ulong* reference, ulong* next, bool xorIntoNext)
         {
             ulong* r = stackalloc ulong[BlockWords];
