@@ -63,6 +63,7 @@ namespace EspriSsh.Core.Site
                     case "address": support.Address = Text(p.Value, at)!; break;
                     case "reportsubject": support.ReportSubject = Text(p.Value, at)!; break;
                     case "reportfilename": support.ReportFileName = Text(p.Value, at)!; break;
+                    case "accountformurl": support.AccountFormUrl = Text(p.Value, at); break;
                 }
             }
 

@@ -72,7 +72,7 @@ namespace EspriSsh.Core.Site
             Name = profile.Name,
             Description = profile.Description,
             DocumentationUrl = profile.DocumentationUrl,
-            Support = new SupportInfo { Address = profile.Support.Address, ReportSubject = profile.Support.ReportSubject, ReportFileName = profile.Support.ReportFileName },
+            Support = new SupportInfo { Address = profile.Support.Address, ReportSubject = profile.Support.ReportSubject, ReportFileName = profile.Support.ReportFileName, AccountFormUrl = profile.Support.AccountFormUrl },
             DefaultHeadNode = profile.DefaultHeadNode,
             Hosts = profile.Hosts.Select(h => new SiteHost { Alias = h.Alias, HostName = h.HostName, Role = h.Role, Port = h.Port, Via = h.Via, Description = h.Description }).ToList(),
             HostKeyFingerprints = profile.HostKeyFingerprints.Select(f => new HostKeyFingerprint { HostName = f.HostName, KeyType = f.KeyType, Fingerprint = f.Fingerprint }).ToList(),
