@@ -35,6 +35,7 @@ namespace EspriSsh.Core.Tests.Config
 
                 var error = Assert.Throws<EspriException>(() => SshConfigResolver.Resolve(config, "x", options));
                 Assert.Equal(ErrorIds.ConfigInvalid, error.ErrorId);
+                Assert.Contains("Too many recursive configuration includes", error.Message);
                 Assert.Contains("includes itself", error.Message);
                 // The inspector walks each file once and ends.
                 Assert.Equal(4, SshConfigInspector.WithIncludes(SshConfigDocument.Load(config)!, home.Path).Count());
