@@ -181,7 +181,7 @@ namespace EspriSsh.Core.Agent
             }
             catch (Errors.EspriException ex) when (ex.ErrorId == Errors.ErrorIds.AgentNotRunning && startAdvice != null)
             {
-                throw new Errors.EspriException(ex.ErrorId, ex.Category, ex.Message + " " + startAdvice, ex.Target, ex);
+                throw new Errors.EspriException(ex.ErrorId, ex.Message + " " + startAdvice, ex.Target, ex);
             }
         }
 

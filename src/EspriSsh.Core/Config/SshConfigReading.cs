@@ -39,7 +39,7 @@ namespace EspriSsh.Core.Config
         public ResolvedHostConfig ResolvedOrThrow() => Resolved ?? throw ConfigRefused(Refusal!);
 
         internal static EspriException ConfigRefused(SshConfigProblem problem) =>
-            new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+            new EspriException(ErrorIds.ConfigInvalid,
                 $"ssh refuses this config: {problem}{(problem.Note == null ? "" : " (" + problem.Note + ")")}. Correct or remove that line; nothing else can work until ssh accepts the file.",
                 problem.Location?.ToString());
     }

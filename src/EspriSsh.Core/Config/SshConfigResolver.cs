@@ -25,7 +25,7 @@ namespace EspriSsh.Core.Config
         {
             if (string.IsNullOrWhiteSpace(host))
             {
-                throw new EspriException(ErrorIds.ConfigHostUnknown, EspriErrorCategory.InvalidArgument, "Give the host name or alias to resolve.", host);
+                throw new EspriException(ErrorIds.ConfigHostUnknown, "Give the host name or alias to resolve.", host);
             }
 
             options ??= new SshResolveOptions();

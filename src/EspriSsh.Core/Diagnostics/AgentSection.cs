@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
@@ -32,7 +33,7 @@ namespace EspriSsh.Core.Diagnostics
             {
                 section.Field("Agent", "reachable: " + status.Agent);
                 section.Line("Keys it holds (fingerprints):")
-                    .Block(status.Identities!.Count == 0 ? "(none)" : string.Join("\n", status.Identities.Select(i => i.ToString())));
+                    .Block(status.Identities!.Count == 0 ? "(none)" : string.Join("\n", status.Identities.Select(i => UntrustedText.Escape(i.ToString()))));
                 if (status.Identities.Count == 0)
                 {
                     context.Add(new Finding("AgentEmpty", FindingSeverity.Info,
