@@ -10,26 +10,33 @@ namespace EspriSsh.Core.Config
     /// </summary>
     public sealed class SshConfigReading
     {
-        internal SshConfigReading(string host, ResolvedHostConfig? resolved, IReadOnlyList<SshConfigProblem> problems, IReadOnlyList<SshConfigLocation> notJudged)
+        internal SshConfigReading(string host, ResolvedHostConfig? settings, IReadOnlyList<SshConfigProblem> problems, IReadOnlyList<SshConfigLocation> notJudged)
         {
             Host = host;
-            Resolved = resolved;
+            Settings = settings;
             Problems = problems;
             NotJudged = notJudged;
+            Accepted = settings != null && !problems.Any(p => p.Refuses);
         }
 
         public string Host { get; }
 
         /// <summary>The settings ssh would use; null when ssh refuses the config.</summary>
-        public ResolvedHostConfig? Resolved { get; }
+        public ResolvedHostConfig? Resolved => Accepted ? Settings : null;
 
-        public bool Accepted => Resolved != null;
+        /// <summary>
+        /// The settings read even past lines this reading refuses (what an ssh that knows them would use);
+        /// null when the reading had to stop (an Include loop, a Match exec that failed...).
+        /// </summary>
+        public ResolvedHostConfig? Settings { get; }
+
+        public bool Accepted { get; }
 
         /// <summary>Everything ssh would print about the config, refusals and notices.</summary>
         public IReadOnlyList<SshConfigProblem> Problems { get; }
 
         /// <summary>The problem that names a line, else the first one: what to show a person.</summary>
-        public SshConfigProblem? Refusal => Resolved != null ? null
+        public SshConfigProblem? Refusal => Accepted ? null
             : Problems.FirstOrDefault(p => p.Refuses && p.Location != null) ?? Problems.FirstOrDefault(p => p.Refuses);
 
         /// <summary>Match lines whose exec command could not be run here (treated as not matching): ssh itself may judge otherwise.</summary>

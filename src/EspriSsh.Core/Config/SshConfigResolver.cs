@@ -53,8 +53,7 @@ namespace EspriSsh.Core.Config
                 resolved = null;
             }
 
-            bool refused = state.Problems.Exists(p => p.Refuses);
-            return new SshConfigReading(host, refused ? null : resolved, state.Problems, state.NotJudged);
+            return new SshConfigReading(host, resolved, state.Problems, state.NotJudged);
         }
 
         private static void ReadFiles(SshConfigPass pass, SshConfigDocument document, SshConfigDocument? system)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;

@@ -5,7 +5,7 @@ using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands
 {
-    /// <summary>The parameters Set-EspriSshConfig and Test-EspriSshConfig share, and the plan they both compute.</summary>
+    /// <summary>The parameters Set-EspriSshConfig and Test-EspriSshConfig share, and the request they both make of the config engine.</summary>
     public abstract class SshConfigCommandBase : EspriCmdlet
     {
         /// <summary>Your ESPRI login.</summary>
@@ -48,20 +48,23 @@ namespace EspriSsh.Commands
         [Parameter]
         public SwitchParameter DisableForwardAgentAll { get; set; }
 
-        protected SshConfigEditPlan PlanEdit()
+        /// <summary>Replace the way your config reaches Jean Zay today (another jump host) by the head node.</summary>
+        [Parameter]
+        public SwitchParameter ReplaceRoute { get; set; }
+
+        /// <summary>The config file the command reads (and Set-EspriSshConfig writes).</summary>
+        protected string ConfigFile() => ConfigPath != null ? ResolvePath(ConfigPath) : Path.Combine(ResolveSshDirectory(SshDirectory), "config");
+
+        protected SshConfigRequest Request() => new SshConfigRequest
         {
-            string path = ConfigPath != null ? ResolvePath(ConfigPath) : Path.Combine(ResolveSshDirectory(SshDirectory), "config");
-            var request = new SshConfigRequest
-            {
-                User = User,
-                HeadNode = HeadNode,
-                JeanZayUser = JeanZayUser,
-                IdentityFile = IdentityFile,
-                ForwardX11 = ForwardX11.IsPresent,
-                UseProxyCommand = UseProxyCommand.IsPresent,
-                DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
-            };
-            return new SshConfigEditor(Site).Plan(path, request);
-        }
+            User = User,
+            HeadNode = HeadNode,
+            JeanZayUser = JeanZayUser,
+            IdentityFile = IdentityFile,
+            ForwardX11 = ForwardX11.IsPresent,
+            UseProxyCommand = UseProxyCommand.IsPresent,
+            DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
+            ReplaceRoute = ReplaceRoute.IsPresent,
+        };
     }
 }

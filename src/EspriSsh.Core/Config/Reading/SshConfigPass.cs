@@ -8,8 +8,9 @@ namespace EspriSsh.Core.Config
     /// <summary>
     /// One reading of the config files, as readconf.c's read_config_file_depth: every line is
     /// checked, Host and Match decide which lines apply, Include reads other files where it stands
-    /// (files under a section that does not apply are read "parse only": checked, never applied), a
-    /// file with bad lines stops ssh at its end, a file including itself stops it at once.
+    /// (files under a section that does not apply are read "parse only": checked, never applied). A
+    /// file with bad lines stops ssh at its end: it is recorded and the reading goes on (the settings a
+    /// newer ssh would take from such a file); a file including itself stops the reading at once.
     /// </summary>
     internal sealed class SshConfigPass
     {
@@ -65,8 +66,8 @@ namespace EspriSsh.Core.Config
             including.Pop();
             if (badLines > 0)
             {
+                // ssh stops here; reading on gives the settings the rest of the file would give, for a newer ssh that accepts it.
                 state.Problems.Add(new SshConfigProblem(null, $"{file}: terminating, {badLines} bad configuration options"));
-                throw new SshConfigRefusal();
             }
         }
 
