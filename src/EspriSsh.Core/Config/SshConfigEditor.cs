@@ -58,9 +58,12 @@ namespace EspriSsh.Core.Config
             {
                 // Port 22 is not written unless a section read after the block would change it: then it is.
                 later.ForEach(b => b.Settings.Insert(1, ("Port", b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                List<string> why = overrides.Where(o => o.Setting == "Port" && later.Any(b => b.Alias == o.Host))
+                    .Select(o => $"{o.Location} ({o.Line}) would set the port of {o.Host} too: Port {o.Wanted} is written in the {o.Host} block so that ssh uses the site's port.").ToList();
                 warnings.Clear();
                 updated = Edit(original, blocks, configPath, request, warnings, options);
                 overrides = SshConfigVerifier.Verify(updated, blocks, options);
+                warnings.AddRange(why);
             }
 
             Func<int, int?> originalLine = LineNumbersBefore(original, updated);

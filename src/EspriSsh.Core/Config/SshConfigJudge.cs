@@ -53,9 +53,14 @@ namespace EspriSsh.Core.Config
             SshConfigReading reading = Own(configPath, host, options);
             string judgedBy = "EspriSsh's own reading, " + (unanswered ?? "no ssh installed");
             SshConfigProblem? refusal = reading.Refusal;
-            return refusal == null
-                ? new SshConfigVerdict(true, null, null, judgedBy, null, reading)
-                : new SshConfigVerdict(false, refusal.Message, refusal.Location, judgedBy, null, reading, refusal.Note);
+            if (refusal == null)
+            {
+                return new SshConfigVerdict(true, null, null, judgedBy, null, reading);
+            }
+
+            // As ssh prints them: the messages without a line just before the one that names it.
+            IEnumerable<string> cause = reading.Problems.TakeWhile(p => p != refusal).Reverse().TakeWhile(p => p.Refuses && p.Location == null).Reverse().Select(p => p.Message);
+            return new SshConfigVerdict(false, string.Join("; ", cause.Concat(new[] { refusal.Message })), refusal.Location, judgedBy, null, reading, refusal.Note);
         }
 
         private static SshConfigReading Own(string configPath, string host, SshResolveOptions options) =>

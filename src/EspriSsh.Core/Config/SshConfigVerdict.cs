@@ -47,10 +47,10 @@ namespace EspriSsh.Core.Config
         internal SshConfigVerdict At(SshConfigLocation? location, string? note = null) =>
             new SshConfigVerdict(Accepted, Reason, location, JudgedBy, Answer, Reading, note ?? Note);
 
-        /// <summary>ConfigInvalid: nothing can work until ssh accepts the file.</summary>
-        public EspriException ToException(string what) =>
+        /// <summary>ConfigInvalid: nothing can work until ssh accepts the file. <paramref name="consequence"/> says what was not done.</summary>
+        public EspriException ToException(string what, string consequence = "nothing was written") =>
             new EspriException(ErrorIds.ConfigInvalid,
-                $"{what}: ssh refuses this config ({JudgedBy}): {Describe()}. {(Location == null ? "Correct the file" : "Correct or remove that line")}; nothing was written.",
+                $"{what}: ssh refuses this config ({JudgedBy}): {Describe()}. {(Location == null ? "Correct the file" : "Correct or remove that line")}; {consequence}.",
                 Location?.ToString() ?? Answer?.File);
     }
 }

@@ -38,6 +38,7 @@ namespace EspriSsh.Core.Tools
             Messages = result.StandardError.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0
                 && !l.StartsWith("Pseudo-terminal will not be allocated", StringComparison.Ordinal)
                 && !l.EndsWith("bad configuration options", StringComparison.Ordinal)).ToList();
+            var before = new List<string>();
             foreach (string message in Messages)
             {
                 Match m = Located.Match(message);
@@ -45,9 +46,12 @@ namespace EspriSsh.Core.Tools
                 {
                     File = m.Groups["file"].Value;
                     Line = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                    Reason = m.Groups["message"].Value;
+                    // What ssh said just before, without a line ("Missing Match criteria for host"), is the cause.
+                    Reason = string.Join("; ", before.Concat(new[] { m.Groups["message"].Value }));
                     break;
                 }
+
+                before.Add(message);
             }
 
             Reason ??= Messages.FirstOrDefault() ?? (Accepted ? null : Failure ?? $"exit code {result.ExitCode}");

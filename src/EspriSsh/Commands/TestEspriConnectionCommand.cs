@@ -78,7 +78,7 @@ namespace EspriSsh.Commands
                 ConnectionPlan plan = builder.Build(HostName, explicitSettings, KnownHostsPath == null ? null : ResolvePath(KnownHostsPath));
                 plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
                 plan.AcceptNewHostKey = AcceptNewHostKey
-                    && Interaction.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+                    && Interaction.ShouldProcess(plan.KnownHostsPath ?? plan.Target.HostName, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
                 // Without -Passphrase, one is asked only when the server wants an encrypted key the agent does not hold.
                 using Secret? passphrase = ToSecret(Passphrase);
                 plan.Passphrase = passphrase?.Utf8;

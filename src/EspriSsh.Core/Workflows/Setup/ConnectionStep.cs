@@ -63,7 +63,7 @@ namespace EspriSsh.Core.Workflows.Setup
             ConnectionPlan plan = builder.Build(host, new HostSettings(), null);
             plan.Timeout = request.Timeout;
             plan.AcceptNewHostKey = request.AcceptNewHostKey
-                && ctx.Ui.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+                && ctx.Ui.ShouldProcess(plan.KnownHostsPath ?? plan.Target.HostName, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
             // The passphrase this run already knows; else the agent signs, or the Authentication stage asks.
             plan.Passphrase = ctx.Passphrase?.Utf8;
             return new ConnectionTester(ctx.Site, ctx.Ui).Run(plan, ctx.Ui.Cancellation);
