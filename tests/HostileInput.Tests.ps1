@@ -243,3 +243,159 @@ Describe 'Control characters from a file never reach the screen raw' -Skip:(Test
         Assert-NoRawControl ($entry | Format-List * | Out-String)
     }
 }
+
+Describe 'Files swapped or planted where a file is expected: judged on the open handle, never waited on' -Skip:(Test-Skip -UnixOnly -Tool mkfifo, ssh-keygen) {
+    BeforeAll {
+        $script:Planted = New-TestSandbox
+        $script:OutFifo = Join-Path $Planted.Home 'report-fifo'
+        mkfifo $OutFifo
+    }
+    AfterAll { Remove-Item -Recurse -Force $Planted.Home -ErrorAction Ignore }
+
+    It 'Get-EspriDebugReport -OutFile <Name> is NotARegularFile at once, in a fresh process, and nothing is written' -ForEach @(
+        @{ Name = 'an existing FIFO'; Target = 'FIFO' }
+        @{ Name = '/dev/zero'; Target = '/dev/zero' }
+        @{ Name = '/dev/null'; Target = '/dev/null' }
+        @{ Name = 'a link to /dev/zero'; Target = 'LINK' }
+    ) {
+        $target = if ($Target -eq 'FIFO') { $OutFifo } elseif ($Target -eq 'LINK') { $l = Join-Path $Planted.Home 'zero-report'; if (-not (Test-Path $l)) { ln -s /dev/zero $l }; $l } else { $Target }
+        $r = Invoke-FreshPwsh -TimeoutSec 60 -Environment @{ ESPRISSH_HOME = $Planted.Home; ESPRISSH_NONINTERACTIVE = '1' } -Command @"
+Import-Module '$(Get-TestModulePath)'
+foreach (`$force in `$false, `$true) {
+    `$watch = [Diagnostics.Stopwatch]::StartNew()
+    try { Get-EspriDebugReport -SshDirectory '$($Planted.Ssh)' -OutFile '$target' -NoConnectionTest -Force:`$force -ErrorAction Stop 6>`$null; 'written' }
+    catch { `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
+    'took ' + `$watch.ElapsedMilliseconds
+}
+"@
+        $r.TimedOut | Should -BeFalse -Because 'reading a FIFO or /dev/zero to keep it as .bak never ends'
+        $lines = $r.Output -split "`n" | Where-Object { $_ -match '^NotARegularFile|^written' }
+        $lines.Count | Should -Be 2
+        $lines | Should -Match '^NotARegularFile,EspriSsh.Commands.GetEspriDebugReportCommand'
+        # Refused before the collection (seconds of ssh -G and file scans), not after it.
+        $r.Output | Should -Not -Match 'SSH debug information'
+        @(Get-ChildItem $Planted.Home -Filter '*.bak*').Count | Should -Be 0
+        if ($Target -eq 'FIFO') { (stat -c '%F' $OutFifo) | Should -Be 'fifo' }
+    }
+
+    It 'Get-EspriKey and Start-EspriSetup scan a Desktop whose .ppk flips between a key and a FIFO, and every run ends' {
+        $desktop = Join-Path $Planted.Home 'Desktop'
+        $null = New-Item -ItemType Directory $desktop -Force
+        $key = Join-Path $Planted.Home 'source-key'
+        ssh-keygen -q -t ed25519 -N '' -f $key | Out-Null
+        $flipper = Start-Process -PassThru -FilePath sh -ArgumentList '-c', @"
+cd '$desktop'; while :; do cp '$key' k.tmp; mv -f k.tmp k.ppk; mkfifo f.tmp; mv -f f.tmp k.ppk; done
+"@
+        try {
+            $r = Invoke-FreshPwsh -TimeoutSec 240 -Environment @{ ESPRISSH_HOME = $Planted.Home; ESPRISSH_NONINTERACTIVE = '1' } -Command @"
+Import-Module '$(Get-TestModulePath)'
+`$outcomes = @{}
+for (`$i = 0; `$i -lt 300; `$i++) {
+    try { `$e = Get-EspriKey -Path '$desktop/k.ppk' -ErrorAction Stop; `$o = if (`$e.Problems -match 'named pipe') { 'refused' } else { 'read' } }
+    catch { `$o = `$_.FullyQualifiedErrorId }
+    `$outcomes[`$o]++
+}
+`$setup = Start-EspriSetup -SshDirectory '$($Planted.Ssh)' -WhatIf 6>`$null 3>`$null
+`$outcomes.GetEnumerator() | ForEach-Object { 'outcome ' + `$_.Key + ' ' + `$_.Value }
+'setup ' + @(`$setup.Steps).Count
+"@
+        }
+        finally {
+            Stop-Process -Id $flipper.Id -ErrorAction Ignore
+            $flipper.WaitForExit()
+        }
+        $r.TimedOut | Should -BeFalse -Because 'a read of the FIFO swapped in would wait for a writer forever'
+        $r.Output | Should -Match '(?m)^setup [1-9]'
+        $outcomes = [regex]::Matches($r.Output, '(?m)^outcome (\S+) (\d+)') | ForEach-Object { $_.Groups[1].Value }
+        $outcomes | Should -Not -Contain 'UnexpectedError,EspriSsh.Commands.GetEspriKeyCommand'
+        ($outcomes | Where-Object { $_ -notin 'read', 'refused', 'KeyFileNotFound,EspriSsh.Commands.GetEspriKeyCommand' }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'A damaged certificate as id_ed25519-cert.pub: every consumer goes on, the report is written' -Skip:(Test-Skip -Tool ssh-keygen, sshd) {
+    BeforeDiscovery {
+        $script:Certificates = @('empty_key_type', 'empty_type_inside', 'principals_4500', 'force_command_extra_data', 'bad_signature', 'valid_terminal_escapes') |
+            ForEach-Object { @{ Name = $_ } }
+    }
+    BeforeAll {
+        $script:CertBox = New-TestSandbox
+        $script:CertKey = Join-Path $CertBox.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $CertKey | Out-Null
+        $script:CertSshd = Start-TestSshd -AuthorizedKeys (Get-Content "$CertKey.pub")
+        Set-Content (Join-Path $CertBox.Ssh 'known_hosts') "[127.0.0.1]:$($CertSshd.Port) $($CertSshd.HostKeyType) $($CertSshd.HostKeyBase64)"
+        $script:Fixtures = Join-Path (Get-RepoRoot) 'tests/EspriSsh.Core.Tests/Keys/HostileCertificates/files'
+    }
+    AfterAll {
+        Stop-TestSshd $CertSshd
+        Remove-Item -Recurse -Force $CertBox.Home -ErrorAction Ignore
+    }
+
+    It '<Name>: Get-EspriKey, Test-EspriConnection, Start-EspriSetup and Get-EspriDebugReport all end with a result' -ForEach $Certificates {
+        Copy-Item (Join-Path $Fixtures "$Name-cert.pub") (Join-Path $CertBox.Ssh 'id_ed25519-cert.pub') -Force
+        $entries = Get-EspriKey -SshDirectory $CertBox.Ssh -WarningAction SilentlyContinue
+        $cert = $entries | Where-Object Kind -eq 'Certificate'
+        $cert | Should -Not -BeNullOrEmpty
+        if ($Name -like 'valid_*') { $cert.Certificate | Should -Not -BeNullOrEmpty } else { $cert.Problems -join ' ' | Should -Match 'damaged certificate|cannot read' }
+        ($entries | Out-String) | Should -Not -Match '[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+
+        $r = Test-EspriConnection 127.0.0.1 -Port $CertSshd.Port -User $CertSshd.User -SshDirectory $CertBox.Ssh -TimeoutSec 10 -ErrorAction Stop
+        $r.Succeeded | Should -BeTrue -Because 'the key itself still logs in; only its certificate is refused'
+
+        $setup = Start-EspriSetup -SshDirectory $CertBox.Ssh -WhatIf 6>$null 3>$null
+        @($setup.Steps).Count | Should -BeGreaterThan 0
+        $setup.Steps.Status | Should -Not -Contain 'Failed'
+
+        $out = Join-Path $CertBox.Home "report-$Name.txt"
+        $report = Get-EspriDebugReport -SshDirectory $CertBox.Ssh -OutFile $out -NoConnectionTest -ErrorAction Stop 6>$null
+        Test-Path $out | Should -BeTrue
+        Get-Content -Raw $out | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+        Get-Content -Raw $out | Should -Match 'id_ed25519-cert.pub'
+    }
+}
+
+Describe 'Hostile Desktop and Downloads folders for Start-EspriSetup' -Skip:(Test-Skip -UnixOnly -Tool ssh-keygen, mkfifo) {
+    BeforeAll {
+        $script:Folders = New-TestSandbox
+        $env:ESPRISSH_HOME = $Folders.Home
+        $desktop = Join-Path $Folders.Home 'Desktop'
+        $downloads = Join-Path $Folders.Home 'Downloads'
+        $null = New-Item -ItemType Directory $desktop, $downloads
+        ln -s /dev/zero (Join-Path $desktop 'zero.ppk')
+        mkfifo (Join-Path $Folders.Home 'fifo')
+        ln -s (Join-Path $Folders.Home 'fifo') (Join-Path $desktop 'fifo.ppk')
+        # 10,000 junk .ppk files: each is a file the Key step looks at and sets aside.
+        foreach ($i in 1..10000) { [IO.File]::WriteAllText((Join-Path $downloads "junk$i.ppk"), "PuTTY-User-Key-File-3: junk`n") }
+        ssh-keygen -q -t ed25519 -N 'a passphrase' -f (Join-Path $Folders.Ssh 'id_ed25519') | Out-Null
+        $script:Setup = Start-EspriSetup -SshDirectory $Folders.Ssh -WhatIf 6>$null 3>$null
+        $script:KeyStep = $Setup.Steps | Where-Object Name -eq 'Key'
+    }
+    AfterAll {
+        Remove-Item -Recurse -Force $Folders.Home -ErrorAction Ignore
+        $env:ESPRISSH_HOME = $Box.Home
+    }
+
+    It 'the Key step lists the first few files set aside and counts the rest (10,000 junk .ppk files, not megabytes)' {
+        $KeyStep.Detail.Length | Should -BeLessThan 6000
+        $KeyStep.Detail | Should -Match 'Not used either: 999\d more files like these\.'
+        ([regex]::Matches($KeyStep.Detail, "Not used: '")).Count | Should -Be 5
+    }
+
+    It 'a .ppk that is a link to /dev/zero or a FIFO is set aside saying what it points to, with no chmod advice' {
+        $KeyStep.Detail | Should -Match ([regex]::Escape("Not used: '$(Join-Path $Folders.Home 'Desktop/fifo.ppk')' (It is a symbolic link to '$(Join-Path $Folders.Home 'fifo')', which is a named pipe (FIFO)"))
+        $KeyStep.Detail | Should -Match ([regex]::Escape("Not used: '$(Join-Path $Folders.Home 'Desktop/zero.ppk')' (It is a symbolic link to '/dev/zero', which is a device"))
+        $KeyStep.Detail | Should -Match "Not used: '[^']*/Downloads/junk1.ppk' \(It cannot be read as a private key"
+        foreach ($link in 'zero.ppk', 'fifo.ppk') {
+            (Get-EspriKey -Path (Join-Path $Folders.Home "Desktop/$link")).Problems | Should -Not -Match 'chmod|Repair-EspriKeyPermission'
+        }
+    }
+
+    It 'the support report bounds its findings: at most five of a kind, then a count' {
+        foreach ($i in 1..40) { [IO.File]::WriteAllText((Join-Path $Folders.Ssh "id_junk$i"), "junk`n") }
+        try {
+            $r = Get-EspriDebugReport -SshDirectory $Folders.Ssh -OutFile (Join-Path $Folders.Home 'r.txt') -NoConnectionTest 6>$null
+            @($r.Findings | Where-Object Code -eq 'KeyProblem').Count | Should -BeLessOrEqual 6
+            ($r.Findings | Where-Object Problem -match 'more findings like the first 5 of code KeyProblem').Problem | Should -Match '\((\d+) in all\)'
+        }
+        finally { Remove-Item (Join-Path $Folders.Ssh 'id_junk*') }
+    }
+}

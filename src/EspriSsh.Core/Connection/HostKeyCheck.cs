@@ -128,6 +128,7 @@ namespace EspriSsh.Core.Connection
             if (written != null && written.Recorded)
             {
                 stage.Detail = $"{key} is new{(verdict.MatchesPublishedFingerprint ? ", matches " + verdict.Source + "," : "")} and was added to {written.Path} as {known}.{notes}";
+                stage.AddedHostKey = $"{KnownHostEntry.LookupName(files.LookupFor(hop).Name, files.LookupFor(hop).Port)} {HostKeyQuestion.KeyLabel(verdict.KeyType)} {verdict.Fingerprint}";
             }
             else if (written != null)
             {

@@ -1,36 +1,56 @@
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Workflows
 {
     /// <summary>
-    /// Set-EspriSshConfig from its plan to the file: a config ssh refuses stops here (ConfigInvalid,
-    /// nothing written); an existing route to Jean Zay through another jump host is replaced only when
-    /// the user says yes (in a script it is kept and the result says how to replace it); the plan's
-    /// warnings are said, the change confirmed (the diff shown under -WhatIf), then written with a .bak
-    /// of the file it replaces. Start-EspriSetup's Config step is the same call.
+    /// Set-EspriSshConfig: <see cref="Plan"/> computes the edit (nothing written; checked by the installed
+    /// ssh before and after), <see cref="PlanAsking"/> also asks before replacing an existing route to
+    /// Jean Zay through another jump host (in a script that route is kept), <see cref="Describe"/> is what
+    /// the user confirms (the diff shown under -WhatIf), <see cref="Execute"/> writes it with a .bak of the
+    /// file it replaces; a config ssh refuses is never written (ConfigInvalid). Start-EspriSetup's Config
+    /// step composes the same parts.
     /// </summary>
     public sealed class ConfigWorkflow
     {
         private readonly IUserInteraction ui;
+        private readonly SiteProfile site;
 
-        public ConfigWorkflow(IUserInteraction ui) => this.ui = ui;
-
-        /// <summary>Plans, asks what must be asked, writes; null when the user declined under -WhatIf/-Confirm.</summary>
-        public ConfigChange? Run(SshConfigEditor editor, string configPath, SshConfigRequest request, SshResolveOptions? options = null)
+        public ConfigWorkflow(IUserInteraction ui, SiteProfile site)
         {
-            SshConfigEditPlan plan = editor.Plan(configPath, request, options);
+            this.ui = ui;
+            this.site = site;
+        }
+
+        /// <param name="checkResult">False when nothing will be written (Test-EspriSshConfig): no second ssh check.</param>
+        public SshConfigEditPlan Plan(string configPath, SshConfigRequest request, SshResolveOptions? options = null, bool checkResult = true) =>
+            new SshConfigEditor(site).Plan(configPath, request, options, checkResult);
+
+        /// <summary>The plan, after asking (when someone can answer) whether an existing route to Jean Zay may be replaced.</summary>
+        public SshConfigEditPlan PlanAsking(string configPath, SshConfigRequest request, SshResolveOptions? options = null)
+        {
+            SshConfigEditPlan plan = Plan(configPath, request, options);
             if (plan.Refusal == null && plan.KeptRoute is KeptRoute route && ui.CanPrompt && ui.Confirm(ReplaceQuestion(route)))
             {
                 request.ReplaceRoute = true;
-                plan = editor.Plan(configPath, request, options);
+                plan = Plan(configPath, request, options);
             }
 
-            return Apply(plan);
+            return plan;
         }
 
-        /// <summary>What was written (Changed false when the file already said it all); null when the user declined.</summary>
+        public static PlannedChange Describe(SshConfigEditPlan plan)
+        {
+            string hosts = string.Join(" and ", plan.Hosts);
+            return new PlannedChange(plan.Path, plan.OriginalBytes == null ? $"Create the ssh config with {hosts}" : $"Update {hosts} (a .bak copy is kept)", plan.Diff);
+        }
+
+        /// <summary>Writes the approved plan (Changed false when the file already said it all); ConfigInvalid when ssh refused it.</summary>
+        public static ConfigChange Execute(SshConfigEditPlan plan) => SshConfigWriter.Apply(plan);
+
+        /// <summary>The plan's warnings said, the change confirmed, then written; null when the user declined.</summary>
         public ConfigChange? Apply(SshConfigEditPlan plan)
         {
             if (plan.Refusal != null)
@@ -43,9 +63,7 @@ namespace EspriSsh.Core.Workflows
                 ui.Warn(warning);
             }
 
-            string hosts = string.Join(" and ", plan.Hosts);
-            string action = plan.OriginalBytes == null ? $"Create the ssh config with {hosts}" : $"Update {hosts} (a .bak copy is kept)";
-            return plan.Changed && !ui.ShouldProcess(plan.Path, action, plan.Diff) ? null : SshConfigWriter.Apply(plan);
+            return plan.Changed && !Describe(plan).ApprovedBy(ui) ? null : Execute(plan);
         }
 
         private static Question ReplaceQuestion(KeptRoute route) => new Question(

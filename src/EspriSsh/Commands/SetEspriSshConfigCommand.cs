@@ -11,7 +11,7 @@ namespace EspriSsh.Commands
     {
         protected override void ProcessRecord()
         {
-            TryRun(() => WriteTyped(new ConfigWorkflow(Interaction).Run(new SshConfigEditor(Site), ConfigFile(), Request()), "EspriSsh.ConfigChange"));
+            TryRun(() => WriteTyped(new ConfigWorkflow(Interaction, Site).Apply(PlanEdit(asking: true)), "EspriSsh.ConfigChange"));
         }
     }
 }

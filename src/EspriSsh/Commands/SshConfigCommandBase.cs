@@ -5,7 +5,7 @@ using EspriSsh.Core.Site;
 
 namespace EspriSsh.Commands
 {
-    /// <summary>The parameters Set-EspriSshConfig and Test-EspriSshConfig share, and the request they both make of the config engine.</summary>
+    /// <summary>The parameters Set-EspriSshConfig and Test-EspriSshConfig share, and the plan they both compute.</summary>
     public abstract class SshConfigCommandBase : EspriCmdlet
     {
         /// <summary>Your ESPRI login.</summary>
@@ -52,19 +52,23 @@ namespace EspriSsh.Commands
         [Parameter]
         public SwitchParameter ReplaceRoute { get; set; }
 
-        /// <summary>The config file the command reads (and Set-EspriSshConfig writes).</summary>
-        protected string ConfigFile() => ConfigPath != null ? ResolvePath(ConfigPath) : Path.Combine(ResolveSshDirectory(SshDirectory), "config");
-
-        protected SshConfigRequest Request() => new SshConfigRequest
+        /// <summary>The edit planned and checked by ssh; <paramref name="asking"/> asks before replacing a route to Jean Zay (Set only).</summary>
+        protected SshConfigEditPlan PlanEdit(bool asking)
         {
-            User = User,
-            HeadNode = HeadNode,
-            JeanZayUser = JeanZayUser,
-            IdentityFile = IdentityFile,
-            ForwardX11 = ForwardX11.IsPresent,
-            UseProxyCommand = UseProxyCommand.IsPresent,
-            DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
-            ReplaceRoute = ReplaceRoute.IsPresent,
-        };
+            string path = Core.Files.SshDirectory.ConfigFile(ResolveSshDirectory(SshDirectory), ConfigPath == null ? null : ResolvePath(ConfigPath));
+            var request = new SshConfigRequest
+            {
+                User = User,
+                HeadNode = HeadNode,
+                JeanZayUser = JeanZayUser,
+                IdentityFile = IdentityFile,
+                ForwardX11 = ForwardX11.IsPresent,
+                UseProxyCommand = UseProxyCommand.IsPresent,
+                DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
+                ReplaceRoute = ReplaceRoute.IsPresent,
+            };
+            var workflow = new Core.Workflows.ConfigWorkflow(Interaction, Site);
+            return asking ? workflow.PlanAsking(path, request) : workflow.Plan(path, request, checkResult: false);
+        }
     }
 }

@@ -16,7 +16,7 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                SshConfigEditPlan plan = new SshConfigEditor(Site).Plan(ConfigFile(), Request(), checkResult: false);
+                SshConfigEditPlan plan = PlanEdit(asking: false);
                 if (plan.Refusal != null)
                 {
                     Interaction.Warn($"ssh refuses '{plan.Path}' ({plan.Refusal.JudgedBy}): {plan.Refusal.Describe()}.");

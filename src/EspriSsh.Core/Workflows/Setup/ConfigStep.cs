@@ -33,54 +33,56 @@ namespace EspriSsh.Core.Workflows.Setup
                     "Start-EspriSetup -User <your login> (add -JeanZayUser <IDRIS login> for Jean Zay)");
             }
 
+            SshConfigEditPlan plan = Plan(ctx, user, asking: true);
             ctx.User = user;
-            SshConfigRequest config = Request(ctx, user);
-            ConfigChange? change = new ConfigWorkflow(ctx.Ui).Run(new SshConfigEditor(ctx.Site), ctx.ConfigPath, config, Options(ctx));
-            string hosts = Hosts(ctx, config);
+            string hosts = string.Join(" and ", plan.Hosts);
+            // Set-EspriSshConfig's advice (how to add the jean-zay alias, unless it is there), as a sentence.
+            string? next = plan.Next == null ? null : char.ToUpperInvariant(plan.Next[0]) + plan.Next.Substring(1);
+            ConfigChange? change = new ConfigWorkflow(ctx.Ui, ctx.Site).Apply(plan);
             if (change == null)
             {
-                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{ctx.ConfigPath}'.",
+                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{plan.Path}'.",
                     "Run Start-EspriSetup without -WhatIf to do it.");
             }
 
-            ctx.ConfigInPlace = change.Satisfied;
-            // Set-EspriSshConfig's advice (how to add the jean-zay alias, unless it is there), as a sentence.
-            string? next = change.Next == null ? null : char.ToUpperInvariant(change.Next[0]) + change.Next.Substring(1);
+            ctx.ConfigInPlace = plan.Satisfied;
             if (!change.Changed)
             {
-                return Checked(change, config, SetupStepStatus.AlreadyDone, $"'{change.Path}' already has {hosts} for {user}.", next);
+                return Checked(change, user, request.JeanZayUser, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts} for {user}.", next);
             }
 
             string backup = change.BackupPath == null ? "" : $" (the previous file is kept as '{change.BackupPath}')";
-            return Checked(change, config, SetupStepStatus.Done, $"Wrote {hosts} for {user} into '{change.Path}'{backup}: 'ssh {change.Hosts[0]}' now logs you in with your key.", next);
+            return Checked(change, user, request.JeanZayUser, SetupStepStatus.Done, $"Wrote {hosts} for {user} into '{plan.Path}'{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
         }
 
-        private static SshConfigRequest Request(SetupContext ctx, string user) => new SshConfigRequest
+        private static SshConfigEditPlan Plan(SetupContext ctx, string user, bool asking = false)
         {
-            User = user,
-            HeadNode = ctx.Request.HeadNode,
-            JeanZayUser = ctx.Request.JeanZayUser,
-            IdentityFile = IdentityFileOf(ctx.KeyPath!, ctx.Request.HomeDirectory),
-        };
+            SetupRequest request = ctx.Request;
+            var config = new SshConfigRequest
+            {
+                User = user,
+                HeadNode = request.HeadNode,
+                JeanZayUser = request.JeanZayUser,
+                IdentityFile = IdentityFileOf(ctx.KeyPath!, request.HomeDirectory),
+            };
+            var workflow = new ConfigWorkflow(ctx.Ui, ctx.Site);
+            var options = new SshResolveOptions { Home = request.HomeDirectory };
+            return asking ? workflow.PlanAsking(ctx.ConfigPath, config, options) : workflow.Plan(ctx.ConfigPath, config, options, checkResult: false);
+        }
 
-        private static SshResolveOptions Options(SetupContext ctx) => new SshResolveOptions { Home = ctx.Request.HomeDirectory };
-
-        private static string Hosts(SetupContext ctx, SshConfigRequest config) =>
-            (config.HeadNode ?? ctx.Site.DefaultHeadNode).ToLowerInvariant() + (config.JeanZayUser != null && ctx.Site.RemoteHost != null ? " and " + ctx.Site.RemoteHost.Alias.ToLowerInvariant() : "");
-
-        // Verified by ssh and the editor: ssh resolves every alias to what was asked, else the lines that stand in the way are named.
-        private static SetupStep Checked(ConfigChange change, SshConfigRequest config, SetupStepStatus status, string detail, string? next)
+        // Verified by ssh and the editor: ssh would resolve every alias to what was asked, else the lines that stand in the way are named.
+        private static SetupStep Checked(ConfigChange change, string user, string? jeanZayUser, SetupStepStatus status, string detail, string? next)
         {
             if (change.Satisfied)
             {
                 return new SetupStep(SetupStepName.Config, status, detail, next);
             }
 
-            string why = string.Join(" ", change.Overrides.Select(o => o + ".")) + (change.KeptRoute == null ? "" : " " + change.KeptRoute + " (left as it is).");
-            string fix = change.KeptRoute != null
-                ? $"Set-EspriSshConfig -User {config.User} -JeanZayUser {config.JeanZayUser} -ReplaceRoute"
-                : "Fix or remove the lines named, then run Start-EspriSetup again (Test-EspriSshConfig says what ssh resolves).";
-            return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou, detail + " ssh would still not use those values: " + why.Trim(), fix);
+            string why = string.Join(" ", change.Overrides.Select(o => o + ".")) + (change.KeptRoute == null ? "" : $" {change.KeptRoute} (left as it is).");
+            return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou, detail + " ssh would still not use those values: " + why.Trim(),
+                change.KeptRoute != null
+                    ? $"Set-EspriSshConfig -User {user} -JeanZayUser {jeanZayUser} -ReplaceRoute"
+                    : "Fix or remove the lines named, then run Start-EspriSetup again (Test-EspriSshConfig says what ssh resolves).");
         }
 
         /// <summary>The key as the config names it: ~/.ssh/... inside the home (as Set-EspriSshConfig writes it), else the full path.</summary>
@@ -104,7 +106,7 @@ namespace EspriSsh.Core.Workflows.Setup
             }
 
             string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
-            ResolvedHostConfig? resolved = SshConfigResolver.Read(SshConfigDocument.Load(ctx.ConfigPath)!, head, Options(ctx)).Settings;
+            ResolvedHostConfig? resolved = SshConfigResolver.Read(SshConfigDocument.Load(ctx.ConfigPath)!, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory }).Settings;
             return resolved?.SourceOf("user") != null ? resolved.User : null;
         }
 
@@ -128,7 +130,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
                 try
                 {
-                    new SshConfigEditor(ctx.Site).Plan(ctx.ConfigPath, Request(ctx, answer), Options(ctx), checkResult: false); // the editor checks the login
+                    Plan(ctx, answer); // the editor checks the login as ssh would take it
                     return answer;
                 }
                 catch (EspriException ex) when (Equals(ex.Target, answer) && attempt < LoginAttempts)
