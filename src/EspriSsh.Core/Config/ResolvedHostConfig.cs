@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using EspriSsh.Core.Config.Grammar;
+using EspriSsh.Core.Config.Reading;
 
 namespace EspriSsh.Core.Config
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Tools;
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Config.Grammar;
+using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Config

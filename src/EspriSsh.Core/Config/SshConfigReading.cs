@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Config

@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Config

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Config

@@ -16,6 +16,9 @@ namespace EspriSsh.Core.Tests.Config
     {
         private static readonly Regex Located = new Regex(@"^(?<file>.+?):? line (?<line>\d+):", RegexOptions.Multiline);
 
+        /// <summary>The ssh of this machine, found once on the PATH the tests started with (a test may empty PATH).</summary>
+        public static string SshPath { get; } = new EspriSsh.Core.Tools.SshToolLocator().Find("ssh")?.Path ?? "ssh";
+
         private SshGRun(int exitCode, string output, string error)
         {
             ExitCode = exitCode;
@@ -54,7 +57,7 @@ namespace EspriSsh.Core.Tests.Config
 
         public static SshGRun Run(string configPath, string host, IDictionary<string, string> environment)
         {
-            var psi = new ProcessStartInfo("ssh")
+            var psi = new ProcessStartInfo(SshPath)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

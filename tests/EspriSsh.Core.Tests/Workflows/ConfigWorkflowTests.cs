@@ -25,6 +25,13 @@ namespace EspriSsh.Core.Tests.Workflows
 
         private static SshConfigRequest Request() => new SshConfigRequest { User = "alice", JeanZayUser = "ujz01" };
 
+        /// <summary>What Set-EspriSshConfig does: plan (asking about the route), then apply.</summary>
+        private static ConfigChange Run(ScriptedInteraction ui, string config, SshResolveOptions options)
+        {
+            var workflow = new ConfigWorkflow(ui, SiteProfileLoader.Default);
+            return workflow.Apply(workflow.PlanAsking(config, Request(), options))!;
+        }
+
         [RequiresToolsTheory("ssh")]
         [InlineData(true, "spirit1")]
         [InlineData(false, "labproxy.example.org")]
@@ -34,7 +41,7 @@ namespace EspriSsh.Core.Tests.Workflows
             using (home)
             {
                 var ui = new ScriptedInteraction().AnswerConfirmations(yes);
-                ConfigChange change = new ConfigWorkflow(ui).Run(new SshConfigEditor(SiteProfileLoader.Default), config, Request(), options)!;
+                ConfigChange change = Run(ui, config, options);
                 Assert.True(ui.AllAnswersUsed);
                 Assert.Contains("labproxy.example.org", ui.Asked.Single());
                 Assert.Equal(jump, SshGOutput.Run(config, "jean-zay", home.Path)["proxyjump"]);
@@ -50,7 +57,7 @@ namespace EspriSsh.Core.Tests.Workflows
             using (home)
             {
                 var ui = new ScriptedInteraction { CanPrompt = false };
-                ConfigChange change = new ConfigWorkflow(ui).Run(new SshConfigEditor(SiteProfileLoader.Default), config, Request(), options)!;
+                ConfigChange change = Run(ui, config, options);
                 Assert.Empty(ui.Asked);
                 Assert.Equal("labproxy.example.org", SshGOutput.Run(config, "jean-zay", home.Path)["proxyjump"]);
                 Assert.Equal("ProxyJump labproxy.example.org", change.KeptRoute!.Route);
@@ -66,7 +73,7 @@ namespace EspriSsh.Core.Tests.Workflows
             using (home)
             {
                 var ui = new ScriptedInteraction();
-                var error = Assert.Throws<EspriException>(() => new ConfigWorkflow(ui).Run(new SshConfigEditor(SiteProfileLoader.Default), config, Request(), options));
+                var error = Assert.Throws<EspriException>(() => Run(ui, config, options));
                 Assert.Equal(ErrorIds.ConfigInvalid, error.ErrorId);
                 Assert.Contains("line 2: Bad configuration option: usekeychain", error.Message);
                 Assert.Equal(config + " line 2", error.Target);

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Grammar
 {
     /// <summary>
     /// The algorithm names OpenSSH 9.2 (built with OpenSSL, as every distribution builds it) accepts in

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Grammar
 {
     /// <summary>
     /// readconf.c's parse_forward as a check: "[listenhost:]listenport|listenpath:connecthost:connectport|connectpath"

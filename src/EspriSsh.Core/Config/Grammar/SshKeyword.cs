@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Grammar
 {
     /// <summary>One keyword of ssh_config as OpenSSH reads it: the name `ssh -G` prints, how its arguments are read.</summary>
     internal sealed class SshKeyword

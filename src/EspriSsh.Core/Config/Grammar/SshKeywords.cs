@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Grammar
 {
     /// <summary>
     /// The keywords of ssh_config(5) as OpenSSH 9.2 knows them (readconf.c's keywords[], the table

@@ -1,4 +1,4 @@
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Grammar
 {
     /// <summary>How readconf.c reads the arguments of a keyword (the label its switch jumps to).</summary>
     internal enum SshOptionKind

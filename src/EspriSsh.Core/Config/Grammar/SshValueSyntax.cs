@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Grammar
 {
     /// <summary>
     /// The small value readers of OpenSSH's misc.c that ssh_config arguments go through: convtime,

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>One directive ssh took a value from: its arguments (quotes removed), the rest of the line as written, and where it is.</summary>
     internal sealed class SshConfigEntry

@@ -1,4 +1,6 @@
-namespace EspriSsh.Core.Config
+using EspriSsh.Core.Config.Grammar;
+
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// Something ssh says about a config while reading it, in ssh's own words, with the line it is on

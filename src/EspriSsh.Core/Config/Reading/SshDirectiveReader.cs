@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// readconf.c's process_config_line for every keyword but Host, Match and Include: the arguments

@@ -1,8 +1,9 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>The name lookup CanonicalizeHostname makes (getaddrinfo with AI_CANONNAME).</summary>
     internal static class SshHostLookup

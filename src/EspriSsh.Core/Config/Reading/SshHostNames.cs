@@ -2,8 +2,9 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// How ssh settles the name it connects to once the config is read (ssh.c): an address literal is

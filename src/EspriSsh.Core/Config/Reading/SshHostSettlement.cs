@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// ssh.c between the two readings of the config: HostName (with %h) replaces the name typed, a

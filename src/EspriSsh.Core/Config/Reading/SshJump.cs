@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// A ProxyJump value as readconf.c's parse_jump takes it: the last host of "a,b,c" is the one ssh

@@ -1,6 +1,7 @@
 using System;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>What a Match line is judged against at the moment ssh reads it.</summary>
     internal sealed class SshMatchContext

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// readconf.c's match_cfg_line: the criteria are read with strdelim (so "host=b" is "host b"),

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using EspriSsh.Core.Config.Grammar;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Tools;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// Runs a "Match exec" command the way ssh's execute_in_shell does: through $SHELL (else /bin/sh)

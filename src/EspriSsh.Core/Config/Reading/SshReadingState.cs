@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>What the readings of one host share: what ssh said, what could not be judged, the files read, the facts Match criteria use.</summary>
     internal sealed class SshReadingState

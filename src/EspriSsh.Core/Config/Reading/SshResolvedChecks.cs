@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Config.Grammar;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Reading
 {
     /// <summary>
     /// What ssh.c checks and expands once the config is read, before `ssh -G` prints anything: each

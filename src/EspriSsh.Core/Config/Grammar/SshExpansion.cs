@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace EspriSsh.Core.Config
+namespace EspriSsh.Core.Config.Grammar
 {
     /// <summary>
     /// misc.c's vdollar_percent_expand, strict as ssh is: ${VAR} from the environment ssh would see
