@@ -27,8 +27,8 @@ namespace EspriSsh.Core.Config
             this.options = options;
         }
 
-        /// <summary>The verdict on the file as it is for the head node; accepted when there is no file yet.</summary>
-        public SshConfigVerdict Before(string configPath, string host) => judge.Judge(configPath, host, options);
+        /// <summary>The verdict on the file as it is (<paramref name="original"/>, as read) for the head node.</summary>
+        public SshConfigVerdict Before(string configPath, string host, SshConfigDocument original) => judge.Judge(configPath, host, options, original);
 
         /// <summary>
         /// The verdict on the edited text. <paramref name="originalLine"/> gives a line's number in the

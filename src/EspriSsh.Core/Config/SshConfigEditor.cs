@@ -44,7 +44,7 @@ namespace EspriSsh.Core.Config
             bool exists = File.Exists(configPath);
             var checks = new SshConfigEditChecks(judge, options);
             // A BOM is the one refusal EspriSsh repairs: the check after the edit judges the file without it.
-            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks[0].Alias) : null;
+            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks[0].Alias, original) : null;
             if (before != null && !before.Accepted)
             {
                 return SshConfigEditPlan.Refused(configPath, blocks.Select(b => b.Alias).ToList(), before);
