@@ -84,6 +84,14 @@ namespace EspriSsh.Core.Tests.Config
             return new SshGRun(p.ExitCode, stdout.Result, stderr.Result);
         }
 
+        /// <summary>ssh's answer for a config it must accept, HOME a sandbox; the test fails with ssh's reason otherwise.</summary>
+        public static SshGRun Accepted(string configPath, string host, string home)
+        {
+            SshGRun run = Run(configPath, host, new Dictionary<string, string> { ["HOME"] = home });
+            Assert.True(run.Accepted, $"ssh -G -F {configPath} {host} failed: {run.Error}");
+            return run;
+        }
+
         /// <summary>ssh's own home (the password database's) and user name: what ~ and %d, %u become in its answers.</summary>
         public static (string Home, string User) PasswordEntry(IDictionary<string, string> environment)
         {
