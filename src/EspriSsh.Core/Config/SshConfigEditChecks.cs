@@ -48,11 +48,8 @@ namespace EspriSsh.Core.Config
             string scratch = Path.Combine(folder, Path.GetFileName(configPath));
             try
             {
-                // The folder is the owner's alone, so the copy inside it needs no mode of its own
-                // (ssh does not judge the modes of a file given with -F); a plain managed create
-                // also works where a raw descriptor does not (Mono).
                 HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(folder);
-                using (var stream = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                using (FileStream stream = HostPlatform.FileProtection.CreateOwnerOnlyFile(scratch))
                 {
                     byte[] bytes = updated.ToBytes();
                     stream.Write(bytes, 0, bytes.Length);

@@ -46,8 +46,8 @@ namespace EspriSsh.Core.Tests.Config
             Assert.Equal(named, plan.Overrides.Select(o => $"{o.Host} {o.Setting} line {o.Location.Line}"));
             Assert.Equal(routeKept, plan.KeptRoute != null);
             Assert.Equal(named.Length == 0 && !routeKept, plan.Satisfied);
-            SshGRun spirit = SshGRun.Accepted(config, "spirit1", home.Path);
-            SshGRun jz = SshGRun.Accepted(config, "jean-zay", home.Path);
+            SshGRun spirit = SshGRun.Settings(config, "spirit1", home.Path);
+            SshGRun jz = SshGRun.Settings(config, "jean-zay", home.Path);
             foreach (var (host, ssh, key, wanted) in new[]
             {
                 ("spirit1", spirit, "User", "alice"), ("spirit1", spirit, "HostName", "spirit1.ipsl.fr"), ("spirit1", spirit, "Port", "22"),

@@ -62,7 +62,7 @@ namespace EspriSsh.Core.Tests.Config
 
                 string config = Path.Combine(ssh, "config");
                 File.WriteAllText(config, "Include conf.d/l0_*\n");
-                SshGRun reference = SshGRun.Accepted(config, "x", home.Path);
+                SshGRun reference = SshGRun.Settings(config, "x", home.Path);
                 ResolvedHostConfig ours = SshConfigResolver.Resolve(config, "x", options);
                 Assert.Equal(reference["user"], ours.User);
                 Assert.Equal("deepest", ours.User);

@@ -118,7 +118,7 @@ namespace EspriSsh.Core.Tests.Config
 
         private static void Compare(string file, string host, SshResolveOptions options, string home)
         {
-            SshGRun expected = SshGRun.Accepted(file, host, home);
+            SshGRun expected = SshGRun.Settings(file, host, home);
             ResolvedHostConfig actual = SshConfigResolver.Resolve(file, host, options);
             string context = $"{host} in:\n{File.ReadAllText(file)}";
             Assert.True(expected["hostname"] == actual.HostName, "hostname " + expected["hostname"] + " vs " + actual.HostName + " for " + context);

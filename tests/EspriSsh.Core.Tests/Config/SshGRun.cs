@@ -85,7 +85,7 @@ namespace EspriSsh.Core.Tests.Config
         }
 
         /// <summary>ssh's answer for a config it must accept, HOME a sandbox; the test fails with ssh's reason otherwise.</summary>
-        public static SshGRun Accepted(string configPath, string host, string home)
+        public static SshGRun Settings(string configPath, string host, string home)
         {
             SshGRun run = Run(configPath, host, new Dictionary<string, string> { ["HOME"] = home });
             Assert.True(run.Accepted, $"ssh -G -F {configPath} {host} failed: {run.Error}");

@@ -44,7 +44,7 @@ namespace EspriSsh.Core.Tests.Workflows
                 ConfigChange change = Run(ui, config, options);
                 Assert.True(ui.AllAnswersUsed);
                 Assert.Contains("labproxy.example.org", ui.Asked.Single());
-                Assert.Equal(jump, SshGRun.Accepted(config, "jean-zay", home.Path)["proxyjump"]);
+                Assert.Equal(jump, SshGRun.Settings(config, "jean-zay", home.Path)["proxyjump"]);
                 Assert.Equal(!yes, change.KeptRoute != null);
                 Assert.Equal(yes, change.Satisfied);
             }
@@ -59,7 +59,7 @@ namespace EspriSsh.Core.Tests.Workflows
                 var ui = new ScriptedInteraction { CanPrompt = false };
                 ConfigChange change = Run(ui, config, options);
                 Assert.Empty(ui.Asked);
-                Assert.Equal("labproxy.example.org", SshGRun.Accepted(config, "jean-zay", home.Path)["proxyjump"]);
+                Assert.Equal("labproxy.example.org", SshGRun.Settings(config, "jean-zay", home.Path)["proxyjump"]);
                 Assert.Equal("ProxyJump labproxy.example.org", change.KeptRoute!.Route);
                 Assert.Contains(ui.Warnings, w => w.Contains("-ReplaceRoute"));
                 Assert.False(change.Satisfied);
