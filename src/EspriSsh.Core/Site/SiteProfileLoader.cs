@@ -51,18 +51,37 @@ namespace EspriSsh.Core.Site
             return Parse(json, full);
         }
 
-        /// <summary>Reads and validates a profile; <paramref name="source"/> names it in errors. Throws SiteProfileInvalid.</summary>
+        /// <summary>
+        /// Reads and validates a profile; <paramref name="source"/> names it in errors. Throws
+        /// SiteProfileInvalid: not JSON, a field unknown, repeated or of the wrong kind (SiteProfileSchema),
+        /// or a value the site cannot use (SiteProfileValidator).
+        /// </summary>
         public static SiteProfile Parse(string json, string source)
         {
             SiteProfile? profile;
+            JsonDocument document;
             try
             {
-                profile = JsonSerializer.Deserialize<SiteProfile>(json, Options);
+                document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             }
             catch (JsonException ex)
             {
                 throw new EspriException(ErrorIds.SiteProfileInvalid,
                     $"Site profile '{source}' is not valid JSON ({ex.Message}). Fix the file or omit -Path to use the built-in profile.", source, ex);
+            }
+
+            using (document)
+            {
+                SiteProfileSchema.Check(document.RootElement, source);
+                try
+                {
+                    profile = document.RootElement.Deserialize<SiteProfile>(Options);
+                }
+                catch (JsonException ex)
+                {
+                    // The schema has checked every kind already; the serializer's own message would name .NET types.
+                    throw SiteProfileValidator.Invalid(source, (ex.Path ?? "$").TrimStart('$', '.'), "cannot be read");
+                }
             }
 
             if (profile == null)
