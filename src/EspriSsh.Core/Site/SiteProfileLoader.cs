@@ -1,7 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 
@@ -23,14 +23,6 @@ namespace EspriSsh.Core.Site
         private const int MaxBytes = 1 << 20;
 
         private static readonly Lazy<SiteProfile> Embedded = new Lazy<SiteProfile>(LoadEmbedded);
-
-        private static readonly JsonSerializerOptions Options = new JsonSerializerOptions
-        {
-            PropertyNameCaseInsensitive = true,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-            Converters = { new JsonStringEnumConverter() },
-        };
 
         /// <summary>The profile the module uses: the file ESPRISSH_SITE_PROFILE names, else the built-in ESPRI one.</summary>
         public static SiteProfile FromEnvironment()
@@ -62,7 +54,7 @@ namespace EspriSsh.Core.Site
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                document = JsonDocument.Parse(json, SiteProfileJson.Options);
             }
             catch (JsonException ex)
             {
@@ -75,12 +67,13 @@ namespace EspriSsh.Core.Site
                 SiteProfileSchema.Check(document.RootElement, source);
                 try
                 {
-                    profile = document.RootElement.Deserialize<SiteProfile>(Options);
+                    profile = SiteProfileJson.Read(document.RootElement);
                 }
                 catch (JsonException ex)
                 {
-                    // The schema has checked every kind already; the serializer's own message would name .NET types.
-                    throw SiteProfileValidator.Invalid(source, (ex.Path ?? "$").TrimStart('$', '.'), "cannot be read");
+                    // Its messages name the field's path ("$.hosts[0] must be an object."), never a .NET type.
+                    throw new EspriException(ErrorIds.SiteProfileInvalid,
+                        $"Site profile '{source}' is not usable: {ex.Message} Fix that field, or unset {EnvironmentVariable} (omit -Path) to use the built-in profile.", source, ex);
                 }
             }
 
@@ -94,12 +87,19 @@ namespace EspriSsh.Core.Site
             return profile;
         }
 
-        internal static SiteProfile CopyOf(SiteProfile profile)
+        internal static SiteProfile CopyOf(SiteProfile profile) => new SiteProfile
         {
-            SiteProfile copy = JsonSerializer.Deserialize<SiteProfile>(JsonSerializer.Serialize(profile, Options), Options)!;
-            copy.IsBuiltIn = profile.IsBuiltIn;
-            return copy;
-        }
+            Name = profile.Name,
+            Description = profile.Description,
+            DocumentationUrl = profile.DocumentationUrl,
+            Support = new SupportInfo { Address = profile.Support.Address, ReportSubject = profile.Support.ReportSubject, ReportFileName = profile.Support.ReportFileName },
+            DefaultHeadNode = profile.DefaultHeadNode,
+            Hosts = profile.Hosts.Select(h => new SiteHost { Alias = h.Alias, HostName = h.HostName, Role = h.Role, Port = h.Port, Via = h.Via, Description = h.Description }).ToList(),
+            HostKeyFingerprints = profile.HostKeyFingerprints.Select(f => new HostKeyFingerprint { HostName = f.HostName, KeyType = f.KeyType, Fingerprint = f.Fingerprint }).ToList(),
+            KeyPolicy = profile.KeyPolicy.Select(r => new KeyPolicyRule { Type = r.Type, Verdict = r.Verdict, MinimumBits = r.MinimumBits, Reason = r.Reason }).ToList(),
+            Source = profile.Source,
+            IsBuiltIn = profile.IsBuiltIn,
+        };
 
         private static SiteProfile LoadEmbedded()
         {
