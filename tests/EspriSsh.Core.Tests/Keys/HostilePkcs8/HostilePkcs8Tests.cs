@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
@@ -17,7 +15,7 @@ namespace EspriSsh.Core.Tests.Keys.HostilePkcs8
     /// </summary>
     public sealed class HostilePkcs8Tests
     {
-        private static readonly string Folder = Path.Combine(Path.GetDirectoryName(typeof(HostilePkcs8Tests).Assembly.Location)!, "Keys", "HostilePkcs8");
+        private static readonly CraftedFiles Crafted = new CraftedFiles("HostilePkcs8");
 
         public static IEnumerable<object[]> Files() => Manifest().Select(m => new object[] { m.File });
 
@@ -28,9 +26,9 @@ namespace EspriSsh.Core.Tests.Keys.HostilePkcs8
         [MemberData(nameof(Files))]
         public void EachFaultHasItsErrorId(string file)
         {
-            (string _, string passphrase, string expected, string _, string sha256) = Manifest().Single(m => m.File == file);
-            string path = Path.Combine(Folder, "files", file);
-            Assert.Equal(sha256, Sha256(path)); // the committed bytes
+            (string _, string passphrase, string expected, string _) = Manifest().Single(m => m.File == file);
+            string path = Crafted.PathOf(file);
+            Crafted.AssertCommitted(file);
 
             if (expected == "ok")
             {
@@ -47,20 +45,12 @@ namespace EspriSsh.Core.Tests.Keys.HostilePkcs8
         [MemberData(nameof(FilesOpenSslFinishes))]
         public void OpenSslReadsExactlyTheFilesEspriSshReads(string file)
         {
-            (string _, string passphrase, string _, string peer, string _) = Manifest().Single(m => m.File == file);
-            int exitCode = ExternalTool.Run("openssl", "pkey", "-in", Path.Combine(Folder, "files", file), "-passin", "pass:" + passphrase, "-noout").ExitCode;
+            (string _, string passphrase, string _, string peer) = Manifest().Single(m => m.File == file);
+            int exitCode = ExternalTool.Run("openssl", "pkey", "-in", Crafted.PathOf(file), "-passin", "pass:" + passphrase, "-noout").ExitCode;
             Assert.Equal(peer, exitCode == 0 ? "ok" : "fails");
         }
 
-        private static IEnumerable<(string File, string Passphrase, string Espri, string Peer, string Sha256)> Manifest() =>
-            File.ReadAllLines(Path.Combine(Folder, "manifest.tsv")).Skip(1).Where(l => l.Length > 0)
-                .Select(l => l.Split('\t'))
-                .Select(f => (f[0], f[1], f[2], f[3], f[4]));
-
-        private static string Sha256(string path)
-        {
-            using var sha = SHA256.Create();
-            return BitConverter.ToString(sha.ComputeHash(File.ReadAllBytes(path))).Replace("-", "").ToLowerInvariant();
-        }
+        private static IEnumerable<(string File, string Passphrase, string Espri, string Peer)> Manifest() =>
+            Crafted.Rows().Select(f => (f[0], f[1], f[2], f[3]));
     }
 }
