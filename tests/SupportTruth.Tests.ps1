@@ -328,6 +328,19 @@ Describe 'The key a config already names is the user''s choice (item 4 and the m
         (Step $r PublicLine).Detail | Should -Match '^The same line as before'
         $r.PublicKeyLine | Should -Be (Get-Content "$Work.pub")
     }
+
+    It 'another key named on purpose: the config follows it, and its line is never "the same as before"' {
+        $r = Start-EspriSetup -KeyPath $Laptop -Confirm:$false
+        Remember $r
+        $r.KeyPath | Should -Be $Laptop
+        (Step $r PublicLine).Detail | Should -Not -Match 'same line as before'
+        $r.PublicKeyLine | Should -Be (Get-Content "$Laptop.pub")
+        (Step $r Config).Status | Should -Be 'Done'
+        Join-Path $Box.Ssh 'config.bak' | Should -Exist
+        (ssh -G -F (Join-Path $Box.Ssh 'config') spirit1 2>$null) | Should -Contain 'identityfile ~/.ssh/id_laptop'
+        # The next run keeps the key now named: the user's latest choice.
+        (Start-EspriSetup -Confirm:$false).KeyPath | Should -Be $Laptop
+    }
 }
 
 Describe 'A public line is judged by its key fields only (item 5)' -Skip:$NoSsh {

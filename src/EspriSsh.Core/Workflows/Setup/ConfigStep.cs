@@ -96,15 +96,13 @@ namespace EspriSsh.Core.Workflows.Setup
         {
             string keyPath = Path.GetFullPath(ctx.KeyPath!);
             string home = ctx.Request.HomeDirectory;
-            if (File.Exists(ctx.ConfigPath))
+            // A config ssh refuses keeps no spelling: the plan says what is wrong with it.
+            ResolvedHostConfig? resolved = ctx.HeadNodeInConfig()?.Resolved;
+            for (int i = 0; resolved != null && resolved.IdentityFilesFromConfig && i < resolved.IdentityFiles.Count; i++)
             {
-                ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode, new SshResolveOptions { Home = home });
-                for (int i = 0; resolved.IdentityFilesFromConfig && i < resolved.IdentityFiles.Count; i++)
+                if (string.Equals(Path.GetFullPath(resolved.ExpandedIdentityFiles[i]), keyPath, PathComparison))
                 {
-                    if (string.Equals(Path.GetFullPath(resolved.ExpandedIdentityFiles[i]), keyPath, PathComparison))
-                    {
-                        return resolved.IdentityFiles[i];
-                    }
+                    return resolved.IdentityFiles[i];
                 }
             }
 
@@ -124,13 +122,7 @@ namespace EspriSsh.Core.Workflows.Setup
         /// </summary>
         private static string? LoginInConfig(SetupContext ctx)
         {
-            if (!File.Exists(ctx.ConfigPath))
-            {
-                return null;
-            }
-
-            string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
-            ResolvedHostConfig? resolved = SshConfigResolver.Read(SshConfigDocument.Load(ctx.ConfigPath)!, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory }).Settings;
+            ResolvedHostConfig? resolved = ctx.HeadNodeInConfig()?.Settings;
             return resolved?.SourceOf("user") != null ? resolved.User : null;
         }
 

@@ -103,14 +103,9 @@ namespace EspriSsh.Core.Workflows.Setup
         /// <summary>The first key the ssh config names for the head node that is here and that the site accepts; null when none.</summary>
         private static KeyCandidate? ConfiguredKey(SetupContext ctx, KeyDiscoveryResult found)
         {
-            if (!File.Exists(ctx.ConfigPath))
-            {
-                return null;
-            }
-
-            string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
-            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
-            return resolved.IdentityFilesFromConfig
+            // A config ssh refuses names no key: the Config step says what is wrong with it.
+            ResolvedHostConfig? resolved = ctx.HeadNodeInConfig()?.Resolved;
+            return resolved != null && resolved.IdentityFilesFromConfig
                 ? resolved.ExpandedIdentityFiles.Select(file => found.Usable.FirstOrDefault(c => c.Installed && SamePath(c.Path, file))).FirstOrDefault(c => c != null)
                 : null;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Connection;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
@@ -35,6 +36,17 @@ namespace EspriSsh.Core.Workflows.Setup
         public IClipboard Clipboard { get; }
 
         public string ConfigPath => SshDirectory.ConfigFile(Request.SshDirectory, Request.ConfigPath);
+
+        /// <summary>
+        /// The head node alias as ssh reads the config (its Settings even when ssh would refuse the
+        /// file, Resolved only when it would not); null when there is no config.
+        /// </summary>
+        public SshConfigReading? HeadNodeInConfig()
+        {
+            SshConfigDocument? document = SshConfigDocument.Load(ConfigPath);
+            return document == null ? null
+                : SshConfigResolver.Read(document, Request.HeadNode ?? Site.DefaultHeadNode, new SshResolveOptions { Home = Request.HomeDirectory });
+        }
 
         /// <summary>The key chosen or made; under -WhatIf, where it would be made. Null when no key could be settled.</summary>
         public string? KeyPath { get; set; }
