@@ -165,6 +165,15 @@ Describe 'The report through a jump host, with the key in an agent (items 1 and 
         (Invoke-RealSsh $Box jean-zay -Agent $Agent.Socket).ExitCode | Should -Be 0
     }
 
+    It '12. Start-EspriSetup -TestConnection with the key in the agent: in through spirit1, each step a sentence' {
+        $r = Start-EspriSetup -TestConnection -Confirm:$false 6>$null
+        Remember $r
+        (Step $r Agent).Status | Should -Be 'AlreadyDone'
+        (Step $r Agent).Detail | Should -Match '^The key \(SHA256:'
+        (Step $r Connection).Status | Should -Be 'Done' -Because (Step $r Connection).Detail
+        (Step $r PublicLine).Detail | Should -Match 'It is registered'
+    }
+
     It '11. under ESPRISSH_HOME the report''s ssh uses the sandbox''s config, keys and known_hosts, never the real home''s' {
         $text = Get-Content -Raw (Join-Path $Box.Work 'ssh-debug4support.txt')
         $text | Should -Match ([regex]::Escape("identity file $($Box.Key) type"))

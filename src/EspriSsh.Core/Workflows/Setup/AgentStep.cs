@@ -27,7 +27,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
             if (agent.Identities!.Any(i => i.Fingerprint == ctx.Fingerprint))
             {
-                return new SetupStep(SetupStepName.Agent, SetupStepStatus.AlreadyDone, $"{agent.Agent} already holds the key ({ctx.Fingerprint}).");
+                return new SetupStep(SetupStepName.Agent, SetupStepStatus.AlreadyDone, $"The key ({ctx.Fingerprint}) is already in {agent.Agent}: ssh uses it without asking for its passphrase.");
             }
 
             if (!ctx.Ui.ShouldProcess(ctx.KeyPath, "Add the key to the ssh-agent"))
