@@ -143,7 +143,7 @@ Import-Module '$(Get-TestModulePath)'
         $text | Should -Not -Match 'PassphraseRequired'
         $report.Findings.Code | Should -Not -Contain 'ConnectionFailed'
         $text | Should -Match 'Result: logged in'
-        $text | Should -Match ([regex]::Escape("Agent: reachable: the ssh-agent at '$($Agent.Socket)'"))
+        $text | Should -Match ([regex]::Escape("Agent: reachable: the OpenSSH ssh-agent at '$($Agent.Socket)'"))
         $text | Should -Match ([regex]::Escape((Fingerprint $Plain)))
     }
 }

@@ -5,9 +5,10 @@ namespace EspriSsh.Core.Agent
     /// <summary>One key an agent holds: its public part and comment (an agent never gives out the private part).</summary>
     public sealed class AgentIdentity
     {
+        /// <param name="comment">As the agent sent it: kept for display with its control characters escaped.</param>
         public AgentIdentity(byte[] blob, string comment)
         {
-            PublicKey = new SshPublicKey(blob, comment);
+            PublicKey = new SshPublicKey(blob, AgentText.Shown(comment));
             Fingerprint = KeyFingerprint.Sha256(blob);
         }
 
@@ -18,6 +19,7 @@ namespace EspriSsh.Core.Agent
 
         public string KeyType => PublicKey.KeyType;
 
+        /// <summary>The agent's comment (ssh-add puts the file name), safe to print.</summary>
         public string Comment => PublicKey.Comment;
 
         /// <summary>SHA256:... as ssh-add -l prints it.</summary>

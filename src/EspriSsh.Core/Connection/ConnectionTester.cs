@@ -80,7 +80,7 @@ namespace EspriSsh.Core.Connection
                     HostKeyQuestion? hostKeyQuestion = canAsk ? new HostKeyQuestion(interaction!) : null;
                     HopConnection Open(HopPlan hop)
                     {
-                        var authentication = new HopAuthentication(hop, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), agentKeys, unlocker, site, cancellation);
+                        var authentication = new HopAuthentication(hop, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), agentKeys, unlocker, site, plan.Timeout, cancellation);
                         var connection = new HopConnection(hop, plan, verifier, authentication, progress, hostKeyQuestion, cancellation);
                         connections.Add(connection);
                         return connection;
@@ -148,12 +148,14 @@ namespace EspriSsh.Core.Connection
                     stage.Status = StageStatus.Failed;
                     stage.Reason = ErrorIds.NoKeyFound;
                     stage.Detail = string.Join("; ", parts);
-                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent. Make one with New-EspriKey, send its .pub via the account form, or name yours with -IdentityFile.";
+                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent ({agentKeys.WhyNoKeys()}). "
+                        + "Make one with New-EspriKey, send its .pub via the account form, or name yours with -IdentityFile.";
                     return false;
                 }
             }
 
             parts.Add(agentKeys.Describe());
+            string? agentWarning = agentKeys.Warning();
 
             try
             {
@@ -178,8 +180,9 @@ namespace EspriSsh.Core.Connection
             string alsoRead = string.Join(", ", knownHosts.Files.Skip(1).Where(f => f.Entries.Count > 0).Select(f => f.Path));
             parts.Add($"known_hosts {plan.KnownHostsPath}{(alsoRead.Length == 0 ? "" : " (also trusted: " + alsoRead + ")")}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
             stage.Duration = clock.Elapsed;
-            stage.Status = StageStatus.Passed;
+            stage.Status = agentWarning == null ? StageStatus.Passed : StageStatus.Warning;
             stage.Detail = string.Join("; ", parts);
+            stage.Hint = agentWarning;
             return true;
         }
 

@@ -7,11 +7,15 @@ using EspriSsh.Core.Tools;
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
-    /// Which agent answers and the fingerprints it holds (asked with our own agent client), then what
-    /// the user's `ssh-add -l` sees when it is installed: nothing else of the agent enters the report.
+    /// Which agent answers (named by what it is) and the fingerprints it holds (asked with our own agent
+    /// client), the keys it lists that cannot be used, then what the user's `ssh-add -l` sees when it is
+    /// installed: nothing else of the agent enters the report. Agent text (comments) is escaped, and an
+    /// agent with thousands of keys gives a count and the first few, never thousands of lines.
     /// </summary>
     internal static class AgentSection
     {
+        private const int KeysListed = 20;
+
         public static ReportSection Collect(ReportContext context)
         {
             var section = new ReportSection("ssh agent");
@@ -31,8 +35,16 @@ namespace EspriSsh.Core.Diagnostics
             else
             {
                 section.Field("Agent", "reachable: " + status.Agent);
-                section.Line("Keys it holds (fingerprints):")
-                    .Block(status.Identities!.Count == 0 ? "(none)" : string.Join("\n", status.Identities.Select(i => i.ToString())));
+                section.Line($"Keys it holds (fingerprints): {status.Identities!.Count}")
+                    .Block(status.Identities.Count == 0 ? "(none)" : Bounded(status.Identities.Select(i => i.ToString()).ToList(), "keys"));
+                if (status.KeyProblems.Count > 0)
+                {
+                    section.Line($"Keys it lists that cannot be used: {status.KeyProblems.Count}").Block(Bounded(status.KeyProblems, "problems"));
+                    string? rejected = status.Identities.WhySshRejectsIt;
+                    context.Add(new Finding("AgentKeyInvalid", rejected == null ? FindingSeverity.Info : FindingSeverity.Warning,
+                        rejected == null ? status.KeyProblems[0] : rejected + ".",
+                        "Remove the damaged key from the agent (ssh-add -d <its file>), or restart the agent and add your keys again."));
+                }
                 if (status.Identities.Count == 0)
                 {
                     context.Add(new Finding("AgentEmpty", FindingSeverity.Info,
@@ -54,8 +66,8 @@ namespace EspriSsh.Core.Diagnostics
                 return;
             }
 
-            string output = list.CombinedOutput.Trim();
-            section.Line("What ssh sees (" + list.CommandLine + "):").Block(output.Length == 0 ? "(no output, exit code " + list.ExitCode + ")" : output);
+            List<string> lines = list.CombinedOutput.Trim().Split('\n').Where(l => l.Length > 0).Select(l => AgentText.Shown(l.TrimEnd('\r'))).ToList();
+            section.Line("What ssh sees (" + list.CommandLine + "):").Block(lines.Count == 0 ? "(no output, exit code " + list.ExitCode + ")" : Bounded(lines, "lines"));
             bool sshAddAnswered = list.ExitCode == 0 || list.ExitCode == 1; // 1: no key; 2: no agent
             if (!status.Reachable)
             {
@@ -71,6 +83,11 @@ namespace EspriSsh.Core.Diagnostics
                     "Add the key to the agent your ssh uses too: ssh-add <your key file>"));
             }
         }
+
+        /// <summary>The first <see cref="KeysListed"/> lines, then how many more.</summary>
+        private static string Bounded(IReadOnlyList<string> lines, string what) => lines.Count <= KeysListed
+            ? string.Join("\n", lines)
+            : string.Join("\n", lines.Take(KeysListed)) + $"\n... and {lines.Count - KeysListed} more {what}";
 
         // "256 SHA256:abc... comment (ED25519)"
         private static IEnumerable<string> FingerprintsIn(string sshAddOutput) => sshAddOutput.Split('\n')

@@ -48,6 +48,7 @@ namespace EspriSsh.Core.Errors
         public const string AgentLocked = "AgentLocked";
         public const string AgentTimeout = "AgentTimeout";
         public const string AgentBadReply = "AgentBadReply";
+        public const string AgentKeyExpired = "AgentKeyExpired";
         public const string TooManyAuthenticationFailures = "TooManyAuthenticationFailures";
         public const string FileUnreadable = "FileUnreadable";
         public const string FileTooLarge = "FileTooLarge";

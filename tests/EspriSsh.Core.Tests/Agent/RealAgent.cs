@@ -57,7 +57,7 @@ namespace EspriSsh.Core.Tests.Agent
         {
             try
             {
-                new UnixSocketEndpoint(Socket).Connect(TimeSpan.FromSeconds(1)).Dispose();
+                new UnixSocketEndpoint(Socket).Connect(TimeSpan.FromSeconds(1), default).Dispose();
                 return true;
             }
             catch (EspriException)

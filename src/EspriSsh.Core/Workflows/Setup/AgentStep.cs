@@ -49,7 +49,7 @@ namespace EspriSsh.Core.Workflows.Setup
                     $"Run ssh-add '{path}' in your session, or pass -Passphrase.");
             }
 
-            AgentAddResult added = ctx.Agent.Add(key.Key, path);
+            AgentAddResult added = ctx.Agent.Add(key.Key, path, ui: ctx.Ui);
             return added.Added
                 ? new SetupStep(SetupStepName.Agent, SetupStepStatus.Done, $"Added the key to {added.Agent}: ssh stops asking for its passphrase while that agent holds it.")
                 : new SetupStep(SetupStepName.Agent, SetupStepStatus.Failed, $"The key was not added to {added.Agent ?? "an agent"}.", added.Warning);
