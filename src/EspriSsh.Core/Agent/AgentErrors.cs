@@ -62,6 +62,7 @@ namespace EspriSsh.Core.Agent
 
         private static string Then(string? advice) => string.IsNullOrEmpty(advice) ? "" : " " + advice;
 
-        internal static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+        /// <summary>"the OpenSSH ssh-agent" starts a sentence as "The ..."; a program's own name (gpg-agent, Pageant) is kept as written.</summary>
+        internal static string Capital(string text) => text.StartsWith("the ", StringComparison.Ordinal) ? "The " + text.Substring(4) : text;
     }
 }

@@ -105,8 +105,17 @@ namespace EspriSsh.Core.Connection
             else
             {
                 stage.Reason = ErrorIds.AuthenticationFailed;
-                string prints = string.Join(", ", refused.Select(i => i.Offer!.Fingerprint).Distinct());
-                string pubs = string.Join(", ", refused.Select(i => i.IsCertificate ? "'" + i.CertifiedKey!.Path + ".pub'" : i.IsFile ? "'" + i.Path + ".pub'" : $"the line ssh-add -L shows for '{i.Path}'").Distinct());
+                List<LoadedIdentity> keys = refused.Where(i => !i.IsCertificate).ToList();
+                if (keys.Count == 0)
+                {
+                    hint.Add($"The server refused the certificate(s) {Few(refused.Select(i => "'" + i.Path + "'").ToList())}: it does not trust their CA for '{hop.User}', "
+                        + "or they do not name that login or are no longer valid (ssh-keygen -L -f <certificate> shows them). Ask the IT team.");
+                    stage.Hint = string.Join(" ", hint);
+                    return;
+                }
+
+                string prints = Few(keys.Select(i => i.Offer!.Fingerprint).Distinct().ToList());
+                string pubs = Few(keys.Select(PublicLine).Distinct().ToList());
                 hint.Add($"The key offered is {prints}; the key registered with the IT team must be this one: send {pubs} via the account form. "
                     + $"If it was registered, check the login name: '{hop.User}' must be the account name the centre gave you (use -User).");
                 hint.AddRange(OtherLocalKeys(identities, sshDirectory));
@@ -193,11 +202,21 @@ namespace EspriSsh.Core.Connection
 
             stage.Reason = ErrorIds.AgentTimeout;
             string name = agent.Agent ?? "the agent";
-            stage.Detail = $"{char.ToUpperInvariant(name[0])}{name.Substring(1)} did not answer within the stage's {seconds} when asked to sign: "
+            stage.Detail = $"{Agent.AgentErrors.Capital(name)} did not answer within the stage's {seconds} when asked to sign: "
                 + "it may be waiting for you to confirm the use of a key or to type a passphrase, in another window.";
             stage.Hint = $"An agent that asks before it signs (a key added with ssh-add -c, a key Pageant holds encrypted, gpg-agent's pinentry) waits for you. {authentication.MoreTime}";
             return false;
         }
+
+        /// <summary>Where the public line of an offered key is: its .pub, or what ssh-add -L shows for a key only the agent holds.</summary>
+        private static string PublicLine(LoadedIdentity identity) => !identity.IsFile ? $"the line ssh-add -L shows for '{identity.Path}'"
+            : identity.Path.EndsWith(Keys.PublicKeyFile.Suffix, StringComparison.Ordinal) ? $"'{identity.Path}'"
+            : $"'{identity.Path}{Keys.PublicKeyFile.Suffix}'";
+
+        /// <summary>"a, b, c, d, e and 3 others".</summary>
+        private static string Few(IReadOnlyList<string> items) => items.Count <= KeysNamed
+            ? string.Join(", ", items)
+            : string.Join(", ", items.Take(KeysNamed)) + $" and {items.Count - KeysNamed} others";
 
         /// <summary>Items named up to <see cref="KeysNamed"/>, then counted: "Refused (12): a; b; c; d; e; and 7 more."</summary>
         private static IEnumerable<string> Named(string what, IEnumerable<string> items)
@@ -240,9 +259,11 @@ namespace EspriSsh.Core.Connection
             // Which agent is said once, by the Config stage.
             KeyOffer offer = identity.Offer!;
             string source = identity.Agent == null ? "" : identity.IsFile ? ", signed by the agent" : " in the agent";
+            // A key the agent lists without a comment is known by its fingerprint alone: not said twice.
+            string where = offer.Path == offer.Fingerprint ? "(in the agent, no comment)" : $"('{offer.Path}'{source})";
             return identity.IsCertificate
-                ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} ('{offer.Path}'{source})"
-                : $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}'{source})";
+                ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} {where}"
+                : $"{offer.KeyType} key {offer.Fingerprint} {where}";
         }
     }
 }
