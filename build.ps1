@@ -18,7 +18,11 @@ param(
     [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Platforms (runtime identifiers) whose pwsh 7.6+ gets native (ReadyToRun) images of the core and
+    # SSH.NET; any other platform runs the same IL through the JIT. None: -NativeImagePlatforms @().
+    [string[]] $NativeImagePlatforms = @('win-x64', 'linux-x64', 'osx-arm64')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -73,12 +77,54 @@ function Invoke-Build {
     Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
 
     Invoke-Docs
+    Add-NativeImages
 
     $expected = 'EspriSsh.psd1', 'EspriSsh.dll', 'EspriSsh.Core.dll', 'EspriSsh.Format.ps1xml',
         'en-US/EspriSsh.dll-Help.xml', 'en-US/about_EspriSsh.help.txt', 'en-US/about_EspriSsh_Deployment.help.txt', 'Dependencies/net8.0/EspriSsh.Core.dll'
     $missing = $expected | Where-Object { -not (Test-Path (Join-Path $ModuleOut $_)) }
     if ($missing) { throw "Build is incomplete, missing: $($missing -join ', ')" }
     Write-Host "Module built: $ModuleOut (version $version)"
+}
+
+# The dlls compiled ahead of time: what the first call of a cmdlet runs (tools/ReadyToRun/ReadyToRun.csproj).
+$NativeImageFiles = 'EspriSsh.Core.dll', 'Renci.SshNet.dll', 'Microsoft.Extensions.Logging.Abstractions.dll'
+
+function Add-NativeImages {
+    <#
+    Dependencies/ReadyToRun/<platform>/: the same IL as the plain dlls plus native code for that
+    platform and .NET 10, which DependencyLoader prefers on pwsh 7.6+ (the first call then waits for
+    the JIT on about a fifth as many methods). Crossgen2 runs only when an input dll changed: the
+    images of the last inputs are kept in tools/ReadyToRun/obj/native, keyed by their hashes.
+    #>
+    if (-not $NativeImagePlatforms) { return }
+    $inputs = @((Join-Path $ModuleOut 'Dependencies/net8.0/EspriSsh.Core.dll')) + @($NativeImageFiles | Select-Object -Skip 1 | ForEach-Object { Join-Path $ModuleOut "Dependencies/$_" })
+    $key = (@($inputs | ForEach-Object { (Get-FileHash $_ -Algorithm SHA256).Hash }) + $NativeImagePlatforms) -join ','
+    $project = Join-Path $Root 'tools/ReadyToRun/ReadyToRun.csproj'
+    $cache = Join-Path $Root 'tools/ReadyToRun/obj/native'
+    $stamp = Join-Path $cache 'inputs.txt'
+    if (-not (Test-Path $stamp) -or (Get-Content -Raw $stamp).Trim() -ne $key) {
+        Remove-Item -Recurse -Force $cache -ErrorAction Ignore
+        Invoke-Native 'ReadyToRun compilation' {
+            dotnet msbuild $project -restore -t:PublishPlatforms -p:Configuration=Release "-p:NativeImagePlatforms=$($NativeImagePlatforms -join ' ')" `
+                "-p:ModuleFolder=$ModuleOut" "-p:NativeImageOut=$cache" -nologo -v:q -clp:NoSummary
+        }
+        Set-Content $stamp $key
+    }
+    foreach ($platform in $NativeImagePlatforms) {
+        $target = New-Item -ItemType Directory -Force (Join-Path $ModuleOut "Dependencies/ReadyToRun/$platform")
+        foreach ($file in $NativeImageFiles) {
+            $image = Join-Path $cache "$platform/$file"
+            if (-not (Test-ReadyToRunImage $image)) { throw "ReadyToRun compilation made no native image $image." }
+            Copy-Item $image $target
+        }
+    }
+}
+
+function Test-ReadyToRunImage([string] $Path) {
+    if (-not (Test-Path $Path)) { return $false }
+    $stream = [IO.File]::OpenRead($Path)
+    try { [Reflection.PortableExecutable.PEReader]::new($stream).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 }
+    finally { $stream.Dispose() }
 }
 
 function Get-ShippedDependencies {

@@ -209,3 +209,36 @@ try { Test-EspriConnection box -ConfigPath '$config' -SshDirectory '$($Box.Ssh)'
         (Get-Item $ZeroLink).LinkTarget | Should -Be '/dev/zero'
     }
 }
+
+Describe 'Control characters from a file never reach the screen raw' -Skip:(Test-Skip -Tool ssh-keygen) {
+    BeforeAll {
+        $script:Hostile = New-TestSandbox
+        $script:Key = Join-Path $Hostile.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N 'a passphrase' -f $Key | Out-Null
+        $fields = (Get-Content "$Key.pub") -split ' '
+        # Clear the screen, home the cursor, set the window title, reverse the text, break the line.
+        $script:Comment = "me`e[2J`e[H`e]0;pwned`a FORGED`u{202E}txt.exe`u{2028}end"
+        [IO.File]::WriteAllText("$Key.pub", "$($fields[0]) $($fields[1]) $Comment`n")
+        function Assert-NoRawControl([string] $Text) {
+            $Text | Should -Not -Match '[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+        }
+    }
+    AfterAll { Remove-Item -Recurse -Force $Hostile.Home -ErrorAction Ignore }
+
+    It 'Test-EspriPublicKey flags the comment, gives a line without it raw, and shows it escaped' {
+        $c = Test-EspriPublicKey -Path "$Key.pub" -WarningAction SilentlyContinue
+        $c.Valid | Should -BeTrue
+        ($c.Problems | Where-Object Code -eq 'UnsafeComment').Message | Should -Match ([regex]::Escape('\x1b, \x07, \u202e, \u2028'))
+        Assert-NoRawControl $c.Normalized
+        $c.Normalized | Should -BeLike '*me\x1b`[2J\x1b`[H\x1b]0;pwned\x07 FORGED\u202etxt.exe\u2028end'
+        Assert-NoRawControl ($c | Out-String)
+    }
+
+    It 'Get-EspriKey lists the problem and its view shows the comment escaped' {
+        $entry = Get-EspriKey -SshDirectory $Hostile.Ssh -WarningAction SilentlyContinue
+        $entry.Comment | Should -BeLike 'me\x1b`[2J*'
+        $entry.Problems -join "`n" | Should -Match 'control or text-direction characters \(\\x1b'
+        Assert-NoRawControl ($entry | Out-String)
+        Assert-NoRawControl ($entry | Format-List * | Out-String)
+    }
+}

@@ -202,6 +202,53 @@ foreach (`$name in 'Renci.SshNet', 'BouncyCastle.Cryptography') {
     }
 }
 
+Describe 'Native images (ReadyToRun)' -Skip:(Test-Skip -CoreClrOnly) {
+    BeforeAll {
+        $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+        $script:Platform = "$os-$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())"
+        $script:Images = Join-Path $ModulePath "Dependencies/ReadyToRun/$Platform"
+        # Where the core and SSH.NET were loaded from, once a command has used both.
+        $script:WhereLoaded = @"
+`$runtime = (Get-EspriSite).GetType().Assembly.GetType('EspriSsh.Core.Diagnostics.RuntimeInfo')
+`$null = `$runtime::SshLibraryVersion
+'CORE=' + `$runtime.Assembly.Location
+'SSH=' + `$runtime::SshLibraryLocation
+"@
+        function script:Test-NativeImage([string] $Path) {
+            $stream = [IO.File]::OpenRead($Path)
+            try { [Reflection.PortableExecutable.PEReader]::new($stream).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 }
+            finally { $stream.Dispose() }
+        }
+    }
+
+    It 'loads the core and SSH.NET compiled for this platform, in the private context' -Skip:([Environment]::Version.Major -lt 10) {
+        $Images | Should -Exist -Because "build.ps1 makes images for $Platform (-NativeImagePlatforms)"
+        foreach ($file in 'EspriSsh.Core.dll', 'Renci.SshNet.dll') { Test-NativeImage (Join-Path $Images $file) | Should -BeTrue -Because "$file holds native code" }
+        $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; $WhereLoaded"
+        $r.ExitCode | Should -Be 0 -Because $r.Output
+        $r.Output | Should -Match ('CORE=' + [regex]::Escape((Join-Path $Images 'EspriSsh.Core.dll')))
+        $r.Output | Should -Match ('SSH=' + [regex]::Escape((Join-Path $Images 'Renci.SshNet.dll')))
+    }
+
+    It 'falls back to the plain IL when an image is for another platform' {
+        $other = Get-ChildItem (Join-Path $ModulePath 'Dependencies/ReadyToRun') -Directory | Where-Object Name -ne $Platform | Select-Object -First 1
+        $other | Should -Not -BeNullOrEmpty -Because 'the build makes images for several platforms'
+        $copy = New-TestFolder 'espri-r2r-'
+        try {
+            Copy-Item -Recurse $ModulePath $copy
+            $module = Join-Path $copy 'EspriSsh'
+            # This platform's folder now holds another platform's images, which the runtime refuses to load.
+            $images = New-Item -ItemType Directory -Force (Join-Path $module "Dependencies/ReadyToRun/$Platform")
+            Copy-Item (Join-Path $other.FullName '*') $images -Force
+            $r = Invoke-FreshPwsh -Command "Import-Module '$module'; $WhereLoaded"
+            $r.ExitCode | Should -Be 0 -Because $r.Output
+            $r.Output | Should -Match ('CORE=' + [regex]::Escape((Join-Path $module 'Dependencies/net8.0/EspriSsh.Core.dll')))
+            $r.Output | Should -Match ('SSH=' + [regex]::Escape((Join-Path $module 'Dependencies/Renci.SshNet.dll')))
+        }
+        finally { Remove-Item -Recurse -Force $copy -ErrorAction Ignore }
+    }
+}
+
 Describe 'Package and install' {
     It 'publishes to a local repository, then Install-PSResource and Import-Module by name work' {
         $root = Get-RepoRoot

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Interaction;
 
 namespace EspriSsh
@@ -30,6 +31,10 @@ namespace EspriSsh
 
         public bool ShouldProcess(string target, string action, string? detail = null)
         {
+            // Targets are paths and hosts, details may quote files: all of it is shown.
+            target = UntrustedText.Escape(target);
+            action = UntrustedText.EscapeKeepingLines(action);
+            detail = detail == null ? null : UntrustedText.EscapeKeepingLines(detail);
             if (detail == null)
             {
                 return UnlessStopping(cmdlet.ShouldProcess(target, action));
@@ -49,20 +54,20 @@ namespace EspriSsh
         public bool Confirm(Question question)
         {
             RequireSomeoneToAsk(question);
-            return UnlessStopping(cmdlet.ShouldContinue(question.Prompt, question.Caption ?? ""));
+            return UnlessStopping(cmdlet.ShouldContinue(UntrustedText.EscapeKeepingLines(question.Prompt), UntrustedText.Escape(question.Caption)));
         }
 
         public int Choose(Question question, IReadOnlyList<Choice> choices, int defaultChoice)
         {
             RequireSomeoneToAsk(question);
-            var descriptions = new Collection<ChoiceDescription>(choices.Select(c => new ChoiceDescription(c.Label, c.Help)).ToList());
-            return UnlessStopping(cmdlet.Host.UI.PromptForChoice(question.Caption ?? "", question.Prompt, descriptions, defaultChoice));
+            var descriptions = new Collection<ChoiceDescription>(choices.Select(c => new ChoiceDescription(UntrustedText.Escape(c.Label), UntrustedText.EscapeKeepingLines(c.Help))).ToList());
+            return UnlessStopping(cmdlet.Host.UI.PromptForChoice(UntrustedText.Escape(question.Caption), UntrustedText.EscapeKeepingLines(question.Prompt), descriptions, defaultChoice));
         }
 
         public string AskText(Question question)
         {
             RequireSomeoneToAsk(question);
-            cmdlet.Host.UI.Write(question.Prompt + ": ");
+            cmdlet.Host.UI.Write(UntrustedText.EscapeKeepingLines(question.Prompt) + ": ");
             string? typed = cmdlet.Host.UI.ReadLine();
             StopIfStopping();
             return typed ?? "";
@@ -71,7 +76,7 @@ namespace EspriSsh
         public Secret AskSecret(Question question)
         {
             RequireSomeoneToAsk(question);
-            cmdlet.Host.UI.Write(question.Prompt + ": ");
+            cmdlet.Host.UI.Write(UntrustedText.EscapeKeepingLines(question.Prompt) + ": ");
             SecureString? typed = cmdlet.Host.UI.ReadLineAsSecureString();
             StopIfStopping();
             // null when the input ended: nothing was typed.
@@ -82,13 +87,13 @@ namespace EspriSsh
 
         // Shown like Write-Host (and silenced with 6>$null): the user must read it.
         public void Inform(string message) =>
-            cmdlet.WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST" });
+            cmdlet.WriteInformation(new HostInformationMessage { Message = UntrustedText.EscapeKeepingLines(message) }, new[] { "PSHOST" });
 
         public void Verbose(string message) => cmdlet.WriteVerbose(message);
 
         // A fresh record per report: hosts that keep the records (Streams.Progress) see each state.
         public void Progress(string activity, string status, double fraction) =>
-            cmdlet.WriteProgress(new ProgressRecord(ProgressId(activity), activity, status) { PercentComplete = Math.Max(0, Math.Min(100, (int)(fraction * 100))) });
+            cmdlet.WriteProgress(new ProgressRecord(ProgressId(activity), activity, UntrustedText.Escape(status)) { PercentComplete = Math.Max(0, Math.Min(100, (int)(fraction * 100))) });
 
         public void ProgressDone(string activity)
         {

@@ -15,12 +15,15 @@ namespace EspriSsh
     /// into the private context; the third-party dlls are answered only to requests from inside it.
     /// Windows PowerShell 5.1: a scoped AppDomain.AssemblyResolve that answers only for our files and
     /// only when the requesting assembly is one of ours.
+    /// On pwsh 7 the private context takes a dll's native image for this platform when the build made
+    /// one (NativeImages), else the plain IL file.
     /// </summary>
     internal sealed class DependencyLoader
     {
         private const string CoreAssemblyName = "EspriSsh.Core";
         private readonly string moduleFolder;
         private readonly string dependencyFolder;
+        private readonly NativeImages? nativeImages;
         private readonly HashSet<string> dependencyNames;
         private readonly object? loadContext;
         private readonly MethodInfo? loadFromPath;
@@ -49,6 +52,7 @@ namespace EspriSsh
                 resolvingEvent = alcType.GetEvent("Resolving")!;
                 defaultHandler = Handler(nameof(OnDefaultResolving));
                 privateHandler = Handler(nameof(OnPrivateResolving));
+                nativeImages = new NativeImages(dependencyFolder);
             }
         }
 
@@ -87,13 +91,17 @@ namespace EspriSsh
         // The cmdlets (in the Default context) need the core; nothing else is ours to give there.
         // Signatures match Func<AssemblyLoadContext, AssemblyName, Assembly?> by contravariance.
         private Assembly? OnDefaultResolving(object context, AssemblyName name) =>
-            name.Name == CoreAssemblyName ? LoadPrivately(Path.Combine(dependencyFolder, "net8.0", CoreAssemblyName + ".dll")) : null;
+            name.Name == CoreAssemblyName ? LoadPrivately(CoreAssemblyName, Path.Combine(dependencyFolder, "net8.0")) : null;
 
         // Requests from inside the private context: the core asking for SSH.NET, SSH.NET for BouncyCastle.
         private Assembly? OnPrivateResolving(object context, AssemblyName name) =>
-            name.Name != null && dependencyNames.Contains(name.Name) ? LoadPrivately(Path.Combine(dependencyFolder, name.Name + ".dll")) : null;
+            name.Name != null && dependencyNames.Contains(name.Name) ? LoadPrivately(name.Name, dependencyFolder) : null;
 
-        private Assembly? LoadPrivately(string path) => File.Exists(path) ? (Assembly)loadFromPath!.Invoke(loadContext, new object[] { path })! : null;
+        private Assembly? LoadPrivately(string name, string ilFolder)
+        {
+            string path = nativeImages!.Choose(name + ".dll", Path.Combine(ilFolder, name + ".dll"));
+            return File.Exists(path) ? (Assembly)loadFromPath!.Invoke(loadContext, new object[] { path })! : null;
+        }
 
         // 5.1: the core beside EspriSsh.dll is found by PowerShell's LoadFrom probing; what it (or a
         // dependency) asks for from Dependencies/ is answered, requests from anyone else are not.

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
@@ -99,11 +100,29 @@ namespace EspriSsh
             return false;
         }
 
+        /// <summary>
+        /// The ErrorRecord of an engine failure. Its message may quote a file's text or name: what
+        /// PowerShell shows (the message, the target in the category line) is escaped, the exception
+        /// and the target object stay as they were for scripts.
+        /// </summary>
         protected static ErrorRecord ToErrorRecord(EspriException ex)
         {
-            ErrorCategory category = Enum.TryParse(ex.Category.ToString(), out ErrorCategory parsed) ? parsed : ErrorCategory.NotSpecified;
-            return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
+            var record = new ErrorRecord(ex, ex.ErrorId, ErrorCategories.ToPowerShell(ex.Category), ex.Target);
+            string shown = UntrustedText.EscapeKeepingLines(ex.Message);
+            if (shown != ex.Message)
+            {
+                record.ErrorDetails = new ErrorDetails(shown);
+            }
+
+            record.CategoryInfo.TargetName = UntrustedText.Escape(record.CategoryInfo.TargetName);
+            return record;
         }
+
+        /// <summary>A warning, escaped: it may quote a file name or a file's text (hides Cmdlet.WriteWarning for every EspriSsh command).</summary>
+        public new void WriteWarning(string text) => base.WriteWarning(UntrustedText.EscapeKeepingLines(text));
+
+        /// <summary>A verbose message, escaped as <see cref="WriteWarning"/>.</summary>
+        public new void WriteVerbose(string text) => base.WriteVerbose(UntrustedText.EscapeKeepingLines(text));
 
         protected override void StopProcessing() => cancellation.Cancel();
 

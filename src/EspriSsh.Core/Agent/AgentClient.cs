@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Keys.Formats;
 
@@ -234,7 +235,7 @@ namespace EspriSsh.Core.Agent
                     continue;
                 }
 
-                string what = $"{Capital} lists a key that cannot be used, '{AgentText.Shown(comment)}' ({KeyFingerprint.Sha256(blob)}): {problem}";
+                string what = $"{Capital} lists a key that cannot be used, '{UntrustedText.Escape(comment)}' ({KeyFingerprint.Sha256(blob)}): {problem}";
                 problems.Add(what + (unknownType ? "; skipped, as ssh skips it." : "; skipped."));
                 rejected ??= unknownType ? null : what + ". ssh then rejects the agent's whole list and offers none of its keys (\"error fetching identities\")";
             }

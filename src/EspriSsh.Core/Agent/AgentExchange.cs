@@ -72,7 +72,7 @@ namespace EspriSsh.Core.Agent
             }
             catch (EspriException ex) when (ex.ErrorId == ErrorIds.AgentNotRunning && startAdvice != null)
             {
-                throw new EspriException(ex.ErrorId, ex.Category, ex.Message + " " + startAdvice, ex.Target, ex);
+                throw new EspriException(ex.ErrorId, ex.Message + " " + startAdvice, ex.Target, ex);
             }
         }
 

@@ -1,3 +1,4 @@
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Core.Agent
@@ -5,10 +6,14 @@ namespace EspriSsh.Core.Agent
     /// <summary>One key an agent holds: its public part and comment (an agent never gives out the private part).</summary>
     public sealed class AgentIdentity
     {
-        /// <param name="comment">As the agent sent it: kept for display with its control characters escaped.</param>
+        // A comment is a name (ssh-add puts the file's): a longer one is cut, never printed whole.
+        private const int LongestComment = 200;
+
+        /// <param name="comment">As the agent sent it: kept for display, cut and with its control characters escaped.</param>
         public AgentIdentity(byte[] blob, string comment)
         {
-            PublicKey = new SshPublicKey(blob, AgentText.Shown(comment));
+            string shown = comment.Length > LongestComment ? comment.Substring(0, LongestComment) + "..." : comment;
+            PublicKey = new SshPublicKey(blob, UntrustedText.Escape(shown));
             Fingerprint = KeyFingerprint.Sha256(blob);
         }
 

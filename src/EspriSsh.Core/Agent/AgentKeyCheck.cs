@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Core.Agent
@@ -33,7 +34,7 @@ namespace EspriSsh.Core.Agent
             if (PublicKeyBlobInfo.FieldCount(certificate ? SshCertificate.BaseType(type) : type) == null)
             {
                 unknownType = true;
-                return type.Length == 0 ? "its key has an empty type name" : $"its key type '{AgentText.Shown(type)}' is not one ssh knows";
+                return type.Length == 0 ? "its key has an empty type name" : $"its key type '{UntrustedText.Escape(type)}' is not one ssh knows";
             }
 
             byte[] keyBlob = blob;

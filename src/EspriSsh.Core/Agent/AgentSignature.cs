@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Keys;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
@@ -88,7 +89,7 @@ namespace EspriSsh.Core.Agent
         {
             if (Array.IndexOf(allowed, algorithm) < 0)
             {
-                throw new FormatException($"a signature of type '{AgentText.Shown(algorithm)}' for a {keyType} key");
+                throw new FormatException($"a signature of type '{UntrustedText.Escape(algorithm)}' for a {keyType} key");
             }
         }
 

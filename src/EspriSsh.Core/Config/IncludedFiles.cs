@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Config
             Refused(includedFrom, $"'{path}' includes itself (directly or through other included files), which ssh refuses (\"Too many recursive configuration includes\")");
 
         private static EspriException Refused(SshConfigLocation location, string problem) =>
-            new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+            new EspriException(ErrorIds.ConfigInvalid,
                 $"{location}: {problem}. Narrow the Include patterns so that each file is included once.", location.ToString());
     }
 }

@@ -114,7 +114,7 @@ namespace EspriSsh.Core.Config
                 return port;
             }
 
-            throw new Errors.EspriException(Errors.ErrorIds.ConfigInvalid, Errors.EspriErrorCategory.InvalidData,
+            throw new Errors.EspriException(Errors.ErrorIds.ConfigInvalid,
                 $"Bad port '{value}' at {source}: ssh refuses this config. Write a number between 1 and 65535.", source?.ToString());
         }
     }

@@ -36,13 +36,13 @@ namespace EspriSsh.Core.Config
             SiteHost? head = site.FindHost(headAlias);
             if (head == null || head.Role != SiteHostRole.HeadNode)
             {
-                throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.InvalidParameter,
                     $"'{headAlias}' is not a head node of {site.Name}. Use one of: {string.Join(", ", site.HeadNodes.Select(h => h.Alias))}.", headAlias);
             }
 
             if (string.IsNullOrWhiteSpace(request.IdentityFile) || request.IdentityFile.IndexOfAny(new[] { '\r', '\n' }) >= 0)
             {
-                throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.InvalidParameter,
                     "IdentityFile must be the path of your private key, for example ~/.ssh/id_ed25519.", request.IdentityFile);
             }
 
@@ -51,7 +51,7 @@ namespace EspriSsh.Core.Config
             {
                 RequireLogin(request.JeanZayUser, "JeanZayUser");
                 SiteHost remote = site.RemoteHost
-                    ?? throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                    ?? throw new EspriException(ErrorIds.InvalidParameter,
                         $"The site profile '{site.Source}' has no host reached through a head node (role Remote, with via), so -JeanZayUser cannot be used with it.", request.JeanZayUser);
                 DesiredHostBlock block = HostBlock(remote, request.JeanZayUser, request.IdentityFile, forwardX11: false);
                 string ssh = isWindows ? (locator.Find("ssh")?.Path ?? "ssh.exe") : "ssh";
@@ -91,7 +91,7 @@ namespace EspriSsh.Core.Config
         {
             if (login == null || !Login.IsMatch(login))
             {
-                throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.InvalidParameter,
                     $"-{parameter} '{login}' is not a login name: give the user name the centre gave you (letters, digits, '.', '_', '-'; no spaces).", login);
             }
         }

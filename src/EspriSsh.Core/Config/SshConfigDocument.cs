@@ -84,7 +84,7 @@ namespace EspriSsh.Core.Config
             }
             catch (EspriException ex) when (ex.ErrorId == ErrorIds.FileUnreadable)
             {
-                throw new EspriException(ErrorIds.ConfigUnreadable, ex.Category,
+                throw new EspriException(ErrorIds.ConfigUnreadable,
                     $"Could not read the ssh config '{path}': {ex.InnerException?.Message} Check that the file is readable by you.", path, ex.InnerException);
             }
         }

@@ -74,7 +74,7 @@ namespace EspriSsh.Core.Config
             {
                 if (--budget < 0)
                 {
-                    throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.LimitsExceeded,
+                    throw new EspriException(ErrorIds.ConfigInvalid,
                         $"Include {argument} makes ssh look through more than {MaxGlobEntries} files and folders. Name the files to include more precisely.", argument);
                 }
 

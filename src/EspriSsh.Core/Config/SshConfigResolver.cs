@@ -33,7 +33,7 @@ namespace EspriSsh.Core.Config
         {
             if (string.IsNullOrWhiteSpace(host))
             {
-                throw new EspriException(ErrorIds.ConfigHostUnknown, EspriErrorCategory.InvalidArgument, "Give the host name or alias to resolve.", host);
+                throw new EspriException(ErrorIds.ConfigHostUnknown, "Give the host name or alias to resolve.", host);
             }
 
             options ??= new SshResolveOptions();
@@ -79,7 +79,7 @@ namespace EspriSsh.Core.Config
                     var location = new SshConfigLocation(file, i + 1);
                     if (line.Kind == SshConfigLineKind.Invalid)
                     {
-                        throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+                        throw new EspriException(ErrorIds.ConfigInvalid,
                             $"{location}: a quote is not closed, so ssh refuses this config. Close the quote or remove it.", location.ToString());
                     }
 

@@ -25,7 +25,7 @@ namespace EspriSsh.Core.Config
             bool unchangedSincePlan = current == null ? plan.OriginalBytes == null : plan.OriginalBytes != null && current.SequenceEqual(plan.OriginalBytes);
             if (!unchangedSincePlan)
             {
-                throw new EspriException(ErrorIds.ConfigChangedDuringEdit, EspriErrorCategory.InvalidOperation,
+                throw new EspriException(ErrorIds.ConfigChangedDuringEdit,
                     $"'{plan.Path}' changed while the edit was prepared; nothing was written. Run the command again.", plan.Path);
             }
 

@@ -144,7 +144,7 @@ namespace EspriSsh.Core.Connection
             : $"{Listed.WhySshRejectsIt}. Remove the damaged key from the agent (ssh-add -d <its file>), or restart the agent and add your keys again.";
 
         private EspriException AgentTimedOut(string more) =>
-            new EspriException(ErrorIds.AgentTimeout, EspriErrorCategory.OperationTimeout,
+            new EspriException(ErrorIds.AgentTimeout,
                 $"No time was left to ask {Agent} for a signature (the stage's time was spent). {more}", Agent);
 
         private static string FirstSentence(string text)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
 
@@ -16,8 +17,6 @@ namespace EspriSsh.Core.Connection
     {
         private const string TooManyFailuresMessage = "Too many authentication failures";
 
-        // Keys named one by one in a stage; more are counted (an agent may hold thousands).
-        private const int KeysNamed = 5;
 
         public static bool IsTooManyFailures(string serverMessage) => serverMessage.IndexOf(TooManyFailuresMessage, StringComparison.OrdinalIgnoreCase) >= 0;
 
@@ -108,14 +107,14 @@ namespace EspriSsh.Core.Connection
                 List<LoadedIdentity> keys = refused.Where(i => !i.IsCertificate).ToList();
                 if (keys.Count == 0)
                 {
-                    hint.Add($"The server refused the certificate(s) {Few(refused.Select(i => "'" + i.Path + "'").ToList())}: it does not trust their CA for '{hop.User}', "
+                    hint.Add($"The server refused the certificate(s) {ShortList.Join(", ", refused.Select(i => "'" + i.Path + "'").ToList())}: it does not trust their CA for '{hop.User}', "
                         + "or they do not name that login or are no longer valid (ssh-keygen -L -f <certificate> shows them). Ask the IT team.");
                     stage.Hint = string.Join(" ", hint);
                     return;
                 }
 
-                string prints = Few(keys.Select(i => i.Offer!.Fingerprint).Distinct().ToList());
-                string pubs = Few(keys.Select(PublicLine).Distinct().ToList());
+                string prints = ShortList.Join(", ", keys.Select(i => i.Offer!.Fingerprint).Distinct().ToList());
+                string pubs = ShortList.Join(", ", keys.Select(PublicLine).Distinct().ToList());
                 hint.Add($"The key offered is {prints}; the key registered with the IT team must be this one: send {pubs} via the account form. "
                     + $"If it was registered, check the login name: '{hop.User}' must be the account name the centre gave you (use -User).");
                 hint.AddRange(OtherLocalKeys(identities, sshDirectory));
@@ -213,22 +212,14 @@ namespace EspriSsh.Core.Connection
             : identity.Path.EndsWith(Keys.PublicKeyFile.Suffix, StringComparison.Ordinal) ? $"'{identity.Path}'"
             : $"'{identity.Path}{Keys.PublicKeyFile.Suffix}'";
 
-        /// <summary>"a, b, c, d, e and 3 others".</summary>
-        private static string Few(IReadOnlyList<string> items) => items.Count <= KeysNamed
-            ? string.Join(", ", items)
-            : string.Join(", ", items.Take(KeysNamed)) + $" and {items.Count - KeysNamed} others";
-
-        /// <summary>Items named up to <see cref="KeysNamed"/>, then counted: "Refused (12): a; b; c; d; e; and 7 more."</summary>
+        /// <summary>"Refused (12): a; b; c; d; e; (and 7 more)." Agents may hold thousands of keys: a count and the first few.</summary>
         private static IEnumerable<string> Named(string what, IEnumerable<string> items)
         {
-            List<string> all = items.ToList();
-            if (all.Count == 0)
+            List<string> all = items.Select(i => i.TrimEnd('.')).ToList();
+            if (all.Count > 0)
             {
-                yield break;
+                yield return $"{what}{(all.Count > 1 ? $" ({all.Count})" : "")}: {ShortList.Join("; ", all)}.";
             }
-
-            string more = all.Count > KeysNamed ? $"; and {all.Count - KeysNamed} more" : "";
-            yield return $"{what}{(all.Count > 1 ? $" ({all.Count})" : "")}: {string.Join("; ", all.Take(KeysNamed).Select(i => i.TrimEnd('.')))}{more}.";
         }
 
         private static string WhyUnused(LoadedIdentity identity) => identity.Offer!.AgentSignedWith != null

@@ -39,7 +39,7 @@ namespace EspriSsh.Core.Connection
         {
             if (string.IsNullOrWhiteSpace(host))
             {
-                throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.InvalidParameter,
                     $"Give the host to test: an alias such as {site.DefaultHeadNode} (Get-EspriSite lists them) or a host name.", host);
             }
 
@@ -53,7 +53,7 @@ namespace EspriSsh.Core.Connection
             {
                 if (!File.Exists(file))
                 {
-                    throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+                    throw new EspriException(ErrorIds.KeyFileNotFound,
                         $"There is no key file '{file}'. Check the path of -IdentityFile; Get-ChildItem '{sshDirectory}' lists your keys.", file);
                 }
             }
@@ -106,14 +106,14 @@ namespace EspriSsh.Core.Connection
         {
             if (depth > MaxJumpDepth)
             {
-                throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+                throw new EspriException(ErrorIds.ConfigInvalid,
                     $"The jump hosts lead to each other in a loop (ProxyJump '{proxyJump}' after {MaxJumpDepth} hops). Correct the ProxyJump lines of your ssh config.", proxyJump);
             }
 
             string[] parts = proxyJump.Split(',').Select(p => p.Trim()).ToArray();
             if (parts.Any(p => p.Length == 0))
             {
-                throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+                throw new EspriException(ErrorIds.ConfigInvalid,
                     $"ProxyJump '{proxyJump}' has an empty host between commas. Write host1,host2.", proxyJump);
             }
 
@@ -127,7 +127,7 @@ namespace EspriSsh.Core.Connection
         {
             if (proxyJump.Contains("://"))
             {
-                throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+                throw new EspriException(ErrorIds.ConfigInvalid,
                     $"ProxyJump '{proxyJump}' is written as a URI; Test-EspriConnection reads [user@]host[:port]. Write it that way.", proxyJump);
             }
 
@@ -146,7 +146,7 @@ namespace EspriSsh.Core.Connection
             {
                 if (!int.TryParse(rest.Substring(colon + 1), out int parsed) || parsed < 1 || parsed > 65535)
                 {
-                    throw new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+                    throw new EspriException(ErrorIds.ConfigInvalid,
                         $"ProxyJump '{proxyJump}' has a bad port. Write [user@]host[:port].", proxyJump);
                 }
 

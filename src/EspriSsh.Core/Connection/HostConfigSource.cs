@@ -18,7 +18,7 @@ namespace EspriSsh.Core.Connection
         {
             if (configPath != null && !File.Exists(configPath))
             {
-                throw new EspriException(ErrorIds.ConfigUnreadable, EspriErrorCategory.ObjectNotFound,
+                throw new EspriException(ErrorIds.ConfigUnreadable,
                     $"There is no ssh config file '{configPath}'. Check the path of -ConfigPath, or omit it to use '{Path.Combine(sshDirectory, "config")}'.", configPath);
             }
 

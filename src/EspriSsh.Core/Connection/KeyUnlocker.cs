@@ -70,19 +70,18 @@ namespace EspriSsh.Core.Connection
                     {
                         return loadKey(path, secret.Utf8);
                     }
-                    catch (EspriException ex)
+                    catch (WrongPassphraseException ex)
                     {
-                        (problem, problemId) = (ex.Message, ex.ErrorId);
-                        if (!ex.ErrorId.EndsWith("WrongPassphrase", StringComparison.Ordinal))
-                        {
-                            return null;
-                        }
-
-                        problemId = ErrorIds.KeyWrongPassphrase;
+                        (problem, problemId) = (ex.Message, ErrorIds.KeyWrongPassphrase);
                         if (attempt < Tries)
                         {
                             interaction.Warn($"That passphrase does not open '{path}'. Try again.");
                         }
+                    }
+                    catch (EspriException ex)
+                    {
+                        (problem, problemId) = (ex.Message, ex.ErrorId);
+                        return null;
                     }
                 }
             }

@@ -63,7 +63,7 @@ namespace EspriSsh.Core.Connection
             return (user != null && !host.Contains("@") ? user + "@" : "") + host + (port != null ? ":" + port : "");
         }
 
-        private static EspriException Unsupported(string proxyCommand) => new EspriException(ErrorIds.ConfigInvalid, EspriErrorCategory.InvalidData,
+        private static EspriException Unsupported(string proxyCommand) => new EspriException(ErrorIds.ConfigInvalid,
             $"The ssh config runs 'ProxyCommand {proxyCommand}' for this host. Test-EspriConnection understands 'ssh <jump host> -W %h:%p' " +
             "(what Set-EspriSshConfig -UseProxyCommand writes) and ProxyJump; test this host with ssh itself, or use ProxyJump.", proxyCommand);
     }

@@ -49,12 +49,12 @@ namespace EspriSsh.Core.Connection
                     case EcdsaPrivateKey ec:
                         return new RecordingKeyHostAlgorithm(algorithm, new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar), offer);
                     default:
-                        throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented, WhyNotOffered(key.KeyType), key.KeyType);
+                        throw new EspriException(ErrorIds.KeyTypeUnsupported, WhyNotOffered(key.KeyType), key.KeyType);
                 }
             }
             catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException || ex is InvalidOperationException || ex is NotSupportedException)
             {
-                throw new EspriException(ErrorIds.KeyFormatInvalid, EspriErrorCategory.InvalidData,
+                throw new EspriException(ErrorIds.KeyFormatInvalid,
                     $"'{offer.Path}' cannot be used: the SSH library rejects this key ({ex.Message}). The file is probably damaged; use a backup or make a new key with New-EspriKey.",
                     offer.Path, ex);
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Diagnostics
@@ -36,10 +37,10 @@ namespace EspriSsh.Core.Diagnostics
             {
                 section.Field("Agent", "reachable: " + status.Agent);
                 section.Line($"Keys it holds (fingerprints): {status.Identities!.Count}")
-                    .Block(status.Identities.Count == 0 ? "(none)" : Bounded(status.Identities.Select(i => i.ToString()).ToList(), "keys"));
+                    .Block(status.Identities.Count == 0 ? "(none)" : string.Join("\n", ShortList.Take(status.Identities.Select(i => i.ToString()).ToList(), KeysListed)));
                 if (status.KeyProblems.Count > 0)
                 {
-                    section.Line($"Keys it lists that cannot be used: {status.KeyProblems.Count}").Block(Bounded(status.KeyProblems, "problems"));
+                    section.Line($"Keys it lists that cannot be used: {status.KeyProblems.Count}").Block(string.Join("\n", ShortList.Take(status.KeyProblems, KeysListed)));
                     string? rejected = status.Identities.WhySshRejectsIt;
                     context.Add(new Finding("AgentKeyInvalid", rejected == null ? FindingSeverity.Info : FindingSeverity.Warning,
                         rejected == null ? status.KeyProblems[0] : rejected + ".",
@@ -66,8 +67,8 @@ namespace EspriSsh.Core.Diagnostics
                 return;
             }
 
-            List<string> lines = list.CombinedOutput.Trim().Split('\n').Where(l => l.Length > 0).Select(l => AgentText.Shown(l.TrimEnd('\r'))).ToList();
-            section.Line("What ssh sees (" + list.CommandLine + "):").Block(lines.Count == 0 ? "(no output, exit code " + list.ExitCode + ")" : Bounded(lines, "lines"));
+            List<string> lines = list.CombinedOutput.Trim().Split('\n').Where(l => l.Length > 0).Select(l => UntrustedText.Escape(l.TrimEnd('\r'))).ToList();
+            section.Line("What ssh sees (" + list.CommandLine + "):").Block(lines.Count == 0 ? "(no output, exit code " + list.ExitCode + ")" : string.Join("\n", ShortList.Take(lines, KeysListed)));
             bool sshAddAnswered = list.ExitCode == 0 || list.ExitCode == 1; // 1: no key; 2: no agent
             if (!status.Reachable)
             {
@@ -83,11 +84,6 @@ namespace EspriSsh.Core.Diagnostics
                     "Add the key to the agent your ssh uses too: ssh-add <your key file>"));
             }
         }
-
-        /// <summary>The first <see cref="KeysListed"/> lines, then how many more.</summary>
-        private static string Bounded(IReadOnlyList<string> lines, string what) => lines.Count <= KeysListed
-            ? string.Join("\n", lines)
-            : string.Join("\n", lines.Take(KeysListed)) + $"\n... and {lines.Count - KeysListed} more {what}";
 
         // "256 SHA256:abc... comment (ED25519)"
         private static IEnumerable<string> FingerprintsIn(string sshAddOutput) => sshAddOutput.Split('\n')

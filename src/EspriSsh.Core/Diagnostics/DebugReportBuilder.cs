@@ -84,7 +84,7 @@ namespace EspriSsh.Core.Diagnostics
 
             if (!force && !IsReport(path))
             {
-                throw new EspriException(ErrorIds.FileExists, EspriErrorCategory.ResourceExists,
+                throw new EspriException(ErrorIds.FileExists,
                     $"'{path}' already exists and is not a support report. Choose another -OutFile, or use -Force to replace it (the old file is kept as .bak).", path);
             }
 

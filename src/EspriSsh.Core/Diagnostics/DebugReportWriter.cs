@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Diagnostics
@@ -17,11 +18,11 @@ namespace EspriSsh.Core.Diagnostics
         public static string Header(SupportInfo support, string madeAt, IReadOnlyList<Finding> findings)
         {
             var text = new StringBuilder();
-            text.Append(FirstWords).Append(support.ReportFileName).Append(")\n");
+            text.Append(FirstWords).Append(UntrustedText.Escape(support.ReportFileName)).Append(")\n");
             text.Append("Made by EspriSsh ").Append(RuntimeInfo.ModuleVersion).Append(" (Get-EspriDebugReport) at ").Append(madeAt).Append('\n');
             if (support.Address.Length > 0)
             {
-                text.Append("Send it to: ").Append(support.Address).Append(", subject '").Append(support.ReportSubject).Append("'.\n");
+                text.Append("Send it to: ").Append(UntrustedText.Escape(support.Address)).Append(", subject '").Append(UntrustedText.Escape(support.ReportSubject)).Append("'.\n");
             }
 
             text.Append("It holds no private key, no passphrase and no agent content beyond fingerprints.\n\n");
@@ -34,8 +35,8 @@ namespace EspriSsh.Core.Diagnostics
             int n = 0;
             foreach (Finding finding in findings.OrderBy(f => f.Severity))
             {
-                text.Append(++n).Append(". [").Append(finding.Severity.ToString().ToUpperInvariant()).Append("] ").Append(finding.Problem).Append('\n');
-                text.Append("   Fix: ").Append(finding.Fix).Append('\n');
+                text.Append(++n).Append(". [").Append(finding.Severity.ToString().ToUpperInvariant()).Append("] ").Append(UntrustedText.EscapeKeepingLines(finding.Problem)).Append('\n');
+                text.Append("   Fix: ").Append(UntrustedText.EscapeKeepingLines(finding.Fix)).Append('\n');
             }
 
             return text.Append('\n').ToString();

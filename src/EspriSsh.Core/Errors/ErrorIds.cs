@@ -1,6 +1,14 @@
+using System;
+using System.Collections.Generic;
+using static EspriSsh.Core.Errors.EspriErrorCategory;
+
 namespace EspriSsh.Core.Errors
 {
-    /// <summary>Stable ErrorIds: part of the public contract, never renamed.</summary>
+    /// <summary>
+    /// Stable ErrorIds: part of the public contract, never renamed or removed (ErrorIdSnapshotTests
+    /// compares them with a committed list). Each id has exactly one category, in <see cref="Categories"/>:
+    /// a raise names the id and EspriException looks the category up, so two raises of one id cannot differ.
+    /// </summary>
     public static class ErrorIds
     {
         public const string SiteProfileInvalid = "SiteProfileInvalid";
@@ -54,5 +62,70 @@ namespace EspriSsh.Core.Errors
         public const string FileTooLarge = "FileTooLarge";
         public const string NotARegularFile = "NotARegularFile";
         public const string UnexpectedError = "UnexpectedError";
+
+        private static readonly Dictionary<string, EspriErrorCategory> Categories = new Dictionary<string, EspriErrorCategory>(StringComparer.Ordinal)
+        {
+            // Add() refuses a second entry for an id: one category each.
+            { SiteProfileInvalid, InvalidData },
+            { SiteProfileNotFound, ObjectNotFound },
+            { FileExists, ResourceExists },
+            { KeyFileExists, ResourceExists },
+            { KeyWrongPassphrase, AuthenticationError },
+            { KeyTypeRefused, InvalidArgument },
+            { KeyTypeUnsupported, NotImplemented },
+            { KeyFormatInvalid, InvalidData },
+            { KeyFileNotFound, ObjectNotFound },
+            { KeyTooSmall, InvalidData },
+            { KeyEncryptionUnsupported, NotImplemented },
+            { KdfTooExpensive, LimitsExceeded },
+            { PassphraseRequired, InvalidOperation },
+            { PpkWrongPassphrase, AuthenticationError },
+            { PpkCorrupt, InvalidData },
+            { PpkUnsupportedVersion, InvalidData },
+            { PpkUnsupportedEncryption, InvalidData },
+            { PpkKdfTooExpensive, LimitsExceeded },
+            { NotAPpkFile, InvalidData },
+            { ConfigInvalid, InvalidData },
+            { ConfigUnreadable, ReadError },
+            { ConfigHostUnknown, InvalidArgument },
+            { ConfigChangedDuringEdit, InvalidOperation },
+            { HostKeyMismatch, SecurityError },
+            { HostKeyUnknown, SecurityError },
+            { HostKeyRevoked, SecurityError },
+            { HostNotFound, ObjectNotFound },
+            { ConnectionRefused, ConnectionError },
+            { ConnectionTimeout, OperationTimeout },
+            { NotSshServer, ProtocolError },
+            { KeyExchangeFailed, ProtocolError },
+            { AuthenticationFailed, AuthenticationError },
+            { KeyFileTooOpen, SecurityError },
+            { NoKeyFound, ObjectNotFound },
+            { SessionFailed, ConnectionError },
+            { JumpChannelFailed, ConnectionError },
+            { InvalidParameter, InvalidArgument },
+            { HostNameInvalid, InvalidArgument },
+            { LoginInvalid, InvalidArgument },
+            { FileWriteFailed, WriteError },
+            { AgentNotRunning, ResourceUnavailable },
+            { AgentRefused, InvalidOperation },
+            { AgentLocked, PermissionDenied },
+            { AgentTimeout, OperationTimeout },
+            { AgentBadReply, ProtocolError },
+            { AgentKeyExpired, ResourceUnavailable },
+            { TooManyAuthenticationFailures, AuthenticationError },
+            { FileUnreadable, ReadError },
+            { FileTooLarge, LimitsExceeded },
+            { NotARegularFile, InvalidArgument },
+            { UnexpectedError, NotSpecified },
+        };
+
+        /// <summary>Every id, with its category.</summary>
+        public static IReadOnlyDictionary<string, EspriErrorCategory> All => Categories;
+
+        /// <summary>The category of <paramref name="errorId"/>; an id missing from the table is a bug in EspriSsh.</summary>
+        public static EspriErrorCategory CategoryOf(string errorId) =>
+            Categories.TryGetValue(errorId, out EspriErrorCategory category)
+                ? category
+                : throw new ArgumentException($"'{errorId}' is not an ErrorId: add it to ErrorIds with its category.", nameof(errorId));
     }
 }

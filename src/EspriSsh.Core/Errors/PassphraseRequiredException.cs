@@ -9,7 +9,7 @@ namespace EspriSsh.Core.Errors
     public sealed class PassphraseRequiredException : EspriException
     {
         public PassphraseRequiredException(string message, object? target, Exception? inner = null)
-            : base(ErrorIds.PassphraseRequired, EspriErrorCategory.InvalidOperation, message, target, inner)
+            : base(ErrorIds.PassphraseRequired, message, target, inner)
         {
         }
     }

@@ -36,7 +36,7 @@ namespace EspriSsh.Core.Files
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 TryDelete(temp);
-                throw new EspriException(ErrorIds.FileWriteFailed, EspriErrorCategory.WriteError,
+                throw new EspriException(ErrorIds.FileWriteFailed,
                     $"Could not write '{fullPath}': {ex.Message} Check that the folder exists and that you may write to it.", fullPath, ex);
             }
             catch

@@ -43,13 +43,9 @@ namespace EspriSsh.Core.Files
             {
                 return null;
             }
-            catch (UnauthorizedAccessException ex)
+            catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
             {
-                throw Unreadable(path, what, ex, EspriErrorCategory.PermissionDenied);
-            }
-            catch (IOException ex)
-            {
-                throw Unreadable(path, what, ex, EspriErrorCategory.ReadError);
+                throw Unreadable(path, what, ex);
             }
         }
 
@@ -80,7 +76,7 @@ namespace EspriSsh.Core.Files
                     if (length > maxBytes)
                     {
                         Array.Clear(buffer, 0, buffer.Length); // it may be key material
-                        throw new EspriException(ErrorIds.FileTooLarge, EspriErrorCategory.LimitsExceeded,
+                        throw new EspriException(ErrorIds.FileTooLarge,
                             $"'{path}' is larger than {DescribeSize(maxBytes)}: far too large for a {what}, so it was not read. Check that you gave the right file.", path);
                     }
 
@@ -125,12 +121,12 @@ namespace EspriSsh.Core.Files
                 FileKind.Socket => "a socket",
                 _ => "not a regular file",
             };
-            throw new EspriException(ErrorIds.NotARegularFile, EspriErrorCategory.InvalidArgument,
+            throw new EspriException(ErrorIds.NotARegularFile,
                 $"'{path}' is {it}, not a {what}; it was not read. Give the path of the {what} itself.", path);
         }
 
-        private static EspriException Unreadable(string path, string what, Exception ex, EspriErrorCategory category) =>
-            new EspriException(ErrorIds.FileUnreadable, category,
+        private static EspriException Unreadable(string path, string what, Exception ex) =>
+            new EspriException(ErrorIds.FileUnreadable,
                 $"Could not read the {what} '{path}': {ex.Message} Check that you may read it (and that no other program locks it).", path, ex);
     }
 }

@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Interaction
             string message = $"{Prompt}: this is needed and the session cannot ask for it (it is not interactive). {HowToAnswerWithoutPrompt}";
             return UnansweredErrorId == ErrorIds.PassphraseRequired
                 ? new PassphraseRequiredException(message, Target)
-                : new EspriException(UnansweredErrorId, EspriErrorCategory.InvalidOperation, message, Target);
+                : new EspriException(UnansweredErrorId, message, Target);
         }
     }
 }

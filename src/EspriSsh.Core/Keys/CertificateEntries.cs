@@ -55,7 +55,7 @@ namespace EspriSsh.Core.Keys
             else
             {
                 entry.Certificate = certificate;
-                KeyInventory.Describe(entry, certificate.CertifiedKey.Blob, certificate.CertifiedKey.Comment);
+                KeyInventory.Describe(entry, certificate.CertifiedKey.Blob, certificate.CertifiedKey.Comment, problems);
                 entry.Type = certificate.CertificateType;
                 DateTimeOffset now = DateTimeOffset.UtcNow;
                 if (certificate.Kind != SshCertificateKind.User)

@@ -44,7 +44,7 @@ namespace EspriSsh.Core.Keys
             KeyOutputFormat output = request.OutputFormat ?? (ppk != null ? KeyOutputFormat.OpenSsh : KeyOutputFormat.Ppk);
             if (output == KeyOutputFormat.Ppk && peek.KeyType != null && !KeyTypeNames.FitsInPpk(peek.KeyType))
             {
-                throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
+                throw new EspriException(ErrorIds.KeyTypeUnsupported,
                     $"'{source}' holds {KeyTypeNames.Describe(peek.KeyType)}, which the PuTTY key format (.ppk) cannot hold: PuTTY has no such keys. " +
                     "Keep using it with OpenSSH as it is; nothing was written.", source);
             }
@@ -104,7 +104,7 @@ namespace EspriSsh.Core.Keys
             string? name = keyType == null ? null : KeyFile.DefaultFileName(keyType);
             return name != null
                 ? Path.Combine(sshDirectory, name)
-                : throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                : throw new EspriException(ErrorIds.InvalidParameter,
                     $"The key type of '{source}' is only known after decryption, so no default file name can be chosen. Give -Destination.", source);
         }
     }

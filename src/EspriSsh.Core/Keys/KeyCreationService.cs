@@ -24,7 +24,7 @@ namespace EspriSsh.Core.Keys
         {
             if (request.Rounds < 1 || request.Rounds > MaximumRounds)
             {
-                throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.InvalidParameter,
                     $"-Rounds must be between 1 and {MaximumRounds} ({OpenSshPrivateKeyWriter.DefaultRounds}, the default, is what ssh-keygen uses).", request.Rounds);
             }
 
@@ -33,13 +33,13 @@ namespace EspriSsh.Core.Keys
             if (verdict.Verdict == KeyPolicyVerdict.Refused)
             {
                 string instead = verdict.Reason.IndexOf("ED25519", StringComparison.Ordinal) >= 0 ? "" : " Run New-EspriKey without -Type and -Bits to make an ED25519 key.";
-                throw new EspriException(ErrorIds.KeyTypeRefused, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.KeyTypeRefused,
                     $"{site.Name} does not accept {DisplayName(request.Type, bits)}. {verdict.Reason}{instead}", request.Type);
             }
 
             if (request.Type != NewKeyType.Ed25519 && request.Type != NewKeyType.Rsa)
             {
-                throw new EspriException(ErrorIds.KeyTypeUnsupported, EspriErrorCategory.NotImplemented,
+                throw new EspriException(ErrorIds.KeyTypeUnsupported,
                     $"EspriSsh makes ED25519 and RSA keys only; use ssh-keygen for {DisplayName(request.Type, bits)}.", request.Type);
             }
 
@@ -86,7 +86,7 @@ namespace EspriSsh.Core.Keys
                 case NewKeyType.Ed25519:
                     if (bits.HasValue && bits.Value != 256)
                     {
-                        throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                        throw new EspriException(ErrorIds.InvalidParameter,
                             "ED25519 keys always have 256 bits: leave -Bits out.", bits.Value);
                     }
 
@@ -95,7 +95,7 @@ namespace EspriSsh.Core.Keys
                     int rsaBits = bits ?? RsaDefaultBits;
                     if (rsaBits > KeySizeLimits.RsaMaximumBits)
                     {
-                        throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                        throw new EspriException(ErrorIds.InvalidParameter,
                             $"RSA keys above {KeySizeLimits.RsaMaximumBits} bits are not supported by OpenSSH; use {RsaDefaultBits}, or better ED25519 (the default).", rsaBits);
                     }
 

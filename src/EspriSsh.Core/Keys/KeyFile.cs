@@ -20,7 +20,7 @@ namespace EspriSsh.Core.Keys
         /// <summary>The bytes of a key file. Throws KeyFileNotFound, NotARegularFile, FileTooLarge, FileUnreadable.</summary>
         public static byte[] Load(string path) =>
             BoundedFileReader.ReadIfExists(path, MaxBytes, "key file")
-            ?? throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+            ?? throw new EspriException(ErrorIds.KeyFileNotFound,
                 $"There is no key file '{path}'. Check the path; Get-ChildItem ~/.ssh lists your keys (Get-ChildItem *.ppk the PuTTY keys of the current folder).", path);
 
         /// <summary>The text of a key file, or null when it is missing or cannot be read (scans report such files by name).</summary>

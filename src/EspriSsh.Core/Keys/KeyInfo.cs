@@ -1,3 +1,5 @@
+using EspriSsh.Core.Display;
+
 namespace EspriSsh.Core.Keys
 {
     /// <summary>
@@ -44,7 +46,7 @@ namespace EspriSsh.Core.Keys
             Type = publicKey.KeyType,
             Bits = bits,
             Fingerprint = KeyFingerprint.Sha256(publicKey.Blob),
-            Comment = publicKey.Comment,
+            Comment = UntrustedText.Escape(publicKey.Comment),
             PublicKey = publicKey.ToLine(),
             RandomArt = Keys.RandomArt.Sha256(publicKey, bits),
             Encrypted = encrypted,

@@ -48,7 +48,7 @@ namespace EspriSsh.Core.Keys
                     KeyPairWriter.EnsureCanWrite(target, request.Force);
                     break;
                 case KeyInstallAction.PublicKeyOnly when File.Exists(target + ".pub") && !request.Force:
-                    throw new EspriException(ErrorIds.KeyFileExists, EspriErrorCategory.ResourceExists,
+                    throw new EspriException(ErrorIds.KeyFileExists,
                         $"'{target}' holds this key, but '{target}.pub' is not its public half. Use -Force to write the right one (the old file is kept as .bak).", target + ".pub");
             }
 
@@ -171,7 +171,7 @@ namespace EspriSsh.Core.Keys
             SshPublicKey? pub = PublicKeyFile.TryReadBeside(plan.Destination);
             if (written == null || !written.SameKeyAs(publicKey) || pub == null || !pub.SameKeyAs(publicKey))
             {
-                throw new EspriException(ErrorIds.FileWriteFailed, EspriErrorCategory.WriteError,
+                throw new EspriException(ErrorIds.FileWriteFailed,
                     $"'{plan.Destination}' was written but does not read back as the key of '{plan.Source}'. Check the disk and the folder, then install again " +
                     "(replaced files were kept as .bak).", plan.Destination);
             }

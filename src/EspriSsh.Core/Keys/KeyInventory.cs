@@ -6,6 +6,7 @@ using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -55,7 +56,7 @@ namespace EspriSsh.Core.Keys
             }
             else
             {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+                throw new EspriException(ErrorIds.KeyFileNotFound,
                     $"'{path}' does not exist. Give a key file or a folder (by default your ssh folder, {SshDirectory.Resolve(null)}).", path);
             }
 
@@ -156,11 +157,12 @@ namespace EspriSsh.Core.Keys
 
             if (own != null)
             {
-                Describe(entry, own.Blob, own.Comment);
+                // The .pub's comment is the one registered with the site (an encrypted key hides its own).
+                Describe(entry, own.Blob, pub != null && pub.SameKeyAs(own) && pub.Comment.Length > 0 ? pub.Comment : own.Comment, problems);
             }
             else if (pub != null)
             {
-                Describe(entry, pub.Blob, pub.Comment);
+                Describe(entry, pub.Blob, pub.Comment, problems);
             }
 
             if (pubProblem != null && (unusableType == null || pubUnknownType != unusableType))
@@ -235,7 +237,7 @@ namespace EspriSsh.Core.Keys
             var problems = new List<string>();
             if (pub != null)
             {
-                Describe(entry, pub.Blob, pub.Comment);
+                Describe(entry, pub.Blob, pub.Comment, problems);
             }
             else
             {
@@ -249,13 +251,19 @@ namespace EspriSsh.Core.Keys
             return entry;
         }
 
-        internal static void Describe(KeyEntry entry, byte[] blob, string comment)
+        /// <summary>Type, size, fingerprint and comment (escaped; one that needed it is a problem) of the key in <paramref name="blob"/>.</summary>
+        internal static void Describe(KeyEntry entry, byte[] blob, string comment, List<string> problems)
         {
             PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(blob, out _);
             entry.Type = info?.KeyType ?? entry.Type;
             entry.Bits = info?.Bits;
             entry.Fingerprint = KeyFingerprint.Sha256(blob);
-            entry.Comment = comment;
+            entry.Comment = UntrustedText.Escape(comment);
+            if (!UntrustedText.IsSafe(comment))
+            {
+                problems.Add($"Its comment holds control or text-direction characters ({UntrustedText.UnsafeCharacters(comment)}), shown escaped: " +
+                    "such a comment can clear a terminal, forge lines or hide text. Give the key a plain comment.");
+            }
         }
 
         /// <summary>

@@ -21,7 +21,7 @@ namespace EspriSsh.Core.Keys
             string? existing = File.Exists(privatePath) ? privatePath : File.Exists(publicPath) ? publicPath : null;
             if (existing != null && !force)
             {
-                throw new EspriException(ErrorIds.KeyFileExists, EspriErrorCategory.ResourceExists,
+                throw new EspriException(ErrorIds.KeyFileExists,
                     $"'{existing}' already exists. If that key is registered with the IT team, replacing it locks you out until the new public key is registered. " +
                     "Keep it and give the new key another file name, or use -Force to replace it (the old pair is kept as .bak).", existing);
             }
@@ -58,7 +58,7 @@ namespace EspriSsh.Core.Keys
             string publicPath = privatePath + ".pub";
             if (File.Exists(publicPath) && !force)
             {
-                throw new EspriException(ErrorIds.KeyFileExists, EspriErrorCategory.ResourceExists,
+                throw new EspriException(ErrorIds.KeyFileExists,
                     $"'{publicPath}' already exists and holds no valid public half of '{privatePath}'. Use -Force to replace it (the old file is kept as .bak).", publicPath);
             }
 

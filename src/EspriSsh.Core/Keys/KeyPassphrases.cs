@@ -84,7 +84,7 @@ namespace EspriSsh.Core.Keys
                 {
                     return (read(typed.Utf8), typed);
                 }
-                catch (EspriException ex) when (attempt < UnlockAttempts && IsWrongPassphrase(ex))
+                catch (WrongPassphraseException) when (attempt < UnlockAttempts)
                 {
                     typed.Dispose();
                     ui.Warn("That passphrase is not the right one. Try again.");
@@ -96,7 +96,5 @@ namespace EspriSsh.Core.Keys
                 }
             }
         }
-
-        private static bool IsWrongPassphrase(EspriException ex) => ex.ErrorId.EndsWith("WrongPassphrase", StringComparison.Ordinal);
     }
 }

@@ -69,7 +69,7 @@ namespace EspriSsh.Core.Keys
 
             if (!File.Exists(path) && !Directory.Exists(path))
             {
-                throw new EspriException(ErrorIds.KeyFileNotFound, EspriErrorCategory.ObjectNotFound,
+                throw new EspriException(ErrorIds.KeyFileNotFound,
                     $"There is no file '{path}'. Check the path; Get-EspriKey lists your keys.", path);
             }
 
@@ -96,7 +96,7 @@ namespace EspriSsh.Core.Keys
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
             {
-                throw new EspriException(ErrorIds.FileWriteFailed, EspriErrorCategory.PermissionDenied,
+                throw new EspriException(ErrorIds.FileWriteFailed,
                     $"The rights of '{path}' could not be changed ({ex.Message}). Only the owner of the file (or an administrator) can change them.", path, ex);
             }
 

@@ -25,7 +25,7 @@ namespace EspriSsh.Core.Keys
         {
             if (keyType == RsaPrivateKey.TypeName && bits < RsaMinimumBits)
             {
-                throw new EspriException(ErrorIds.KeyTooSmall, EspriErrorCategory.InvalidData,
+                throw new EspriException(ErrorIds.KeyTooSmall,
                     $"'{source}' is an RSA key of {bits} bits. OpenSSH refuses RSA keys under {RsaMinimumBits} bits (\"Invalid key length\"): " +
                     "it cannot be used, converted or installed. Make an ED25519 key with New-EspriKey and register its public key.", source);
             }

@@ -31,5 +31,8 @@ namespace EspriSsh.Core.Keys
 
         /// <summary>Where the text came from: a file path or "(text)".</summary>
         public string Source { get; }
+
+        /// <summary>The key's comment as it was (Normalized holds it escaped): for the readers of .pub files.</summary>
+        internal string RawComment { get; set; } = "";
     }
 }

@@ -30,8 +30,7 @@ namespace EspriSsh.Core.Keys
                 PublicKeyCheck? check = text == null ? null : PublicKeyPasteChecker.Check(text, path, site: null);
                 if (check?.Normalized != null)
                 {
-                    string[] parts = check.Normalized.Split(new[] { ' ' }, 3);
-                    return new SshPublicKey(Convert.FromBase64String(parts[1]), parts.Length > 2 ? parts[2] : "");
+                    return new SshPublicKey(Convert.FromBase64String(check.Normalized.Split(' ')[1]), check.RawComment);
                 }
 
                 unknownType = check?.Problems.Any(p => p.Code == "KeyTypeUnsupported") == true ? check.Type : null;

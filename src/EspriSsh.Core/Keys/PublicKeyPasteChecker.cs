@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -170,11 +171,18 @@ namespace EspriSsh.Core.Keys
 
             PublicKeyBlobInfo info = PublicKeyBlobInfo.TryParse(keyBlob, out _)!;
             var key = new SshPublicKey(keyBlob, comment);
+            if (!UntrustedText.IsSafe(comment))
+            {
+                problems.Add(new PublicKeyProblem("UnsafeComment", PublicKeyProblemSeverity.Warning,
+                    $"The comment holds control or text-direction characters ({UntrustedText.UnsafeCharacters(comment)}), which can clear a terminal, forge lines or hide text. " +
+                    "They are shown escaped, as plain text, in the line below. Give the key a plain comment (the words after the key data in the .pub file)."));
+            }
+
             if (info.KeyType == RsaPrivateKey.TypeName && info.Bits < KeySizeLimits.RsaMinimumBits)
             {
                 problems.Add(new PublicKeyProblem("KeyTooSmall", PublicKeyProblemSeverity.Error,
                     $"This RSA key has {info.Bits} bits: OpenSSH refuses RSA keys under {KeySizeLimits.RsaMinimumBits} bits. Make an ED25519 key with New-EspriKey."));
-                return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
+                return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source) { RawComment = comment };
             }
 
             KeyPolicyResult? policy = site?.Evaluate(info.KeyType, info.Bits);
@@ -187,7 +195,7 @@ namespace EspriSsh.Core.Keys
                 problems.Add(new PublicKeyProblem("PolicyTolerated", PublicKeyProblemSeverity.Warning, policy.Reason));
             }
 
-            return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source);
+            return new PublicKeyCheck(key.ToLine(), info.KeyType, info.Bits, KeyFingerprint.Sha256(keyBlob), problems, source) { RawComment = comment };
         }
 
         // PEM, OpenSSH, PKCS#8 and ssh.com private keys all announce themselves in their BEGIN line.

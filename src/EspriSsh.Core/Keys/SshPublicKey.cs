@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -21,10 +22,14 @@ namespace EspriSsh.Core.Keys
 
         public string KeyType { get; }
 
-        /// <summary>The one line of a .pub file and of the account form: "type base64 comment".</summary>
+        /// <summary>
+        /// The one line of a .pub file and of the account form: "type base64 comment". It never holds a
+        /// control or bidi character: a comment that has some is written escaped (\x1b as four
+        /// characters), so the line pastes, copies and prints as the one line it is.
+        /// </summary>
         public string ToLine() => Comment.Length == 0
             ? KeyType + " " + Convert.ToBase64String(Blob)
-            : KeyType + " " + Convert.ToBase64String(Blob) + " " + Comment;
+            : KeyType + " " + Convert.ToBase64String(Blob) + " " + UntrustedText.Escape(Comment);
 
         public bool SameKeyAs(SshPublicKey other) => Convert.ToBase64String(Blob) == Convert.ToBase64String(other.Blob);
 

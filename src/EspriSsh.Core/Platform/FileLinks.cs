@@ -64,7 +64,7 @@ namespace EspriSsh.Core.Platform
                 current = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, target));
             }
 
-            throw new EspriException(ErrorIds.FileUnreadable, EspriErrorCategory.ReadError,
+            throw new EspriException(ErrorIds.FileUnreadable,
                 $"'{path}' is a chain of more than {MaxHops} symbolic links (a loop?). Point it at the real file.", path);
         }
 

@@ -46,7 +46,7 @@ namespace EspriSsh.Core.Site
         {
             string full = Path.GetFullPath(path);
             string json = BoundedFileReader.ReadTextIfExists(full, MaxBytes, "site profile")
-                ?? throw new EspriException(ErrorIds.SiteProfileNotFound, EspriErrorCategory.ObjectNotFound,
+                ?? throw new EspriException(ErrorIds.SiteProfileNotFound,
                     $"Site profile '{full}' does not exist. Give the path of a JSON profile (Get-EspriSite shows the fields), or omit -Path to use the built-in ESPRI profile.", full);
             return Parse(json, full);
         }
@@ -61,7 +61,7 @@ namespace EspriSsh.Core.Site
             }
             catch (JsonException ex)
             {
-                throw new EspriException(ErrorIds.SiteProfileInvalid, EspriErrorCategory.InvalidData,
+                throw new EspriException(ErrorIds.SiteProfileInvalid,
                     $"Site profile '{source}' is not valid JSON ({ex.Message}). Fix the file or omit -Path to use the built-in profile.", source, ex);
             }
 

@@ -101,7 +101,7 @@ namespace EspriSsh.Core.Site
         private static bool Present(object? value) => value != null;
 
         public static EspriException Invalid(string source, string field, string problem) =>
-            new EspriException(ErrorIds.SiteProfileInvalid, EspriErrorCategory.InvalidData,
+            new EspriException(ErrorIds.SiteProfileInvalid,
                 $"Site profile '{source}' is not usable: {field} {problem}. Fix that field, or unset {SiteProfileLoader.EnvironmentVariable} (omit -Path) to use the built-in profile.", source);
 
         /// <summary>A DNS name (letters, digits, '-' inside labels, dots between) or an IPv4/IPv6 address.</summary>

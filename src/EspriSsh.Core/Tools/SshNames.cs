@@ -56,7 +56,7 @@ namespace EspriSsh.Core.Tools
         {
             if (!IsValidHostName(name))
             {
-                throw new EspriException(ErrorIds.HostNameInvalid, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.HostNameInvalid,
                     $"'{Printable(name)}' is not a host name ssh accepts: it must not start with '-' (ssh would read an option) nor contain spaces, "
                     + "quotes or characters such as ; & | $ ( ) { } < > ,. Give a site alias (Get-EspriSite lists them) or a host's DNS name.", name);
             }
@@ -69,7 +69,7 @@ namespace EspriSsh.Core.Tools
         {
             if (!IsValidLogin(login))
             {
-                throw new EspriException(ErrorIds.LoginInvalid, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.LoginInvalid,
                     $"-{parameter} '{Printable(login)}' is not a login ssh accepts: it must not start with '-' nor contain quotes, control characters "
                     + "or characters such as ; & | ( ) { } < >. Give the user name the centre gave you.", login);
             }

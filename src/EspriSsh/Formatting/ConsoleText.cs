@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation.Host;
 using System.Text;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Formatting
 {
@@ -10,6 +11,8 @@ namespace EspriSsh.Formatting
     /// Layout helpers for the format views (EspriSsh.Format.ps1xml). PowerShell's own wrapping cuts
     /// words (paths, commands) and restarts at column 0; these wrap between words and hang the
     /// continuation under a column, so a view reads well at 80 columns and still copies cleanly.
+    /// Every text a view shows goes through here, escaped by the core's UntrustedText: a key comment
+    /// or a file name holding ESC [2J must not clear the user's screen.
     /// </summary>
     public static class ConsoleText
     {
@@ -36,6 +39,12 @@ namespace EspriSsh.Formatting
             }
         }
 
+        /// <summary>One value shown on one line (a path, a comment, a name): control characters, bidi controls and line breaks escaped.</summary>
+        public static string Field(object? value) => UntrustedText.Escape(value?.ToString());
+
+        /// <summary>A text with line breaks of its own (a message): escaped as <see cref="Field"/>, its line feeds kept.</summary>
+        public static string Lines(object? value) => UntrustedText.EscapeKeepingLines(value?.ToString());
+
         /// <summary>
         /// <paramref name="text"/> word-wrapped to <paramref name="width"/> columns, its first line
         /// starting at column <paramref name="indent"/> (after a label the caller writes) and the
@@ -55,7 +64,7 @@ namespace EspriSsh.Formatting
 
             int room = Math.Max(20, width - indent);
             var lines = new List<string>();
-            foreach (string paragraph in text!.Replace("\r\n", "\n").Split('\n'))
+            foreach (string paragraph in UntrustedText.EscapeKeepingLines(text).Split('\n'))
             {
                 if (paragraph.StartsWith(CommandIndent, StringComparison.Ordinal))
                 {

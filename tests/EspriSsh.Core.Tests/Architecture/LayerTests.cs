@@ -16,7 +16,7 @@ namespace EspriSsh.Core.Tests.Architecture
         /// <summary>Lowest first; the same list, with the reason for each, is in docs/ARCHITECTURE.md.</summary>
         public static readonly string[] Layers =
         {
-            "Errors", "Interaction", "Platform", "Files", "Tools", "Site", "Crypto", "Keys", "Agent", "Config", "Connection", "Diagnostics", "Workflows",
+            "Display", "Errors", "Interaction", "Platform", "Files", "Tools", "Site", "Crypto", "Keys", "Agent", "Config", "Connection", "Diagnostics", "Workflows",
         };
 
         private const int MaxCoreFileLines = 350;

@@ -70,7 +70,7 @@ namespace EspriSsh.Core.Tests.Keys
             byte[] file = EncryptedKey("right one");
             var ui = new ScriptedInteraction().AnswerSecrets("wrong 1", "wrong 2", "wrong 3");
 
-            var ex = Assert.Throws<EspriException>(() => KeyPassphrases.Unlock(ui, p => PrivateKeyFileReader.Read(file, p, KeyPath), null, KeyPath));
+            var ex = Assert.Throws<WrongPassphraseException>(() => KeyPassphrases.Unlock(ui, p => PrivateKeyFileReader.Read(file, p, KeyPath), null, KeyPath));
 
             Assert.Equal(ErrorIds.KeyWrongPassphrase, ex.ErrorId);
             Assert.Equal(3, ui.Asked.Count);

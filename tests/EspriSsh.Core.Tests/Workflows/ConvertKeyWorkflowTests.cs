@@ -25,7 +25,7 @@ namespace EspriSsh.Core.Tests.Workflows
             string source = keys.Variant("ed25519", "right", "memory=64,passes=1");
             var ui = new ScriptedInteraction().AnswerSecrets("wrong 1", "wrong 2", "wrong 3");
 
-            var ex = Assert.Throws<EspriException>(() => Workflow(ui).Run(new KeyConversionRequest { SourcePath = source, SshDirectory = ssh.Path }, null, null, false));
+            var ex = Assert.Throws<WrongPassphraseException>(() => Workflow(ui).Run(new KeyConversionRequest { SourcePath = source, SshDirectory = ssh.Path }, null, null, false));
 
             Assert.Equal(ErrorIds.PpkWrongPassphrase, ex.ErrorId);
             Assert.Equal(3, ui.Asked.Count);

@@ -102,7 +102,7 @@ namespace EspriSsh.Core.Tests.Workflows
             string source = SshKeygen.Make(from, "laptop", "ed25519", "pw");
             var ui = new ScriptedInteraction().AnswerSecrets("a", "b", "c");
 
-            var ex = Assert.Throws<EspriException>(() => Install(ui, new InstallKeyRequest { Source = source, SshDirectory = ssh.Path, AddToAgent = true }));
+            var ex = Assert.Throws<WrongPassphraseException>(() => Install(ui, new InstallKeyRequest { Source = source, SshDirectory = ssh.Path, AddToAgent = true }));
 
             Assert.Equal(ErrorIds.KeyWrongPassphrase, ex.ErrorId);
             Assert.Empty(Directory.GetFiles(ssh.Path));

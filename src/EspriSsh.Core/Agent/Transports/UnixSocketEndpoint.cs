@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Agent.Transports
 {
@@ -27,7 +28,7 @@ namespace EspriSsh.Core.Agent.Transports
 
         public string Description => Kind != AgentKind.Unknown ? $"{AgentKindNames.Name(Kind)} at '{Path}'"
             : program == null ? $"the agent at '{Path}'"
-            : $"the agent at '{Path}' (the program '{AgentText.Shown(program)}')";
+            : $"the agent at '{Path}' (the program '{UntrustedText.Escape(program)}')";
 
         public Stream Connect(TimeSpan timeout, CancellationToken cancellation)
         {

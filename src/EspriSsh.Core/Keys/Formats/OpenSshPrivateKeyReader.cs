@@ -175,7 +175,7 @@ namespace EspriSsh.Core.Keys.Formats
         }
 
         private static EspriException TooManyRounds(string source, uint rounds) =>
-            new EspriException(ErrorIds.KdfTooExpensive, EspriErrorCategory.LimitsExceeded,
+            new EspriException(ErrorIds.KdfTooExpensive,
                 $"'{source}' asks for {rounds} bcrypt rounds to check its passphrase, more than the {OpenSshPrivateKeyFormat.MaxRounds} EspriSsh accepts " +
                 $"(ssh-keygen writes 16 to 100; {OpenSshPrivateKeyFormat.MaxRounds} already take about 2 seconds). It was not attempted. " +
                 $"If you made this key yourself with a large -a, lower it on a copy: {KeyAdvice.SshKeygenOnCopy(source, "-a 100")}", source);

@@ -100,7 +100,7 @@ namespace EspriSsh.Core.Keys.Formats
 
             if (kdf.IterationCount.BitLength > 31 || kdf.IterationCount.IntValue > MaxIterations)
             {
-                throw new EspriException(ErrorIds.KdfTooExpensive, EspriErrorCategory.LimitsExceeded,
+                throw new EspriException(ErrorIds.KdfTooExpensive,
                     $"'{source}' asks for {kdf.IterationCount} PBKDF2 iterations to check its passphrase, more than the {MaxIterations} EspriSsh accepts " +
                     "(OpenSSL writes 2048). It was not attempted. If you made this file yourself, re-encrypt it into a new file with fewer: " +
                     $"openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 100000 -in '{source}' -out '{source}-aes.pem'", source);

@@ -76,7 +76,7 @@ namespace EspriSsh.Core.Keys.Formats
                 if (!FixedTimeEquals(expected, mac))
                 {
                     throw IsEncrypted
-                        ? new EspriException(ErrorIds.PpkWrongPassphrase, EspriErrorCategory.AuthenticationError,
+                        ? WrongPassphraseException.OfPpkFile(
                             $"Wrong passphrase for '{Path}'. Type the passphrase you chose in PuTTYgen/MobaXterm for this key (it is case-sensitive).", Path)
                         : Corrupt(Path, "its integrity check (Private-MAC) does not match the contents");
                 }
@@ -103,7 +103,7 @@ namespace EspriSsh.Core.Keys.Formats
         }
 
         internal static EspriException Corrupt(string path, string why, Exception? inner = null) =>
-            new EspriException(ErrorIds.PpkCorrupt, EspriErrorCategory.InvalidData,
+            new EspriException(ErrorIds.PpkCorrupt,
                 $"'{path}' is a damaged PuTTY key file: {why}. Use a backup copy, or open the key in PuTTYgen and save it again.", path, inner);
 
         private static bool FixedTimeEquals(byte[] a, byte[] b)

@@ -105,14 +105,14 @@ namespace EspriSsh.Core.Keys.Formats
         }
 
         internal static EspriException NotPpk(string path, string why) =>
-            new EspriException(ErrorIds.NotAPpkFile, EspriErrorCategory.InvalidData,
+            new EspriException(ErrorIds.NotAPpkFile,
                 $"'{path}' is not a PuTTY key file (.ppk): {why}. Choose the .ppk file that PuTTYgen or MobaXterm saved.", path);
 
         private static EspriException Unsupported(string path, string what) =>
-            new EspriException(ErrorIds.PpkUnsupportedVersion, EspriErrorCategory.InvalidData, $"'{path}' is {what}.", path);
+            new EspriException(ErrorIds.PpkUnsupportedVersion, $"'{path}' is {what}.", path);
 
         private static EspriException UnsupportedEncryption(string path, string what) =>
-            new EspriException(ErrorIds.PpkUnsupportedEncryption, EspriErrorCategory.InvalidData,
+            new EspriException(ErrorIds.PpkUnsupportedEncryption,
                 $"'{path}' uses {what}, which PuTTY itself does not write (it uses aes256-cbc with Argon2). " +
                 "Open the key in an up-to-date PuTTYgen, save it again, and convert that file.", path);
 

@@ -85,13 +85,13 @@ namespace EspriSsh.Core.Workflows.Setup
             string head = request.HeadNode ?? site.DefaultHeadNode;
             if (!site.HeadNodes.Any(h => string.Equals(h.Alias, head, StringComparison.OrdinalIgnoreCase)))
             {
-                throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.InvalidParameter,
                     $"'{head}' is not a head node of {site.Name}. Use one of: {string.Join(", ", site.HeadNodes.Select(h => h.Alias))}.", head);
             }
 
             if (request.JeanZayUser != null && site.RemoteHost == null)
             {
-                throw new EspriException(ErrorIds.InvalidParameter, EspriErrorCategory.InvalidArgument,
+                throw new EspriException(ErrorIds.InvalidParameter,
                     $"The site profile '{site.Source}' has no host reached through a head node, so -JeanZayUser cannot be used with it.", request.JeanZayUser);
             }
         }

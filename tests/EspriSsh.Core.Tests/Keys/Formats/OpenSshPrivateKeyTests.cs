@@ -106,7 +106,7 @@ namespace EspriSsh.Core.Tests.Keys.Formats
         {
             using var dir = new TempDirectory();
             string path = SshKeygen.Make(dir, "key", type, "right", extra);
-            var ex = Assert.Throws<EspriException>(() => PrivateKeyFileReader.ReadFile(path, Utf8("wrong")));
+            var ex = Assert.Throws<WrongPassphraseException>(() => PrivateKeyFileReader.ReadFile(path, Utf8("wrong")));
             Assert.Equal(ErrorIds.KeyWrongPassphrase, ex.ErrorId);
             Assert.Equal(path, ex.Target);
         }

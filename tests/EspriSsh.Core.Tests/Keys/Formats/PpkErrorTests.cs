@@ -103,7 +103,7 @@ namespace EspriSsh.Core.Tests.Keys.Formats
             byte[] content = File.ReadAllBytes(keys.Variant("ecdsa-256", "right one", ppkParams));
             PpkFile file = PpkReader.Parse(content, CraftedPath);
 
-            AssertError(ErrorIds.PpkWrongPassphrase, Assert.Throws<EspriException>(() => file.Decrypt(Encoding.UTF8.GetBytes("wrong one"))));
+            AssertError(ErrorIds.PpkWrongPassphrase, Assert.Throws<WrongPassphraseException>(() => file.Decrypt(Encoding.UTF8.GetBytes("wrong one"))));
             AssertError(ErrorIds.PassphraseRequired, Assert.Throws<PassphraseRequiredException>(() => file.Decrypt(null)));
         }
 

@@ -1,0 +1,95 @@
+<#
+.SYNOPSIS
+    Issue 28: what a user feels in a new PowerShell window. Every run is a fresh process; the four
+    kinds run interleaved (so background load hits them alike), after one warm-up round:
+      bare      pwsh -NoProfile -c exit
+      import    pwsh -NoProfile -c 'Import-Module EspriSsh'
+      first     pwsh -NoProfile -c 'Import-Module EspriSsh; Test-EspriConnection <alias>' (the call timed
+                inside the process, and each of its stages)
+      ssh       ssh -o BatchMode=yes <alias> true (whole process), same loopback sshd, key, known_hosts
+    Targets: Import-Module <= +100 ms over a bare pwsh start (whole processes, medians); the first
+    Test-EspriConnection <= 1.0x ssh (medians). Then one more fresh process, with tier-up switched off
+    (DOTNET_TC_CallCounting=0) so that its counts do not depend on timing, counts what survives any
+    load: methods compiled by the JIT, assemblies loaded and CPU time, for the import, the site
+    profile and the first call.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [int] $Repetitions = 7
+)
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
+Import-Module (Join-Path $PSScriptRoot 'BenchHelpers.psm1')
+if (-not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or (Test-Path /usr/sbin/sshd)))) {
+    Write-Host 'FirstCall bench skipped: ssh, ssh-keygen or sshd is missing.'
+    return
+}
+
+$pwsh = Get-PwshCommand
+$box = New-TestSandbox
+$key = Join-Path $box.Ssh 'id_ed25519'
+& ssh-keygen -q -t ed25519 -N '' -f $key | Out-Null
+$sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$key.pub")
+try {
+    $config = Set-TestSshAlias -Sshd $sshd -Directory $box.Ssh -Alias espri-bench -IdentityFile $key
+    $environment = @{ ESPRISSH_HOME = $box.Home; SSH_AUTH_SOCK = '' }
+    function Invoke-Pwsh([string] $Command, [hashtable] $Extra = @{}) {
+        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
+        $result = Invoke-TimedProcess -FilePath $pwsh[0] -Arguments $arguments -Environment ($environment + $Extra)
+        if ($result.ExitCode -ne 0) { throw "pwsh failed ($($result.ExitCode)): $($result.Output)" }
+        $result
+    }
+    $import = "Import-Module '$ModulePath'"
+    $test = "Test-EspriConnection espri-bench -ConfigPath '$config' -SshDirectory '$($box.Ssh)'"
+    # The first call, timed inside the process; its stages; whether it succeeded.
+    $first = "$import; `$clock = [Diagnostics.Stopwatch]::StartNew(); `$r = $test; `$ms = `$clock.Elapsed.TotalMilliseconds; " +
+        "'FIRST=' + `$ms + ';OK=' + `$r.Succeeded + ';OUTSIDE=' + (`$ms - `$r.Duration.TotalMilliseconds) + ';' + ((`$r.Stages | ForEach-Object { `$_.Name + '=' + `$_.Duration.TotalMilliseconds }) -join ';')"
+
+    $runs = @{ bare = @(); import = @(); first = @(); firstProcess = @(); ssh = @() }
+    $stages = @{}
+    for ($i = -1; $i -lt $Repetitions; $i++) {
+        $bare = Invoke-Pwsh 'exit 0'
+        $imported = Invoke-Pwsh "$import; exit 0"
+        $called = Invoke-Pwsh $first
+        $ssh = Invoke-TimedProcess -FilePath ssh -Arguments @('-F', $config, '-o', 'BatchMode=yes', 'espri-bench', 'true')
+        if ($ssh.ExitCode -ne 0) { throw "ssh failed: $($ssh.Output)" }
+        $fields = @{}
+        foreach ($pair in (($called.Output -split "`n" | Where-Object { $_ -like 'FIRST=*' }) -split ';')) { $k, $v = $pair -split '=', 2; $fields[$k] = $v }
+        if ($fields.OK -ne 'True') { throw "Test-EspriConnection failed: $($called.Output)" }
+        if ($i -lt 0) { continue } # warm-up round: disk cache, sshd
+        $runs.bare += $bare.Milliseconds
+        $runs.import += $imported.Milliseconds
+        $runs.first += [double]$fields.FIRST
+        $runs.firstProcess += $called.Milliseconds
+        $runs.ssh += $ssh.Milliseconds
+        foreach ($k in $fields.Keys | Where-Object { $_ -notin 'FIRST', 'OK' }) { $stages[$k] += @([double]$fields[$k]) }
+    }
+
+    $m = @{}; foreach ($k in $runs.Keys) { $m[$k] = Get-BenchMedian $runs[$k] }
+    Write-Host ("Medians of {0} interleaved fresh processes (pwsh: {1}):" -f $Repetitions, ($pwsh -join ' '))
+    Write-Host ('  bare pwsh start                 {0,6:0} ms   (runs: {1})' -f $m.bare, (Format-Runs $runs.bare))
+    Write-Host ('  pwsh + Import-Module            {0,6:0} ms   (runs: {1})' -f $m.import, (Format-Runs $runs.import))
+    Write-Host ('  pwsh + import + first test      {0,6:0} ms   (runs: {1})' -f $m.firstProcess, (Format-Runs $runs.firstProcess))
+    Write-Host ('  first Test-EspriConnection      {0,6:0} ms   (in the process; runs: {1})' -f $m.first, (Format-Runs $runs.first))
+    Write-Host ('  ssh -o BatchMode=yes ... true   {0,6:0} ms   (runs: {1})' -f $m.ssh, (Format-Runs $runs.ssh))
+    $order = 'OUTSIDE', 'Config', 'Dns', 'Tcp', 'Banner', 'HostKey', 'Authentication', 'Session'
+    Write-Host ('  first call by stage (medians, ms; OUTSIDE = cmdlet, site profile, plan): ' +
+        (($order | Where-Object { $stages[$_] } | ForEach-Object { '{0} {1:0}' -f $_, (Get-BenchMedian $stages[$_]) }) -join ', '))
+    Write-Target 'Import-Module over a bare pwsh start (whole process)' ($m.import - $m.bare) 100 -Unit ms
+    Write-Target 'First Test-EspriConnection in a fresh pwsh / ssh' ($m.first / $m.ssh) 1.0
+
+    # Counts that survive load: one process, tier-up off, each phase measured on its own.
+    $count = @"
+function Snap { [pscustomobject]@{ Jit = [System.Runtime.JitInfo]::GetCompiledMethodCount(`$false); Cpu = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalMilliseconds; Asm = @([AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { `$_.GetName().Name }) } }
+function Say([string] `$phase, `$a, `$b) { 'COUNT {0}: {1} methods compiled by the JIT, {2:0} ms CPU, {3} assemblies loaded ({4})' -f `$phase, (`$b.Jit - `$a.Jit), (`$b.Cpu - `$a.Cpu), @(`$b.Asm | Where-Object { `$_ -notin `$a.Asm }).Count, ((`$b.Asm | Where-Object { `$_ -notin `$a.Asm }) -join ', ') }
+`$s0 = Snap; $import; `$s1 = Snap; `$null = Get-EspriSite; `$s2 = Snap; `$null = $test; `$s3 = Snap
+Say 'Import-Module' `$s0 `$s1; Say 'then Get-EspriSite (site profile)' `$s1 `$s2; Say 'then the first Test-EspriConnection' `$s2 `$s3
+"@
+    $counted = Invoke-Pwsh $count @{ DOTNET_TC_CallCounting = '0' }
+    Write-Host 'Load-robust counts (one fresh process, tier-up off):'
+    $counted.Output -split "`n" | Where-Object { $_ -like 'COUNT *' } | ForEach-Object { Write-Host ('  ' + $_.Substring(6)) }
+}
+finally {
+    Stop-TestSshd $sshd
+    Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore
+}
