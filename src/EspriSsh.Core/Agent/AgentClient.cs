@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using EspriSsh.Core.Agent.Transports;
 using EspriSsh.Core.Display;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Keys.Formats;
@@ -62,7 +63,13 @@ namespace EspriSsh.Core.Agent
                 throw IsFailure(type) ? AgentErrors.Refused(Description, "list its keys") : Unexpected(type);
             }
 
-            return Parse(reply, ReadList);
+            AgentKeyList list = Parse(reply, ReadList);
+            if (Endpoint is UnixSocketEndpoint daemon && daemon.KindFromAnswers)
+            {
+                daemon.Recognized(AcceptsSessionBinding(cancellation) == true ? AgentKind.OpenSsh : AgentKind.Unknown);
+            }
+
+            return list;
         }
 
         /// <summary>
@@ -127,10 +134,11 @@ namespace EspriSsh.Core.Agent
                 return;
             }
 
-            // An agent that does not know constraints refuses them: that says nothing of a lock.
+            // An agent that does not know constraints refuses them: that says nothing of a lock. An empty agent
+            // that refuses a plain key is locked, unless it is one that cannot be (or says it is not).
             throw !IsFailure(type) ? Unexpected(type)
                 : constrained ? AgentErrors.Refused(Description, what + " with a lifetime or confirmation")
-                : IsLocked(cancellation) == true ? AgentErrors.Locked(Description, what) : AgentErrors.Refused(Description, what);
+                : Lock(cancellation) is LockState.Yes or LockState.Maybe ? AgentErrors.Locked(Description, what) : AgentErrors.Refused(Description, what);
         }
 
         /// <summary>Makes the agent forget a key; false when it did not hold it.</summary>
@@ -141,26 +149,38 @@ namespace EspriSsh.Core.Agent
         }
 
         /// <summary>
-        /// Whether the agent is locked (ssh-add -x): true, false, or null when it cannot be told. A locked
-        /// agent lists no key, exactly like an empty one; OpenSSH's (8.9+) then refuses even a valid
-        /// session binding, which an unlocked one accepts (<see cref="AgentLockProbe"/>).
+        /// Whether the agent is locked (ssh-add -x). A locked agent lists no key, exactly like an empty one;
+        /// OpenSSH's (8.9+) then refuses even a valid session binding, which an unlocked one accepts
+        /// (<see cref="AgentLockProbe"/>). An agent of unknown kind that refuses it may be locked or older.
         /// </summary>
-        internal bool? IsLocked(CancellationToken cancellation)
+        private LockState Lock(CancellationToken cancellation)
+        {
+            AgentKeyList now;
+            try
+            {
+                now = ListIdentities(cancellation);
+            }
+            catch (Errors.EspriException)
+            {
+                return LockState.Unknown;
+            }
+
+            if (now.Count > 0 || Kind == AgentKind.Pageant || Kind == AgentKind.GpgAgent)
+            {
+                return LockState.No; // a locked agent lists nothing; Pageant and gpg-agent cannot be locked
+            }
+
+            bool? binds = AcceptsSessionBinding(cancellation);
+            return binds == true ? LockState.No : binds == null ? LockState.Unknown : Kind == AgentKind.OpenSsh ? LockState.Yes : LockState.Maybe;
+        }
+
+        /// <summary>Whether the agent accepts a session binding (only an unlocked OpenSSH agent, 8.9+, does); null when it did not answer.</summary>
+        private bool? AcceptsSessionBinding(CancellationToken cancellation)
         {
             try
             {
-                if (ListIdentities(cancellation).Count > 0)
-                {
-                    return false;
-                }
-
-                if (Kind == AgentKind.Pageant || Kind == AgentKind.GpgAgent)
-                {
-                    return false; // neither can be locked
-                }
-
                 (byte type, _) = Exchange(AgentMessage.Extension, AgentLockProbe.SessionBind(), Timeout, cancellation, QuickTimeout("bind a session"));
-                return type == AgentMessage.Success ? false : Kind == AgentKind.OpenSsh && IsFailure(type) ? true : (bool?)null;
+                return type == AgentMessage.Success;
             }
             catch (Errors.EspriException)
             {
@@ -189,8 +209,8 @@ namespace EspriSsh.Core.Agent
                 return AgentErrors.RefusedByUser(Description, key);
             }
 
-            bool? locked = now.Count == 0 ? IsLocked(cancellation) : false;
-            if (locked == true)
+            LockState locked = now.Count == 0 ? Lock(cancellation) : LockState.No;
+            if (locked == LockState.Yes)
             {
                 return AgentErrors.Locked(Description, $"sign with the key {key}");
             }
@@ -202,7 +222,7 @@ namespace EspriSsh.Core.Agent
             }
 
             return !wasListed ? AgentErrors.Refused(Description, $"sign with the key {key}, which it does not hold")
-                : locked == false ? AgentErrors.KeyGone(Description, key)
+                : locked == LockState.No ? AgentErrors.KeyGone(Description, key)
                 : AgentErrors.LockedOrGone(Description, key);
         }
 
@@ -270,5 +290,15 @@ namespace EspriSsh.Core.Agent
         private Exception Unexpected(byte type) => AgentErrors.BadReply(Description, $"message type {type}");
 
         private static bool IsFailure(byte type) => type == AgentMessage.Failure || type == AgentMessage.ExtensionFailure;
+
+        private enum LockState
+        {
+            No,
+            Yes,
+
+            /// <summary>Lists no key and refuses a session binding, but is not known to be OpenSSH's agent (or an OpenSSH before 8.9).</summary>
+            Maybe,
+            Unknown,
+        }
     }
 }

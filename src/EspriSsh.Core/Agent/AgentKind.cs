@@ -67,5 +67,19 @@ namespace EspriSsh.Core.Agent
             // ssh-agent's and sshd's (forwarded) sockets share /tmp/ssh-*/agent.*: only macOS's launchd one is told by its path.
             return path.IndexOf("com.apple.launchd.", StringComparison.Ordinal) >= 0 ? AgentKind.OpenSsh : AgentKind.Unknown;
         }
+
+        /// <summary>
+        /// The kind of a socket whose maker exited after listening (a daemon that forked): ssh-agent's own
+        /// /tmp/ssh-*/agent.* name then means ssh-agent, since sshd (the other maker of such names, for a
+        /// forwarded agent) stays alive with its socket.
+        /// </summary>
+        public static AgentKind FromDaemonSocketPath(string path)
+        {
+            AgentKind kind = FromSocketPath(path);
+            return kind == AgentKind.Unknown && System.IO.Path.GetFileName(path).StartsWith("agent.", StringComparison.Ordinal)
+                && System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path) ?? "").StartsWith("ssh-", StringComparison.Ordinal)
+                ? AgentKind.OpenSsh
+                : kind;
+        }
     }
 }

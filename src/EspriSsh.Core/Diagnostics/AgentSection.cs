@@ -61,7 +61,7 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>What the OpenSSH tools see: on Windows they may use another agent than Pageant.</summary>
         private static void AddSshAddView(ReportContext context, ReportSection section, AgentStatus status)
         {
-            CommandResult? list = new SshAgent(context.Request.ToolEnvironment, timeout: ReportContext.LocalCommandLimit).SshAddListing();
+            CommandResult? list = new SshAgent(context.Request.ToolEnvironment).SshAddListing();
             if (list == null)
             {
                 return;

@@ -136,16 +136,18 @@ namespace EspriSsh.Core.Tests.Agent
             using var agent = new RealAgent();
             string key = NewKey(dir, "id_ed25519");
             agent.Run("ssh-add", NewKey(dir, "other"));
-            agent.Run("ssh-add", "-t", "1", key);
+            agent.Run("ssh-add", "-t", "3", key);
+            File.Delete(key); // only the agent signs
             using var sshd = new TestSshd(new[] { Pub(key) });
-            // First contact: the person takes 2 s to trust the host key, listed keys meanwhile expire.
-            var person = new SlowChoices(new ScriptedInteraction().AnswerChoices(0), TimeSpan.FromSeconds(2));
+            // First contact: the person takes 4 s to trust the host key; the key listed at the start meanwhile expires.
+            var person = new SlowChoices(new ScriptedInteraction().AnswerChoices(0), TimeSpan.FromSeconds(4));
             var both = new SshBeside(sshd, dir, agent.Socket) { IdentityFiles = new[] { key }, IdentitiesOnly = true };
             File.Delete(dir.File("known_hosts"));
             File.WriteAllText(dir.File("known_hosts"), "");
 
             var espri = both.Espri(person, Agent(agent.Socket));
 
+            Assert.Contains("(2 keys)", espri.Result.Stages.Single(s => s.Name == StageNames.Config).Detail);
             Assert.Equal(ErrorIds.AgentKeyExpired, espri.Result.Reason);
             Assert.Contains("ssh-add -t", espri.Result.Hint);
             Assert.DoesNotContain("ssh-add -X", espri.Result.Hint);

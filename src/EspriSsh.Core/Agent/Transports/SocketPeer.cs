@@ -10,13 +10,20 @@ namespace EspriSsh.Core.Agent.Transports
     /// </summary>
     internal static class SocketPeer
     {
-        /// <summary>The peer's process name ("ssh-agent", "gpg-agent", "pageant", "sshd"...); null where the system cannot say.</summary>
-        public static string? ProcessName(Socket socket)
+        /// <summary>
+        /// The peer's process name ("ssh-agent", "gpg-agent", "pageant", "sshd"...); null where the system
+        /// cannot say, or when the process that made the socket is gone (<paramref name="exited"/>): an agent
+        /// started as a daemon (ssh-agent -s, eval $(ssh-agent)) listens before it forks, and the system
+        /// names the parent that exited.
+        /// </summary>
+        public static string? ProcessName(Socket socket, out bool exited)
         {
+            exited = false;
 #if NET
+            int pid = 0;
             try
             {
-                int pid = PeerPid(socket);
+                pid = PeerPid(socket);
                 if (pid <= 0)
                 {
                     return null;
@@ -25,7 +32,12 @@ namespace EspriSsh.Core.Agent.Transports
                 using Process process = Process.GetProcessById(pid);
                 return process.ProcessName;
             }
-            catch (Exception ex) when (ex is SocketException || ex is ArgumentException || ex is InvalidOperationException
+            catch (ArgumentException)
+            {
+                exited = pid > 0; // no such process any more
+                return null;
+            }
+            catch (Exception ex) when (ex is SocketException || ex is InvalidOperationException
                 || ex is PlatformNotSupportedException || ex is NotSupportedException || ex is System.ComponentModel.Win32Exception)
             {
                 return null;

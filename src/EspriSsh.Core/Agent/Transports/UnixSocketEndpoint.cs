@@ -15,6 +15,8 @@ namespace EspriSsh.Core.Agent.Transports
     public sealed class UnixSocketEndpoint : IAgentEndpoint
     {
         private string? program;
+        private bool makerExited;
+        private bool recognized;
 
         public UnixSocketEndpoint(string path)
         {
@@ -27,7 +29,7 @@ namespace EspriSsh.Core.Agent.Transports
         public AgentKind Kind { get; private set; }
 
         public string Description => Kind != AgentKind.Unknown ? $"{AgentKindNames.Name(Kind)} at '{Path}'"
-            : program == null ? $"the agent at '{Path}'"
+            : string.IsNullOrEmpty(program) ? $"the agent at '{Path}'"
             : $"the agent at '{Path}' (the program '{UntrustedText.Escape(program)}')";
 
         public Stream Connect(TimeSpan timeout, CancellationToken cancellation)
@@ -75,12 +77,27 @@ namespace EspriSsh.Core.Agent.Transports
                 return;
             }
 
-            program = SocketPeer.ProcessName(socket) ?? "";
-            AgentKind byProgram = AgentKindNames.FromProcessName(program);
+            program = SocketPeer.ProcessName(socket, out makerExited) ?? "";
+            AgentKind byProgram = program.Length > 0 ? AgentKindNames.FromProcessName(program)
+                : makerExited ? AgentKindNames.FromDaemonSocketPath(Path)
+                : AgentKind.Unknown;
             if (byProgram != AgentKind.Unknown)
             {
                 Kind = byProgram;
             }
+        }
+
+        /// <summary>
+        /// True when the program behind the socket is a daemon whose kind neither its process nor its path
+        /// tells (ssh-agent -a ~/.ssh/agent.sock, as EspriSsh advises): only its answers can.
+        /// </summary>
+        internal bool KindFromAnswers => Kind == AgentKind.Unknown && makerExited && !recognized;
+
+        /// <summary>What the agent's answers showed it is (OpenSSH's agent alone accepts a session binding); asked once.</summary>
+        internal void Recognized(AgentKind kind)
+        {
+            Kind = kind;
+            recognized = true;
         }
 
         private Exception Unreachable(SocketException ex)
