@@ -242,3 +242,71 @@ Describe 'Control characters from a file never reach the screen raw' -Skip:(Test
         Assert-NoRawControl ($entry | Format-List * | Out-String)
     }
 }
+
+Describe 'Files swapped or planted where a file is expected: judged on the open handle, never waited on' -Skip:(Test-Skip -UnixOnly -Tool mkfifo, ssh-keygen) {
+    BeforeAll {
+        $script:Planted = New-TestSandbox
+        $script:OutFifo = Join-Path $Planted.Home 'report-fifo'
+        mkfifo $OutFifo
+    }
+    AfterAll { Remove-Item -Recurse -Force $Planted.Home -ErrorAction Ignore }
+
+    It 'Get-EspriDebugReport -OutFile <Name> is NotARegularFile at once, in a fresh process, and nothing is written' -ForEach @(
+        @{ Name = 'an existing FIFO'; Target = 'FIFO' }
+        @{ Name = '/dev/zero'; Target = '/dev/zero' }
+        @{ Name = '/dev/null'; Target = '/dev/null' }
+        @{ Name = 'a link to /dev/zero'; Target = 'LINK' }
+    ) {
+        $target = if ($Target -eq 'FIFO') { $OutFifo } elseif ($Target -eq 'LINK') { $l = Join-Path $Planted.Home 'zero-report'; if (-not (Test-Path $l)) { ln -s /dev/zero $l }; $l } else { $Target }
+        $r = Invoke-FreshPwsh -TimeoutSec 60 -Environment @{ ESPRISSH_HOME = $Planted.Home; ESPRISSH_NONINTERACTIVE = '1' } -Command @"
+Import-Module '$(Get-TestModulePath)'
+foreach (`$force in `$false, `$true) {
+    `$watch = [Diagnostics.Stopwatch]::StartNew()
+    try { Get-EspriDebugReport -SshDirectory '$($Planted.Ssh)' -OutFile '$target' -NoConnectionTest -Force:`$force -ErrorAction Stop 6>`$null; 'written' }
+    catch { `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
+    'took ' + `$watch.ElapsedMilliseconds
+}
+"@
+        $r.TimedOut | Should -BeFalse -Because 'reading a FIFO or /dev/zero to keep it as .bak never ends'
+        $lines = $r.Output -split "`n" | Where-Object { $_ -match '^NotARegularFile|^written' }
+        $lines.Count | Should -Be 2
+        $lines | Should -Match '^NotARegularFile,EspriSsh.Commands.GetEspriDebugReportCommand'
+        # Refused before the collection (seconds of ssh -G and file scans), not after it.
+        $r.Output | Should -Not -Match 'SSH debug information'
+        @(Get-ChildItem $Planted.Home -Filter '*.bak*').Count | Should -Be 0
+        if ($Target -eq 'FIFO') { (stat -c '%F' $OutFifo) | Should -Be 'fifo' }
+    }
+
+    It 'Get-EspriKey and Start-EspriSetup scan a Desktop whose .ppk flips between a key and a FIFO, and every run ends' {
+        $desktop = Join-Path $Planted.Home 'Desktop'
+        $null = New-Item -ItemType Directory $desktop -Force
+        $key = Join-Path $Planted.Home 'source-key'
+        ssh-keygen -q -t ed25519 -N '' -f $key | Out-Null
+        $flipper = Start-Process -PassThru -FilePath sh -ArgumentList '-c', @"
+cd '$desktop'; while :; do cp '$key' k.tmp; mv -f k.tmp k.ppk; mkfifo f.tmp; mv -f f.tmp k.ppk; done
+"@
+        try {
+            $r = Invoke-FreshPwsh -TimeoutSec 240 -Environment @{ ESPRISSH_HOME = $Planted.Home; ESPRISSH_NONINTERACTIVE = '1' } -Command @"
+Import-Module '$(Get-TestModulePath)'
+`$outcomes = @{}
+for (`$i = 0; `$i -lt 300; `$i++) {
+    try { `$e = Get-EspriKey -Path '$desktop/k.ppk' -ErrorAction Stop; `$o = if (`$e.Problems -match 'named pipe') { 'refused' } else { 'read' } }
+    catch { `$o = `$_.FullyQualifiedErrorId }
+    `$outcomes[`$o]++
+}
+`$setup = Start-EspriSetup -SshDirectory '$($Planted.Ssh)' -WhatIf 6>`$null 3>`$null
+`$outcomes.GetEnumerator() | ForEach-Object { 'outcome ' + `$_.Key + ' ' + `$_.Value }
+'setup ' + @(`$setup.Steps).Count
+"@
+        }
+        finally {
+            Stop-Process -Id $flipper.Id -ErrorAction Ignore
+            $flipper.WaitForExit()
+        }
+        $r.TimedOut | Should -BeFalse -Because 'a read of the FIFO swapped in would wait for a writer forever'
+        $r.Output | Should -Match '(?m)^setup [1-9]'
+        $outcomes = [regex]::Matches($r.Output, '(?m)^outcome (\S+) (\d+)') | ForEach-Object { $_.Groups[1].Value }
+        $outcomes | Should -Not -Contain 'UnexpectedError,EspriSsh.Commands.GetEspriKeyCommand'
+        ($outcomes | Where-Object { $_ -notin 'read', 'refused', 'KeyFileNotFound,EspriSsh.Commands.GetEspriKeyCommand' }) | Should -BeNullOrEmpty
+    }
+}

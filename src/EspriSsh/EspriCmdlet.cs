@@ -56,6 +56,9 @@ namespace EspriSsh
         protected string ResolveSshDirectory(string? explicitDirectory) => SshDirectory.Resolve(
             explicitDirectory == null ? null : GetUnresolvedProviderPathFromPSPath(explicitDirectory));
 
+        /// <summary>The PowerShell location (Set-Location), where reports go by default.</summary>
+        protected string CurrentFolder => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+
         /// <summary>A user-supplied path (relative to the PowerShell location, ~ expanded) as a full file-system path.</summary>
         protected string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 

@@ -12,9 +12,6 @@ namespace EspriSsh.Core.Tests
         public const string NoUnixModes =
             "the netstandard2.0 build reads Unix modes through File.GetUnixFileMode (.NET 7+), which Mono lacks";
 
-        public const string NoLinkTarget =
-            "the netstandard2.0 build tells a link by its attributes; only .NET 6+ says where it points (FileSystemInfo.LinkTarget)";
-
         public const string ArgumentSplitting =
             "Mono splits ProcessStartInfo.Arguments by its own rules (a quoted argument ending in a backslash swallows the next), not the Windows C runtime's";
     }

@@ -16,7 +16,6 @@ namespace EspriSsh.Core.Connection
     /// </summary>
     public sealed class ConnectionPlanBuilder
     {
-        /// <summary>ssh's default key names, in ssh's order; only the existing ones are offered.</summary>
         // ssh has no limit; a loop of jump hosts must still end.
         private const int MaxJumpDepth = 8;
 
@@ -33,6 +32,16 @@ namespace EspriSsh.Core.Connection
             this.fromConfig = fromConfig;
             this.sshDirectory = sshDirectory;
             this.localUser = localUser;
+        }
+
+        /// <summary>The plan for <paramref name="request"/>: its ssh config (HostConfigSource), the site, then ssh's defaults.</summary>
+        public static ConnectionPlan For(SiteProfile site, ConnectionTestRequest request)
+        {
+            var builder = new ConnectionPlanBuilder(site, HostConfigSource.For(request.ConfigPath, request.SshDirectory), request.SshDirectory, request.LocalUser);
+            var explicitSettings = new HostSettings { User = request.User, Port = request.Port, IdentityFiles = request.IdentityFiles };
+            ConnectionPlan plan = builder.Build(request.HostName, explicitSettings, request.KnownHostsPath);
+            plan.Timeout = request.Timeout;
+            return plan;
         }
 
         public ConnectionPlan Build(string host, HostSettings explicitSettings, string? knownHostsPath)

@@ -30,6 +30,12 @@ namespace EspriSsh.Core.Connection
         /// <summary>A stable reason for scripts, e.g. HostKeyMismatch, ConnectionRefused, AuthenticationFailed.</summary>
         public string? Reason { get; internal set; }
 
+        /// <summary>
+        /// HostKey stage: the host key this test recorded in known_hosts ("[host]:2222 ED25519
+        /// SHA256:..."), as ssh's "Permanently added" says; null when none was.
+        /// </summary>
+        public string? AddedHostKey { get; internal set; }
+
         public override string ToString() => $"[{Status}] {Host} {Name}: {Detail}";
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Connection
 {
@@ -19,10 +20,10 @@ namespace EspriSsh.Core.Connection
             if (configPath != null && !File.Exists(configPath))
             {
                 throw new EspriException(ErrorIds.ConfigUnreadable,
-                    $"There is no ssh config file '{configPath}'. Check the path of -ConfigPath, or omit it to use '{Path.Combine(sshDirectory, "config")}'.", configPath);
+                    $"There is no ssh config file '{configPath}'. Check the path of -ConfigPath, or omit it to use '{SshDirectory.ConfigFile(sshDirectory)}'.", configPath);
             }
 
-            string path = configPath ?? Path.Combine(sshDirectory, "config");
+            string path = SshDirectory.ConfigFile(sshDirectory, configPath);
             if (!File.Exists(path))
             {
                 return _ => null;

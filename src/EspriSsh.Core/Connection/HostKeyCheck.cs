@@ -110,6 +110,7 @@ namespace EspriSsh.Core.Connection
             if (recorded != null)
             {
                 stage.Detail = $"{key} is new{(verdict.MatchesPublishedFingerprint ? ", matches " + verdict.Source + "," : "")} and was added to {recorded}.{notes}";
+                stage.AddedHostKey = $"{KnownHostEntry.LookupName(hop.HostName, hop.Port)} {HostKeyQuestion.KeyLabel(verdict.KeyType)} {verdict.Fingerprint}";
             }
             else if (!verdict.InKnownHosts)
             {

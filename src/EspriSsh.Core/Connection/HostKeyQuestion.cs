@@ -41,7 +41,7 @@ namespace EspriSsh.Core.Connection
         }
 
         /// <summary>The key type as ssh names it in this question: ED25519, RSA, ECDSA, DSA.</summary>
-        private static string KeyLabel(string keyType) =>
+        internal static string KeyLabel(string keyType) =>
             keyType.StartsWith("ecdsa-", System.StringComparison.Ordinal) ? "ECDSA"
             : keyType == "ssh-dss" ? "DSA"
             : keyType.Replace("ssh-", "").ToUpperInvariant();

@@ -1,7 +1,6 @@
 using System;
 using EspriSsh.Core.Connection;
 using EspriSsh.Core.Errors;
-using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Diagnostics
 {
@@ -20,10 +19,15 @@ namespace EspriSsh.Core.Diagnostics
 
             try
             {
-                string? configPath = context.Request.ConfigPath;
-                var builder = new ConnectionPlanBuilder(context.Request.Site,
-                    HostConfigSource.For(configPath, context.Request.SshDirectory), context.Request.SshDirectory, Environment.UserName);
-                context.Plan = builder.Build(context.Request.HostName, new HostSettings { User = context.Request.Login }, null);
+                DebugReportRequest request = context.Request;
+                context.Plan = ConnectionPlanBuilder.For(request.Site, new ConnectionTestRequest
+                {
+                    HostName = request.HostName,
+                    User = request.Login,
+                    ConfigPath = request.ConfigPath,
+                    SshDirectory = request.SshDirectory,
+                    Timeout = request.Timeout,
+                });
             }
             catch (Exception ex) when (ex is EspriException || ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {

@@ -19,6 +19,8 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     public static class DebugReportBuilder
     {
+        private const string ReplacedFile = "file to replace with the report";
+
         public static DebugReport Build(DebugReportRequest request)
         {
             // Both go to ssh's command line: refuse what ssh would read as an option or a shell command.
@@ -72,17 +74,18 @@ namespace EspriSsh.Core.Diagnostics
         }
 
         /// <summary>
-        /// Refuses to replace a file that is not an earlier report unless forced (checked before the
-        /// slow collection). True when a file will be replaced (and kept as .bak).
+        /// Refuses to replace a file that is not an earlier report unless forced, and anything but a
+        /// regular file at all (a FIFO, a device: NotARegularFile), before the slow collection. True
+        /// when a file will be replaced (and kept as .bak).
         /// </summary>
         public static bool EnsureCanWrite(string path, bool force)
         {
-            if (!File.Exists(path))
+            if (!BoundedFileReader.ExistsAsRegularFile(path, ReplacedFile))
             {
                 return false;
             }
 
-            if (!force && !IsReport(path))
+            if (!force && !IsReport(ReadReplaced(path)))
             {
                 throw new EspriException(ErrorIds.FileExists,
                     $"'{path}' already exists and is not a support report. Choose another -OutFile, or use -Force to replace it (the old file is kept as .bak).", path);
@@ -99,12 +102,13 @@ namespace EspriSsh.Core.Diagnostics
         public static void Write(DebugReport report, string path, bool force)
         {
             string fullPath = Path.GetFullPath(path);
-            if (EnsureCanWrite(fullPath, force))
+            byte[]? replaced = EnsureCanWrite(fullPath, force) ? ReadReplaced(fullPath) : null;
+            if (replaced != null)
             {
                 string previous = fullPath + ".bak";
-                bool reportOverReport = IsReport(fullPath) && (!File.Exists(previous) || IsReport(previous));
+                bool reportOverReport = IsReport(replaced) && (!File.Exists(previous) || IsEarlierReport(previous));
                 report.Backup = reportOverReport ? previous : BackupFile.NextFreeName(fullPath);
-                AtomicFileWriter.WriteAllBytes(report.Backup, File.ReadAllBytes(fullPath), ownerOnly: false);
+                AtomicFileWriter.WriteAllBytes(report.Backup, replaced, ownerOnly: false);
             }
 
             AtomicFileWriter.WriteAllText(fullPath, report.Text, ownerOnly: false);
@@ -112,18 +116,24 @@ namespace EspriSsh.Core.Diagnostics
             report.Location = FriendlyLocation.Describe(fullPath);
         }
 
-        private static bool IsReport(string path)
+        // Whatever -OutFile names is read like any file a user can place: judged on its open handle, bounded.
+        private static byte[]? ReadReplaced(string path) => BoundedFileReader.ReadIfExists(path, BackupFile.MaxBytes, ReplacedFile);
+
+        // A .bak that cannot be read (a FIFO planted there) is no report: the backup takes a fresh name.
+        private static bool IsEarlierReport(string path)
         {
             try
             {
-                using var reader = new StreamReader(path);
-                return (reader.ReadLine() ?? "").StartsWith(DebugReportWriter.FirstWords, StringComparison.Ordinal);
+                return IsReport(ReadReplaced(path));
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (EspriException)
             {
                 return false;
             }
         }
+
+        private static bool IsReport(byte[]? content) =>
+            content != null && BoundedFileReader.DecodeUtf8(content).StartsWith(DebugReportWriter.FirstWords, StringComparison.Ordinal);
 
         private static ReportSection CollectSafely(ReportContext context, string heading, Func<ReportContext, ReportSection> collect)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Tools;
 
@@ -86,7 +87,7 @@ namespace EspriSsh.Core.Diagnostics
             }
 
             string defaultDirectory = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh");
-            string inSshDirectory = Path.Combine(Request.SshDirectory, "config");
+            string inSshDirectory = SshDirectory.ConfigFile(Request.SshDirectory);
             bool sameAsDefault = string.Equals(Path.GetFullPath(Request.SshDirectory).TrimEnd(Path.DirectorySeparatorChar),
                 Path.GetFullPath(defaultDirectory).TrimEnd(Path.DirectorySeparatorChar),
                 HostPlatform.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
@@ -100,7 +101,7 @@ namespace EspriSsh.Core.Diagnostics
         }
 
         /// <summary>The config file the report looks at (given, or the ssh directory's).</summary>
-        public string ConfigFile => Request.ConfigPath ?? Path.Combine(Request.SshDirectory, "config");
+        public string ConfigFile => SshDirectory.ConfigFile(Request.SshDirectory, Request.ConfigPath);
 
         /// <summary>Time left for network work; the clock starts at the first network stage.</summary>
         public TimeSpan NetworkTimeLeft()

@@ -10,7 +10,7 @@ namespace EspriSsh.Core.Files
     public static class BackupFile
     {
         /// <summary>What is backed up is a key, a config or a report: this is far above any of them.</summary>
-        private const int MaxBytes = 16 << 20;
+        public const int MaxBytes = 16 << 20;
 
         /// <summary>Copies <paramref name="path"/> to a fresh backup name; returns it, or null if there was nothing to back up.</summary>
         public static string? Create(string path, bool ownerOnly)

@@ -7,11 +7,13 @@ using EspriSsh.Core.Platform;
 namespace EspriSsh.Core.Files
 {
     /// <summary>
-    /// The one way EspriSsh reads a file of the user's disk (keys, .pub, ssh config and its Includes,
-    /// known_hosts, site profiles, backups). The size is never taken from FileInfo.Length (0 for
-    /// /dev/zero, a FIFO or a link to them): reading stops one byte past the limit. A FIFO is never
-    /// opened (that would wait for a writer forever), only regular files are read, and read failures
-    /// become ErrorIds instead of System.IO exceptions.
+    /// The one way EspriSsh reads a file a user or an attacker can place (keys, .pub, ssh config and
+    /// its Includes, known_hosts, site profiles, backups, a report to replace). The file is opened
+    /// first, without waiting and without following a link it was told not to follow, and judged by
+    /// its open handle (<see cref="JudgedFile"/>): only a regular file is read, so no swap of the path
+    /// for a FIFO, a device or a link can make a read hang or go elsewhere. The size is never taken
+    /// from FileInfo.Length (0 for /dev/zero and a FIFO): reading stops one byte past the limit.
+    /// Failures are ErrorIds (NotARegularFile, FileTooLarge, FileUnreadable), never System.IO exceptions.
     /// </summary>
     public static class BoundedFileReader
     {
@@ -20,33 +22,52 @@ namespace EspriSsh.Core.Files
         /// included). <paramref name="what"/> names the expected file in messages ("key file").
         /// Throws NotARegularFile, FileTooLarge or FileUnreadable.
         /// </summary>
-        public static byte[]? ReadIfExists(string path, int maxBytes, string what)
+        public static byte[]? ReadIfExists(string path, int maxBytes, string what, FileReadOptions options = FileReadOptions.None)
         {
-            FileKind kind = FileKindProbe.Of(path);
-            if (kind == FileKind.Missing)
+            bool followLinks = (options & FileReadOptions.NoFollow) == 0;
+            if ((options & FileReadOptions.NullDeviceIsEmpty) != 0 && FileKindProbe.IsNullDevice(path))
+            {
+                return new byte[0];
+            }
+
+            // A look by path first spares opening a device at all (some act when opened); the open handle decides.
+            if (!ExistsAsRegularFile(path, what, followLinks))
             {
                 return null;
             }
 
-            RequireRegular(kind, path, what);
             try
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-                RequireRegular(FileKindProbe.OfOpen(stream.SafeFileHandle, path), path, what);
-                return ReadAtMost(stream, maxBytes, path, what);
-            }
-            catch (FileNotFoundException)
-            {
-                return null; // removed between the look and the open
-            }
-            catch (DirectoryNotFoundException)
-            {
-                return null;
+                using JudgedFile? file = JudgedFile.Open(path, followLinks);
+                if (file == null)
+                {
+                    return null; // removed between the look and the open
+                }
+
+                RequireRegular(file.Kind, path, what);
+                return ReadAtMost(file, maxBytes, path, what);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
             {
                 throw Unreadable(path, what, ex);
             }
+        }
+
+        /// <summary>
+        /// False when nothing is at <paramref name="path"/>, true for a regular file; NotARegularFile
+        /// for anything else (a folder, a FIFO, a device, a socket, a link to one), saying what it is.
+        /// For a path about to be replaced (a report's -OutFile): refused at once, before any work.
+        /// </summary>
+        public static bool ExistsAsRegularFile(string path, string what, bool followLinks = true)
+        {
+            FileKind kind = !followLinks && FileLinks.TargetOf(path) != null ? FileKind.SymbolicLink : FileKindProbe.Of(path);
+            if (kind == FileKind.Missing)
+            {
+                return false;
+            }
+
+            RequireRegular(kind, path, what);
+            return true;
         }
 
         /// <summary>As <see cref="ReadIfExists"/>, decoded as UTF-8 with a leading byte order mark dropped.</summary>
@@ -65,7 +86,7 @@ namespace EspriSsh.Core.Files
             : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB"
             : bytes + " bytes";
 
-        private static byte[] ReadAtMost(Stream stream, int maxBytes, string path, string what)
+        private static byte[] ReadAtMost(JudgedFile file, int maxBytes, string path, string what)
         {
             var buffer = new byte[Math.Min(maxBytes + 1, 64 * 1024)];
             int length = 0;
@@ -86,7 +107,7 @@ namespace EspriSsh.Core.Files
                     buffer = larger;
                 }
 
-                int read = stream.Read(buffer, length, buffer.Length - length);
+                int read = file.Read(buffer, length, buffer.Length - length);
                 if (read == 0)
                 {
                     break;
@@ -113,14 +134,10 @@ namespace EspriSsh.Core.Files
                 return;
             }
 
-            string it = kind switch
-            {
-                FileKind.Directory => "a folder",
-                FileKind.NamedPipe => "a named pipe (FIFO)",
-                FileKind.Device => "a device",
-                FileKind.Socket => "a socket",
-                _ => "not a regular file",
-            };
+            string? link = FileLinks.TargetOf(path);
+            string it = kind == FileKind.SymbolicLink ? $"a symbolic link (to '{link}'), which is not followed here"
+                : link != null ? $"a symbolic link to '{link}', which is {FileKindProbe.Describe(kind)}"
+                : FileKindProbe.Describe(kind);
             throw new EspriException(ErrorIds.NotARegularFile,
                 $"'{path}' is {it}, not a {what}; it was not read. Give the path of the {what} itself.", path);
         }

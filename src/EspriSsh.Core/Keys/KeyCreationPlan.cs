@@ -8,8 +8,9 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public sealed class KeyCreationPlan
     {
-        internal KeyCreationPlan(NewKeyType type, int bits, string path, string comment, int rounds, bool force, IReadOnlyList<string> warnings)
+        internal KeyCreationPlan(NewKeyType type, int bits, string path, string sshDirectory, string comment, int rounds, bool force, IReadOnlyList<string> warnings)
         {
+            SshDirectory = sshDirectory;
             Type = type;
             Bits = bits;
             Path = path;
@@ -26,6 +27,9 @@ namespace EspriSsh.Core.Keys
         public string Path { get; }
 
         public string PublicKeyPath => Path + ".pub";
+
+        /// <summary>The ssh folder of the request: ssh finds the key by itself only there, under its default name.</summary>
+        public string SshDirectory { get; }
 
         public string Comment { get; }
 

@@ -53,7 +53,7 @@ namespace EspriSsh.Core.Keys
             KeyPairWriter.EnsureCanWrite(path, request.Force);
             warnings.AddRange(SshFolderSafety.Warnings(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!));
             string comment = request.Comment ?? DefaultComment();
-            return new KeyCreationPlan(request.Type, bits, path, comment, request.Rounds, request.Force, warnings);
+            return new KeyCreationPlan(request.Type, bits, path, request.SshDirectory, comment, request.Rounds, request.Force, warnings);
         }
 
         /// <summary>

@@ -34,6 +34,20 @@ namespace EspriSsh.Core.Keys
         /// <summary>What to do before ssh uses the key, when it is not where ssh looks (KeyLocationAdvice); null otherwise.</summary>
         public string? Next { get; set; }
 
+        /// <summary>
+        /// Why the site refuses this key (its key policy); null when it accepts or tolerates it. A
+        /// refused key gets no line to paste: the view says so and what to do instead.
+        /// </summary>
+        public string? SiteRefusal { get; set; }
+
+        /// <summary>Records the site's refusal of the key, if it refuses it; returns this key.</summary>
+        public KeyInfo JudgedBy(Site.SiteProfile site)
+        {
+            Site.KeyPolicyResult verdict = site.Evaluate(Type, Bits);
+            SiteRefusal = verdict.Verdict == Site.KeyPolicyVerdict.Refused ? verdict.Reason : null;
+            return this;
+        }
+
         /// <summary>The description of a key pair written at <paramref name="privatePath"/> (public key at privatePath.pub).</summary>
         public static KeyInfo Describe(SshPrivateKey key, string privatePath, bool encrypted, string[] backupPaths) =>
             Describe(key.PublicKey, key.Bits, privatePath, encrypted, backupPaths);

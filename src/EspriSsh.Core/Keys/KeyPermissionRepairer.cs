@@ -40,7 +40,7 @@ namespace EspriSsh.Core.Keys
                 targets.Add(new PermissionTarget(sshDirectory));
             }
 
-            string config = Path.Combine(sshDirectory, "config");
+            string config = SshDirectory.ConfigFile(sshDirectory);
             if (File.Exists(config))
             {
                 targets.Add(new PermissionTarget(config));

@@ -1,6 +1,6 @@
 namespace EspriSsh.Core.Platform
 {
-    /// <summary>What a path names, links followed: only a Regular file is ever read whole.</summary>
+    /// <summary>What a path names, links followed (unless told otherwise): only a Regular file is ever read whole.</summary>
     public enum FileKind
     {
         Missing,
@@ -13,6 +13,9 @@ namespace EspriSsh.Core.Platform
         /// <summary>/dev/zero, /dev/tty, CON...: endless or interactive.</summary>
         Device,
         Socket,
+
+        /// <summary>A symbolic link (or Windows reparse point) met where links were not to be followed.</summary>
+        SymbolicLink,
         Other,
     }
 }

@@ -7,11 +7,13 @@ using Microsoft.Win32.SafeHandles;
 namespace EspriSsh.Core.Platform
 {
     /// <summary>
-    /// Tells a regular file from a FIFO, a device or a folder before anything reads it. .NET has no
-    /// public API for the file type (FileInfo.Length is 0 for /dev/zero and a FIFO alike), so Unix asks
-    /// the runtime's own stat shim (System.Native: .NET's libSystem.Native, Mono's libmono-native,
-    /// where it is still named ...Stat2; its FileStatus keeps the mode at the same place on every
-    /// platform) and Windows asks GetFileType of the open handle.
+    /// Tells a regular file from a FIFO, a device or a folder. .NET has no public API for the file
+    /// type (FileInfo.Length is 0 for /dev/zero and a FIFO alike), so Unix asks the runtime's own stat
+    /// shim (System.Native: .NET's libSystem.Native, Mono's libmono-native, where it is still named
+    /// ...Stat2; its FileStatus keeps the mode at the same place on every platform) and Windows asks
+    /// GetFileType of an open handle. What a path names can change after it is looked at: a read is
+    /// judged on its open handle (<see cref="JudgedFile"/>), a look by path only spares opening a
+    /// device at all and words messages.
     /// </summary>
     public static class FileKindProbe
     {
@@ -21,7 +23,7 @@ namespace EspriSsh.Core.Platform
         // FileStatus is about 120 bytes; the mode is its second int32 (after Flags).
         private const int StatusBufferBytes = 512, ModeOffset = 4;
 
-        private const int WindowsTypeDisk = 0x0001;
+        private const int WindowsTypeDisk = 0x0001, WindowsTypePipe = 0x0003;
 
         /// <summary>The kind of <paramref name="path"/>, links followed (a dangling link is Missing).</summary>
         public static FileKind Of(string path)
@@ -39,30 +41,43 @@ namespace EspriSsh.Core.Platform
         }
 
         /// <summary>
-        /// The kind of an open file: Windows device names (CON, NUL, COM1...) look like files until
-        /// opened. Unix: checked again, in case the path was swapped between Of and the open.
+        /// True for the null device (/dev/null, NUL), links to it included: ssh reads it as an empty
+        /// file. For callers that decide to do the same; the reader itself refuses every device.
         /// </summary>
-        public static FileKind OfOpen(SafeFileHandle handle, string path)
+        public static bool IsNullDevice(string path)
         {
             if (HostPlatform.IsWindows)
             {
-                return Native.GetFileType(handle) == WindowsTypeDisk ? FileKind.Regular : FileKind.Device;
+                // NUL names the device in any folder (\\.\NUL, C:\any\NUL).
+                return string.Equals(Path.GetFileName(path.TrimEnd('\\', '/')), "NUL", StringComparison.OrdinalIgnoreCase);
             }
 
-            bool added = false;
-            try
-            {
-                handle.DangerousAddRef(ref added);
-                return UnixKind(handle.DangerousGetHandle()) ?? FileKind.Regular;
-            }
-            finally
-            {
-                if (added)
-                {
-                    handle.DangerousRelease();
-                }
-            }
+            return Of(path) == FileKind.Device && FileLinks.FinalTarget(path) == "/dev/null";
         }
+
+        /// <summary>The kind of an open Windows handle: device names (CON, NUL, COM1...) look like files until opened; pipes too.</summary>
+        public static FileKind OfWindowsHandle(SafeFileHandle handle) => Native.GetFileType(handle) switch
+        {
+            WindowsTypeDisk => FileKind.Regular,
+            WindowsTypePipe => FileKind.NamedPipe,
+            _ => FileKind.Device,
+        };
+
+        /// <summary>The kind of an open Unix descriptor (fstat); null on a runtime without System.Native.</summary>
+        public static FileKind? OfDescriptor(int fd) => UnixKind((IntPtr)fd);
+
+        /// <summary>"a folder", "a named pipe (FIFO)", "a device"...: what a message says a path is.</summary>
+        public static string Describe(FileKind kind) => kind switch
+        {
+            FileKind.Regular => "a file",
+            FileKind.Directory => "a folder",
+            FileKind.NamedPipe => "a named pipe (FIFO)",
+            FileKind.Device => "a device",
+            FileKind.Socket => "a socket",
+            FileKind.SymbolicLink => "a symbolic link",
+            FileKind.Missing => "missing",
+            _ => "not a regular file",
+        };
 
         private static unsafe FileKind? UnixKind(string path)
         {

@@ -40,7 +40,7 @@ namespace EspriSsh.Core.Platform
 #if NET
             return new FileInfo(path).LinkTarget ?? "(a link)";
 #else
-            return "(a link)";
+            return (HostPlatform.IsWindows ? null : UnixReadLink(path)) ?? "(a link)";
 #endif
         }
 

@@ -1,20 +1,38 @@
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Interaction;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Workflows
 {
     /// <summary>
-    /// Set-EspriSshConfig from its plan to the file: the plan's warnings said, the change confirmed
-    /// (the diff shown under -WhatIf), then written with a .bak of the file it replaces. Start-EspriSetup's
-    /// Config step is the same call.
+    /// Set-EspriSshConfig: <see cref="Plan"/> computes the edit (nothing written), <see cref="Describe"/>
+    /// is what the user confirms (the diff shown under -WhatIf), <see cref="Execute"/> writes it with a
+    /// .bak of the file it replaces. Start-EspriSetup's Config step composes the same parts.
     /// </summary>
     public sealed class ConfigWorkflow
     {
         private readonly IUserInteraction ui;
+        private readonly SiteProfile site;
 
-        public ConfigWorkflow(IUserInteraction ui) => this.ui = ui;
+        public ConfigWorkflow(IUserInteraction ui, SiteProfile site)
+        {
+            this.ui = ui;
+            this.site = site;
+        }
 
-        /// <summary>What was written (Changed false when the file already said it all); null when the user declined.</summary>
+        public SshConfigEditPlan Plan(string configPath, SshConfigRequest request, SshResolveOptions? options = null) =>
+            new SshConfigEditor(site).Plan(configPath, request, options);
+
+        public static PlannedChange Describe(SshConfigEditPlan plan)
+        {
+            string hosts = string.Join(" and ", plan.Hosts);
+            return new PlannedChange(plan.Path, plan.OriginalBytes == null ? $"Create the ssh config with {hosts}" : $"Update {hosts} (a .bak copy is kept)", plan.Diff);
+        }
+
+        /// <summary>Writes the approved plan (Changed false when the file already said it all).</summary>
+        public static ConfigChange Execute(SshConfigEditPlan plan) => SshConfigWriter.Apply(plan);
+
+        /// <summary>The plan's warnings said, the change confirmed, then written; null when the user declined.</summary>
         public ConfigChange? Apply(SshConfigEditPlan plan)
         {
             foreach (string warning in plan.Warnings)
@@ -22,9 +40,7 @@ namespace EspriSsh.Core.Workflows
                 ui.Warn(warning);
             }
 
-            string hosts = string.Join(" and ", plan.Hosts);
-            string action = plan.OriginalBytes == null ? $"Create the ssh config with {hosts}" : $"Update {hosts} (a .bak copy is kept)";
-            return plan.Changed && !ui.ShouldProcess(plan.Path, action, plan.Diff) ? null : SshConfigWriter.Apply(plan);
+            return plan.Changed && !Describe(plan).ApprovedBy(ui) ? null : Execute(plan);
         }
     }
 }

@@ -7,10 +7,10 @@ using EspriSsh.Core.Site;
 namespace EspriSsh.Core.Workflows
 {
     /// <summary>
-    /// Convert-PpkKey from start to end: plan (nothing asked yet), confirm, open the source (its
-    /// passphrase given or asked, three tries), decide the new passphrase (the source's kept unless
-    /// told otherwise; an unprotected source gets one, the site requires it), write, and optionally
-    /// load the key in the agent.
+    /// Convert-PpkKey: <see cref="Plan"/> reads the source without its passphrase, <see cref="Describe"/>
+    /// is what the user confirms, <see cref="Execute"/> opens the source (its passphrase given or asked,
+    /// three tries), decides the new passphrase (the source's kept unless told otherwise; an unprotected
+    /// source gets one, the site requires it), writes, and optionally loads the key in the agent.
     /// </summary>
     public sealed class ConvertKeyWorkflow
     {
@@ -27,22 +27,22 @@ namespace EspriSsh.Core.Workflows
             this.agent = agent ?? new SshAgent();
         }
 
-        /// <summary>
-        /// The converted key, or null when the user declined. <paramref name="newPassphrase"/> null keeps
-        /// the source's passphrase (asks for one when the source had none).
-        /// </summary>
-        public KeyInfo? Run(KeyConversionRequest request, Secret? passphrase, PassphraseChoice? newPassphrase, bool addToAgent)
-        {
-            KeyConversionPlan plan = KeyConversionService.Plan(request, site);
-            string output = plan.OutputFormat == KeyOutputFormat.Ppk ? "PuTTY key (PPK v3)" : "OpenSSH key";
-            string action = plan.ReplacesExisting
-                ? $"Replace the key pair (the old files are kept as .bak) with the {output} converted from '{plan.SourcePath}'"
-                : $"Write the {output} converted from '{plan.SourcePath}' (and {plan.PublicKeyPath})";
-            if (!ui.ShouldProcess(plan.Destination, action))
-            {
-                return null;
-            }
+        public KeyConversionPlan Plan(KeyConversionRequest request) => KeyConversionService.Plan(request, site);
 
+        public static PlannedChange Describe(KeyConversionPlan plan)
+        {
+            string output = plan.OutputFormat == KeyOutputFormat.Ppk ? "PuTTY key (PPK v3)" : "OpenSSH key";
+            return new PlannedChange(plan.Destination, plan.ReplacesExisting
+                ? $"Replace the key pair (the old files are kept as .bak) with the {output} converted from '{plan.SourcePath}'"
+                : $"Write the {output} converted from '{plan.SourcePath}' (and {plan.PublicKeyPath})");
+        }
+
+        /// <summary>
+        /// Converts the approved plan. <paramref name="newPassphrase"/> null keeps the source's
+        /// passphrase (asks for one when the source had none).
+        /// </summary>
+        public KeyInfo Execute(KeyConversionPlan plan, KeyConversionRequest request, Secret? passphrase, PassphraseChoice? newPassphrase, bool addToAgent)
+        {
             Action<double>? checking = plan.SourceUsesArgon2 ? Reporter("Checking the passphrase (Argon2)") : null;
             var ((key, warnings), sourcePassphrase) = KeyPassphrases.UnlockKeeping(ui,
                 bytes => KeyConversionService.Read(plan, bytes, site, checking, ui.Cancellation), passphrase, plan.SourcePath);
@@ -59,6 +59,7 @@ namespace EspriSsh.Core.Workflows
                 string protecting = plan.OutputFormat == KeyOutputFormat.Ppk ? "Protecting the key with the passphrase (Argon2)" : "Protecting the key with the passphrase (bcrypt, 24 rounds)";
                 KeyInfo info = KeyConversionService.Write(plan, key, secret?.Utf8, secret != null && !secret.IsEmpty ? Reporter(protecting) : null, ui.Cancellation);
                 info.Next = plan.OutputFormat == KeyOutputFormat.OpenSsh ? KeyLocationAdvice.For(info.Path, request.SshDirectory) : null; // PuTTY reads a .ppk wherever it is
+                info.JudgedBy(site);
                 ui.ProgressDone(Activity);
                 if (addToAgent)
                 {
@@ -67,6 +68,13 @@ namespace EspriSsh.Core.Workflows
 
                 return info;
             }
+        }
+
+        /// <summary>The converted key, or null when the user declined.</summary>
+        public KeyInfo? Run(KeyConversionRequest request, Secret? passphrase, PassphraseChoice? newPassphrase, bool addToAgent)
+        {
+            KeyConversionPlan plan = Plan(request);
+            return Describe(plan).ApprovedBy(ui) ? Execute(plan, request, passphrase, newPassphrase, addToAgent) : null;
         }
 
         private Action<double> Reporter(string status) => fraction => ui.Progress(Activity, status, fraction);

@@ -1,12 +1,14 @@
+using System.IO;
 using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Interaction;
+using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Workflows
 {
     /// <summary>
-    /// Get-EspriDebugReport from request to file: refuse early a file that is not an earlier report
-    /// (unless forced), confirm, collect (the slow part), write. Start-EspriSetup's Report step is the
-    /// same call.
+    /// Get-EspriDebugReport, and Start-EspriSetup's Report step: <see cref="Plan"/> refuses early a
+    /// file that is not an earlier report (unless forced), <see cref="Describe"/> is what the user
+    /// confirms, <see cref="Execute"/> collects (the slow part) and writes.
     /// </summary>
     public sealed class DebugReportWorkflow
     {
@@ -14,18 +16,39 @@ namespace EspriSsh.Core.Workflows
 
         public DebugReportWorkflow(IUserInteraction ui) => this.ui = ui;
 
-        /// <summary>The report written at <paramref name="path"/>; null when the user declined.</summary>
-        public DebugReport? Write(DebugReportRequest request, string path, bool force)
+        /// <summary>Where the report goes by default: the site's file name in <paramref name="folder"/> (the current folder).</summary>
+        public static string DefaultPath(SiteProfile site, string folder) => System.IO.Path.Combine(folder, site.Support.ReportFileName);
+
+        /// <summary>Throws FileExists for a file that is not a report, unless <paramref name="force"/>.</summary>
+        public static DebugReportPlan Plan(DebugReportRequest request, string path, bool force) =>
+            new DebugReportPlan(request, path, force, DebugReportBuilder.EnsureCanWrite(path, force));
+
+        public static PlannedChange Describe(DebugReportPlan plan) => new PlannedChange(plan.Path,
+            plan.ReplacesExisting ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report");
+
+        public DebugReport Execute(DebugReportPlan plan)
         {
-            bool replaces = DebugReportBuilder.EnsureCanWrite(path, force);
-            if (!ui.ShouldProcess(path, replaces ? "Write the ssh support report (the file there now is kept as .bak)" : "Write the ssh support report"))
+            DebugReportRequest request = plan.Request;
+            ui.Verbose($"Collecting the support report for {request.HostName} (network stages bounded by {request.Timeout.TotalSeconds:0} s)...");
+            DebugReport report = DebugReportBuilder.Build(request);
+            DebugReportBuilder.Write(report, plan.Path, plan.Force);
+            return report;
+        }
+
+        /// <summary>The report written at <paramref name="path"/>, and where to send it said; null when the user declined.</summary>
+        public DebugReport? Run(DebugReportRequest request, string path, bool force)
+        {
+            DebugReportPlan plan = Plan(request, path, force);
+            if (!Describe(plan).ApprovedBy(ui))
             {
                 return null;
             }
 
-            ui.Verbose($"Collecting the support report for {request.HostName} (network stages bounded by {request.Timeout.TotalSeconds:0} s)...");
-            DebugReport report = DebugReportBuilder.Build(request);
-            DebugReportBuilder.Write(report, path, force);
+            DebugReport report = Execute(plan);
+            SupportInfo support = request.Site.Support;
+            // Said like Write-Host (and silenced with 6>$null): the user must learn where the file is and where it goes.
+            ui.Inform($"Report written to {report.Path}{(report.Location == null ? "" : " (" + report.Location + ")")}.");
+            ui.Inform($"Send it to {support.Address}, subject '{support.ReportSubject}'.");
             return report;
         }
     }

@@ -6,11 +6,12 @@ using EspriSsh.Core.Site;
 namespace EspriSsh.Core.Workflows
 {
     /// <summary>
-    /// Install-EspriKey from start to end ("keys replication"): plan without the passphrase, decrypt
-    /// only when needed (a hidden public half, a conversion, a new passphrase, the agent, and always a
-    /// given passphrase, to check it), leave an already installed key alone, confirm, write (or repair
-    /// in place what OpenSSH could not use), warn about a key without passphrase, and optionally load
-    /// it in the agent.
+    /// Install-EspriKey ("keys replication"): <see cref="Plan"/> looks at the source without its
+    /// passphrase, <see cref="Describe"/> is what the user confirms, <see cref="Execute"/> decrypts only
+    /// when needed (a conversion, a new passphrase, the agent, and always a given passphrase, to check
+    /// it), writes (or repairs in place what OpenSSH could not use), warns about a key without
+    /// passphrase and optionally loads it in the agent. <see cref="Run"/> is the cmdlet's composition,
+    /// with the already-installed case; Start-EspriSetup's Key step composes the same parts.
     /// </summary>
     public sealed class InstallKeyWorkflow
     {
@@ -25,88 +26,77 @@ namespace EspriSsh.Core.Workflows
             this.agent = agent ?? new SshAgent();
         }
 
+        /// <summary>
+        /// What will be written. <paramref name="opened"/> is the key once decrypted, for the formats that
+        /// hide their public half (PublicKey null in a plan made without it).
+        /// </summary>
+        public KeyInstallPlan Plan(InstallKeyRequest request, PrivateKeyFile? opened = null) => KeyInstallService.Plan(request, site, opened);
+
+        public static PlannedChange Describe(KeyInstallPlan plan) => plan.Action == KeyInstallAction.PublicKeyOnly
+            ? new PlannedChange(plan.PublicKeyPath, $"Write the public key of '{plan.Source}' ({(plan.ReplacesExisting ? "the old file kept as .bak" : "it is missing")})")
+            : new PlannedChange(plan.Destination, plan.ReplacesExisting
+                ? $"Replace the key pair there (kept as .bak) with the key of '{plan.Source}'"
+                : $"Install the key of '{plan.Source}' in the OpenSSH format (and {plan.PublicKeyPath})");
+
+        /// <summary>Writes the approved plan.</summary>
+        public KeyInfo Execute(KeyInstallPlan plan, KeyAnswers answers, bool addToAgent)
+        {
+            using var unlock = new SourceKey(ui, plan.Source, answers);
+            // A given passphrase is always checked: a key is never installed with one that does not open it.
+            PrivateKeyFile? decrypted = KeyInstallService.NeedsDecryption(plan, answers.Passphrase != null, addToAgent) ? unlock.Open() : unlock.Opened;
+            KeyInfo info = KeyInstallService.Install(plan, decrypted, answers.NewPassphrase?.Utf8, unlock.Passphrase?.Utf8, cancellation: ui.Cancellation);
+            info.Next = KeyLocationAdvice.For(info.Path, plan.Request.SshDirectory);
+            info.JudgedBy(site);
+            if (!info.Encrypted)
+            {
+                ui.Warn($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
+                    $"Protect it: {KeyAdvice.AddPassphrase(info.Path)}");
+            }
+
+            if (addToAgent)
+            {
+                agent.AddAndReport(decrypted!.Key, info.Path, ui);
+            }
+
+            return info;
+        }
+
         /// <summary>The installed key (also when it was already there), or null when the user declined.</summary>
         public KeyInfo? Run(InstallKeyRequest request)
         {
-            KeyInstallPlan plan = KeyInstallService.Plan(request, site);
-            PrivateKeyFile? decrypted = null;
-            Secret? oldPassphrase = null;
-            try
+            var answers = new KeyAnswers { Passphrase = request.Passphrase, NewPassphrase = request.NewPassphrase };
+            using var source = new SourceKey(ui, request.Source, answers);
+            KeyInstallPlan plan = Plan(request);
+            if (plan.PublicKey == null)
             {
-                if (plan.PublicKey == null)
-                {
-                    // The format hides the public half (encrypted PEM, PKCS#8): needed to compare with what is installed.
-                    decrypted = Decrypt(request, ref oldPassphrase);
-                    plan = KeyInstallService.Plan(request, site, decrypted);
-                }
+                // The format hides the public half (encrypted PEM, PKCS#8): needed to compare with what is installed.
+                plan = Plan(request, source.Open());
+            }
 
-                if (plan.AlreadyInstalled)
+            answers.OpenedKey = source.Opened;
+            answers.Passphrase = source.Passphrase;
+            if (plan.AlreadyInstalled)
+            {
+                KeyInfo installed = KeyInstallService.DescribeInstalled(plan).JudgedBy(site);
+                ui.Warn($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
+                if (request.AddToAgent || request.Passphrase != null)
                 {
-                    if (decrypted == null && KeyInstallService.NeedsDecryption(plan, request.Passphrase != null, request.AddToAgent))
-                    {
-                        decrypted = Decrypt(request, ref oldPassphrase);
-                    }
-
-                    KeyInfo installed = KeyInstallService.DescribeInstalled(plan);
-                    ui.Warn($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
+                    PrivateKeyFile key = source.Open(); // a given passphrase is checked here too
                     if (request.AddToAgent)
                     {
-                        agent.AddAndReport(decrypted!.Key, plan.Destination, ui);
+                        agent.AddAndReport(key.Key, plan.Destination, ui);
                     }
-
-                    return installed;
                 }
 
-                foreach (string warning in plan.Warnings)
-                {
-                    ui.Warn(warning);
-                }
-
-                string action = plan.Action == KeyInstallAction.PublicKeyOnly
-                    ? $"Write the public key of '{request.Source}' ({(plan.ReplacesExisting ? "the old file kept as .bak" : "it is missing")})"
-                    : plan.ReplacesExisting
-                        ? $"Replace the key pair there (kept as .bak) with the key of '{request.Source}'"
-                        : $"Install the key of '{request.Source}' (and {plan.PublicKeyPath})";
-                if (!ui.ShouldProcess(plan.Action == KeyInstallAction.PublicKeyOnly ? plan.PublicKeyPath : plan.Destination, action))
-                {
-                    return null;
-                }
-
-                // A given passphrase is always checked: a key is never installed with one that does not open it.
-                if (decrypted == null && KeyInstallService.NeedsDecryption(plan, request.Passphrase != null, request.AddToAgent))
-                {
-                    decrypted = Decrypt(request, ref oldPassphrase);
-                }
-
-                KeyInfo info = KeyInstallService.Install(plan, decrypted, request.NewPassphrase?.Utf8, oldPassphrase?.Utf8, cancellation: ui.Cancellation);
-                info.Next = KeyLocationAdvice.For(info.Path, request.SshDirectory);
-                if (!info.Encrypted)
-                {
-                    ui.Warn($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
-                        $"Protect it: {KeyAdvice.AddPassphrase(info.Path)}");
-                }
-
-                if (request.AddToAgent)
-                {
-                    agent.AddAndReport(decrypted!.Key, info.Path, ui);
-                }
-
-                return info;
+                return installed;
             }
-            finally
+
+            foreach (string warning in plan.Warnings)
             {
-                oldPassphrase?.Dispose();
+                ui.Warn(warning);
             }
-        }
 
-        // The key; passphrase receives a copy of the one that opened it (the installed key keeps it).
-        private PrivateKeyFile Decrypt(InstallKeyRequest request, ref Secret? passphrase)
-        {
-            (PrivateKeyFile key, Secret? used) = KeyPassphrases.UnlockKeeping(ui,
-                bytes => PrivateKeyFileReader.ReadFile(request.Source, bytes, ui.Cancellation), request.Passphrase, request.Source);
-            passphrase?.Dispose();
-            passphrase = used;
-            return key;
+            return Describe(plan).ApprovedBy(ui) ? Execute(plan, answers, request.AddToAgent) : null;
         }
     }
 }

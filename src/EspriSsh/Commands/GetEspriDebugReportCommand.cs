@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using EspriSsh.Core.Diagnostics;
-using EspriSsh.Core.Site;
 using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
@@ -53,14 +52,11 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                SupportInfo support = Site.Support;
-                string hostName = HostName ?? Site.DefaultHeadNode;
-                string path = ResolvePath(OutFile ?? "./" + support.ReportFileName);
                 PowerShellInfo powerShell = PowerShellInfo.Of(this);
                 var request = new DebugReportRequest(Site)
                 {
                     Login = User,
-                    HostName = hostName,
+                    HostName = HostName ?? Site.DefaultHeadNode,
                     SshDirectory = ResolveSshDirectory(SshDirectory),
                     ConfigPath = ConfigPath == null ? null : ResolvePath(ConfigPath),
                     NoConnectionTest = NoConnectionTest,
@@ -70,17 +66,8 @@ namespace EspriSsh.Commands
                     PowerShellVersion = powerShell.Version,
                     PowerShellHost = powerShell.Host,
                 };
-                DebugReport? report = new DebugReportWorkflow(Interaction).Write(request, path, Force);
-                if (report == null)
-                {
-                    return;
-                }
-
-                string where = report.Location == null ? "" : " (" + report.Location + ")";
-                // Shown like Write-Host (and silenced with 6>$null): the user must learn where the file is.
-                Interaction.Inform($"Report written to {report.Path}{where}.");
-                Interaction.Inform($"Send it to {support.Address}, subject '{support.ReportSubject}'.");
-                WriteTyped(report, "EspriSsh.DebugReport");
+                string path = OutFile == null ? DebugReportWorkflow.DefaultPath(Site, CurrentFolder) : ResolvePath(OutFile);
+                WriteTyped(new DebugReportWorkflow(Interaction).Run(request, path, Force), "EspriSsh.DebugReport");
             });
         }
     }

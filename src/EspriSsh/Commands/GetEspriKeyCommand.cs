@@ -1,9 +1,7 @@
-using System.IO;
+using System.Collections.Generic;
 using System.Management.Automation;
-using EspriSsh.Core.Agent;
-using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
-using EspriSsh.Core.Site;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -24,41 +22,33 @@ namespace EspriSsh.Commands
         [ValidateNotNullOrEmpty]
         public string? SshDirectory { get; set; }
 
-        // Asked once per pipeline: the agent's key list costs an ssh-add run.
-        private KeyInventoryOptions? options;
+        // One audit for the whole pipeline: the agent is asked once.
+        private KeyAuditWorkflow? audit;
 
         protected override void ProcessRecord()
         {
-            if (options == null && !TryRun(() => options = new KeyInventoryOptions(Site) { AgentFingerprints = new SshAgent().LoadedFingerprints() }))
+            if (audit == null && !TryRun(() => audit = new KeyAuditWorkflow(Interaction, Site)))
             {
                 return;
             }
 
-            if (Path == null && !Directory.Exists(ResolveSshDirectory(SshDirectory)))
+            if (Path == null)
             {
-                // No ssh folder yet: no keys (New-EspriKey makes the first), not an error for audit scripts.
-                WriteVerbose($"There is no ssh folder '{ResolveSshDirectory(SshDirectory)}' yet: no keys.");
+                TryRun(() => Write(audit!.InSshDirectory(ResolveSshDirectory(SshDirectory))));
                 return;
             }
 
-            foreach (string path in Path ?? new[] { ResolveSshDirectory(SshDirectory) })
+            foreach (string path in Path)
             {
-                TryRun(() =>
-                {
-                    string resolved = ResolvePath(path);
-                    if (Directory.Exists(resolved))
-                    {
-                        foreach (string warning in SshFolderSafety.Warnings(resolved))
-                        {
-                            WriteWarning(warning);
-                        }
-                    }
+                TryRun(() => Write(audit!.At(ResolvePath(path))));
+            }
+        }
 
-                    foreach (KeyEntry entry in KeyInventory.Scan(resolved, options!))
-                    {
-                        WriteTyped(entry, "EspriSsh.KeyEntry");
-                    }
-                });
+        private void Write(IEnumerable<KeyEntry> entries)
+        {
+            foreach (KeyEntry entry in entries)
+            {
+                WriteTyped(entry, "EspriSsh.KeyEntry");
             }
         }
     }

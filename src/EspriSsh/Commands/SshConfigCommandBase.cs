@@ -50,7 +50,7 @@ namespace EspriSsh.Commands
 
         protected SshConfigEditPlan PlanEdit()
         {
-            string path = ConfigPath != null ? ResolvePath(ConfigPath) : Path.Combine(ResolveSshDirectory(SshDirectory), "config");
+            string path = Core.Files.SshDirectory.ConfigFile(ResolveSshDirectory(SshDirectory), ConfigPath == null ? null : ResolvePath(ConfigPath));
             var request = new SshConfigRequest
             {
                 User = User,
@@ -61,7 +61,7 @@ namespace EspriSsh.Commands
                 UseProxyCommand = UseProxyCommand.IsPresent,
                 DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
             };
-            return new SshConfigEditor(Site).Plan(path, request);
+            return new Core.Workflows.ConfigWorkflow(Interaction, Site).Plan(path, request);
         }
     }
 }

@@ -78,7 +78,7 @@ namespace EspriSsh.Commands
                     SshDirectory = ResolveSshDirectory(SshDirectory),
                     ConfigPath = ConfigPath == null ? null : ResolvePath(ConfigPath),
                     HomeDirectory = HostPlatform.HomeDirectory,
-                    ReportDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                    ReportDirectory = CurrentFolder,
                     PowerShellEdition = powerShell.Edition,
                     PowerShellVersion = powerShell.Version,
                     PowerShellHost = powerShell.Host,

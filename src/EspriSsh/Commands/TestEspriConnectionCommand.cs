@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using EspriSsh.Core.Connection;
 using EspriSsh.Core.Interaction;
-using EspriSsh.Core.Site;
+using EspriSsh.Core.Workflows;
 
 namespace EspriSsh.Commands
 {
@@ -65,24 +65,20 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                string sshDirectory = ResolveSshDirectory(SshDirectory);
-                SiteProfile site = Site;
-                var builder = new ConnectionPlanBuilder(site, HostConfigSource.For(ConfigPath == null ? null : ResolvePath(ConfigPath), sshDirectory),
-                    sshDirectory, Environment.UserName);
-                var explicitSettings = new HostSettings
+                var request = new ConnectionTestRequest
                 {
+                    HostName = HostName,
                     User = User,
                     Port = Port,
                     IdentityFiles = IdentityFile?.Select(ResolvePath).ToList(),
+                    ConfigPath = ConfigPath == null ? null : ResolvePath(ConfigPath),
+                    SshDirectory = ResolveSshDirectory(SshDirectory),
+                    KnownHostsPath = KnownHostsPath == null ? null : ResolvePath(KnownHostsPath),
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 };
-                ConnectionPlan plan = builder.Build(HostName, explicitSettings, KnownHostsPath == null ? null : ResolvePath(KnownHostsPath));
-                plan.Timeout = TimeSpan.FromSeconds(TimeoutSec);
-                plan.AcceptNewHostKey = AcceptNewHostKey
-                    && Interaction.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
                 // Without -Passphrase, one is asked only when the server wants an encrypted key the agent does not hold.
                 using Secret? passphrase = ToSecret(Passphrase);
-                plan.Passphrase = passphrase?.Utf8;
-                ConnectionTestResult result = new ConnectionTester(site, Interaction).Run(plan, Interaction.Cancellation);
+                ConnectionTestResult result = new ConnectionTestWorkflow(Interaction, Site).Run(request, AcceptNewHostKey, passphrase);
                 if (Quiet)
                 {
                     WriteObject(result.Succeeded);

@@ -34,7 +34,7 @@ namespace EspriSsh.Completion
             }
 
             string? directory = bound["SshDirectory"] is string given ? SshDirectory.ExpandHome(given) : null;
-            return Path.Combine(SshDirectory.Resolve(directory), "config");
+            return SshDirectory.ConfigFile(SshDirectory.Resolve(directory));
         }
     }
 }

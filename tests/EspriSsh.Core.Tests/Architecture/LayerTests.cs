@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace EspriSsh.Core.Tests.Architecture
 {
     /// <summary>
     /// The core's folders are layers (docs/ARCHITECTURE.md): a folder may use only the folders before
-    /// it in <see cref="Layers"/>, so no cycle can form. A reference is a using of EspriSsh.Core.X, a
-    /// name qualified with it, or X.Type for a type declared in folder X (Keys/Formats counts as Keys).
+    /// it in <see cref="Layers"/>, so no cycle can form. Checked on the compiled core (every type and
+    /// member reference, <see cref="AssemblyReferences"/>), where no way of writing a name can hide it;
+    /// the namespace of a type is its layer because every file's namespace is its folder (Keys/Formats
+    /// counts as Keys). LayerGuardTests shows each rule rejecting a planted violation.
     /// </summary>
     public class LayerTests
     {
@@ -21,8 +22,6 @@ namespace EspriSsh.Core.Tests.Architecture
 
         private const int MaxCoreFileLines = 350;
         private const int MaxCommandFileLines = 120;
-
-        private static readonly Regex Declaration = new Regex(@"\b(?:class|interface|enum|struct|delegate\s+[\w<>\[\],. ?]+?)\s+(\w+)");
 
         [Fact]
         public void EveryCoreFolderIsALayer()
@@ -37,27 +36,84 @@ namespace EspriSsh.Core.Tests.Architecture
         }
 
         [Fact]
-        public void NoFolderUsesALaterOne()
+        public void EveryCoreFileDeclaresItsFolderAsNamespaceAndNoUsingHidesALayer()
         {
-            Dictionary<string, HashSet<string>> typesByLayer = Layers.ToDictionary(
-                layer => layer,
-                layer => new HashSet<string>(FilesOf(layer).SelectMany(file => Declaration.Matches(SourceTree.Code(file)).Cast<Match>().Select(m => m.Groups[1].Value))));
+            var broken = SourceTree.CSharpFiles(SourceTree.Core)
+                .SelectMany(file => SourceRules.ViolationsOf(FolderOf(file), SourceTree.Code(file)).Select(v => $"{SourceTree.Relative(file)}: {v}"))
+                .ToList();
 
-            var upward = new List<string>();
-            foreach (string layer in Layers)
-            {
-                foreach (string file in FilesOf(layer))
-                {
-                    string code = SourceTree.Code(file);
-                    foreach (string used in Layers.Skip(Array.IndexOf(Layers, layer) + 1).Where(later => Uses(code, later, typesByLayer[later])))
-                    {
-                        upward.Add($"{SourceTree.Relative(file)} ({layer}) uses {used}");
-                    }
-                }
-            }
+            Assert.True(broken.Count == 0, "Core files whose layer cannot be read from their place:\n" + string.Join("\n", broken));
+        }
+
+        [Fact]
+        public void NothingThatBuildsTheCoreAddsAGlobalUsing()
+        {
+            string[] buildFiles = new[] { SourceTree.Root, SourceTree.Src, SourceTree.Core }
+                .SelectMany(dir => new[] { "Directory.Build.props", "Directory.Build.targets" }.Select(name => Path.Combine(dir, name)))
+                .Concat(Directory.GetFiles(SourceTree.Core, "*.csproj"))
+                .Where(File.Exists)
+                .ToArray();
+            Assert.Contains(buildFiles, f => f.EndsWith("EspriSsh.Core.csproj", StringComparison.Ordinal));
+
+            var broken = buildFiles.SelectMany(f => SourceRules.ViolationsOfBuildFile(File.ReadAllText(f)).Select(v => $"{SourceTree.Relative(f)}: {v}")).ToList();
+            Assert.True(broken.Count == 0, string.Join("\n", broken));
+        }
+
+#if NET
+        /// <summary>Both builds of the core (their #if NET code differs), as compiled.</summary>
+        [Theory]
+        [InlineData("net8.0")]
+        [InlineData("netstandard2.0")]
+        public void NoCoreTypeRefersToALaterLayer(string targetFramework)
+        {
+            string configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(typeof(LayerTests).Assembly.Location)));
+            string dll = Path.Combine(SourceTree.Core, "bin", configuration, targetFramework, "EspriSsh.Core.dll");
+            Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first (build.ps1 Build).");
+
+            byte[] image = File.ReadAllBytes(dll);
+            IReadOnlyCollection<(string From, string To)> references = AssemblyReferences.Of(image);
+            Assert.Contains(("EspriSsh.Core.Workflows.Setup.SetupWorkflow", "EspriSsh.Core.Site.SiteProfile"), references); // the references were read
+            List<string> upward = Violations(references);
 
             Assert.True(upward.Count == 0, "Upward dependencies (move the code down, or the shared piece to a lower folder):\n" + string.Join("\n", upward));
         }
+#endif
+
+        /// <summary>
+        /// The references that break the layering: a core type using a type of a later layer, a type in
+        /// an EspriSsh.Core namespace that is no layer, or a type outside the layers (only compiler-made
+        /// ones exist) using a layer's type, which would let it pass references along.
+        /// </summary>
+        internal static List<string> Violations(IEnumerable<(string From, string To)> references) =>
+            references
+                .Select(r => (r.From, r.To, FromLayer: LayerOf(r.From), ToLayer: LayerOf(r.To)))
+                .Where(r => r.FromLayer == NotALayer || r.ToLayer == NotALayer || (r.ToLayer != OutsideTheLayers && r.ToLayer > r.FromLayer))
+                .Select(r => r.FromLayer == NotALayer || r.ToLayer == NotALayer
+                    ? $"{r.From} uses {r.To}: {(r.FromLayer == NotALayer ? r.From : r.To)} is in no layer's namespace"
+                    : $"{r.From} ({Describe(r.FromLayer)}) uses {r.To} ({Layers[r.ToLayer]})")
+                .OrderBy(v => v, StringComparer.Ordinal)
+                .ToList();
+
+        private const int OutsideTheLayers = -1;
+        private const int NotALayer = -2;
+
+        private static int LayerOf(string typeName)
+        {
+            const string Core = "EspriSsh.Core.";
+            if (!typeName.StartsWith(Core, StringComparison.Ordinal))
+            {
+                return OutsideTheLayers;
+            }
+
+            string[] parts = typeName.Substring(Core.Length).Split('.');
+            int index = parts.Length > 1 ? Array.IndexOf(Layers, parts[0]) : -1;
+            return index >= 0 ? index : NotALayer;
+        }
+
+        private static string Describe(int layer) => layer == OutsideTheLayers ? "outside the layers" : Layers[layer];
+
+        private static string FolderOf(string file) =>
+            Path.GetDirectoryName(file).Substring(SourceTree.Core.Length).TrimStart('/', '\\').Replace('\\', '/');
 
         [Fact]
         public void NoCoreFileIsOverTheSizeLimit() =>
@@ -67,16 +123,6 @@ namespace EspriSsh.Core.Tests.Architecture
         public void NoCmdletIsOverTheSizeLimit() =>
             AssertNoneLonger(SourceTree.CSharpFiles(Path.Combine(SourceTree.Src, "EspriSsh")).Where(f => f.EndsWith("Command.cs", StringComparison.Ordinal)),
                 MaxCommandFileLines, "a cmdlet binds, makes one core call and writes the result: move the rest to a core workflow");
-
-        private static IEnumerable<string> FilesOf(string layer)
-        {
-            string folder = Path.Combine(SourceTree.Core, layer);
-            return Directory.Exists(folder) ? SourceTree.CSharpFiles(folder) : Enumerable.Empty<string>();
-        }
-
-        private static bool Uses(string code, string layer, HashSet<string> types) =>
-            Regex.IsMatch(code, @"\bEspriSsh\.Core\." + layer + @"\b")
-            || Regex.Matches(code, @"(?<![\w.])" + layer + @"\.(\w+)").Cast<Match>().Any(m => types.Contains(m.Groups[1].Value));
 
         private static void AssertNoneLonger(IEnumerable<string> files, int limit, string advice)
         {

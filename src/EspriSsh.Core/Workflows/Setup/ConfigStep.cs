@@ -37,7 +37,7 @@ namespace EspriSsh.Core.Workflows.Setup
             string hosts = string.Join(" and ", plan.Hosts);
             // Set-EspriSshConfig's advice (how to add the jean-zay alias, unless it is there), as a sentence.
             string? next = plan.Next == null ? null : char.ToUpperInvariant(plan.Next[0]) + plan.Next.Substring(1);
-            ConfigChange? change = new ConfigWorkflow(ctx.Ui).Apply(plan);
+            ConfigChange? change = new ConfigWorkflow(ctx.Ui, ctx.Site).Apply(plan);
             if (change == null)
             {
                 return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{plan.Path}'.",
@@ -64,7 +64,7 @@ namespace EspriSsh.Core.Workflows.Setup
                 JeanZayUser = request.JeanZayUser,
                 IdentityFile = IdentityFileOf(ctx.KeyPath!, request.HomeDirectory),
             };
-            return new SshConfigEditor(ctx.Site).Plan(ctx.ConfigPath, config, new SshResolveOptions { Home = request.HomeDirectory });
+            return new ConfigWorkflow(ctx.Ui, ctx.Site).Plan(ctx.ConfigPath, config, new SshResolveOptions { Home = request.HomeDirectory });
         }
 
         // Verified by the editor: ssh would resolve every alias to what was asked, else the warnings say what stands in the way.

@@ -8,10 +8,10 @@ using EspriSsh.Core.Site;
 namespace EspriSsh.Core.Workflows.Setup
 {
     /// <summary>
-    /// The Connection step (-TestConnection): a real login to the head node through the aliases just
-    /// written, then to Jean Zay through it when -JeanZayUser is given or the config names its alias
-    /// (an earlier run wrote it), as Test-EspriConnection does.
-    /// Without -TestConnection it waits for the IT team to open the account.
+    /// The Connection step (-TestConnection): Test-EspriConnection's workflow logs in to the head node
+    /// through the aliases just written, then to Jean Zay through it when -JeanZayUser is given or the
+    /// config names its alias (an earlier run wrote it). Without -TestConnection it waits for the IT
+    /// team to open the account.
     /// </summary>
     internal static class ConnectionStep
     {
@@ -59,14 +59,17 @@ namespace EspriSsh.Core.Workflows.Setup
         private static ConnectionTestResult Test(SetupContext ctx, string host)
         {
             SetupRequest request = ctx.Request;
-            var builder = new ConnectionPlanBuilder(ctx.Site, HostConfigSource.For(ctx.ConfigPath, request.SshDirectory), request.SshDirectory, Environment.UserName);
-            ConnectionPlan plan = builder.Build(host, new HostSettings(), null);
-            plan.Timeout = request.Timeout;
-            plan.AcceptNewHostKey = request.AcceptNewHostKey
-                && ctx.Ui.ShouldProcess(plan.KnownHostsPath, $"Add the host key of {plan.Target.HostName} (and of its jump host) if it is seen for the first time");
+            var workflow = new ConnectionTestWorkflow(ctx.Ui, ctx.Site, ctx.Agent);
+            ConnectionPlan plan = workflow.Plan(new ConnectionTestRequest
+            {
+                HostName = host,
+                ConfigPath = ctx.ConfigPath,
+                SshDirectory = request.SshDirectory,
+                Timeout = request.Timeout,
+            });
+            bool acceptNewHostKey = request.AcceptNewHostKey && ConnectionTestWorkflow.Describe(plan).ApprovedBy(ctx.Ui);
             // The passphrase this run already knows; else the agent signs, or the Authentication stage asks.
-            plan.Passphrase = ctx.Passphrase?.Utf8;
-            return new ConnectionTester(ctx.Site, ctx.Ui).Run(plan, ctx.Ui.Cancellation);
+            return workflow.Execute(plan, acceptNewHostKey, ctx.Passphrase);
         }
     }
 }

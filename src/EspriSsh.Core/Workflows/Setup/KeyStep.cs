@@ -125,33 +125,46 @@ namespace EspriSsh.Core.Workflows.Setup
         /// <summary>Installs a key that ssh cannot use where it is (a .ppk, a file elsewhere) at <paramref name="destination"/> (null: the default name for its type).</summary>
         private static SetupStep Install(SetupContext ctx, KeyCandidate key, string? destination, string notUsed)
         {
-            var install = new InstallKeyRequest { Source = key.Path, Destination = destination, SshDirectory = ctx.Request.SshDirectory };
-            KeyInstallPlan plan = KeyInstallService.Plan(install, ctx.Site);
+            var workflow = new InstallKeyWorkflow(ctx.Ui, ctx.Site, ctx.Agent);
+            var request = new InstallKeyRequest { Source = key.Path, Destination = destination, SshDirectory = ctx.Request.SshDirectory };
+            KeyInstallPlan plan = workflow.Plan(request);
             ctx.KeyPath = plan.Destination;
             ctx.PublicKey = plan.PublicKey;
-            if (!ctx.Ui.ShouldProcess(plan.Destination, $"Install the key of '{key.Path}' there in the OpenSSH format (and {plan.PublicKeyPath})"))
+            foreach (string warning in plan.Warnings)
+            {
+                ctx.Ui.Warn(warning);
+            }
+
+            if (!InstallKeyWorkflow.Describe(plan).ApprovedBy(ctx.Ui))
             {
                 return WouldDo($"Would install {key} as '{plan.Destination}'.{notUsed}");
             }
 
-            // Opened here, not inside the install, so the passphrase is kept for the agent and the connection test.
+            // Opened here (asked once), so the passphrase is kept for the agent and the connection test.
+            var answers = new KeyAnswers();
             Secret? newPassphrase = null;
             try
             {
                 if (key.Encrypted)
                 {
-                    ctx.OpenKey(key.Path);
+                    answers.OpenedKey = ctx.OpenKey(key.Path);
+                    answers.Passphrase = ctx.Passphrase;
                 }
                 else
                 {
                     // The site requires a passphrase: an unprotected source gets one.
                     newPassphrase = KeyPassphrases.ForNewKey(ctx.Ui, ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase), plan.Destination);
                     ctx.RememberPassphrase(newPassphrase);
+                    answers.NewPassphrase = newPassphrase;
+                    if (newPassphrase != null)
+                    {
+                        // The plan copied the file as it is; it is now re-encrypted.
+                        request.NewPassphrase = newPassphrase;
+                        plan = workflow.Plan(request);
+                    }
                 }
 
-                install.Passphrase = key.Encrypted ? ctx.Passphrase : null;
-                install.NewPassphrase = newPassphrase;
-                KeyInfo info = new InstallKeyWorkflow(new ApprovedInteraction(ctx.Ui), ctx.Site, ctx.Agent).Run(install)!;
+                KeyInfo info = workflow.Execute(plan, answers, addToAgent: false);
                 return Written(ctx, info, $"Installed {key} as '{info.Path}' in the OpenSSH format", notUsed);
             }
             finally
@@ -162,19 +175,19 @@ namespace EspriSsh.Core.Workflows.Setup
 
         private static SetupStep Create(SetupContext ctx, string target, string notUsed)
         {
-            var creation = new KeyCreationRequest { Path = target, SshDirectory = ctx.Request.SshDirectory };
-            KeyCreationPlan plan = KeyCreationService.Plan(creation, ctx.Site); // a file in the way fails before any question
+            var workflow = new NewKeyWorkflow(ctx.Ui, ctx.Site);
+            KeyCreationPlan plan = workflow.Plan(new KeyCreationRequest { Path = target, SshDirectory = ctx.Request.SshDirectory }); // a file in the way fails before any question
             ctx.KeyPath = plan.Path;
             string none = notUsed.Length == 0 ? " (none was found here)" : "";
-            if (!ctx.Ui.ShouldProcess(plan.Path, $"Create a new {plan.Type} key pair (and {plan.PublicKeyPath})"))
+            if (!NewKeyWorkflow.Describe(plan).ApprovedBy(ctx.Ui))
             {
                 return WouldDo($"Would create a new {plan.Type} key at '{plan.Path}'{none}.{notUsed}");
             }
 
-            using var approved = new ApprovedInteraction(ctx.Ui);
-            KeyInfo info = new NewKeyWorkflow(approved, ctx.Site)
-                .Run(creation, ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase))!;
-            ctx.RememberPassphrase(approved.LastSecret);
+            // Asked here, not inside the workflow, so the passphrase is kept for the agent and the connection test.
+            using Secret? passphrase = KeyPassphrases.ForNewKey(ctx.Ui, ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase), plan.Path);
+            ctx.RememberPassphrase(passphrase);
+            KeyInfo info = workflow.Execute(plan, passphrase);
             return Written(ctx, info, $"Made a new {plan.Type} key at '{info.Path}'{none}", notUsed);
         }
 

@@ -1,4 +1,3 @@
-using System.IO;
 using EspriSsh.Core.Diagnostics;
 using EspriSsh.Core.Site;
 
@@ -20,7 +19,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
             SetupRequest request = ctx.Request;
             SupportInfo support = ctx.Site.Support;
-            string path = Path.Combine(request.ReportDirectory, support.ReportFileName);
+            string path = DebugReportWorkflow.DefaultPath(ctx.Site, request.ReportDirectory);
             var report = new DebugReportRequest(ctx.Site)
             {
                 Login = ctx.User,
@@ -33,13 +32,14 @@ namespace EspriSsh.Core.Workflows.Setup
                 PowerShellHost = request.PowerShellHost,
             };
             // An earlier report there is replaced (kept as .bak): running again after a fix is the normal case.
-            DebugReport? written = new DebugReportWorkflow(ctx.Ui).Write(report, path, force: false);
-            if (written == null)
+            DebugReportPlan plan = DebugReportWorkflow.Plan(report, path, force: false);
+            if (!DebugReportWorkflow.Describe(plan).ApprovedBy(ctx.Ui))
             {
                 return new SetupStep(SetupStepName.Report, SetupStepStatus.Skipped, $"Would write the support report '{path}'.",
                     "Run Start-EspriSetup -TestConnection without -WhatIf to write it.");
             }
 
+            DebugReport written = new DebugReportWorkflow(ctx.Ui).Execute(plan);
             ctx.ReportPath = written.Path ?? path;
             string location = written.Location == null ? "" : $" ({written.Location})";
             return new SetupStep(SetupStepName.Report, SetupStepStatus.Done, $"Wrote the support report '{ctx.ReportPath}'{location}: it holds no secret.",

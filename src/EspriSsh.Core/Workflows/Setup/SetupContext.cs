@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -31,7 +32,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
         public IClipboard Clipboard { get; }
 
-        public string ConfigPath => Request.ConfigPath ?? Path.Combine(Request.SshDirectory, "config");
+        public string ConfigPath => SshDirectory.ConfigFile(Request.SshDirectory, Request.ConfigPath);
 
         /// <summary>The key chosen or made; under -WhatIf, where it would be made. Null when no key could be settled.</summary>
         public string? KeyPath { get; set; }
