@@ -38,7 +38,8 @@ try {
     # (1) Listing: the core's client, reached the way the cmdlets reach it.
     $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'EspriSsh.Core' } | Select-Object -First 1
     if (-not $core) { $null = Get-EspriSite; $core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'EspriSsh.Core' } | Select-Object -First 1 }
-    $sshAgent = [Activator]::CreateInstance($core.GetType('EspriSsh.Core.Agent.SshAgent'), [object[]]@($null, $null, $null, $null))
+    $agentType = $core.GetType('EspriSsh.Core.Agent.SshAgent')
+    $sshAgent = [Activator]::CreateInstance($agentType, [object[]]::new($agentType.GetConstructors()[0].GetParameters().Count))
     $why = $null
     $client = $sshAgent.Client([ref]$why)
     if (-not $client) { throw "No agent: $why" }

@@ -63,13 +63,7 @@ namespace EspriSsh.Core.Agent
                 throw IsFailure(type) ? AgentErrors.Refused(Description, "list its keys") : Unexpected(type);
             }
 
-            AgentKeyList list = Parse(reply, ReadList);
-            if (Endpoint is UnixSocketEndpoint daemon && daemon.KindFromAnswers)
-            {
-                daemon.Recognized(AcceptsSessionBinding(cancellation) == true ? AgentKind.OpenSsh : AgentKind.Unknown);
-            }
-
-            return list;
+            return Parse(reply, ReadList);
         }
 
         /// <summary>
@@ -268,8 +262,28 @@ namespace EspriSsh.Core.Agent
             return new AgentKeyList(identities, problems, rejected);
         }
 
-        private (byte Type, SshWireReader Reply) Exchange(byte type, byte[] body, TimeSpan wait, CancellationToken cancellation, Func<TimeSpan, Exception> timedOut) =>
-            AgentExchange.Run(Endpoint, type, body, Timeout, wait, cancellation, timedOut, startAdvice);
+        private (byte Type, SshWireReader Reply) Exchange(byte type, byte[] body, TimeSpan wait, CancellationToken cancellation, Func<TimeSpan, Exception> timedOut)
+        {
+            (byte Type, SshWireReader Reply) answer = AgentExchange.Run(Endpoint, type, body, Timeout, wait, cancellation, timedOut, startAdvice);
+            RecognizeOnce(cancellation);
+            return answer;
+        }
+
+        /// <summary>
+        /// An agent on a socket whose owner cannot be asked (a daemon whose parent exited, a system that does
+        /// not say) is named by its answers, once: OpenSSH's agent alone accepts a session binding.
+        /// </summary>
+        private void RecognizeOnce(CancellationToken cancellation)
+        {
+            if (Endpoint is UnixSocketEndpoint socket && socket.KindFromAnswers)
+            {
+                socket.Recognized(AgentKind.Unknown); // asked once, whatever the answer: the probe below is itself an exchange
+                if (AcceptsSessionBinding(cancellation) == true)
+                {
+                    socket.Recognized(AgentKind.OpenSsh);
+                }
+            }
+        }
 
         private Func<TimeSpan, Exception> QuickTimeout(string what) => limit => AgentErrors.NoAnswer(Description, limit, $"asked to {what}");
 

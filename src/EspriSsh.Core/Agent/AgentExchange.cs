@@ -30,7 +30,7 @@ namespace EspriSsh.Core.Agent
             cancellation.ThrowIfCancellationRequested();
             byte[] frame = Frame(type, body);
             Stream stream = Connect(endpoint, connectLimit, cancellation, startAdvice);
-            Task<byte[]> answer = Task.Run(() => Talk(stream, frame));
+            Task<byte[]> answer = OnOwnThread(() => Talk(stream, frame));
             bool answered;
             try
             {
@@ -48,7 +48,7 @@ namespace EspriSsh.Core.Agent
                 Exception inner = ex.InnerException ?? ex;
                 throw inner is EspriException ? inner
                     : inner is EndOfStreamException || inner is IOException || inner is SocketException || inner is ObjectDisposedException
-                        ? AgentErrors.NotRunning(endpoint.Description, "it closed the connection: " + inner.Message, startAdvice, inner)
+                        ? AgentErrors.NotRunning(endpoint.Description, WhyNoAnswer(inner), startAdvice, inner)
                         : AgentErrors.BadReply(endpoint.Description, inner.Message, inner);
             }
 
@@ -64,6 +64,12 @@ namespace EspriSsh.Core.Agent
             return (reply[0], new SshWireReader(reply, 1));
         }
 
+        /// <summary>Mono "connects" to a socket whose backlog is full and fails the first write: that agent accepts nothing.</summary>
+        private static string WhyNoAnswer(Exception error) =>
+            (error as SocketException ?? error.InnerException as SocketException)?.SocketErrorCode == SocketError.NotConnected
+                ? "it accepts no connection: the program that made the socket is stuck"
+                : "it closed the connection: " + error.Message;
+
         private static Stream Connect(IAgentEndpoint endpoint, TimeSpan limit, CancellationToken cancellation, string? startAdvice)
         {
             try
@@ -74,6 +80,28 @@ namespace EspriSsh.Core.Agent
             {
                 throw new EspriException(ex.ErrorId, ex.Message + " " + startAdvice, ex.Target, ex);
             }
+        }
+
+        /// <summary>
+        /// Runs the exchange on a thread of its own, not the thread pool: the caller may itself be a pool
+        /// thread (SSH.NET signs on the connect's worker), and a busy pool must not make an agent that
+        /// answered at once look silent.
+        /// </summary>
+        private static Task<byte[]> OnOwnThread(Func<byte[]> talk)
+        {
+            var answer = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            new Thread(() =>
+            {
+                try
+                {
+                    answer.SetResult(talk());
+                }
+                catch (Exception ex)
+                {
+                    answer.SetException(ex);
+                }
+            }) { IsBackground = true, Name = "EspriSsh agent request" }.Start();
+            return answer.Task;
         }
 
         /// <summary>Writes the request and reads one answer frame (its type byte first).</summary>

@@ -123,7 +123,7 @@ namespace EspriSsh.Core.Agent
 
             CancellationToken cancellation = ui?.Cancellation ?? default;
             string comment = key.Comment.Length > 0 || sourcePath == null ? key.Comment : sourcePath;
-            ui?.Progress(AddActivity, $"Waiting for {client.Description} (it may be asking you to confirm or type a passphrase)", 0);
+            ui?.Progress(AddActivity, $"{AgentWait.Status}: {client.Description}", 0);
             try
             {
                 client.Add(key, comment, constraints, addWait, "If you answer it now, the key is added: check with ssh-add -l.", cancellation);

@@ -175,7 +175,8 @@ namespace EspriSsh.Core.Connection
 
             return identity.ProblemId switch
             {
-                ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again and type it, or add the key to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add)."
+                ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again in a terminal and type it when asked, or pass -Passphrase, "
+                    + $"or add the key to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add)."
                     + LockedAgent(agent),
                 ErrorIds.KeyWrongPassphrase => $"the passphrase typed does not open '{identity.Path}'. If it is lost, make a new key with New-EspriKey and register its .pub.",
                 ErrorIds.KeyFileNotFound => $"{identity.Problem} Add the private key to the agent (ssh-add <private key file>), or name the private key file with -IdentityFile.",

@@ -49,7 +49,7 @@ namespace EspriSsh.Core.Connection
 
             agentWaitShown = since;
             double left = Math.Max(0, (deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
-            ui.Progress(activity, $"{stage.Name} on {stage.Host}: waiting for your agent (it may be asking you to confirm or type a passphrase; up to {left:0} s more)",
+            ui.Progress(activity, $"{stage.Name} on {stage.Host}: {Agent.AgentWait.Status}, up to {left:0} s more",
                 Fraction(stage));
         }
 

@@ -117,8 +117,8 @@ namespace EspriSsh.Core.Tests.Agent
                 using var stream = new NetworkStream(connection, ownsSocket: false);
                 while (true)
                 {
-                    byte[] header = ReadExactly(stream, 4);
-                    byte[] request = ReadExactly(stream, header[0] << 24 | header[1] << 16 | header[2] << 8 | header[3]);
+                    byte[] header = AgentRelay.ReadExactly(stream, 4);
+                    byte[] request = AgentRelay.ReadExactly(stream, header[0] << 24 | header[1] << 16 | header[2] << 8 | header[3]);
                     Requests.Enqueue(request);
                     byte[] answer = Answer(request);
                     if (answer == null)
@@ -135,21 +135,6 @@ namespace EspriSsh.Core.Tests.Agent
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is EndOfStreamException)
             {
             }
-        }
-
-        private static byte[] ReadExactly(Stream stream, int count)
-        {
-            byte[] buffer = new byte[count];
-            for (int done = 0, read; done < count; done += read)
-            {
-                read = stream.Read(buffer, done, count - done);
-                if (read == 0)
-                {
-                    throw new EndOfStreamException();
-                }
-            }
-
-            return buffer;
         }
 
         public void Dispose()

@@ -1,12 +1,14 @@
 using System;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace EspriSsh.Core.Agent.Transports
 {
     /// <summary>
     /// The program at the other end of a connected Unix socket (Linux SO_PEERCRED, macOS
-    /// LOCAL_PEERPID): names the agent by what it is rather than by a path anyone may choose.
+    /// LOCAL_PEERPID, asked of libc directly so that the netstandard build under Mono or Windows
+    /// PowerShell asks it too): names the agent by what it is rather than by a path anyone may choose.
     /// </summary>
     internal static class SocketPeer
     {
@@ -19,53 +21,50 @@ namespace EspriSsh.Core.Agent.Transports
         public static string? ProcessName(Socket socket, out bool exited)
         {
             exited = false;
-#if NET
-            int pid = 0;
+            int pid = PeerPid(socket);
+            if (pid <= 0)
+            {
+                return null;
+            }
+
             try
             {
-                pid = PeerPid(socket);
-                if (pid <= 0)
-                {
-                    return null;
-                }
-
                 using Process process = Process.GetProcessById(pid);
                 return process.ProcessName;
             }
             catch (ArgumentException)
             {
-                exited = pid > 0; // no such process any more
+                exited = true; // no such process any more
                 return null;
             }
-            catch (Exception ex) when (ex is SocketException || ex is InvalidOperationException
-                || ex is PlatformNotSupportedException || ex is NotSupportedException || ex is System.ComponentModel.Win32Exception)
+            catch (Exception ex) when (ex is InvalidOperationException || ex is NotSupportedException || ex is System.ComponentModel.Win32Exception)
             {
                 return null;
             }
-#else
-            _ = socket;
-            return null;
-#endif
         }
 
-#if NET
         private static int PeerPid(Socket socket)
         {
-            Span<byte> buffer = stackalloc byte[12];
-            if (OperatingSystem.IsLinux())
+            bool linux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+            if (!linux && !RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
             {
-                // struct ucred { pid_t pid; uid_t uid; gid_t gid; } from getsockopt(SOL_SOCKET, SO_PEERCRED).
-                return socket.GetRawSocketOption(1, 17, buffer) >= 4 ? BitConverter.ToInt32(buffer) : 0;
+                return 0;
             }
 
-            if (OperatingSystem.IsMacOS())
+            // Linux: getsockopt(SOL_SOCKET, SO_PEERCRED) gives struct ucred { pid; uid; gid }; macOS: getsockopt(SOL_LOCAL, LOCAL_PEERPID).
+            byte[] value = new byte[12];
+            int length = value.Length;
+            try
             {
-                // getsockopt(SOL_LOCAL, LOCAL_PEERPID).
-                return socket.GetRawSocketOption(0, 2, buffer) >= 4 ? BitConverter.ToInt32(buffer) : 0;
+                return getsockopt(socket.Handle, linux ? 1 : 0, linux ? 17 : 2, value, ref length) == 0 && length >= 4 ? BitConverter.ToInt32(value, 0) : 0;
             }
-
-            return 0;
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                return 0;
+            }
         }
-#endif
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int getsockopt(IntPtr socket, int level, int option, byte[] value, ref int length);
     }
 }

@@ -15,7 +15,6 @@ namespace EspriSsh.Core.Agent.Transports
     public sealed class UnixSocketEndpoint : IAgentEndpoint
     {
         private string? program;
-        private bool makerExited;
         private bool recognized;
 
         public UnixSocketEndpoint(string path)
@@ -77,7 +76,7 @@ namespace EspriSsh.Core.Agent.Transports
                 return;
             }
 
-            program = SocketPeer.ProcessName(socket, out makerExited) ?? "";
+            program = SocketPeer.ProcessName(socket, out bool makerExited) ?? "";
             AgentKind byProgram = program.Length > 0 ? AgentKindNames.FromProcessName(program)
                 : makerExited ? AgentKindNames.FromDaemonSocketPath(Path)
                 : AgentKind.Unknown;
@@ -88,10 +87,11 @@ namespace EspriSsh.Core.Agent.Transports
         }
 
         /// <summary>
-        /// True when the program behind the socket is a daemon whose kind neither its process nor its path
-        /// tells (ssh-agent -a ~/.ssh/agent.sock, as EspriSsh advises): only its answers can.
+        /// True when neither the program behind the socket (a daemon whose parent exited, or a system that
+        /// does not say) nor its path tells its kind (ssh-agent -a ~/.ssh/agent.sock, as EspriSsh advises):
+        /// only its answers can.
         /// </summary>
-        internal bool KindFromAnswers => Kind == AgentKind.Unknown && makerExited && !recognized;
+        internal bool KindFromAnswers => Kind == AgentKind.Unknown && program == "" && !recognized;
 
         /// <summary>What the agent's answers showed it is (OpenSSH's agent alone accepts a session binding); asked once.</summary>
         internal void Recognized(AgentKind kind)
