@@ -1,13 +1,18 @@
 # Shared by bench/*.bench.ps1: fresh processes timed from outside, medians, figures printed with their targets.
 $ErrorActionPreference = 'Stop'
+# GNU time reports a child's CPU time (user + system) once it has exited; .NET cannot read it then.
+$script:GnuTime = if (-not $IsWindows -and (Test-Path /usr/bin/time) -and (& /usr/bin/time -f '%U' true 2>&1) -match '^\d') { '/usr/bin/time' }
 
 function Invoke-TimedProcess {
     <#
     Starts FilePath with Arguments (stdin closed, output captured), waits for it and returns
-    Milliseconds (whole process, wall clock), CpuMilliseconds (user + system), ExitCode and Output.
+    Milliseconds (whole process, wall clock), CpuMilliseconds (user + system, which load inflates far
+    less than wall time; measured through GNU time where there is one, else null), ExitCode and Output.
     #>
     param([Parameter(Mandatory)] [string] $FilePath, [string[]] $Arguments = @(), [hashtable] $Environment = @{})
-    $psi = [Diagnostics.ProcessStartInfo]::new($FilePath)
+    $cpuFile = if ($script:GnuTime) { [IO.Path]::GetTempFileName() }
+    $psi = if ($cpuFile) { [Diagnostics.ProcessStartInfo]::new($script:GnuTime) } else { [Diagnostics.ProcessStartInfo]::new($FilePath) }
+    if ($cpuFile) { foreach ($a in '-f', '%U %S', '-o', $cpuFile, $FilePath) { $psi.ArgumentList.Add($a) } }
     foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
     foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
     $psi.RedirectStandardOutput = $true
@@ -22,9 +27,15 @@ function Invoke-TimedProcess {
     $stderr = $p.StandardError.ReadToEndAsync()
     $p.WaitForExit()
     $clock.Stop()
+    $cpu = $null
+    if ($cpuFile) {
+        $times = @((Get-Content $cpuFile | Select-Object -Last 1) -split ' ' | ForEach-Object { [double]$_ })
+        $cpu = 1000 * ($times[0] + $times[1])
+        Remove-Item $cpuFile
+    }
     [pscustomobject]@{
         Milliseconds    = $clock.Elapsed.TotalMilliseconds
-        CpuMilliseconds = $p.TotalProcessorTime.TotalMilliseconds
+        CpuMilliseconds = $cpu
         ExitCode        = $p.ExitCode
         Output          = $stdout.Result + $stderr.Result
     }

@@ -8,7 +8,11 @@
                 inside the process, and each of its stages)
       ssh       ssh -o BatchMode=yes <alias> true (whole process), same loopback sshd, key, known_hosts
     Targets: Import-Module <= +100 ms over a bare pwsh start (whole processes, medians); the first
-    Test-EspriConnection <= 1.0x ssh (medians). Then one more fresh process, with tier-up switched off
+    Test-EspriConnection <= 1.0x ssh (medians).
+    Then Start-EspriSetup -TestConnection, first call in a fresh pwsh, on a home it has set up (key in
+    an agent, aliases written, host key known), against `ssh spirit1 true` + `ssh jean-zay true` (the
+    two logins it tests, jean-zay through spirit1): a site profile points both at the loopback sshd,
+    and ssh reads the written config with ~ meaning the sandbox home. Target <= 1.5x. Then one more fresh process, with tier-up switched off
     (DOTNET_TC_CallCounting=0) so that its counts do not depend on timing, counts what survives any
     load: methods compiled by the JIT, assemblies loaded and CPU time, for the import, the site
     profile and the first call.
@@ -26,6 +30,7 @@ if (-not ((Test-Tool ssh) -and (Test-Tool ssh-keygen) -and ((Test-Tool sshd) -or
 }
 
 $pwsh = Get-PwshCommand
+$agent = $null; $setupHome = $null
 $box = New-TestSandbox
 $key = Join-Path $box.Ssh 'id_ed25519'
 & ssh-keygen -q -t ed25519 -N '' -f $key | Out-Null
@@ -46,6 +51,7 @@ try {
         "'FIRST=' + `$ms + ';OK=' + `$r.Succeeded + ';OUTSIDE=' + (`$ms - `$r.Duration.TotalMilliseconds) + ';' + ((`$r.Stages | ForEach-Object { `$_.Name + '=' + `$_.Duration.TotalMilliseconds }) -join ';')"
 
     $runs = @{ bare = @(); import = @(); first = @(); firstProcess = @(); ssh = @() }
+    $cpu = @{ bare = @(); import = @() }
     $stages = @{}
     for ($i = -1; $i -lt $Repetitions; $i++) {
         $bare = Invoke-Pwsh 'exit 0'
@@ -57,6 +63,8 @@ try {
         foreach ($pair in (($called.Output -split "`n" | Where-Object { $_ -like 'FIRST=*' }) -split ';')) { $k, $v = $pair -split '=', 2; $fields[$k] = $v }
         if ($fields.OK -ne 'True') { throw "Test-EspriConnection failed: $($called.Output)" }
         if ($i -lt 0) { continue } # warm-up round: disk cache, sshd
+        $cpu.bare += $bare.CpuMilliseconds
+        $cpu.import += $imported.CpuMilliseconds
         $runs.bare += $bare.Milliseconds
         $runs.import += $imported.Milliseconds
         $runs.first += [double]$fields.FIRST
@@ -76,6 +84,9 @@ try {
     Write-Host ('  first call by stage (medians, ms; OUTSIDE = cmdlet, site profile, plan): ' +
         (($order | Where-Object { $stages[$_] } | ForEach-Object { '{0} {1:0}' -f $_, (Get-BenchMedian $stages[$_]) }) -join ', '))
     Write-Target 'Import-Module over a bare pwsh start (whole process)' ($m.import - $m.bare) 100 -Unit ms
+    if ($null -ne $cpu.bare[0]) {
+        Write-Host ('  the same in CPU time (user + system, little changed by load): {0:0} ms over {1:0} ms' -f ((Get-BenchMedian $cpu.import) - (Get-BenchMedian $cpu.bare)), (Get-BenchMedian $cpu.bare))
+    }
     Write-Target 'First Test-EspriConnection in a fresh pwsh / ssh' ($m.first / $m.ssh) 1.0
 
     # Counts that survive load: one process, tier-up off, each phase measured on its own.
@@ -88,8 +99,49 @@ Say 'Import-Module' `$s0 `$s1; Say 'then Get-EspriSite (site profile)' `$s1 `$s2
     $counted = Invoke-Pwsh $count @{ DOTNET_TC_CallCounting = '0' }
     Write-Host 'Load-robust counts (one fresh process, tier-up off):'
     $counted.Output -split "`n" | Where-Object { $_ -like 'COUNT *' } | ForEach-Object { Write-Host ('  ' + $_.Substring(6)) }
+
+    # Start-EspriSetup -TestConnection on a home it set up: spirit1 and jean-zay (through it) on the loopback sshd.
+    $setupHome = New-TestSandbox
+    $agent = Start-TestSshAgent -Directory $setupHome.Home
+    $setup = @{
+        ESPRISSH_HOME = $setupHome.Home; ESPRISSH_NONINTERACTIVE = '1'; SSH_AUTH_SOCK = $agent.Socket
+        ESPRISSH_SITE_PROFILE = New-TestSiteProfile (Join-Path $setupHome.Home 'site.json') -Hosts @(
+            @{ alias = 'spirit1'; hostName = '127.0.0.1'; role = 'HeadNode'; port = $sshd.Port }
+            @{ alias = 'jean-zay'; hostName = '127.0.0.1'; role = 'Remote'; port = $sshd.Port; via = 'spirit1' })
+    }
+    $environment = $setup
+    $user = $sshd.User
+    $null = Invoke-Pwsh "Import-Module '$ModulePath'; `$p = ConvertTo-SecureString 'bench pass phrase' -AsPlainText -Force; `$null = Start-EspriSetup -User $user -JeanZayUser $user -Passphrase `$p -Confirm:`$false -WarningAction SilentlyContinue"
+    Add-Content -Path $sshd.AuthorizedKeysFile -Value (Get-Content (Join-Path $setupHome.Ssh 'id_ed25519.pub'))
+    $setupCall = "Import-Module '$ModulePath'; `$clock = [Diagnostics.Stopwatch]::StartNew(); `$r = Start-EspriSetup -TestConnection HOSTKEY -Confirm:`$false -WarningAction SilentlyContinue; " +
+        "'SETUP=' + `$clock.Elapsed.TotalMilliseconds + ';OK=' + `$r.Succeeded + ';' + ((`$r.Steps | ForEach-Object { `$_.Name + '=' + `$_.Status }) -join ',')"
+    $null = Invoke-Pwsh $setupCall.Replace('HOSTKEY', '-AcceptNewHostKey') # the first contact records the host key
+    # What ssh reads: the written config, ~ being the sandbox home, and the sandbox's known_hosts.
+    $peerConfig = Join-Path $setupHome.Home 'ssh-peer-config'
+    @("Host *", "    UserKnownHostsFile $(Join-Path $setupHome.Ssh 'known_hosts')", '    GlobalKnownHostsFile /dev/null', '    BatchMode yes') +
+        ((Get-Content (Join-Path $setupHome.Ssh 'config')) -replace '~/', "$($setupHome.Home)/") | Set-Content $peerConfig
+    $setupRuns = @(); $sshPairs = @()
+    for ($i = -1; $i -lt $Repetitions; $i++) {
+        $called = Invoke-Pwsh $setupCall.Replace('HOSTKEY', '')
+        if ($called.Output -notmatch 'SETUP=([0-9.]+);OK=True') { throw "Start-EspriSetup -TestConnection failed: $($called.Output)" }
+        $ms = [double]$Matches[1]
+        $pair = 0
+        foreach ($alias in 'spirit1', 'jean-zay') {
+            $ssh = Invoke-TimedProcess -FilePath ssh -Arguments @('-F', $peerConfig, $alias, 'true') -Environment @{ SSH_AUTH_SOCK = $agent.Socket }
+            if ($ssh.ExitCode -ne 0) { throw "ssh $alias failed: $($ssh.Output)" }
+            $pair += $ssh.Milliseconds
+        }
+        if ($i -lt 0) { continue }
+        $setupRuns += $ms; $sshPairs += $pair
+    }
+    $setupMedian = Get-BenchMedian $setupRuns; $pairMedian = Get-BenchMedian $sshPairs
+    Write-Host ('  first Start-EspriSetup -TestConnection {0,6:0} ms   (in the process; runs: {1})' -f $setupMedian, (Format-Runs $setupRuns))
+    Write-Host ('  ssh spirit1 true + ssh jean-zay true   {0,6:0} ms   (runs: {1})' -f $pairMedian, (Format-Runs $sshPairs))
+    Write-Target 'First Start-EspriSetup -TestConnection in a fresh pwsh / ssh to both hosts' ($setupMedian / $pairMedian) 1.5
 }
 finally {
+    if ($agent) { Stop-TestSshAgent $agent }
     Stop-TestSshd $sshd
     Remove-Item -Recurse -Force $box.Home -ErrorAction Ignore
+    if ($setupHome) { Remove-Item -Recurse -Force $setupHome.Home -ErrorAction Ignore }
 }

@@ -310,3 +310,91 @@ for (`$i = 0; `$i -lt 300; `$i++) {
         ($outcomes | Where-Object { $_ -notin 'read', 'refused', 'KeyFileNotFound,EspriSsh.Commands.GetEspriKeyCommand' }) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'A damaged certificate as id_ed25519-cert.pub: every consumer goes on, the report is written' -Skip:(Test-Skip -Tool ssh-keygen, sshd) {
+    BeforeDiscovery {
+        $script:Certificates = @('empty_key_type', 'empty_type_inside', 'principals_4500', 'force_command_extra_data', 'bad_signature', 'valid_terminal_escapes') |
+            ForEach-Object { @{ Name = $_ } }
+    }
+    BeforeAll {
+        $script:CertBox = New-TestSandbox
+        $script:CertKey = Join-Path $CertBox.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -f $CertKey | Out-Null
+        $script:CertSshd = Start-TestSshd -AuthorizedKeys (Get-Content "$CertKey.pub")
+        Set-Content (Join-Path $CertBox.Ssh 'known_hosts') "[127.0.0.1]:$($CertSshd.Port) $($CertSshd.HostKeyType) $($CertSshd.HostKeyBase64)"
+        $script:Fixtures = Join-Path (Get-RepoRoot) 'tests/EspriSsh.Core.Tests/Keys/HostileCertificates/files'
+    }
+    AfterAll {
+        Stop-TestSshd $CertSshd
+        Remove-Item -Recurse -Force $CertBox.Home -ErrorAction Ignore
+    }
+
+    It '<Name>: Get-EspriKey, Test-EspriConnection, Start-EspriSetup and Get-EspriDebugReport all end with a result' -ForEach $Certificates {
+        Copy-Item (Join-Path $Fixtures "$Name-cert.pub") (Join-Path $CertBox.Ssh 'id_ed25519-cert.pub') -Force
+        $entries = Get-EspriKey -SshDirectory $CertBox.Ssh -WarningAction SilentlyContinue
+        $cert = $entries | Where-Object Kind -eq 'Certificate'
+        $cert | Should -Not -BeNullOrEmpty
+        if ($Name -like 'valid_*') { $cert.Certificate | Should -Not -BeNullOrEmpty } else { $cert.Problems -join ' ' | Should -Match 'damaged certificate|cannot read' }
+        ($entries | Out-String) | Should -Not -Match '[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+
+        $r = Test-EspriConnection 127.0.0.1 -Port $CertSshd.Port -User $CertSshd.User -SshDirectory $CertBox.Ssh -TimeoutSec 10 -ErrorAction Stop
+        $r.Succeeded | Should -BeTrue -Because 'the key itself still logs in; only its certificate is refused'
+
+        $setup = Start-EspriSetup -SshDirectory $CertBox.Ssh -WhatIf 6>$null 3>$null
+        @($setup.Steps).Count | Should -BeGreaterThan 0
+        $setup.Steps.Status | Should -Not -Contain 'Failed'
+
+        $out = Join-Path $CertBox.Home "report-$Name.txt"
+        $report = Get-EspriDebugReport -SshDirectory $CertBox.Ssh -OutFile $out -NoConnectionTest -ErrorAction Stop 6>$null
+        Test-Path $out | Should -BeTrue
+        Get-Content -Raw $out | Should -Not -Match '[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+        Get-Content -Raw $out | Should -Match 'id_ed25519-cert.pub'
+    }
+}
+
+Describe 'Hostile Desktop and Downloads folders for Start-EspriSetup' -Skip:(Test-Skip -UnixOnly -Tool ssh-keygen, mkfifo) {
+    BeforeAll {
+        $script:Folders = New-TestSandbox
+        $env:ESPRISSH_HOME = $Folders.Home
+        $desktop = Join-Path $Folders.Home 'Desktop'
+        $downloads = Join-Path $Folders.Home 'Downloads'
+        $null = New-Item -ItemType Directory $desktop, $downloads
+        ln -s /dev/zero (Join-Path $desktop 'zero.ppk')
+        mkfifo (Join-Path $Folders.Home 'fifo')
+        ln -s (Join-Path $Folders.Home 'fifo') (Join-Path $desktop 'fifo.ppk')
+        # 10,000 junk .ppk files: each is a file the Key step looks at and sets aside.
+        foreach ($i in 1..10000) { [IO.File]::WriteAllText((Join-Path $downloads "junk$i.ppk"), "PuTTY-User-Key-File-3: junk`n") }
+        ssh-keygen -q -t ed25519 -N 'a passphrase' -f (Join-Path $Folders.Ssh 'id_ed25519') | Out-Null
+        $script:Setup = Start-EspriSetup -SshDirectory $Folders.Ssh -WhatIf 6>$null 3>$null
+        $script:KeyStep = $Setup.Steps | Where-Object Name -eq 'Key'
+    }
+    AfterAll {
+        Remove-Item -Recurse -Force $Folders.Home -ErrorAction Ignore
+        $env:ESPRISSH_HOME = $Box.Home
+    }
+
+    It 'the Key step lists the first few files set aside and counts the rest (10,000 junk .ppk files, not megabytes)' {
+        $KeyStep.Detail.Length | Should -BeLessThan 6000
+        $KeyStep.Detail | Should -Match 'Not used either: 999\d more files like these\.'
+        ([regex]::Matches($KeyStep.Detail, "Not used: '")).Count | Should -Be 5
+    }
+
+    It 'a .ppk that is a link to /dev/zero or a FIFO is set aside saying what it points to, with no chmod advice' {
+        $KeyStep.Detail | Should -Match ([regex]::Escape("Not used: '$(Join-Path $Folders.Home 'Desktop/fifo.ppk')' (It is a symbolic link to '$(Join-Path $Folders.Home 'fifo')', which is a named pipe (FIFO)"))
+        $KeyStep.Detail | Should -Match ([regex]::Escape("Not used: '$(Join-Path $Folders.Home 'Desktop/zero.ppk')' (It is a symbolic link to '/dev/zero', which is a device"))
+        $KeyStep.Detail | Should -Match "Not used: '[^']*/Downloads/junk1.ppk' \(It cannot be read as a private key"
+        foreach ($link in 'zero.ppk', 'fifo.ppk') {
+            (Get-EspriKey -Path (Join-Path $Folders.Home "Desktop/$link")).Problems | Should -Not -Match 'chmod|Repair-EspriKeyPermission'
+        }
+    }
+
+    It 'the support report bounds its findings: at most five of a kind, then a count' {
+        foreach ($i in 1..40) { [IO.File]::WriteAllText((Join-Path $Folders.Ssh "id_junk$i"), "junk`n") }
+        try {
+            $r = Get-EspriDebugReport -SshDirectory $Folders.Ssh -OutFile (Join-Path $Folders.Home 'r.txt') -NoConnectionTest 6>$null
+            @($r.Findings | Where-Object Code -eq 'KeyProblem').Count | Should -BeLessOrEqual 6
+            ($r.Findings | Where-Object Problem -match 'more findings like the first 5 of code KeyProblem').Problem | Should -Match '\((\d+) in all\)'
+        }
+        finally { Remove-Item (Join-Path $Folders.Ssh 'id_junk*') }
+    }
+}

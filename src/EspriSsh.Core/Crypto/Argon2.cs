@@ -43,7 +43,12 @@ namespace EspriSsh.Core.Crypto
             byte[] h0 = InitialHash(type, password, salt, secret ?? new byte[0], associatedData ?? new byte[0], memoryKiB, passes, parallelism, tagLength);
             int segmentLength = memoryKiB / (SyncPoints * parallelism);
             int laneLength = segmentLength * SyncPoints;
+            // Every block is written (pass 0 fills them in order) before it is read: no need to zero 8 MiB first.
+#if NET
+            ulong[] memory = GC.AllocateUninitializedArray<ulong>(checked((int)((long)laneLength * parallelism * Argon2Compression.BlockWords)));
+#else
             var memory = new ulong[(long)laneLength * parallelism * Argon2Compression.BlockWords];
+#endif
 
             var filler = new SegmentFiller(type, memory, laneLength, segmentLength, parallelism, passes);
             for (int lane = 0; lane < parallelism; lane++)

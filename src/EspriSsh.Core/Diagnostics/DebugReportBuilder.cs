@@ -57,7 +57,7 @@ namespace EspriSsh.Core.Diagnostics
             SecretGuard guard = SecretGuard.ForDirectory(request.SshDirectory, IdentityFiles(context));
 
             string body = guard.Scrub(anonymize(DebugReportWriter.Sections(sections)), out int redacted);
-            var findings = context.Findings.Select(f => f.Rewrite(anonymize)).ToList();
+            var findings = FindingList.Bounded(context.Findings.Select(f => f.Rewrite(anonymize)));
             if (redacted > 0)
             {
                 findings.Add(new Finding("SecretRedacted", FindingSeverity.Warning,

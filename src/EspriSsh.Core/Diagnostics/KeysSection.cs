@@ -14,6 +14,8 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     internal static class KeysSection
     {
+        private const int MaxListed = 100;
+
         private static readonly string[] CommandStarts = { "ssh-keygen ", "Install-EspriKey ", "New-EspriKey", "Repair-EspriKeyPermission ", "chmod ", "icacls ", "Copy-Item ", "openssl " };
 
         public static ReportSection Collect(ReportContext context)
@@ -35,8 +37,21 @@ namespace EspriSsh.Core.Diagnostics
                     "Make one with New-EspriKey, then register its public key in your ESPRI account.", directory));
             }
 
-            foreach (KeyEntry key in entries)
+            // Every key is judged (findings), a readable number listed: a folder of junk files must not make megabytes.
+            for (int i = 0; i < entries.Count; i++)
             {
+                KeyEntry key = entries[i];
+                if (i == MaxListed)
+                {
+                    section.Line($"(and {entries.Count - MaxListed} more files, not listed)");
+                }
+
+                if (i >= MaxListed)
+                {
+                    AddFindings(context, key, site);
+                    continue;
+                }
+
                 section.Line(Path.GetFileName(key.Path) + " (" + (key.Format ?? "unreadable") + ", " + key.Kind.ToString().ToLowerInvariant() + ")");
                 section.Line("    " + string.Join("; ",
                     (key.Type ?? "type unknown") + (key.Bits == null ? "" : ", " + key.Bits + " bits"),
@@ -50,16 +65,24 @@ namespace EspriSsh.Core.Diagnostics
                 foreach (string problem in key.Problems)
                 {
                     section.Line("    Problem: " + problem);
-
-                    // The rights problem (the inventory adds Repair-EspriKeyPermission to it) is already a finding of the listing.
-                    if (key.PermissionsOk != false || problem.IndexOf("Repair-EspriKeyPermission", StringComparison.Ordinal) < 0)
-                    {
-                        context.Add(ToFinding(key, problem, site));
-                    }
                 }
+
+                AddFindings(context, key, site);
             }
 
             return section;
+        }
+
+        private static void AddFindings(ReportContext context, KeyEntry key, SiteProfile site)
+        {
+            foreach (string problem in key.Problems)
+            {
+                // The rights problem (the inventory adds Repair-EspriKeyPermission to it) is already a finding of the listing.
+                if (key.PermissionsOk != false || problem.IndexOf("Repair-EspriKeyPermission", StringComparison.Ordinal) < 0)
+                {
+                    context.Add(ToFinding(key, problem, site));
+                }
+            }
         }
 
         private static Finding ToFinding(KeyEntry key, string problem, SiteProfile site)

@@ -18,7 +18,10 @@ namespace EspriSsh.Core.Display
         public static string Join(string separator, IEnumerable<string> items, int shown = DefaultShown) => string.Join(separator, Take(items, shown));
 
         /// <summary>The first <paramref name="shown"/> items and, when some are left out, a last one saying how many.</summary>
-        public static IReadOnlyList<string> Take(IEnumerable<string> items, int shown = DefaultShown)
+        public static IReadOnlyList<string> Take(IEnumerable<string> items, int shown = DefaultShown) => Take(items, shown, more => $"(and {more} more)");
+
+        /// <summary>As <see cref="Take(IEnumerable{string}, int)"/>, the last item worded by <paramref name="more"/> (given how many were left out).</summary>
+        public static IReadOnlyList<string> Take(IEnumerable<string> items, int shown, System.Func<int, string> more)
         {
             var first = new List<string>(shown + 1);
             int count = 0;
@@ -32,7 +35,7 @@ namespace EspriSsh.Core.Display
 
             if (count > shown)
             {
-                first.Add($"(and {count - shown} more)");
+                first.Add(more(count - shown));
             }
 
             return first;

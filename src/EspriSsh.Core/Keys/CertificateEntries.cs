@@ -8,7 +8,6 @@ namespace EspriSsh.Core.Keys
     /// <summary>Certificates in a key scan: each read as an entry, then listed beside the key it certifies.</summary>
     internal static class CertificateEntries
     {
-        private const string CertificateSuffix = "-cert.pub";
         private const string CertificateFormat = "Certificate";
 
         /// <summary>
@@ -80,8 +79,8 @@ namespace EspriSsh.Core.Keys
 
         // id_ed25519-cert.pub certifies id_ed25519: the name ssh itself pairs them by.
         private static string CertifiedKeyPath(string certificatePath) =>
-            certificatePath.EndsWith(CertificateSuffix, StringComparison.Ordinal)
-                ? certificatePath.Substring(0, certificatePath.Length - CertificateSuffix.Length)
+            certificatePath.EndsWith(PublicKeyFile.CertificateSuffix, StringComparison.Ordinal)
+                ? certificatePath.Substring(0, certificatePath.Length - PublicKeyFile.CertificateSuffix.Length)
                 : certificatePath;
     }
 }

@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
-using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -47,7 +47,7 @@ namespace EspriSsh.Core.Keys
 
                 CertificateEntries.Place(entries);
             }
-            else if (File.Exists(path))
+            else if (File.Exists(path) || FileLinks.TargetOf(path) != null)
             {
                 string privatePath = IsPublicFile(path) && File.Exists(PrivateOf(path)) && LooksLikePrivateKey(PrivateOf(path), true) ? PrivateOf(path) : path;
                 KeyEntry? entry = ScanOne(privatePath, () => IsPublicFile(privatePath) ? ScanPublicAlone(privatePath, site, explicitFile: true) : ScanPrivate(privatePath, site));
@@ -110,14 +110,10 @@ namespace EspriSsh.Core.Keys
         {
             var entry = new KeyEntry { Path = path, Kind = KeyEntryKind.Private };
             var problems = new List<string>();
-            AccessVerdict access = HostPlatform.FileProtection.Inspect(path);
-            entry.Permissions = access.Description;
-            entry.PermissionsOk = access.IsOwnerOnly;
-            if (access.Problem != null)
+            if (KeyRights.Judge(path, entry, problems))
             {
-                problems.Add(access.Problem.IndexOf("Repair-EspriKeyPermission", StringComparison.Ordinal) >= 0
-                    ? access.Problem
-                    : $"{access.Problem} (or: {KeyAdvice.RepairPermissions(path)})");
+                entry.Problems = problems.ToArray();
+                return entry; // no regular file (a FIFO, a device, a link to one): nothing more to read or advise
             }
 
             PrivateKeyPeek? peek = null;
@@ -127,7 +123,7 @@ namespace EspriSsh.Core.Keys
             }
             catch (EspriException ex) when (!(ex is PassphraseRequiredException))
             {
-                problems.Add($"It cannot be read as a private key: {ex.Message}");
+                problems.Insert(0, $"It cannot be read as a private key: {ex.Message}"); // the first reason a file is set aside
             }
 
             string? pubPath = File.Exists(path + PublicSuffix) ? path + PublicSuffix : null;

@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -24,9 +25,22 @@ namespace EspriSsh.Core.Keys
         /// <summary>The types a PuTTY .ppk file can hold (PuTTY doc, "PPK file format").</summary>
         public static bool FitsInPpk(string keyType) => HasPrivateKeySupport(keyType) || keyType == Ed448;
 
-        /// <summary>"an Ed448 key", "a security-key (FIDO) key (sk-ssh-ed25519@openssh.com)", "a foo key".</summary>
+        /// <summary>
+        /// "an Ed448 key", "a security-key (FIDO) key (sk-ssh-ed25519@openssh.com)", "a foo key". The name
+        /// comes from a file: escaped, and an empty one is said to be missing.
+        /// </summary>
         public static string Describe(string keyType)
         {
+            if (keyType.Length == 0)
+            {
+                return "a key whose type name is empty";
+            }
+
+            if (!UntrustedText.IsSafe(keyType))
+            {
+                return $"a key of type '{UntrustedText.Escape(keyType)}'";
+            }
+
             if (keyType == Ed448)
             {
                 return "an Ed448 key";

@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -116,7 +117,7 @@ namespace EspriSsh.Core.Keys
                     case "ecdsa-sha2-nistp521":
                     case "sk-ecdsa-sha2-nistp256@openssh.com":
                         string curve = reader.ReadUtf8String();
-                        reader.ReadString();
+                        byte[] point = reader.ReadString();
                         if (type.StartsWith("sk-", StringComparison.Ordinal))
                         {
                             reader.ReadString();
@@ -125,13 +126,19 @@ namespace EspriSsh.Core.Keys
                         bits = curve == "nistp521" ? 521 : curve == "nistp384" ? 384 : 256;
                         if (!type.Contains(curve))
                         {
-                            problem = $"the key says it is {type} but holds curve {curve}";
+                            problem = $"the key says it is {type} but holds curve {UntrustedText.Escape(curve)}";
+                            return null;
+                        }
+
+                        if (!IsOnCurve(curve, point))
+                        {
+                            problem = "its point is not on its curve (ssh refuses such a key)";
                             return null;
                         }
 
                         break;
                     default:
-                        problem = $"'{type}' is not a key type OpenSSH knows";
+                        problem = $"'{UntrustedText.Escape(type)}' is not a key type OpenSSH knows";
                         return null;
                 }
 
@@ -147,6 +154,20 @@ namespace EspriSsh.Core.Keys
             {
                 problem = ex.Message;
                 return null;
+            }
+        }
+
+        // What ssh's sshkey_ec_validate_public asks, for curves whose cofactor is 1: a point of the curve, not infinity.
+        private static bool IsOnCurve(string curve, byte[] point)
+        {
+            try
+            {
+                Org.BouncyCastle.Math.EC.ECPoint decoded = EcdsaCurves.Parameters(curve)!.Curve.DecodePoint(point);
+                return !decoded.IsInfinity && decoded.IsValid();
+            }
+            catch (ArgumentException)
+            {
+                return false;
             }
         }
 

@@ -69,8 +69,17 @@ namespace EspriSsh.Core.Keys
                 .ToList();
         }
 
-        /// <summary>True when the file's first word is a certificate type (ssh-ed25519-cert-v01@openssh.com...).</summary>
-        public static bool HoldsCertificate(string path) => SshCertificate.IsCertificateType(FirstWord(KeyFile.TryLoadText(path) ?? ""));
+        /// <summary>ssh's name for the certificate of a key: id_ed25519-cert.pub beside id_ed25519.</summary>
+        public const string CertificateSuffix = "-cert.pub";
+
+        /// <summary>
+        /// True when the file is named as a certificate (id_*-cert.pub) or its first word ends like a
+        /// certificate type (ssh-ed25519-cert-v01@openssh.com...; an empty or unknown key type too: a
+        /// damaged certificate is reported as a certificate, whatever it holds).
+        /// </summary>
+        public static bool HoldsCertificate(string path) =>
+            path.EndsWith(CertificateSuffix, StringComparison.Ordinal)
+            || FirstWord(KeyFile.TryLoadText(path) ?? "").EndsWith(SshCertificate.TypeSuffix, StringComparison.Ordinal);
 
         /// <summary>The certificate in an id_*-cert.pub; null with the reason when it is damaged or unreadable.</summary>
         public static SshCertificate? TryReadCertificate(string path, out string? problem) => TryReadCertificate(path, out problem, out _);

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -11,7 +14,13 @@ namespace EspriSsh.Core.Keys
     /// </summary>
     public sealed class SshCertificate
     {
-        private const string Suffix = "-cert-v01@openssh.com";
+        /// <summary>How every certificate type name ends.</summary>
+        public const string TypeSuffix = "-cert-v01@openssh.com";
+
+        private const string Suffix = TypeSuffix;
+
+        /// <summary>SSHKEY_CERT_MAX_PRINCIPALS.</summary>
+        private const int MaxPrincipals = 256;
 
         private SshCertificate()
         {
@@ -50,8 +59,11 @@ namespace EspriSsh.Core.Keys
         /// <summary>"SHA256:..." of the signing CA's public key, as ssh-keygen -L prints it.</summary>
         public string CaFingerprint { get; private set; } = "";
 
-        /// <summary>True for types named *-cert-v01@openssh.com, whether or not we know the key inside.</summary>
-        public static bool IsCertificateType(string keyType) => keyType.EndsWith(Suffix, StringComparison.Ordinal);
+        /// <summary>
+        /// True for types named *-cert-v01@openssh.com, whether or not we know the key inside (a name
+        /// that is the suffix alone names no key type: it is no certificate type).
+        /// </summary>
+        public static bool IsCertificateType(string keyType) => keyType.Length > Suffix.Length && keyType.EndsWith(Suffix, StringComparison.Ordinal);
 
         /// <summary>The certified key type of a certificate type (ssh-ed25519-cert-v01@openssh.com -> ssh-ed25519).</summary>
         public static string BaseType(string certificateType)
@@ -60,26 +72,36 @@ namespace EspriSsh.Core.Keys
             return stem.StartsWith("sk-", StringComparison.Ordinal) ? stem + "@openssh.com" : stem;
         }
 
-        /// <summary>One line as a person reads it: "user certificate "id" for alice, bob; 2020-01-01 to 2030-01-01; CA SHA256:...".</summary>
+        /// <summary>
+        /// One line as a person reads it: "user certificate "id" for alice, bob; 2020-01-01 to 2030-01-01; CA SHA256:...".
+        /// Key ID and principals come from the file: escaped, and the principals listed up to a few.
+        /// </summary>
         public override string ToString() =>
-            $"{Kind.ToString().ToLowerInvariant()} certificate \"{KeyId}\" for {(Principals.Count == 0 ? "anyone" : string.Join(", ", Principals))}; " +
-            $"{(ValidAfter == null ? "always" : ValidAfter.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))} to " +
-            $"{(ValidBefore == null ? "forever" : ValidBefore.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC")}; CA {CaFingerprint}";
+            $"{Kind.ToString().ToLowerInvariant()} certificate \"{UntrustedText.Escape(KeyId)}\" for " +
+            $"{(Principals.Count == 0 ? "anyone" : ShortList.Join(", ", Principals.Select(UntrustedText.Escape)))}; " +
+            $"{(ValidAfter == null ? "always" : ValidAfter.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} to " +
+            $"{(ValidBefore == null ? "forever" : ValidBefore.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC")}; CA {CaFingerprint}";
 
         public bool IsValidAt(DateTimeOffset moment) => (ValidAfter == null || moment >= ValidAfter) && (ValidBefore == null || moment < ValidBefore);
 
-        /// <summary>The certificate in a blob; null with the reason when it is not a whole certificate of a type we know.</summary>
+        /// <summary>
+        /// The certificate in a blob; null with the reason when ssh-keygen -L would refuse it too (sshkey.c
+        /// cert_parse and ssh-keygen.c show_options): a type it does not know, a damaged certified key,
+        /// a kind other than user or host, a NUL inside a text, more than 256 principals, a malformed
+        /// option (force-command and source-address hold exactly one string, flags hold nothing), a
+        /// signing key that is no plain key, a CA signature that does not verify, or bytes after it.
+        /// </summary>
         public static SshCertificate? TryParse(byte[] blob, string comment, out string? problem)
         {
             problem = null;
             try
             {
                 var reader = new SshWireReader(blob);
-                string type = reader.ReadUtf8String();
+                string type = reader.ReadCString();
                 int? fields = IsCertificateType(type) ? PublicKeyBlobInfo.FieldCount(BaseType(type)) : null;
                 if (fields == null)
                 {
-                    problem = $"'{type}' is not a certificate type OpenSSH knows";
+                    problem = $"'{UntrustedText.Escape(type)}' is not a certificate type OpenSSH knows";
                     return null;
                 }
 
@@ -90,9 +112,10 @@ namespace EspriSsh.Core.Keys
                     key.WriteString(reader.ReadString());
                 }
 
-                // The certified key is checked like any public key (mpint signs, lengths, curve names).
+                // The certified key is checked like any public key (mpint signs, lengths, curve points, RSA size).
                 byte[] keyBlob = key.ToArray();
-                if (PublicKeyBlobInfo.TryParse(keyBlob, out string? keyProblem) == null)
+                string? keyProblem = PlainKeyProblem(keyBlob);
+                if (keyProblem != null)
                 {
                     problem = "the certified key is damaged: " + keyProblem;
                     return null;
@@ -105,23 +128,37 @@ namespace EspriSsh.Core.Keys
                     Serial = ReadUInt64(reader),
                 };
                 uint kind = reader.ReadUInt32();
-                certificate.Kind = kind == 1 ? SshCertificateKind.User : kind == 2 ? SshCertificateKind.Host : throw new FormatException($"unknown certificate kind {kind}");
-                certificate.KeyId = reader.ReadUtf8String();
-                certificate.Principals = Strings(reader.ReadString());
+                certificate.Kind = kind == 1 ? SshCertificateKind.User : kind == 2 ? SshCertificateKind.Host : throw new FormatException($"it is of unknown kind {kind} (neither user nor host)");
+                certificate.KeyId = reader.ReadCString();
+                certificate.Principals = ReadPrincipals(reader.ReadString());
                 certificate.ValidAfter = Time(ReadUInt64(reader), end: false);
                 certificate.ValidBefore = Time(ReadUInt64(reader), end: true);
-                certificate.CriticalOptions = Names(reader.ReadString());
-                certificate.Extensions = Names(reader.ReadString());
+                certificate.CriticalOptions = CertificateOptions.Names(reader.ReadString(), critical: true);
+                certificate.Extensions = CertificateOptions.Names(reader.ReadString(), critical: false);
                 reader.ReadString(); // reserved
                 byte[] caKey = reader.ReadString();
-                reader.ReadString(); // signature
+                int signedLength = reader.Position;
+                byte[] signature = reader.ReadString();
                 if (!reader.AtEnd)
                 {
                     throw new FormatException("extra bytes follow the certificate");
                 }
 
-                certificate.CaKeyType = new SshWireReader(caKey).ReadUtf8String();
+                string? caProblem = PlainKeyProblem(caKey);
+                if (caProblem != null)
+                {
+                    problem = "the key of the certificate authority that signed it is not a key OpenSSH accepts: " + caProblem;
+                    return null;
+                }
+
+                certificate.CaKeyType = new SshWireReader(caKey).ReadCString();
                 certificate.CaFingerprint = KeyFingerprint.Sha256(caKey);
+                if (!CertificateSignature.Verifies(caKey, signature, blob, signedLength))
+                {
+                    problem = $"the signature of its certificate authority ({certificate.CaFingerprint}) does not verify: the certificate was altered or forged";
+                    return null;
+                }
+
                 return certificate;
             }
             catch (FormatException ex)
@@ -129,6 +166,15 @@ namespace EspriSsh.Core.Keys
                 problem = ex.Message;
                 return null;
             }
+        }
+
+        // What ssh accepts as a key (a certificate's own or its CA's): a whole key of a known type, RSA of 1024 bits or more, no certificate.
+        private static string? PlainKeyProblem(byte[] keyBlob)
+        {
+            PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(keyBlob, out string? problem);
+            return info == null ? problem
+                : info.KeyType == RsaPrivateKey.TypeName && info.Bits < KeySizeLimits.RsaMinimumBits ? $"an RSA key of {info.Bits} bits (OpenSSH needs {KeySizeLimits.RsaMinimumBits} at least)"
+                : null;
         }
 
         private static ulong ReadUInt64(SshWireReader reader) => (ulong)reader.ReadUInt32() << 32 | reader.ReadUInt32();
@@ -144,30 +190,22 @@ namespace EspriSsh.Core.Keys
             return seconds >= (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? DateTimeOffset.MaxValue : DateTimeOffset.FromUnixTimeSeconds((long)seconds);
         }
 
-        private static string[] Strings(byte[] packed)
+        // OpenSSH reads at most SSHKEY_CERT_MAX_PRINCIPALS (256) names.
+        private static string[] ReadPrincipals(byte[] packed)
         {
             var reader = new SshWireReader(packed);
             var values = new List<string>();
             while (!reader.AtEnd)
             {
-                values.Add(reader.ReadUtf8String());
+                if (values.Count == MaxPrincipals)
+                {
+                    throw new FormatException($"it names more than {MaxPrincipals} principals, OpenSSH's limit");
+                }
+
+                values.Add(reader.ReadCString());
             }
 
             return values.ToArray();
-        }
-
-        // Options and extensions are (name, data) pairs; only the names say something to a person.
-        private static string[] Names(byte[] packed)
-        {
-            var reader = new SshWireReader(packed);
-            var names = new List<string>();
-            while (!reader.AtEnd)
-            {
-                names.Add(reader.ReadUtf8String());
-                reader.ReadString();
-            }
-
-            return names.ToArray();
         }
     }
 }

@@ -45,6 +45,18 @@ namespace EspriSsh.Core.Keys
 
         public string ReadUtf8String() => Encoding.UTF8.GetString(ReadString());
 
+        /// <summary>A name or text field as OpenSSH reads it (sshbuf_get_cstring): a NUL byte inside makes the data invalid.</summary>
+        public string ReadCString()
+        {
+            byte[] value = ReadString();
+            if (Array.IndexOf(value, (byte)0) >= 0)
+            {
+                throw new FormatException("A text field holds a NUL byte.");
+            }
+
+            return Encoding.UTF8.GetString(value);
+        }
+
         /// <summary>An mpint as an unsigned big-endian magnitude (sign/padding byte removed). Negative values are rejected.</summary>
         public byte[] ReadMpint()
         {

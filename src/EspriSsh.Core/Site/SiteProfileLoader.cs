@@ -1,7 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 
@@ -23,14 +23,6 @@ namespace EspriSsh.Core.Site
         private const int MaxBytes = 1 << 20;
 
         private static readonly Lazy<SiteProfile> Embedded = new Lazy<SiteProfile>(LoadEmbedded);
-
-        private static readonly JsonSerializerOptions Options = new JsonSerializerOptions
-        {
-            PropertyNameCaseInsensitive = true,
-            ReadCommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-            Converters = { new JsonStringEnumConverter() },
-        };
 
         /// <summary>The profile the module uses: the file ESPRISSH_SITE_PROFILE names, else the built-in ESPRI one.</summary>
         public static SiteProfile FromEnvironment()
@@ -57,7 +49,7 @@ namespace EspriSsh.Core.Site
             SiteProfile? profile;
             try
             {
-                profile = JsonSerializer.Deserialize<SiteProfile>(json, Options);
+                profile = SiteProfileJson.Read(json);
             }
             catch (JsonException ex)
             {
@@ -75,12 +67,19 @@ namespace EspriSsh.Core.Site
             return profile;
         }
 
-        internal static SiteProfile CopyOf(SiteProfile profile)
+        internal static SiteProfile CopyOf(SiteProfile profile) => new SiteProfile
         {
-            SiteProfile copy = JsonSerializer.Deserialize<SiteProfile>(JsonSerializer.Serialize(profile, Options), Options)!;
-            copy.IsBuiltIn = profile.IsBuiltIn;
-            return copy;
-        }
+            Name = profile.Name,
+            Description = profile.Description,
+            DocumentationUrl = profile.DocumentationUrl,
+            Support = new SupportInfo { Address = profile.Support.Address, ReportSubject = profile.Support.ReportSubject, ReportFileName = profile.Support.ReportFileName },
+            DefaultHeadNode = profile.DefaultHeadNode,
+            Hosts = profile.Hosts.Select(h => new SiteHost { Alias = h.Alias, HostName = h.HostName, Role = h.Role, Port = h.Port, Via = h.Via, Description = h.Description }).ToList(),
+            HostKeyFingerprints = profile.HostKeyFingerprints.Select(f => new HostKeyFingerprint { HostName = f.HostName, KeyType = f.KeyType, Fingerprint = f.Fingerprint }).ToList(),
+            KeyPolicy = profile.KeyPolicy.Select(r => new KeyPolicyRule { Type = r.Type, Verdict = r.Verdict, MinimumBits = r.MinimumBits, Reason = r.Reason }).ToList(),
+            Source = profile.Source,
+            IsBuiltIn = profile.IsBuiltIn,
+        };
 
         private static SiteProfile LoadEmbedded()
         {

@@ -51,6 +51,50 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.NotNull(scan.Result.Single(e => e.Path == dir.File("id_ed25519")).Fingerprint);
         }
 
+        /// <summary>
+        /// Issue 26 item 4: a .ppk that is a link to a device, a FIFO, a socket or nothing gets no rights
+        /// advice (chmod follows links: as root, on /dev/zero, it would break the device); the problem
+        /// says what the link points to.
+        /// </summary>
+        [UnixTheory("mkfifo", "python3")]
+        [InlineData("device", "which is a device")]
+        [InlineData("fifo", "which is a named pipe (FIFO)")]
+        [InlineData("socket", "which is a socket")]
+        [InlineData("gone", "which does not exist")]
+        public void ALinkToNoKeyFileSaysWhatItPointsToAndGetsNoRightsAdvice(string target, string said)
+        {
+            using var dir = new TempDirectory();
+            ExternalTool.Check("mkfifo", dir.File("fifo"));
+            ExternalTool.Check("python3", "-c", $"import socket; socket.socket(socket.AF_UNIX).bind('{dir.File("socket")}')");
+            string pointed = target == "device" ? "/dev/zero" : dir.File(target);
+            SymbolicLink.Create(dir.File("k.ppk"), pointed);
+
+            foreach (KeyEntry entry in new[] { KeyInventory.Scan(dir.File("k.ppk"), new KeyInventoryOptions(SiteProfileLoader.Default)).Single(),
+                KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default)).Single(e => e.Path == dir.File("k.ppk")) })
+            {
+                Assert.Equal($"It is a symbolic link to '{pointed}', {said}: no key can be read through it. Rights are never changed through a link.", Assert.Single(entry.Problems));
+                Assert.Equal("link", entry.Permissions);
+                Assert.Null(entry.PermissionsOk);
+            }
+        }
+
+        [UnixFact(SshKeygen.Tool, NotOnMono = MonoLimits.NoUnixModes)]
+        public void ALinkToAnOpenKeyNamesTheFileWithoutACommandThroughTheLink()
+        {
+            using var dir = new TempDirectory();
+            string key = SshKeygen.Make(dir, "real_key", "ed25519", "");
+            UnixModes.Set(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            SymbolicLink.Create(dir.File("id_ed25519"), key);
+
+            KeyEntry entry = KeyInventory.Scan(dir.File("id_ed25519"), new KeyInventoryOptions(SiteProfileLoader.Default)).Single();
+
+            Assert.Equal("link", entry.Permissions);
+            Assert.False(entry.PermissionsOk);
+            Assert.NotNull(entry.Fingerprint);
+            Assert.Contains(entry.Problems, p => p.StartsWith($"It is a symbolic link to '{key}', whose rights (0644) let other users read it"));
+            Assert.DoesNotContain(entry.Problems, p => p.Contains("chmod") || p.Contains("Repair-EspriKeyPermission"));
+        }
+
         [RequiresToolsFact(SshKeygen.Tool)]
         public void InAgentComesFromTheAgentsFingerprints()
         {

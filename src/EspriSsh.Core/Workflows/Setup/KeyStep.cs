@@ -1,10 +1,11 @@
 using System;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
-using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Workflows.Setup
@@ -21,7 +22,9 @@ namespace EspriSsh.Core.Workflows.Setup
         {
             SetupRequest request = ctx.Request;
             KeyDiscoveryResult found = KeyDiscovery.Find(request.SshDirectory, request.HomeDirectory, ctx.Site);
-            string notUsed = string.Concat(found.NotUsed.Select(n => $" Not used: '{n.Path}' ({n.Reason})"));
+            // Bounded: a Downloads folder of 10,000 junk .ppk files must not make a megabyte of detail.
+            string notUsed = string.Concat(ShortList.Take(found.NotUsed.Select(n => $" Not used: '{n.Path}' ({n.Reason})"), ShortList.DefaultShown,
+                more => $" Not used either: {more} more files like these."));
 
             if (request.FromKey != null || (request.KeyPath != null && File.Exists(request.KeyPath)))
             {
@@ -50,7 +53,8 @@ namespace EspriSsh.Core.Workflows.Setup
             if (atTarget != null)
             {
                 // Other keys the site would accept stay unused: one key per person, and this is the one ssh tries.
-                string others = string.Concat(found.Usable.Where(c => c != atTarget).Select(c => $" Also here, not used (you have your key): {c}."));
+                string others = string.Concat(ShortList.Take(found.Usable.Where(c => c != atTarget).Select(c => $" Also here, not used (you have your key): {c}."),
+                    ShortList.DefaultShown, more => $" Also here, not used: {more} more keys."));
                 return Use(ctx, atTarget, notUsed + others);
             }
 
@@ -70,7 +74,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
         private static SetupStep Choose(SetupContext ctx, KeyDiscoveryResult found, string notUsed)
         {
-            string list = string.Join("; ", found.Usable.Select((c, i) => $"{i + 1}. {c}"));
+            string list = ShortList.Join("; ", found.Usable.Select((c, i) => $"{i + 1}. {c}"), 20);
             if (!ctx.Ui.CanPrompt)
             {
                 KeyCandidate installed = found.Usable.FirstOrDefault(c => c.Installed) ?? found.Usable[0];

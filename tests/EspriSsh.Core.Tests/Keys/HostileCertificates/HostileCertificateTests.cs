@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using EspriSsh.Core.Keys;
+using EspriSsh.Core.Site;
+
+namespace EspriSsh.Core.Tests.Keys.HostileCertificates
+{
+    /// <summary>
+    /// Issue 26 items 2 and 7: crafted certificates (craft.py, README.md), each with one fault or
+    /// none. EspriSsh refuses exactly those ssh-keygen -L refuses, with a problem that says why, and
+    /// no consumer (Get-EspriKey's scan, Test-EspriPublicKey's checker) fails on any of them.
+    /// </summary>
+    public sealed class HostileCertificateTests
+    {
+        private static readonly string Folder = Path.Combine(Path.GetDirectoryName(typeof(HostileCertificateTests).Assembly.Location)!, "Keys", "HostileCertificates");
+
+        public static IEnumerable<object[]> Files() => Manifest().Select(m => new object[] { m.File });
+
+        [Theory]
+        [MemberData(nameof(Files))]
+        public void RefusedExactlyWhenSshKeygenRefusesAndSaysWhy(string file)
+        {
+            (string _, string verdict, string phrase, string sha256) = Manifest().Single(m => m.File == file);
+            string path = Path.Combine(Folder, "files", file);
+            Assert.Equal(sha256, Sha256(path)); // the committed bytes, not a regenerated file
+
+            SshCertificate certificate = PublicKeyFile.TryReadCertificate(path, out string problem);
+
+            Assert.Equal(verdict, certificate == null ? "refused" : "ok");
+            if (certificate == null)
+            {
+                Assert.StartsWith($"'{path}' is a ", problem);
+                Assert.Contains(phrase, problem);
+            }
+            else
+            {
+                Assert.True(UnsafeFree(certificate.ToString()), certificate.ToString());
+            }
+        }
+
+        [RequiresToolsTheory("ssh-keygen")]
+        [MemberData(nameof(Files))]
+        public void TheManifestVerdictIsSshKeygensOwn(string file)
+        {
+            (string _, string verdict, string _, string _) = Manifest().Single(m => m.File == file);
+            int exitCode = ExternalTool.Run("ssh-keygen", "-L", "-f", Path.Combine(Folder, "files", file)).ExitCode;
+            Assert.Equal(verdict, exitCode == 0 ? "ok" : "refused");
+        }
+
+        [Fact]
+        public void AScanListsEachAsACertificateWithItsProblemAndGoesOn()
+        {
+            using var dir = new TempDirectory();
+            foreach ((string file, string _, string _, string _) in Manifest())
+            {
+                File.Copy(Path.Combine(Folder, "files", file), dir.File(file));
+            }
+
+            IReadOnlyList<KeyEntry> entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default));
+
+            Assert.Equal(Manifest().Count(), entries.Count);
+            foreach ((string file, string verdict, string phrase, string _) in Manifest())
+            {
+                KeyEntry entry = entries.Single(e => e.Path == dir.File(file));
+                Assert.Equal(KeyEntryKind.Certificate, entry.Kind);
+                Assert.Equal(verdict == "ok", entry.Certificate != null);
+                Assert.Contains(entry.Problems, p => verdict == "ok" ? p.Contains("is not next to it") : p.Contains(phrase));
+                Assert.All(entry.Problems.Append(entry.Comment ?? "").Append(entry.Type ?? ""), p => Assert.True(UnsafeFree(p), p));
+            }
+        }
+
+        [Fact]
+        public void PastedAsAPublicKeyEachGivesAVerdictNeverAnException()
+        {
+            foreach ((string file, string verdict, string _, string _) in Manifest())
+            {
+                PublicKeyCheck check = PublicKeyPasteChecker.Check(File.ReadAllText(Path.Combine(Folder, "files", file)), file, SiteProfileLoader.Default);
+                Assert.True(verdict == "ok" ? check.Normalized != null : !check.Valid, file);
+                Assert.True(check.Normalized == null || UnsafeFree(check.Normalized), check.Normalized);
+            }
+        }
+
+        [Fact]
+        public void AnEmptyOrHostileKeyTypeIsDescribedNotACrash()
+        {
+            Assert.Equal("a key whose type name is empty", KeyTypeNames.Describe(""));
+            Assert.Equal("a key of type 'x\\x1b[2J'", KeyTypeNames.Describe("x\u001b[2J"));
+            Assert.False(SshCertificate.IsCertificateType("-cert-v01@openssh.com"));
+        }
+
+        private static bool UnsafeFree(string text) => EspriSsh.Core.Display.UntrustedText.IsSafe(text);
+
+        private static IEnumerable<(string File, string Verdict, string Phrase, string Sha256)> Manifest() =>
+            File.ReadAllLines(Path.Combine(Folder, "manifest.tsv")).Skip(1).Where(l => l.Length > 0)
+                .Select(l => l.Split('\t'))
+                .Select(f => (f[0], f[1], f[2], f[3]));
+
+        private static string Sha256(string path)
+        {
+            using var sha = SHA256.Create();
+            return BitConverter.ToString(sha.ComputeHash(File.ReadAllBytes(path))).Replace("-", "").ToLowerInvariant();
+        }
+    }
+}
