@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Agent
         /// </summary>
         public static EspriException PersonTimeout(string agent, TimeSpan limit, string what, string more) =>
             new EspriException(ErrorIds.AgentTimeout,
-                $"{Capital(agent)} did not answer within {Seconds(limit)} when asked to {what}: it may be waiting for you to confirm the use of the key " +
+                $"{Capital(agent)} did not answer within {Seconds(limit)} when asked to {what}: it may be waiting for you to confirm, " +
                 $"or to type a passphrase, in another window. {more}", agent);
 
         /// <summary>No answer in time to a request that involves nobody (connect, list): the agent is busy or stuck.</summary>

@@ -87,6 +87,12 @@ namespace EspriSsh.Core.Connection
                 stage.Reason = ErrorIds.AuthenticationFailed;
                 hint.Add($"The server does not accept keys for '{hop.User}' (it allows: {allowed}). Ask the IT team whether key login is enabled for your account.");
             }
+            else if (unused.Count > 0 && unused[0].ProblemId == ErrorIds.AgentTimeout)
+            {
+                // The agent's wait ended with the stage's time a moment before the stage did: the same verdict.
+                TimedOut(stage, authentication);
+                return;
+            }
             else if (unused.Count > 0)
             {
                 LoadedIdentity first = unused[0];
@@ -188,8 +194,9 @@ namespace EspriSsh.Core.Connection
         /// The stage's time ran out: while the agent was still asked (it may be showing the person a
         /// dialog), the agent is named, never the server; otherwise the server was slow.
         /// </summary>
-        public static bool TimedOut(ConnectionStage stage, HopAuthentication authentication, string seconds)
+        public static bool TimedOut(ConnectionStage stage, HopAuthentication authentication)
         {
+            string seconds = authentication.StageSeconds;
             AgentKeys agent = authentication.Agent;
             stage.Status = StageStatus.Failed;
             if (agent.WaitingSince == 0 && agent.GaveUp?.ErrorId != ErrorIds.AgentTimeout)

@@ -60,9 +60,12 @@ namespace EspriSsh.Core.Connection
         /// <summary>The end of the Authentication stage (Stopwatch ticks): the agent may take until then to answer.</summary>
         public Func<long> Deadline { get; set; } = () => long.MaxValue;
 
+        /// <summary>The stage's time as said in messages ("10 s").</summary>
+        public string StageSeconds => $"{stageTimeout.TotalSeconds:0.###} s";
+
         /// <summary>How to give the agent more time, said when it did not answer in time.</summary>
         public string MoreTime =>
-            $"Answer its dialog within the stage's time ({stageTimeout.TotalSeconds:0.###} s, -TimeoutSec), or allow more: -TimeoutSec {Math.Max(60, Math.Ceiling(stageTimeout.TotalSeconds * 2)):0}.";
+            $"Answer its dialog within the stage's time ({StageSeconds}, -TimeoutSec), or allow more: -TimeoutSec {Math.Max(60, Math.Ceiling(stageTimeout.TotalSeconds * 2)):0}.";
 
         /// <summary>
         /// SSH.NET's method for the hop. Keys whose public half is unknown without the passphrase (an

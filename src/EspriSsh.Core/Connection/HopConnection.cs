@@ -244,7 +244,7 @@ namespace EspriSsh.Core.Connection
             }
 
             return timedOut
-                ? AuthenticationDiagnosis.TimedOut(authenticationStage, authentication, Seconds)
+                ? AuthenticationDiagnosis.TimedOut(authenticationStage, authentication)
                 : Fail(authenticationStage, ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {error?.Message}",
                     "Send this result to the IT team: the server dropped the login.");
         }

@@ -59,6 +59,32 @@ namespace EspriSsh.Core.Tests.Agent
         }
 
         [RequiresToolsFact("sshd", "ssh-keygen", RealAgent.Tool, "ssh-add")]
+        public void AKeyRefusedOnTheJumpHostIsNotAskedAgainForTheTarget()
+        {
+            using var dir = new TempDirectory();
+            using var person = new AskpassPerson();
+            using var agent = new RealAgent(person: person);
+            string confirmed = NewKey(dir, "confirmed");
+            string file = NewKey(dir, "id_ed25519");
+            agent.Run("ssh-add", "-c", confirmed);
+            person.Answer(0, yes: false);
+            using var jump = new TestSshd(new[] { Pub(confirmed), Pub(file) });
+            using var target = new TestSshd(new[] { Pub(confirmed), Pub(file) });
+            File.WriteAllLines(dir.File("known_hosts"), new[] { jump.KnownHostsLine, target.KnownHostsLine });
+            var plan = new ConnectionPlan(new HopPlan("target", "127.0.0.1", target.Port, TestSshd.User, new[] { file }), dir.File("known_hosts"), dir.Path)
+            {
+                Jumps = new[] { new HopPlan("jump", "127.0.0.1", jump.Port, TestSshd.User, new[] { file }) },
+                Timeout = TimeSpan.FromSeconds(20),
+            };
+
+            ConnectionTestResult result = new ConnectionTester((p, pw) => PrivateKeyFileReader.ReadFile(p, pw).Key, EspriSsh.Core.Site.SiteProfileLoader.Default,
+                Agent(agent.Socket), new ScriptedInteraction { CanPrompt = false }).Run(plan);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Stages));
+            Assert.Equal(1, person.Dialogs);
+        }
+
+        [RequiresToolsFact("sshd", "ssh-keygen", RealAgent.Tool, "ssh-add")]
         public void AConfirmationAnsweredWithinTheStagesTimeLogsInWithOneDialogAndSaysItWaits()
         {
             using var dir = new TempDirectory();
