@@ -30,6 +30,8 @@ Set-StrictMode -Version 3.0
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'EspriSsh'
+# What Test leaves for CI to keep (uploaded even when a test fails): TRX, xUnit XML, Pester NUnit XML.
+$TestResults = Join-Path $Out 'test-results'
 
 # A fresh pwsh process: this one's executable, or "dotnet pwsh.dll" when run as the dotnet tool.
 $PwshCommand = if ((Split-Path -Leaf ([Environment]::ProcessPath)) -like 'pwsh*') { @([Environment]::ProcessPath) }
@@ -172,7 +174,7 @@ function Invoke-CompatCheck {
 
 function Invoke-XunitNet {
     Write-Host "`n=== xUnit net10.0 (EspriSsh.Core.Tests) ==="
-    $trx = Join-Path $Out 'xunit-net10.trx'
+    $trx = Join-Path $TestResults 'xunit-net10.trx'
     Remove-Item $trx -ErrorAction Ignore
     dotnet test (Join-Path $Root 'tests/EspriSsh.Core.Tests/EspriSsh.Core.Tests.csproj') -c $Configuration -f net10.0 --no-build --nologo `
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Write-Host
@@ -202,7 +204,7 @@ function Invoke-XunitNet472 {
     Copy-Item -Recurse (Join-Path $Root "tests/EspriSsh.Core.Tests/bin/$Configuration/net472") $run
     Copy-Item (Join-Path $ModuleOut 'EspriSsh.Core.dll'), (Join-Path $ModuleOut 'Dependencies/*.dll') $run -Force
     $console = Join-Path (Get-NuGetRoot) 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
-    $xml = Join-Path $Out 'xunit-net472.xml'
+    $xml = Join-Path $TestResults 'xunit-net472.xml'
     Remove-Item $xml -ErrorAction Ignore
     $arguments = @((Join-Path $run 'EspriSsh.Core.Tests.dll'), '-xml', $xml, '-noshadow', '-nologo', '-nocolor')
     # Under Mono a message sent after the test AppDomain unloads can abort the report: no app domain
@@ -222,25 +224,26 @@ function Invoke-XunitNet472 {
 
 function Invoke-PesterTests {
     Write-Host "`n=== Pester (cmdlets, against out/EspriSsh in a fresh process) ==="
-    Invoke-PesterSuite 'Pester' { param($suite) Invoke-Pwsh -NonInteractive -File $suite @args }
+    Invoke-PesterSuite 'Pester' 'pester' { param($suite) Invoke-Pwsh -NonInteractive -File $suite @args }
 }
 
 function Invoke-PesterWindowsPowerShell {
-    # The tests written for 5.1 too, in Windows PowerShell itself: the module as most users load it.
+    # The test files written for 5.1 too (Invoke-PesterSuite.ps1 picks them in Windows PowerShell),
+    # in Windows PowerShell itself: the module as most users load it.
     $powershell = if ($IsWindows) { Get-Command powershell.exe -CommandType Application -ErrorAction Ignore }
     Write-Host "`n=== Pester in Windows PowerShell 5.1$(if (-not $powershell) { ' (not run: Windows only)' }) ==="
     if (-not $powershell) { return }
-    Invoke-PesterSuite 'Pester (Windows PowerShell 5.1)' {
+    Invoke-PesterSuite 'Pester (Windows PowerShell 5.1)' 'pester-windows-powershell' {
         param($suite) & $powershell.Source -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $suite @args
-    } -Path (Join-Path $Root 'tests/WindowsPowerShell.Tests.ps1')
+    }
 }
 
-function Invoke-PesterSuite([string] $Name, [scriptblock] $Runner, [string] $Path) {
-    # $Runner starts tests/Invoke-PesterSuite.ps1 in a fresh PowerShell process and passes it the arguments.
-    $resultFile = Join-Path $Out 'pester-result.json'
+function Invoke-PesterSuite([string] $Name, [string] $ResultName, [scriptblock] $Runner) {
+    # $Runner starts tests/Invoke-PesterSuite.ps1 in a fresh PowerShell process and passes it the arguments;
+    # it writes the counts to <ResultName>.json and Pester's NUnit report beside it.
+    $resultFile = Join-Path $TestResults "$ResultName.json"
     Remove-Item $resultFile -ErrorAction Ignore
     $arguments = @('-PesterPath', (Join-Path (Get-NuGetRoot) 'pester/5.7.1/tools/Pester.psd1'), '-ResultFile', $resultFile)
-    if ($Path) { $arguments += @('-Path', $Path) }
     # To the console: a suite function returns only its result object.
     & $Runner (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') @arguments | Write-Host
     if (-not (Test-Path $resultFile)) { return New-SuiteResult "$Name (no result: the run crashed)" 0 1 0 }
@@ -251,6 +254,8 @@ function Invoke-PesterSuite([string] $Name, [scriptblock] $Runner, [string] $Pat
 function Invoke-Test {
     Invoke-Build
     Restore-TestTools
+    Remove-Item -Recurse -Force $TestResults -ErrorAction Ignore
+    $null = New-Item -ItemType Directory $TestResults
     $suites = foreach ($suite in 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Invoke-PesterTests', 'Invoke-PesterWindowsPowerShell') {
         $clock = [Diagnostics.Stopwatch]::StartNew()
         # Only result objects are counted; any other output is shown, never silently summed away.

@@ -1,5 +1,5 @@
-# The ErrorIds and categories users' scripts see, through the shipped module. Written for Windows
-# PowerShell 5.1 too (no pwsh-only syntax, no TestHelpers): the Windows CI job runs it in powershell.exe.
+# The ErrorIds and categories users' scripts see, through the shipped module.
+# Written for Windows PowerShell 5.1 too (no pwsh-only syntax, no TestHelpers): the Windows CI job runs it there.
 BeforeAll {
     $script:ModulePath = Join-Path (Split-Path $PSScriptRoot) 'out/EspriSsh'
     Import-Module $ModulePath -Force

@@ -130,11 +130,10 @@ Host unreachable
     It 'shows the fingerprints the ssh-agent holds, and nothing else of it' {
         $agentKey = Join-Path $Box.Home 'agent_key'
         ssh-keygen -q -t ed25519 -N '' -C 'in-agent' -f $agentKey | Out-Null
-        $agentOut = ssh-agent -s
-        $sock = [regex]::Match(($agentOut -join "`n"), 'SSH_AUTH_SOCK=([^;]+);').Groups[1].Value
-        $agentPid = [int][regex]::Match(($agentOut -join "`n"), 'SSH_AGENT_PID=(\d+);').Groups[1].Value
+        # On a socket in the sandbox: `ssh-agent -s` would make a /tmp/ssh-* folder that a killed agent leaves behind.
+        $agent = Start-TestSshAgent -Directory $Box.Home
         try {
-            $env:SSH_AUTH_SOCK = $sock
+            $env:SSH_AUTH_SOCK = $agent.Socket
             ssh-add -q $agentKey 2>$null
             $out = Join-Path $Box.Home 'agent.txt'
             $r = Get-EspriDebugReport -SshDirectory $Box.Ssh -ConfigPath $Config -OutFile $out -NoConnectionTest 6>$null
@@ -148,7 +147,7 @@ Host unreachable
         }
         finally {
             $env:SSH_AUTH_SOCK = $null
-            Stop-Process -Id $agentPid -ErrorAction Ignore
+            Stop-TestSshAgent $agent
         }
     }
 

@@ -2,7 +2,7 @@
 # Expected types, sizes and fingerprints come from ssh-keygen -l / puttygen -L, never from our code.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:Missing = Test-Skip -Tool ssh-keygen, puttygen, ssh-agent, ssh-add
+    $script:Missing = Test-Skip -Tool ssh-keygen, puttygen, ssh-agent, ssh-add, chmod
 }
 
 Describe 'Get-EspriKey audits a sandbox ssh folder' -Skip:$Missing {

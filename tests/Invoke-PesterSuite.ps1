@@ -1,7 +1,9 @@
 <#
 .SYNOPSIS
-    Runs every tests/*.Tests.ps1 (or the -Path file) with Pester 5 (from the NuGet cache) and writes
-    the counts as JSON. Also runs in Windows PowerShell 5.1: keep it free of pwsh-only syntax.
+    Runs every tests/*.Tests.ps1 (or the -Path file) with Pester 5 (from the NuGet cache), writes the
+    counts as JSON to -ResultFile and Pester's NUnit report beside it (.xml). Also runs in Windows
+    PowerShell 5.1, keep it free of pwsh-only syntax: there, given the tests folder, it runs the files
+    whose header says they are written for Windows PowerShell 5.1 too.
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
@@ -18,11 +20,35 @@ $null = New-Item -ItemType Directory $runTemp
 if ($PSVersionTable.PSEdition -eq 'Core' -and -not $IsWindows) { chmod 700 $runTemp }
 $env:TMPDIR = $env:TEMP = $env:TMP = $runTemp
 
+# ssh-agent is setgid on Debian and Ubuntu, so the C library drops TMPDIR for it: `ssh-agent -s` makes
+# /tmp/ssh-XXXXXXXXXXXX/agent.<its pid>, which only the agent removes, on a clean stop, and which the
+# folder above never sees. So this run's ssh-agent goes through a wrapper that notes its pid (exec keeps
+# it): a /tmp/ssh-*/agent.<noted pid> left at the end is this run's leftover, never another user's.
+$agentShim = $null
+$realAgent = if ($PSVersionTable.PSEdition -eq 'Core' -and -not $IsWindows) { Get-Command ssh-agent -CommandType Application -ErrorAction Ignore | Select-Object -First 1 }
+if ($realAgent) {
+    $agentShim = Join-Path ([IO.Path]::GetDirectoryName($runTemp)) ('espri-agent-shim-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    $null = New-Item -ItemType Directory $agentShim
+    Set-Content (Join-Path $agentShim 'ssh-agent') -Value @('#!/bin/sh', "echo `$`$ >> '$agentShim/pids'", "exec '$($realAgent.Source)' `"`$@`"")
+    chmod 755 (Join-Path $agentShim 'ssh-agent')
+    $env:PATH = $agentShim + [IO.Path]::PathSeparator + $env:PATH
+}
+
+# A file written for 5.1 too says so in its first lines (WindowsPowerShell.Tests.ps1 checks that such
+# files use nothing 5.1 lacks); the others use pwsh 7 syntax and would not even parse there.
+$paths = @($Path)
+if ($PSVersionTable.PSEdition -eq 'Desktop' -and (Test-Path $Path -PathType Container)) {
+    $paths = @(Get-ChildItem $Path -Filter '*.Tests.ps1' | Where-Object { (Get-Content $_.FullName -TotalCount 6) -match 'Windows PowerShell 5\.1 too' } | ForEach-Object { $_.FullName })
+}
+
 $config = New-PesterConfiguration
-$config.Run.Path = $Path
+$config.Run.Path = $paths
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 if ($env:ESPRISSH_TEST_FILTER) { $config.Filter.FullName = $env:ESPRISSH_TEST_FILTER }
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputFormat = 'NUnitXml'
+$config.TestResult.OutputPath = [IO.Path]::ChangeExtension([IO.Path]::GetFullPath($ResultFile), '.xml')
 $result = Invoke-Pester -Configuration $config
 
 # Each skip's reason was printed at discovery ("[!] skip (file:line): reason"); here is what it skipped.
@@ -32,6 +58,11 @@ $result.Skipped | ForEach-Object { Write-Host "  skipped: $($_.ExpandedPath)" }
 # (Install-PSResource) leave there is theirs, not the tests'.
 $runtimeFiles = 'CoreFxPipe_*', 'clr-debug-pipe-*', 'dotnet-diagnostic-*', 'NuGetScratch*'
 $left = @(Get-ChildItem -Force $runTemp | Where-Object { $name = $_.Name; -not ($runtimeFiles | Where-Object { $name -like $_ }) })
+if ($agentShim) {
+    $agentPids = @(Get-Content (Join-Path $agentShim 'pids') -ErrorAction Ignore)
+    $left += @($agentPids | ForEach-Object { Get-Item "/tmp/ssh-*/agent.$_" -ErrorAction Ignore } | ForEach-Object { $_.Directory })
+    Remove-Item -Recurse -Force $agentShim
+}
 if ($left) { Write-Host "Left behind in the temp folder by the tests (each counted as a failure): $($left.Name -join ', ')" }
 Remove-Item -Recurse -Force $runTemp -ErrorAction Ignore
 @{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $left.Count; Skipped = $result.SkippedCount } |

@@ -1,7 +1,8 @@
 # Set-EspriSshConfig / Test-EspriSshConfig, proven with the real `ssh -G -F` (HOME = the sandbox).
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
-    $script:NoSsh = Test-Skip -Tool ssh
+    # ssh -G reads the sandbox as home through HOME, the configs get Unix modes (chmod), an empty one is /dev/null.
+    $script:NoSsh = Test-Skip -Tool ssh, chmod -UnixOnly
     $script:Cases = @(
         @{ Name = 'a: no config'; Content = $null; Others = @('unrelated.example'); Bom = $false }
         @{ Name = 'b: Host * with User bob at the top'

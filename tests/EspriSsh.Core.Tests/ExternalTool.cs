@@ -12,9 +12,23 @@ namespace EspriSsh.Core.Tests
             (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator)
                 .Any(dir => File.Exists(System.IO.Path.Combine(dir, name)) || (TestHost.IsWindows && File.Exists(System.IO.Path.Combine(dir, name + ".exe"))));
 
-        /// <summary>null when all are on PATH, else "x not installed" (a visible skip reason; CI installs them).</summary>
+        /// <summary>
+        /// What the tests use these for exists on Unix only, whatever Windows has under the same name: sshd
+        /// run unprivileged from a temp config, `ssh-agent -D -a socket` (Windows' agent is a service),
+        /// puttygen's command line (Windows PuTTYgen is a GUI that would wait for a click), and the file
+        /// tools that act on modes, FIFOs and links (Git's MSYS copies only pretend).
+        /// </summary>
+        private static readonly string[] UnixOnlyTools = { "sshd", "ssh-agent", "puttygen", "pageant", "chmod", "stat", "ln", "mkfifo", "readlink", "sh", "id", "touch" };
+
+        /// <summary>null when all are on PATH, else "x not installed" or "Unix only (x)" (a visible skip reason; CI installs them).</summary>
         public static string MissingReason(params string[] names)
         {
+            string[] unixOnly = TestHost.IsWindows ? names.Where(UnixOnlyTools.Contains).ToArray() : new string[0];
+            if (unixOnly.Length > 0)
+            {
+                return "Unix only (" + string.Join(", ", unixOnly) + ")";
+            }
+
             string[] missing = names.Where(n => !Exists(n)).ToArray();
             return missing.Length == 0 ? null : string.Join(", ", missing) + " not installed";
         }

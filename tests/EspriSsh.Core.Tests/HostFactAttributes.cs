@@ -29,25 +29,16 @@ namespace EspriSsh.Core.Tests
         }
     }
 
-    /// <summary>The theory form of <see cref="HostFactAttribute"/>.</summary>
-    public class HostTheoryAttribute : TheoryAttribute
+    /// <summary>
+    /// The theory form of <see cref="HostFactAttribute"/>: the same skip rules, discovered as a theory
+    /// (xUnit takes the discoverer of the most derived attribute class, as TheoryAttribute does over Fact).
+    /// </summary>
+    [Xunit.Sdk.XunitTestCaseDiscoverer("Xunit.Sdk.TheoryDiscoverer", "xunit.execution.{Platform}")]
+    public class HostTheoryAttribute : HostFactAttribute
     {
-        private readonly string[] tools;
-
-        public HostTheoryAttribute(params string[] tools) => this.tools = tools;
-
-        public bool UnixOnly { get; set; }
-
-        public bool WindowsOnly { get; set; }
-
-        public bool NotAsRoot { get; set; }
-
-        public string NotOnMono { get; set; }
-
-        public override string Skip
+        public HostTheoryAttribute(params string[] tools)
+            : base(tools)
         {
-            get => base.Skip ?? TestHost.SkipReason(UnixOnly, WindowsOnly, NotAsRoot, NotOnMono, tools);
-            set => base.Skip = value;
         }
     }
 

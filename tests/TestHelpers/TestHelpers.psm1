@@ -86,7 +86,15 @@ function Invoke-WithoutHost {
     finally { $ps.Dispose() }
 }
 
+# What the tests use these for exists on Unix only, whatever Windows has under the same name: sshd runs
+# unprivileged from a temp config with Unix modes (Start-TestSshd: chmod, id; Win32-OpenSSH's sshd
+# outside its service logs in only its own user), ssh-agent as `ssh-agent -D -a <socket>` (Windows'
+# is a service), puttygen converts on its command line (Windows PuTTYgen is a GUI: it would wait for a
+# click), and the file tools act on Unix modes, FIFOs and links (Git's MSYS copies only pretend).
+$script:UnixOnlyTools = 'sshd', 'ssh-agent', 'puttygen', 'pageant', 'tmux', 'chmod', 'stat', 'id', 'touch', 'mkfifo', 'ln', 'sh', 'pgrep'
+
 function Test-Tool([string] $Name) {
+    if ($IsWindows -and $script:UnixOnlyTools -contains $Name) { return $false }
     # sshd lives in /usr/sbin, off an ordinary user's PATH; Start-TestSshd finds it there.
     [bool](Get-Command $Name -CommandType Application -ErrorAction Ignore) -or ($Name -eq 'sshd' -and (Test-Path /usr/sbin/sshd))
 }
@@ -102,7 +110,9 @@ function Test-Skip {
         if ($UnixOnly -and $IsWindows) { 'Unix only' }
         if ($WindowsOnly -and -not $IsWindows) { 'Windows only' }
         if ($CoreClrOnly -and -not $IsCoreCLR) { 'PowerShell 7 only' }
-        $missing = @($Tool | Where-Object { -not (Test-Tool $_) })
+        $unixTools = @($Tool | Where-Object { $IsWindows -and $script:UnixOnlyTools -contains $_ })
+        if ($unixTools) { 'Unix only (' + ($unixTools -join ', ') + ')' }
+        $missing = @($Tool | Where-Object { $unixTools -notcontains $_ -and -not (Test-Tool $_) })
         if ($missing) { ($missing -join ', ') + ' not installed' }
     )
     if ($reasons) {

@@ -16,7 +16,18 @@ namespace EspriSsh.Core.Platform
         public static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
         public static IFileProtection FileProtection =>
-            overrideProtection ?? (IsWindows ? new WindowsFileProtection() : new UnixFileProtection());
+            overrideProtection ?? (IsWindows ? new WindowsFileProtection() : UnixProtection());
+
+#if NET
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+#endif
+        private static IFileProtection UnixProtection() =>
+#if NET
+            new UnixFileProtection();
+#else
+            // Only Windows PowerShell 5.1 loads this build; pwsh 7 loads the net8.0 one on every OS.
+            throw new PlatformNotSupportedException("The netstandard2.0 build of EspriSsh.Core runs on Windows only: on Linux and macOS, pwsh 7 loads its net8.0 build.");
+#endif
 
         /// <summary>Test seam: use a fake (e.g. a Windows ACL fake on Linux) until disposed, then the previous one.</summary>
         public static IDisposable Override(IFileProtection protection)

@@ -1,40 +1,28 @@
+#if NET
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace EspriSsh.Core.Platform
 {
-    /// <summary>Unix modes: private files 0600, the ssh directory 0700, as ssh-keygen creates them.</summary>
-#if NET
+    /// <summary>
+    /// Unix modes: private files 0600, the ssh directory 0700, as ssh-keygen creates them. In the net8.0
+    /// build only: that is what pwsh 7 loads on every OS; the netstandard2.0 build is loaded by Windows
+    /// PowerShell 5.1 alone, so it never runs on Unix (HostPlatform refuses there).
+    /// </summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-#endif
     internal sealed class UnixFileProtection : IFileProtection
     {
         private const int GroupOrOtherWrite = 0x12; // 022: what StrictModes forbids on a folder
 
-        public FileStream CreateOwnerOnlyFile(string path)
+        // The mode is given to open(2): the file never exists with wider rights.
+        public FileStream CreateOwnerOnlyFile(string path) => new FileStream(path, new FileStreamOptions
         {
-#if NET
-            // The mode is given to open(2): the file never exists with wider rights.
-            return new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.ReadWrite,
-                Share = FileShare.None,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            });
-#else
-            const int O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80; // Linux values
-            int fd = Native.open(path, O_RDWR | O_CREAT | O_EXCL, Convert.ToInt32("600", 8));
-            if (fd < 0)
-            {
-                throw new IOException($"Cannot create '{path}' (errno {Marshal.GetLastWin32Error()}).");
-            }
-
-            return new FileStream(new SafeFileHandle((IntPtr)fd, true), FileAccess.ReadWrite);
-#endif
-        }
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
 
         public void EnsureOwnerOnlyDirectory(string path)
         {
@@ -48,27 +36,15 @@ namespace EspriSsh.Core.Platform
             {
                 Directory.CreateDirectory(parent!);
             }
-#if NET
             Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-#else
-            if (Native.mkdir(path, Convert.ToInt32("700", 8)) != 0 && !Directory.Exists(path))
-            {
-                throw new IOException($"Cannot create directory '{path}' (errno {Marshal.GetLastWin32Error()}).");
-            }
-#endif
         }
 
         public AccessVerdict Inspect(string path)
         {
-            int? mode = ModeOf(path);
-            if (mode == null)
-            {
-                return new AccessVerdict(true, "unknown", null);
-            }
-
-            string octal = "0" + Convert.ToString(mode.Value & 0xFFF, 8).PadLeft(3, '0');
+            int mode = ModeOf(path);
+            string octal = "0" + Convert.ToString(mode & 0xFFF, 8).PadLeft(3, '0');
             const int groupOrOther = 0x3F; // rwx for group and others (077)
-            if ((mode.Value & groupOrOther) != 0)
+            if ((mode & groupOrOther) != 0)
             {
                 return new AccessVerdict(false, octal,
                     $"mode {octal} lets other users read it; OpenSSH ignores such a private key (\"UNPROTECTED PRIVATE KEY FILE\"). Fix: chmod 600 '{path}'");
@@ -77,31 +53,16 @@ namespace EspriSsh.Core.Platform
             return new AccessVerdict(true, octal, null);
         }
 
-        private static int? ModeOf(string path)
-        {
-#if NET
-            return (int)File.GetUnixFileMode(path);
-#else
-            // The netstandard2.0 build also runs in pwsh 7 on Linux/macOS: use .NET 7+'s File.GetUnixFileMode
-            // when the runtime has it (there is no portable stat(2) signature to P/Invoke).
-            System.Reflection.MethodInfo? getMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
-            return getMode == null ? (int?)null : Convert.ToInt32(getMode.Invoke(null, new object[] { path }));
-#endif
-        }
+        private static int ModeOf(string path) => (int)File.GetUnixFileMode(path);
 
         // A folder gets 0700 (it must stay searchable by its owner), a file 0600.
         public void RestrictToOwner(string path) => SetModeNoFollow(path, Directory.Exists(path) ? Convert.ToInt32("700", 8) : Convert.ToInt32("600", 8));
 
         public AccessVerdict InspectFolder(string path)
         {
-            int? mode = ModeOf(path);
-            if (mode == null)
-            {
-                return new AccessVerdict(true, "unknown", null);
-            }
-
-            string octal = "0" + Convert.ToString(mode.Value & 0xFFF, 8).PadLeft(3, '0');
-            return (mode.Value & GroupOrOtherWrite) == 0
+            int mode = ModeOf(path);
+            string octal = "0" + Convert.ToString(mode & 0xFFF, 8).PadLeft(3, '0');
+            return (mode & GroupOrOtherWrite) == 0
                 ? new AccessVerdict(true, octal, null)
                 : new AccessVerdict(false, octal,
                     $"mode {octal} lets other users create, replace or delete files in '{path}' (your keys, config, known_hosts); OpenSSH's StrictModes refuses such a folder. Fix: chmod go-w '{path}'");
@@ -109,9 +70,8 @@ namespace EspriSsh.Core.Platform
 
         public void RemoveOthersWrite(string path)
         {
-            // Only the write bits go: without the current mode (a runtime with no mode API) nothing is changed.
-            int mode = ModeOf(path) ?? throw new IOException($"The rights of '{path}' cannot be read on this runtime, so they were not changed.");
-            SetModeNoFollow(path, mode & 0xFFF & ~GroupOrOtherWrite);
+            // Only the write bits go.
+            SetModeNoFollow(path, ModeOf(path) & 0xFFF & ~GroupOrOtherWrite);
         }
 
         /// <summary>
@@ -153,14 +113,7 @@ namespace EspriSsh.Core.Platform
 
             [DllImport("libc", SetLastError = true)]
             internal static extern int chmod(string path, uint mode);
-#if !NET
-
-            [DllImport("libc", SetLastError = true)]
-            internal static extern int open(string path, int flags, int mode);
-
-            [DllImport("libc", SetLastError = true)]
-            internal static extern int mkdir(string path, int mode);
-#endif
         }
     }
 }
+#endif

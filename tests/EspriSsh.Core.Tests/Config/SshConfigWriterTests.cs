@@ -12,7 +12,7 @@ namespace EspriSsh.Core.Tests.Config
         private static SshConfigEditPlan Plan(string config) =>
             new SshConfigEditor(SiteProfileLoader.Default).Plan(config, new SshConfigRequest { User = "alice" });
 
-        [UnixFact("readlink", NotOnMono = MonoLimits.RawDescriptor)]
+        [UnixFact("readlink")]
         public void AConfigThatIsALinkIsWrittenThroughItAndStaysALink()
         {
             using var home = new TempDirectory();

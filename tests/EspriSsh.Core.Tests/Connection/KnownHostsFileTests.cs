@@ -83,7 +83,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Equal(new[] { 3, 4, 5 }, parsed.UnreadableLines);
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void AppendKeepsEveryExistingByteAndWritesALineSshFinds()
         {
             using var dir = new TempDirectory();
@@ -103,7 +103,7 @@ namespace EspriSsh.Core.Tests.Connection
             Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void AppendCreatesTheFileAndItsFolder()
         {
             using var dir = new TempDirectory();

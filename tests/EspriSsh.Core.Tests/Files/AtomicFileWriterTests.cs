@@ -21,7 +21,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal(new[] { "config" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName));
         }
 
-        [UnixFact(NotOnMono = MonoLimits.RawDescriptor)]
+        [UnixFact(NotOnMono = MonoLimits.UnixProtectionIsNet8Only)]
         public void PrivateFilesAreOwnerOnly()
         {
             using var dir = new TempDirectory();
@@ -30,7 +30,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, UnixModes.Get(path));
         }
 
-        [UnixFact(NotOnMono = MonoLimits.RawDescriptor)]
+        [UnixFact(NotOnMono = MonoLimits.UnixProtectionIsNet8Only)]
         public void TheTempFileIsOwnerOnlyBeforeTheFirstByte()
         {
             // Observe the temp file from inside the protection seam, at the moment it is created.
@@ -54,7 +54,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
         }
 
-        [UnixFact]
+        [UnixFact(NotOnMono = MonoLimits.UnixProtectionIsNet8Only)]
         public void UnixDirectoriesAreCreated0700()
         {
             using var dir = new TempDirectory();
@@ -63,7 +63,7 @@ namespace EspriSsh.Core.Tests.Files
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, UnixModes.Get(ssh));
         }
 
-        [UnixFact(NotOnMono = MonoLimits.NoUnixModes)]
+        [UnixFact(NotOnMono = MonoLimits.UnixProtectionIsNet8Only)]
         public void InspectFlagsGroupReadableKeys()
         {
             using var dir = new TempDirectory();

@@ -7,7 +7,7 @@ namespace EspriSsh.Core.Tests.Files
     [Collection(ProcessStateCollection.Name)]
     public class BackupAndDirectoryTests
     {
-        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
+        [Fact]
         public void BackupsNeverOverwriteEarlierBackups()
         {
             using var dir = new TempDirectory();

@@ -19,7 +19,7 @@ namespace EspriSsh.Core.Tests.Keys
 
         private static SiteProfile Site => SiteProfileLoader.Default;
 
-        [RequiresToolsTheory("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsTheory("puttygen", "ssh-keygen")]
         [InlineData("ed25519", "memory=64,passes=1", "id_ed25519")]
         [InlineData("rsa-2048", "version=2", "id_rsa")]
         [InlineData("ecdsa-384", "kdf=argon2i,memory=64,passes=1", "id_ecdsa")]
@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.Equal(spec != "ed25519", warnings.Count > 0); // RSA-2048 and ECDSA are not what the site accepts
         }
 
-        [RequiresToolsTheory("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsTheory("puttygen", "ssh-keygen")]
         [InlineData("ed25519", "pw")]
         [InlineData("rsa", "")]
         public void OpenSshToPpkIsWhatSshKeygenMade(string type, string passphrase)

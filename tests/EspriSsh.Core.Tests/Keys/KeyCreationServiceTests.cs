@@ -62,7 +62,7 @@ namespace EspriSsh.Core.Tests.Keys
             Assert.True(KeyCreationService.Plan(new KeyCreationRequest { SshDirectory = dir.Path, Force = true }, Site).ReplacesExisting);
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void CreateWritesAPairSshKeygenReadsAndReportsProgress()
         {
             using var dir = new TempDirectory();

@@ -78,7 +78,7 @@ namespace EspriSsh.Core.Tests.Keys
             }
         }
 
-        [UnixFact(SshKeygen.Tool, NotOnMono = MonoLimits.NoUnixModes)]
+        [UnixFact(SshKeygen.Tool, NotOnMono = MonoLimits.UnixProtectionIsNet8Only)]
         public void ALinkToAnOpenKeyNamesTheFileWithoutACommandThroughTheLink()
         {
             using var dir = new TempDirectory();

@@ -26,6 +26,27 @@ namespace EspriSsh.Core.Tests.Platform
             Assert.NotSame(outer, HostPlatform.FileProtection);
         }
 
+        /// <summary>
+        /// On Unix the file protection is the net8.0 build's (what pwsh 7 loads); the netstandard2.0
+        /// build, which Mono runs here and only Windows PowerShell 5.1 loads in a product, refuses.
+        /// </summary>
+        [UnixFact]
+        public void OnUnixOnlyTheNet8BuildProtectsFiles()
+        {
+            using (HostPlatform.Override(null))
+            {
+                if (TestHost.IsMono)
+                {
+                    var refused = Assert.Throws<System.PlatformNotSupportedException>(() => HostPlatform.FileProtection);
+                    Assert.Contains("pwsh 7 loads its net8.0 build", refused.Message);
+                }
+                else
+                {
+                    Assert.Equal("EspriSsh.Core.Platform.UnixFileProtection", HostPlatform.FileProtection.GetType().FullName);
+                }
+            }
+        }
+
         private sealed class NamedProtection : IFileProtection
         {
             public FileStream CreateOwnerOnlyFile(string path) => throw new System.NotSupportedException();

@@ -32,7 +32,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Empty(Directory.GetFiles(ssh.Path));
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("puttygen", "ssh-keygen")]
         public void TheRightPassphraseOnTheSecondTryIsKeptForTheOpenSshKey()
         {
             using var ssh = new TempDirectory();
@@ -48,7 +48,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.True(ui.AllAnswersUsed);
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("puttygen", "ssh-keygen")]
         public void AnUnprotectedSourceGetsANewPassphraseTypedTwice()
         {
             using var ssh = new TempDirectory();
@@ -88,7 +88,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Empty(Directory.GetFiles(ssh.Path));
         }
 
-        [RequiresToolsFact("puttygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("puttygen")]
         public void WithoutAnAgentTheKeyIsStillConvertedAndAWarningSaysWhy()
         {
             using var ssh = new TempDirectory();

@@ -16,7 +16,7 @@ namespace EspriSsh.Core.Tests.Workflows
         private static KeyInfo Install(ScriptedInteraction ui, InstallKeyRequest request) =>
             new InstallKeyWorkflow(ui, SiteProfileLoader.Default, NoAgent.Create()).Run(request);
 
-        [RequiresToolsFact(SshKeygen.Tool, NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact(SshKeygen.Tool)]
         public void AnEncryptedPemIsOpenedFirstToLearnItsPublicHalfThenInstalledWithItsPassphrase()
         {
             using var from = new TempDirectory();
@@ -78,7 +78,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Empty(Directory.GetFiles(ssh.Path));
         }
 
-        [RequiresToolsFact(SshKeygen.Tool, NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact(SshKeygen.Tool)]
         public void AKeyWithoutPassphraseIsInstalledWithAWarningThatSaysHowToProtectIt()
         {
             using var from = new TempDirectory();

@@ -15,7 +15,7 @@ namespace EspriSsh.Core.Tests.Workflows
         private static KeyCreationRequest Request(TempDirectory dir, int rounds = 2) =>
             new KeyCreationRequest { SshDirectory = dir.Path, Comment = "test", Rounds = rounds };
 
-        [RequiresToolsFact(SshKeygen.Tool, NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact(SshKeygen.Tool)]
         public void InteractiveTheUserTypesThePassphraseTwiceAndSshKeygenOpensTheKeyWithIt()
         {
             using var dir = new TempDirectory();
@@ -33,7 +33,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.True(ui.AllAnswersUsed);
         }
 
-        [RequiresToolsFact(SshKeygen.Tool, NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact(SshKeygen.Tool)]
         public void AKeyUnderAnotherNameSaysHowToMakeSshUseIt()
         {
             using var dir = new TempDirectory();
@@ -87,7 +87,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal("registered key", File.ReadAllText(dir.File("id_ed25519")));
         }
 
-        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
+        [Fact]
         public void ManyRoundsShowProgressThatEnds()
         {
             using var dir = new TempDirectory();
@@ -99,7 +99,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(new[] { NewKeyWorkflow.Activity }, ui.ProgressDoneActivities);
         }
 
-        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
+        [Fact]
         public void NoPassphraseWritesAnUnencryptedKeyWithTheSitesWarning()
         {
             using var dir = new TempDirectory();

@@ -40,7 +40,7 @@ namespace EspriSsh.Core.Tests.Workflows
 
         private string Config => Path.Combine(Ssh, "config");
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void AFreshHomeAsksOnlyTheNewPassphraseTwiceAndSetsUpKeyLineAndConfig()
         {
             var ui = new ScriptedInteraction().AnswerSecrets(Pass, Pass);
@@ -66,7 +66,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.True(result.Succeeded);
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void ASecondRunFindsEverythingDoneAsksNothingAndChangesNoByte()
         {
             Run(new ScriptedInteraction().AnswerSecrets(Pass, Pass));
@@ -81,7 +81,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("If it is not registered yet", again.Step(SetupStepName.PublicLine).Next);
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void ALaterRunWithoutUserTakesTheLoginTheAliasAlreadyHas()
         {
             Run(new ScriptedInteraction().AnswerSecrets(Pass, Pass));
@@ -111,7 +111,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("Would write spirit1", result.Step(SetupStepName.Config).Detail);
         }
 
-        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
+        [Fact]
         public void AScriptWithoutPassphraseLeavesTheKeyToTheUserAndStillWritesTheConfig()
         {
             var ui = new ScriptedInteraction { CanPrompt = false };
@@ -126,7 +126,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.False(result.Succeeded);
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void KeysTheSiteRefusesAreNeverChosenAndTheChecklistSaysWhy()
         {
             string rsa = SshKeygen.Make(Path.Combine(Ssh, "id_rsa"), "rsa", Pass, "-b", "2048");
@@ -146,7 +146,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(before[rsa], HashEveryFile()[rsa]);
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void SeveralAcceptedKeysAreTheUsersChoiceAndAScriptIsToldHowToMakeIt()
         {
             string first = SshKeygen.Make(Path.Combine(Ssh, "home_ed25519"), "ed25519", Pass);
@@ -173,7 +173,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.False(File.Exists(DefaultKey));
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("puttygen", "ssh-keygen")]
         public void APuttyKeyOnTheDesktopBecomesTheDefaultKeyWithItsPassphraseAskedOnce()
         {
             string ppk = PuttyKeyOnDesktop("meso_key.ppk", Pass);
@@ -193,7 +193,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(DefaultKey, again.KeyPath);
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("puttygen", "ssh-keygen")]
         public void TheKeyAtTheDefaultNameWinsAndAnotherPuttyKeyIsOnlyMentioned()
         {
             SshKeygen.Make(DefaultKey, "ed25519", Pass);
@@ -208,7 +208,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains($"Also here, not used (you have your key): '{ppk}'", result.Step(SetupStepName.Key).Detail);
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("puttygen", "ssh-keygen")]
         public void APuttyKeyWithoutPassphraseIsInstalledWithANewOne()
         {
             PuttyKeyOnDesktop("meso_key.ppk", "");
@@ -222,7 +222,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(SshKeygen.PublicFromPrivate(DefaultKey, Pass), string.Join(" ", result.PublicKeyLine.Split(' ').Take(2)));
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void FromKeyInstallsTheGivenFileOnceAndNeverASecondCopy()
         {
             using var elsewhere = new TempDirectory();
@@ -238,7 +238,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(new[] { "config", "id_ed25519", "id_ed25519.pub" }, Directory.GetFiles(Ssh).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void WithoutALoginAPersonIsAskedUntilItIsOneAndAScriptNeedsThem()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", Pass);
@@ -257,7 +257,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("User jdupont", File.ReadAllText(Config));
         }
 
-        [RequiresToolsFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("ssh-keygen")]
         public void AKeyWithoutPassphraseNeedsTheUser()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", "");
@@ -270,7 +270,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(Done, result.Step(SetupStepName.Config).Status);
         }
 
-        [UnixFact("ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [UnixFact("ssh-keygen")]
         public void AKeyOthersCanReadIsGivenBackToItsOwner()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", Pass);
@@ -283,7 +283,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, UnixModes.Get(DefaultKey));
         }
 
-        [UnixFact("ssh-keygen", RealAgent.Tool, "ssh-add", NotOnMono = MonoLimits.RawDescriptor)]
+        [UnixFact("ssh-keygen", RealAgent.Tool, "ssh-add")]
         public void TheKeyGoesToARealAgentOnceWithThePassphraseTypedForIt()
         {
             using var real = new RealAgent();
@@ -310,7 +310,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Empty(HashEveryFile());
         }
 
-        [RequiresToolsTheory("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsTheory("puttygen", "ssh-keygen")]
         [InlineData("the new passphrase's confirmation")]
         [InlineData("the login")]
         [InlineData("the choice of key")]
@@ -346,7 +346,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(before, HashEveryFile());
         }
 
-        [HostFact(NotOnMono = MonoLimits.RawDescriptor)]
+        [Fact]
         public void NoClipboardIsSaidAndTheLineIsStillGiven()
         {
             SshKeygen.Make(Path.Combine(Ssh, "id_ed25519"), "ed25519", Pass);

@@ -40,7 +40,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Empty(setup.Asked);
         }
 
-        [RequiresToolsFact("puttygen", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("puttygen", "ssh-keygen")]
         public void TheSetupInstallsAPuttyKeyWithInstallEspriKeysQuestionAskedOnceAndItsPassphraseAskedOnce()
         {
             using var setupHome = new TempDirectory();
@@ -61,7 +61,7 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(puttygen.PublicLine(ppk).Split(' ')[1], File.ReadAllText(installed + ".pub").Split(' ')[1]);
         }
 
-        [RequiresToolsFact("sshd", "ssh-keygen", NotOnMono = MonoLimits.RawDescriptor)]
+        [RequiresToolsFact("sshd", "ssh-keygen")]
         public void AHostKeyRecordedByTheTestIsSaidWithItsFingerprintAsSshSaysPermanentlyAdded()
         {
             using var dir = new TempDirectory();
