@@ -172,15 +172,16 @@ Describe 'Include and known_hosts that are devices, FIFOs or links to them end w
         }
     }
 
-    It 'Test-EspriConnection refuses a config that includes <Target> with NotARegularFile' -ForEach @(
-        @{ Target = '/dev/zero' }
-        @{ Target = 'ZERO-LINK' }
-        @{ Target = 'FIFO-LINK' }
+    # /dev/zero is writable by everyone: ssh refuses to include it ("Bad owner or permissions"), and so does EspriSsh.
+    It 'Test-EspriConnection refuses a config that includes <Target> with <ErrorId>' -ForEach @(
+        @{ Target = '/dev/zero'; ErrorId = 'ConfigInvalid' }
+        @{ Target = 'ZERO-LINK'; ErrorId = 'ConfigInvalid' }
+        @{ Target = 'FIFO-LINK'; ErrorId = 'NotARegularFile' }
     ) {
         $target = $Target -replace 'ZERO-LINK', $ZeroLink -replace 'FIFO-LINK', $FifoLink
         $config = New-Config 'include-hostile' "Include $target", 'Host box', '  HostName 127.0.0.1'
         { Test-EspriConnection box -ConfigPath $config -SshDirectory $Box.Ssh -ErrorAction Stop } |
-            Should -Throw -ErrorId 'NotARegularFile,EspriSsh.Commands.TestEspriConnectionCommand'
+            Should -Throw -ErrorId "$ErrorId,EspriSsh.Commands.TestEspriConnectionCommand"
     }
 
     It 'a FIFO as Include or as known_hosts is never opened (no hang), in a fresh process' {
@@ -396,5 +397,36 @@ Describe 'Hostile Desktop and Downloads folders for Start-EspriSetup' -Skip:(Tes
             ($r.Findings | Where-Object Problem -match 'more findings like the first 5 of code KeyProblem').Problem | Should -Match '\((\d+) in all\)'
         }
         finally { Remove-Item (Join-Path $Folders.Ssh 'id_junk*') }
+    }
+}
+
+Describe 'Hostile site profiles end with SiteProfileInvalid, worded in the profile''s own terms' {
+    BeforeAll {
+        $script:Profiles = New-TestSandbox
+        $script:BaseProfile = Get-Content (Join-Path (Get-RepoRoot) 'src/EspriSsh.Core/Site/espri-site.json') -Raw
+    }
+    AfterAll { Remove-Item -Recurse -Force $Profiles.Home -ErrorAction Ignore }
+
+    It '<Case>' -ForEach @(
+        @{ Case = 'a trailing line feed in a host-key fingerprint'; From = '"hostKeyFingerprints": []'; To = '"hostKeyFingerprints": [ { "hostName": "spirit1.ipsl.fr", "keyType": "ssh-ed25519", "fingerprint": "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU\n" } ]'; Field = 'hostKeyFingerprints[0].fingerprint' }
+        @{ Case = 'a trailing line feed in a key policy type'; From = '"type": "ssh-ed25519"'; To = '"type": "ssh-ed25519\n"'; Field = 'keyPolicy[0].type' }
+        @{ Case = 'a right-to-left override in the name'; From = '"name": "IPSL ESPRI"'; To = '"name": "IPSL \u202EIRPSE"'; Field = 'name' }
+        @{ Case = 'a line separator in the support address'; From = '"address": "ESPRI support'; To = '"address": "ESPRI\u2028support'; Field = 'support.address' }
+        @{ Case = 'an escape sequence in a host description'; From = '"description": "SPIRIT head node 2"'; To = '"description": "\u001b[2J"'; Field = 'hosts[1].description' }
+        @{ Case = 'a misspelt field'; From = '"defaultHeadNode"'; To = '"defaultHeadnode": "spirit1", "defaultHedNode"'; Field = 'the field ''defaultHedNode'''; Said = "did you mean 'defaultHeadNode'" }
+        @{ Case = 'a port given as text'; From = '"port": 22, "description": "SPIRIT head node 2"'; To = '"port": "22", "description": "SPIRIT head node 2"'; Field = 'hosts[1].port'; Said = 'must be a whole number, not the text "22"' }
+        @{ Case = 'a minimum size given as text'; From = '"minimumBits": 4096'; To = '"minimumBits": "4096"'; Field = 'keyPolicy[1].minimumBits'; Said = 'must be a whole number or null' }
+        @{ Case = 'a host reached through itself'; From = '"via": "spirit1"'; To = '"via": "jean-zay"'; Field = 'hosts[5].via'; Said = 'makes a loop (jean-zay via jean-zay)' }
+        @{ Case = 'two hosts reached through each other'; From = '"role": "HeadNode", "port": 22, "description": "SPIRIT head node 1 (default login node)"'; To = '"role": "Remote", "port": 22, "via": "jean-zay", "description": "x"'; Field = 'hosts[0].via'; Said = 'makes a loop (spirit1 via jean-zay via spirit1)' }
+        @{ Case = 'a field given twice'; From = '"name": "IPSL ESPRI"'; To = '"name": "IPSL ESPRI", "Name": "Other"'; Field = 'the field ''Name'''; Said = 'appears twice' }
+    ) {
+        $BaseProfile.Contains($From) | Should -BeTrue
+        $path = Join-Path $Profiles.Home 'profile.json'
+        [IO.File]::WriteAllText($path, $BaseProfile.Replace($From, $To))
+        $err = { Get-EspriSite -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'SiteProfileInvalid,EspriSsh.Commands.GetEspriSiteCommand' -PassThru
+        $err.Exception.Message | Should -Match ([regex]::Escape(" $Field "))
+        if ($Said) { $err.Exception.Message | Should -Match ([regex]::Escape($Said)) }
+        $err.Exception.Message | Should -Not -Match 'System\.|`1\['
+        ($err | Out-String) | Should -Not -Match '[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
     }
 }

@@ -104,6 +104,11 @@ namespace EspriSsh.Core.Keys
         private static bool EcdsaVerifies(string curveName, byte[] publicPoint, byte[] signature, byte[] hash)
         {
             X9ECParameters curve = EcdsaCurves.Parameters(curveName) ?? throw new FormatException("unknown curve");
+            if (publicPoint.Length == 0)
+            {
+                return false; // DecodePoint reads the first byte unchecked
+            }
+
             ECPoint point = curve.Curve.DecodePoint(publicPoint);
             var rs = new SshWireReader(signature);
             BigInteger r = new BigInteger(1, rs.ReadMpint()), s = new BigInteger(1, rs.ReadMpint());

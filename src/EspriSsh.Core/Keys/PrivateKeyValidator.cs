@@ -91,13 +91,19 @@ namespace EspriSsh.Core.Keys
                 return "its ECDSA private number is out of range.";
             }
 
+            if (key.PublicPoint.Length == 0)
+            {
+                return "its ECDSA public point is missing."; // DecodePoint reads the first byte unchecked
+            }
+
             ECPoint point;
             try
             {
                 point = curve.Curve.DecodePoint(key.PublicPoint);
             }
-            catch (ArgumentException)
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException)
             {
+                // BouncyCastle's ECCurve.DecodePoint: FormatException for an unknown encoding byte, ArgumentException for a point off the curve.
                 return "its ECDSA public point is not on the curve.";
             }
 

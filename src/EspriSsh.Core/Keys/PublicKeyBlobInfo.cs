@@ -160,14 +160,19 @@ namespace EspriSsh.Core.Keys
         // What ssh's sshkey_ec_validate_public asks, for curves whose cofactor is 1: a point of the curve, not infinity.
         private static bool IsOnCurve(string curve, byte[] point)
         {
+            if (point.Length == 0)
+            {
+                return false; // DecodePoint reads the first byte unchecked
+            }
+
             try
             {
                 Org.BouncyCastle.Math.EC.ECPoint decoded = EcdsaCurves.Parameters(curve)!.Curve.DecodePoint(point);
                 return !decoded.IsInfinity && decoded.IsValid();
             }
-            catch (ArgumentException)
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException)
             {
-                return false;
+                return false; // ECCurve.DecodePoint: an unknown encoding byte, a point off the curve
             }
         }
 

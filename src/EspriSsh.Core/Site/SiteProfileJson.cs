@@ -8,14 +8,15 @@ namespace EspriSsh.Core.Site
     /// <summary>
     /// The site profile's JSON, read through JsonDocument into the profile classes. Every command reads
     /// the profile once per process: the serializer (reflection or generated) would first JIT-compile
-    /// ~250 generic methods for a 3 KB file, the document reader none. What the serializer accepted is
-    /// accepted: names in any case, comments, trailing commas, unknown names ignored, enums by name (any
-    /// case) or number, null where the type allows it (the validator then names the field). A value of
-    /// the wrong kind is a JsonException that names its path.
+    /// ~250 generic methods for a 3 KB file, the document reader none. Names in any case, comments,
+    /// trailing commas, null where the type allows it (the validator then names the field). The loader
+    /// has SiteProfileSchema check the document's shape first (unknown or repeated fields, values of the
+    /// wrong kind, enums by name only); a value of the wrong kind met here anyway is a JsonException
+    /// that names its path.
     /// </summary>
     internal static class SiteProfileJson
     {
-        private static readonly JsonDocumentOptions Options = new JsonDocumentOptions
+        public static readonly JsonDocumentOptions Options = new JsonDocumentOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
@@ -25,9 +26,11 @@ namespace EspriSsh.Core.Site
         public static SiteProfile? Read(string json)
         {
             using JsonDocument document = JsonDocument.Parse(json, Options);
-            JsonElement root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Null ? null : ReadProfile(root);
+            return Read(document.RootElement);
         }
+
+        /// <summary>The profile a parsed document describes; null for a JSON null.</summary>
+        public static SiteProfile? Read(JsonElement root) => root.ValueKind == JsonValueKind.Null ? null : ReadProfile(root);
 
         private static SiteProfile ReadProfile(JsonElement json)
         {

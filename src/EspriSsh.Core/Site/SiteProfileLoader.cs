@@ -43,18 +43,38 @@ namespace EspriSsh.Core.Site
             return Parse(json, full);
         }
 
-        /// <summary>Reads and validates a profile; <paramref name="source"/> names it in errors. Throws SiteProfileInvalid.</summary>
+        /// <summary>
+        /// Reads and validates a profile; <paramref name="source"/> names it in errors. Throws
+        /// SiteProfileInvalid: not JSON, a field unknown, repeated or of the wrong kind (SiteProfileSchema),
+        /// or a value the site cannot use (SiteProfileValidator).
+        /// </summary>
         public static SiteProfile Parse(string json, string source)
         {
             SiteProfile? profile;
+            JsonDocument document;
             try
             {
-                profile = SiteProfileJson.Read(json);
+                document = JsonDocument.Parse(json, SiteProfileJson.Options);
             }
             catch (JsonException ex)
             {
                 throw new EspriException(ErrorIds.SiteProfileInvalid,
                     $"Site profile '{source}' is not valid JSON ({ex.Message}). Fix the file or omit -Path to use the built-in profile.", source, ex);
+            }
+
+            using (document)
+            {
+                SiteProfileSchema.Check(document.RootElement, source);
+                try
+                {
+                    profile = SiteProfileJson.Read(document.RootElement);
+                }
+                catch (JsonException ex)
+                {
+                    // Its messages name the field's path ("$.hosts[0] must be an object."), never a .NET type.
+                    throw new EspriException(ErrorIds.SiteProfileInvalid,
+                        $"Site profile '{source}' is not usable: {ex.Message} Fix that field, or unset {EnvironmentVariable} (omit -Path) to use the built-in profile.", source, ex);
+                }
             }
 
             if (profile == null)

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Site
 {
@@ -18,10 +20,11 @@ namespace EspriSsh.Core.Site
     {
         // An alias is written as "Host <alias>" and typed as "ssh <alias>": no ssh pattern characters
         // (* ? ! ,), no space, nothing that starts like an option.
-        private static readonly Regex Alias = new Regex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
-        private static readonly Regex DnsLabel = new Regex(@"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$");
-        private static readonly Regex KeyType = new Regex(@"^[a-z0-9][a-z0-9@.-]{0,63}$");
-        private static readonly Regex Sha256Fingerprint = new Regex(@"^SHA256:[A-Za-z0-9+/]{43}$");
+        // Anchored at the true end (\z): .NET's $ also matches before a final line feed.
+        private static readonly Regex Alias = new Regex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z");
+        private static readonly Regex DnsLabel = new Regex(@"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z");
+        private static readonly Regex KeyType = new Regex(@"^[a-z0-9][a-z0-9@.-]{0,63}\z");
+        private static readonly Regex Sha256Fingerprint = new Regex(@"^SHA256:[A-Za-z0-9+/]{43}\z");
 
         public static void Validate(SiteProfile profile, string source)
         {
@@ -36,7 +39,8 @@ namespace EspriSsh.Core.Site
             void Text(string? value, string field, bool required = false)
             {
                 Require(!required || !string.IsNullOrWhiteSpace(value), field, "is missing");
-                Require(value == null || !value.Any(char.IsControl), field, "holds a control character (a line break, a tab...)");
+                Require(UntrustedText.IsSafe(value), field,
+                    $"holds a control, text-direction or line-separator character ({UntrustedText.UnsafeCharacters(value)}): a line break, a tab, an escape, a bidi override...");
             }
 
             // JSON may say null where the type says never.
@@ -70,6 +74,8 @@ namespace EspriSsh.Core.Site
                 Text(host.Description, at + ".description");
             }
 
+            RequireNoViaLoop(profile, source);
+
             Text(profile.DefaultHeadNode, "defaultHeadNode", required: true);
             Require(profile.FindHost(profile.DefaultHeadNode)?.Role == SiteHostRole.HeadNode, "defaultHeadNode",
                 $"'{profile.DefaultHeadNode}' is not one of its head nodes");
@@ -79,8 +85,8 @@ namespace EspriSsh.Core.Site
                 HostKeyFingerprint print = profile.HostKeyFingerprints[i];
                 string at = $"hostKeyFingerprints[{i}]";
                 Require(print != null, at, "is empty");
-                Require(IsHostName(print!.HostName), at + ".hostName", $"'{print.HostName}' is neither a DNS name nor an IP address");
-                Require(KeyType.IsMatch(print.KeyType ?? ""), at + ".keyType", $"'{print.KeyType}' is not an SSH key type name");
+                Require(IsHostName(print!.HostName), at + ".hostName", $"'{UntrustedText.Escape(print.HostName)}' is neither a DNS name nor an IP address");
+                Require(KeyType.IsMatch(print.KeyType ?? ""), at + ".keyType", $"'{UntrustedText.Escape(print.KeyType)}' is not an SSH key type name");
                 Require(Sha256Fingerprint.IsMatch(print.Fingerprint ?? ""), at + ".fingerprint", "is not in the form SHA256:<43 base64 characters> (what ssh-keygen -l prints)");
             }
 
@@ -90,10 +96,31 @@ namespace EspriSsh.Core.Site
                 KeyPolicyRule rule = profile.KeyPolicy[i];
                 string at = $"keyPolicy[{i}]";
                 Require(rule != null, at, "is empty");
-                Require(KeyType.IsMatch(rule!.Type ?? ""), at + ".type", $"'{rule.Type}' is not an SSH key type name");
+                Require(KeyType.IsMatch(rule!.Type ?? ""), at + ".type", $"'{UntrustedText.Escape(rule.Type)}' is not an SSH key type name");
                 Require(Enum.IsDefined(typeof(KeyPolicyVerdict), rule.Verdict), at + ".verdict", "is not Preferred, Tolerated or Refused");
                 Require(rule.MinimumBits == null || (rule.MinimumBits >= 0 && rule.MinimumBits <= 16384), at + ".minimumBits", "is not a key size");
                 Text(rule.Reason, at + ".reason");
+            }
+        }
+
+        /// <summary>
+        /// A host reached through itself (a via b, b via a; or a via a) has no way in: named here as the
+        /// profile's fault, before anything turns it into ProxyJump lines and blames the ssh config.
+        /// </summary>
+        private static void RequireNoViaLoop(SiteProfile profile, string source)
+        {
+            for (int i = 0; i < profile.Hosts.Count; i++)
+            {
+                var chain = new List<string> { profile.Hosts[i].Alias };
+                for (SiteHost? next = profile.Hosts[i].Via == null ? null : profile.FindHost(profile.Hosts[i].Via!); next != null; next = next.Via == null ? null : profile.FindHost(next.Via))
+                {
+                    bool back = chain.Contains(next.Alias, StringComparer.OrdinalIgnoreCase);
+                    chain.Add(next.Alias);
+                    if (back)
+                    {
+                        throw Invalid(source, $"hosts[{i}].via", $"makes a loop ({string.Join(" via ", chain)}): a host cannot be reached through itself. Make the first host of the chain a head node reached directly (no via)");
+                    }
+                }
             }
         }
 
@@ -107,7 +134,7 @@ namespace EspriSsh.Core.Site
         /// <summary>A DNS name (letters, digits, '-' inside labels, dots between) or an IPv4/IPv6 address.</summary>
         internal static bool IsHostName(string? name)
         {
-            if (string.IsNullOrEmpty(name) || name!.Length > 253)
+            if (string.IsNullOrEmpty(name) || name!.Length > 253 || name.Any(c => c <= ' ' || c > '~')) // ASCII only (IDN names in punycode)
             {
                 return false;
             }

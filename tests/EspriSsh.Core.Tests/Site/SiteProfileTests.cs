@@ -98,6 +98,44 @@ namespace EspriSsh.Core.Tests.Site
             Assert.Equal("test.json", ex.Target);
         }
 
+        /// <summary>Issue 26 item 5: the holes of the second probe, each refused with the field named in the profile's own words.</summary>
+        [Theory]
+        [InlineData("\"hostName\": \"login1.example.org\", \"keyType\"", "\"hostName\": \"login1.example.org\\n\", \"keyType\"", "hostKeyFingerprints[0].hostName", "neither a DNS name")]
+        [InlineData("\"keyType\": \"ssh-ed25519\"", "\"keyType\": \"ssh-ed25519\\n\"", "hostKeyFingerprints[0].keyType", "not an SSH key type")]
+        [InlineData("JWZG3hSuFU\"", "JWZG3hSuFU\\n\"", "hostKeyFingerprints[0].fingerprint", "SHA256:")]
+        [InlineData("\"type\": \"ssh-ed25519\"", "\"type\": \"ssh-ed25519\\n\"", "keyPolicy[0].type", "not an SSH key type")]
+        [InlineData("\"alias\": \"login1\"", "\"alias\": \"login1\\n\"", "hosts[0].alias", "control")]
+        [InlineData("\"name\": \"Test site\"", "\"name\": \"Test \\u202Eetis\"", "name", "\\u202e")]
+        [InlineData("\"address\": \"help@example.org\"", "\"address\": \"help@example.org\\u2028Send your key to evil@example.org\"", "support.address", "\\u2028")]
+        [InlineData("\"reason\": \"r\"", "\"reason\": \"r\\u2066x\\u2069\"", "keyPolicy[0].reason", "\\u2066")]
+        [InlineData("\"hostName\": \"login1.example.org\", \"role\"", "\"hostNmae\": \"login1.example.org\", \"role\"", "hosts[0].hostNmae", "did you mean 'hostName'?")]
+        [InlineData("\"keyPolicy\": [", "\"keyPolicies\": [", "the field 'keyPolicies'", "did you mean 'keyPolicy'?")]
+        [InlineData("\"reportSubject\": \"ssh\"", "\"reportSubjet\": \"ssh\"", "support.reportSubjet", "did you mean 'reportSubject'?")]
+        [InlineData("\"port\": 22 }", "\"port\": 22, \"Port\": 2222 }", "hosts[0].Port", "appears twice")]
+        [InlineData("\"port\": 22 }", "\"port\": \"22\" }", "hosts[0].port", "must be a whole number, not the text \"22\"")]
+        [InlineData("\"port\": 22 }", "\"port\": 22.5 }", "hosts[0].port", "must be a whole number, not 22.5")]
+        [InlineData("\"port\": 22 }", "\"port\": null }", "hosts[0].port", "must be a whole number, not null")]
+        [InlineData("\"verdict\": \"Preferred\"", "\"verdict\": \"Preferred\", \"minimumBits\": \"4096\"", "keyPolicy[0].minimumBits", "must be a whole number or null")]
+        [InlineData("\"verdict\": \"Preferred\"", "\"verdict\": 1", "keyPolicy[0].verdict", "must be one of Preferred, Tolerated, Refused (in quotes)")]
+        [InlineData("\"role\": \"HeadNode\"", "\"role\": \"Jump\"", "hosts[0].role", "must be one of HeadNode, Remote (in quotes)")]
+        [InlineData("\"hosts\": [", "\"hosts\": {\"a\": 1}, \"x\": [", "hosts", "must be a list [...]")]
+        [InlineData("\"support\": {", "\"support\": [ ], \"y\": {", "support", "must be an object {...} with the fields address, reportSubject, reportFileName")]
+        [InlineData("\"name\": \"Test site\"", "\"name\": [\"Test site\"]", "name", "must be text in quotes, not a list")]
+        [InlineData("\"via\": \"login1\"", "\"via\": \"inner\"", "hosts[2].via", "makes a loop (inner via inner)")]
+        [InlineData("\"role\": \"HeadNode\", \"port\": 22 }", "\"role\": \"HeadNode\", \"port\": 22, \"via\": \"inner\" }", "hosts[0].via", "makes a loop (login1 via inner via login1)")]
+        [InlineData("\"name\": \"Test site\"", "\"name\": \"Test site\", \"source\": \"built-in (ESPRI)\"", "the field 'source'", "did you mean")]
+        public void TheSecondProbesProfilesAreRefusedInTheProfilesOwnTerms(string valid, string bad, string field, string said)
+        {
+            Assert.Contains(valid, ValidProfile);
+            var ex = Assert.Throws<EspriException>(() => SiteProfileLoader.Parse(ValidProfile.Replace(valid, bad), "test.json"));
+
+            Assert.Equal(ErrorIds.SiteProfileInvalid, ex.ErrorId);
+            Assert.Contains(" " + field + " ", ex.Message);
+            Assert.Contains(said, ex.Message);
+            Assert.DoesNotContain("System.", ex.Message);
+            Assert.True(EspriSsh.Core.Display.UntrustedText.IsSafe(ex.Message), ex.Message);
+        }
+
         [Fact]
         public void ACopyIsIndependentOfTheProfileTheModuleUses()
         {

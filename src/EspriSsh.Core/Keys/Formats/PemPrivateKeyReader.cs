@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using EspriSsh.Core.Errors;
@@ -88,17 +89,12 @@ namespace EspriSsh.Core.Keys.Formats
                 throw KeyFileErrors.PassphraseRequired(source);
             }
 
-            if (info != null)
-            {
-                PrivateKeyInfo plain = Pkcs8Encryption.Decrypt(info, passphrase, source, cancellation);
-                return AfterDecryption(source, () => Parse(source, () => Asn1PrivateKeyDecoder.FromPrivateKeyInfo(plain, source)));
-            }
-
-            byte[] decrypted = LegacyPemEncryption.Decrypt(block, der, passphrase, source);
+            byte[] decrypted = info != null ? Pkcs8Encryption.Decrypt(info, passphrase, source, cancellation) : LegacyPemEncryption.Decrypt(block, der, passphrase, source);
             try
             {
                 // A wrong passphrase whose padding happened to look right leaves garbage: not "damaged".
-                return AfterDecryption(source, () => Decode(block.Label, decrypted, source));
+                // PKCS#8: bytes after the structure inside the encrypted data are ignored, as OpenSSL ignores them.
+                return AfterDecryption(source, () => Decode(info != null ? Pkcs8Label : block.Label, decrypted, source, firstObjectOnly: info != null));
             }
             finally
             {
@@ -106,9 +102,10 @@ namespace EspriSsh.Core.Keys.Formats
             }
         }
 
-        private static SshPrivateKey Decode(string label, byte[] der, string source) => Parse(source, () =>
+        private static SshPrivateKey Decode(string label, byte[] der, string source, bool firstObjectOnly = false) => Parse(source, () =>
         {
-            Asn1Object structure = Asn1Object.FromByteArray(der);
+            Asn1Object structure = (firstObjectOnly ? Asn1Object.FromStream(new MemoryStream(der, false)) : Asn1Object.FromByteArray(der))
+                ?? throw new FormatException("it holds no key structure."); // FromStream of nothing
             switch (label)
             {
                 case "RSA PRIVATE KEY":
@@ -133,8 +130,10 @@ namespace EspriSsh.Core.Keys.Formats
         });
 
         /// <summary>
-        /// Runs BouncyCastle's ASN.1 parsing of file content: whatever it throws on malformed input
-        /// (IOException, ArgumentException, InvalidCastException...) is a damaged file, KeyFormatInvalid.
+        /// Runs BouncyCastle's ASN.1 parsing of file content. What its decoders document for malformed
+        /// input is a damaged file, KeyFormatInvalid: IOException (Asn1Object.FromByteArray),
+        /// ArgumentException (GetInstance of the wrong structure), Asn1ParsingException (content read
+        /// lazily), and our own FormatException. Anything else is a bug, and is reported as one.
         /// </summary>
         private static T Parse<T>(string source, Func<T> parse)
         {
@@ -160,6 +159,6 @@ namespace EspriSsh.Core.Keys.Formats
             }
         }
 
-        private static bool IsMalformedInput(Exception ex) => !(ex is EspriException || ex is OperationCanceledException || ex is OutOfMemoryException);
+        private static bool IsMalformedInput(Exception ex) => ex is FormatException || ex is IOException || ex is ArgumentException || ex is Asn1ParsingException;
     }
 }

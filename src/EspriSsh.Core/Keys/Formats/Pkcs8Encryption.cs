@@ -6,7 +6,8 @@ using EspriSsh.Core.Errors;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.Pkcs;
-using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Security;
 
 namespace EspriSsh.Core.Keys.Formats
 {
@@ -108,24 +109,50 @@ namespace EspriSsh.Core.Keys.Formats
         }
 
         /// <summary>
-        /// Decrypts an EnsureSupported structure. A wrong passphrase shows as bad padding or garbage
-        /// inside: KeyWrongPassphrase. The passphrase is UTF-8, what OpenSSL feeds PBKDF2.
+        /// Decrypts an EnsureSupported structure into the DER of its PrivateKeyInfo (the caller parses
+        /// it: garbage there is a wrong passphrase whose padding happened to look right). Each step
+        /// catches only what BouncyCastle documents for it: bad padding (InvalidCipherTextException)
+        /// is a wrong passphrase; parameters the cipher refuses (ArgumentException: an IV of the wrong
+        /// size...) and data that is not whole blocks (DataLengthException) are a damaged file. Anything
+        /// else is a bug and stays one. The passphrase is UTF-8, what OpenSSL feeds PBKDF2.
         /// </summary>
-        public static PrivateKeyInfo Decrypt(EncryptedPrivateKeyInfo info, byte[] passphrase, string source, CancellationToken cancellation)
+        public static byte[] Decrypt(EncryptedPrivateKeyInfo info, byte[] passphrase, string source, CancellationToken cancellation)
         {
             cancellation.ThrowIfCancellationRequested();
             char[] password = Encoding.UTF8.GetChars(passphrase);
+            IBufferedCipher cipher;
             try
             {
-                return PrivateKeyInfoFactory.CreatePrivateKeyInfo(password, info);
+                // EnsureSupported admitted PBES2 with a cipher PbeUtilities makes: never null here.
+                cipher = (IBufferedCipher)PbeUtilities.CreateEngine(info.EncryptionAlgorithm);
+                cipher.Init(false, PbeUtilities.GenerateCipherParameters(info.EncryptionAlgorithm, password));
             }
-            catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
+            catch (ArgumentException ex)
             {
-                throw KeyFileErrors.WrongPassphrase(source, ex);
+                throw KeyFileErrors.Invalid(source, "its encryption parameters are damaged.", ex);
             }
             finally
             {
                 Array.Clear(password, 0, password.Length);
+            }
+
+            byte[] data = info.GetEncryptedData();
+            if (data.Length == 0)
+            {
+                throw KeyFileErrors.Invalid(source, "it holds no encrypted data.");
+            }
+
+            try
+            {
+                return cipher.DoFinal(data);
+            }
+            catch (InvalidCipherTextException ex)
+            {
+                throw KeyFileErrors.WrongPassphrase(source, ex);
+            }
+            catch (DataLengthException ex)
+            {
+                throw KeyFileErrors.Invalid(source, "its encrypted data is not a whole number of cipher blocks (cut or damaged).", ex);
             }
         }
 

@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -15,7 +13,7 @@ namespace EspriSsh.Core.Tests.Keys.HostileCertificates
     /// </summary>
     public sealed class HostileCertificateTests
     {
-        private static readonly string Folder = Path.Combine(Path.GetDirectoryName(typeof(HostileCertificateTests).Assembly.Location)!, "Keys", "HostileCertificates");
+        private static readonly CraftedFiles Crafted = new CraftedFiles("HostileCertificates");
 
         public static IEnumerable<object[]> Files() => Manifest().Select(m => new object[] { m.File });
 
@@ -23,9 +21,9 @@ namespace EspriSsh.Core.Tests.Keys.HostileCertificates
         [MemberData(nameof(Files))]
         public void RefusedExactlyWhenSshKeygenRefusesAndSaysWhy(string file)
         {
-            (string _, string verdict, string phrase, string sha256) = Manifest().Single(m => m.File == file);
-            string path = Path.Combine(Folder, "files", file);
-            Assert.Equal(sha256, Sha256(path)); // the committed bytes, not a regenerated file
+            (string _, string verdict, string phrase) = Manifest().Single(m => m.File == file);
+            string path = Crafted.PathOf(file);
+            Crafted.AssertCommitted(file);
 
             SshCertificate certificate = PublicKeyFile.TryReadCertificate(path, out string problem);
 
@@ -45,8 +43,8 @@ namespace EspriSsh.Core.Tests.Keys.HostileCertificates
         [MemberData(nameof(Files))]
         public void TheManifestVerdictIsSshKeygensOwn(string file)
         {
-            (string _, string verdict, string _, string _) = Manifest().Single(m => m.File == file);
-            int exitCode = ExternalTool.Run("ssh-keygen", "-L", "-f", Path.Combine(Folder, "files", file)).ExitCode;
+            (string _, string verdict, string _) = Manifest().Single(m => m.File == file);
+            int exitCode = ExternalTool.Run("ssh-keygen", "-L", "-f", Crafted.PathOf(file)).ExitCode;
             Assert.Equal(verdict, exitCode == 0 ? "ok" : "refused");
         }
 
@@ -54,15 +52,15 @@ namespace EspriSsh.Core.Tests.Keys.HostileCertificates
         public void AScanListsEachAsACertificateWithItsProblemAndGoesOn()
         {
             using var dir = new TempDirectory();
-            foreach ((string file, string _, string _, string _) in Manifest())
+            foreach ((string file, string _, string _) in Manifest())
             {
-                File.Copy(Path.Combine(Folder, "files", file), dir.File(file));
+                File.Copy(Crafted.PathOf(file), dir.File(file));
             }
 
             IReadOnlyList<KeyEntry> entries = KeyInventory.Scan(dir.Path, new KeyInventoryOptions(SiteProfileLoader.Default));
 
             Assert.Equal(Manifest().Count(), entries.Count);
-            foreach ((string file, string verdict, string phrase, string _) in Manifest())
+            foreach ((string file, string verdict, string phrase) in Manifest())
             {
                 KeyEntry entry = entries.Single(e => e.Path == dir.File(file));
                 Assert.Equal(KeyEntryKind.Certificate, entry.Kind);
@@ -75,9 +73,9 @@ namespace EspriSsh.Core.Tests.Keys.HostileCertificates
         [Fact]
         public void PastedAsAPublicKeyEachGivesAVerdictNeverAnException()
         {
-            foreach ((string file, string verdict, string _, string _) in Manifest())
+            foreach ((string file, string verdict, string _) in Manifest())
             {
-                PublicKeyCheck check = PublicKeyPasteChecker.Check(File.ReadAllText(Path.Combine(Folder, "files", file)), file, SiteProfileLoader.Default);
+                PublicKeyCheck check = PublicKeyPasteChecker.Check(File.ReadAllText(Crafted.PathOf(file)), file, SiteProfileLoader.Default);
                 Assert.True(verdict == "ok" ? check.Normalized != null : !check.Valid, file);
                 Assert.True(check.Normalized == null || UnsafeFree(check.Normalized), check.Normalized);
             }
@@ -93,15 +91,7 @@ namespace EspriSsh.Core.Tests.Keys.HostileCertificates
 
         private static bool UnsafeFree(string text) => EspriSsh.Core.Display.UntrustedText.IsSafe(text);
 
-        private static IEnumerable<(string File, string Verdict, string Phrase, string Sha256)> Manifest() =>
-            File.ReadAllLines(Path.Combine(Folder, "manifest.tsv")).Skip(1).Where(l => l.Length > 0)
-                .Select(l => l.Split('\t'))
-                .Select(f => (f[0], f[1], f[2], f[3]));
-
-        private static string Sha256(string path)
-        {
-            using var sha = SHA256.Create();
-            return BitConverter.ToString(sha.ComputeHash(File.ReadAllBytes(path))).Replace("-", "").ToLowerInvariant();
-        }
+        private static IEnumerable<(string File, string Verdict, string Phrase)> Manifest() =>
+            Crafted.Rows().Select(f => (f[0], f[1], f[2]));
     }
 }
