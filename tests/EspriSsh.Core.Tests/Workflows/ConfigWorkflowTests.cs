@@ -66,6 +66,26 @@ namespace EspriSsh.Core.Tests.Workflows
             }
         }
 
+        /// <summary>
+        /// Lines named as the user finds them: the section a block was moved above as the file was, the
+        /// kept route as the file now is (the spirit1 block went in above it and the jean-zay block moved).
+        /// </summary>
+        [RequiresToolsFact("ssh")]
+        public void TheLinesNamedAreTheLinesOfTheUsersFile()
+        {
+            var (home, config, options) = Sandbox("Host *\n  ServerAliveInterval 30\n\n" + LabRoute);
+            using (home)
+            {
+                var ui = new ScriptedInteraction { CanPrompt = false };
+                ConfigChange change = Run(ui, config, options);
+                Assert.Equal("labproxy.example.org", SshGRun.Settings(config, "jean-zay", home.Path)["proxyjump"]);
+                Assert.Contains(change.Warnings, w => w.Contains($"Host jean-zay came after a section ssh reads first ({config} line 1)"));
+                Assert.Equal(config, change.KeptRoute!.Location!.File);
+                Assert.Equal("ProxyJump labproxy.example.org", File.ReadAllLines(config)[change.KeptRoute.Location.Line - 1].Trim());
+                Assert.Contains(ui.Warnings, w => w.Contains($"({change.KeptRoute.Location})"));
+            }
+        }
+
         [RequiresToolsFact("ssh")]
         public void AConfigSshRefusesIsNotWrittenAndTheErrorIsSshs()
         {
