@@ -44,7 +44,7 @@ namespace EspriSsh.Core.Config
             bool exists = File.Exists(configPath);
             var checks = new SshConfigEditChecks(judge, options);
             // A BOM is the one refusal EspriSsh repairs: the check after the edit judges the file without it.
-            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks[0].Alias, original) : null;
+            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks, original) : null;
             if (before != null && !before.Accepted)
             {
                 return SshConfigEditPlan.Refused(configPath, blocks.Select(b => b.Alias).ToList(), before);
@@ -74,7 +74,7 @@ namespace EspriSsh.Core.Config
             if (checkResult && plan.Changed)
             {
                 var sshDiffers = new List<string>();
-                SshConfigVerdict after = checks.After(configPath, updated, blocks[0], originalLine, sshDiffers);
+                SshConfigVerdict after = checks.After(configPath, updated, blocks, originalLine, sshDiffers);
                 if (!after.Accepted)
                 {
                     return SshConfigEditPlan.Refused(configPath, plan.Hosts, after, editMadeIt: true);

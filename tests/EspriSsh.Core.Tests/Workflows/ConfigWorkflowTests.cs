@@ -86,6 +86,29 @@ namespace EspriSsh.Core.Tests.Workflows
             }
         }
 
+        /// <summary>ssh refuses some configs for one host only: for jean-zay, while spirit1 is fine (the control, both ways).</summary>
+        [RequiresToolsTheory("ssh")]
+        [InlineData("Host jean-zay\n  ConnectionAttempts 0\n", "Invalid number of ConnectionAttempts")]
+        [InlineData("Host jean-zay\n  User ujz01\n  ProxyJump jean-zay\n", "jumphost loop via jean-zay")]
+        public void AConfigSshRefusesForJeanZayAloneIsRefusedToo(string content, string reason)
+        {
+            var (home, config, options) = Sandbox(content);
+            using (home)
+            {
+                SshGRun.Settings(config, "spirit1", home.Path);
+                SshGRun jeanZay = SshGRun.Run(config, "jean-zay", new System.Collections.Generic.Dictionary<string, string> { ["HOME"] = home.Path });
+                Assert.False(jeanZay.Accepted);
+                Assert.Contains(reason, jeanZay.Error);
+
+                var error = Assert.Throws<EspriException>(() => Run(new ScriptedInteraction(), config, options));
+                Assert.Equal(ErrorIds.ConfigInvalid, error.ErrorId);
+                Assert.Contains(reason, error.Message);
+                Assert.Equal(content, File.ReadAllText(config));
+                SshConfigEditPlan asTestEspriSshConfigReadsIt = new ConfigWorkflow(new ScriptedInteraction(), SiteProfileLoader.Default).Plan(config, Request(), options, checkResult: false);
+                Assert.Contains(reason, asTestEspriSshConfigReadsIt.Refusal!.Reason);
+            }
+        }
+
         [RequiresToolsFact("ssh")]
         public void AConfigSshRefusesIsNotWrittenAndTheErrorIsSshs()
         {
