@@ -109,6 +109,33 @@ namespace EspriSsh.Core.Tests.Workflows
             }
         }
 
+        /// <summary>
+        /// A file ssh accepts that the edit would turn into one it refuses: a global HostName spirit1
+        /// makes jean-zay's jump through spirit1 a loop for ssh. Nothing is written; the control is
+        /// ssh's verdict on the file before and on the edited text.
+        /// </summary>
+        [RequiresToolsFact("ssh")]
+        public void AnEditSshWouldRefuseIsNotWritten()
+        {
+            const string Content = "HostName spirit1\n";
+            var (home, config, options) = Sandbox(Content);
+            using (home)
+            {
+                SshGRun.Settings(config, "spirit1", home.Path);
+                SshGRun.Settings(config, "jean-zay", home.Path);
+                string edited = home.File("edited");
+                File.WriteAllBytes(edited, new ConfigWorkflow(new ScriptedInteraction(), SiteProfileLoader.Default).Plan(config, Request(), options, checkResult: false).NewBytes);
+                Assert.Contains("jumphost loop via spirit1", SshGRun.Run(edited, "jean-zay", new System.Collections.Generic.Dictionary<string, string> { ["HOME"] = home.Path }).Error);
+
+                var error = Assert.Throws<EspriException>(() => Run(new ScriptedInteraction(), config, options));
+                Assert.Equal(ErrorIds.ConfigInvalid, error.ErrorId);
+                Assert.Contains($"The edit of '{config}' was not written", error.Message);
+                Assert.Contains("jumphost loop via spirit1", error.Message);
+                Assert.Equal(Content, File.ReadAllText(config));
+                Assert.False(File.Exists(config + ".bak"));
+            }
+        }
+
         [RequiresToolsFact("ssh")]
         public void AConfigSshRefusesIsNotWrittenAndTheErrorIsSshs()
         {
