@@ -55,7 +55,7 @@ namespace EspriSsh.Core.Diagnostics
         public ReportSshConfig? SshConfig => Ssh == null ? null : sshConfig ??= ReportSshConfig.Create(Request, ConfigFile, ConnectionPlanning.PlanFor(this), Ssh.Path);
 
         /// <summary>The agent and its keys, asked once for the whole report (agent and key sections).</summary>
-        public Agent.AgentStatus AgentStatus => agentStatus ??= new Agent.SshAgent(Request.ToolEnvironment, timeout: LocalCommandLimit).Probe();
+        public Agent.AgentStatus AgentStatus => agentStatus ??= new Agent.SshAgent(Request.ToolEnvironment).Probe();
 
         public void Add(Finding finding) => Findings.Add(finding);
 

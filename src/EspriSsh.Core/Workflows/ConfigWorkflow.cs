@@ -32,7 +32,7 @@ namespace EspriSsh.Core.Workflows
         public SshConfigEditPlan PlanAsking(string configPath, SshConfigRequest request, SshResolveOptions? options = null)
         {
             SshConfigEditPlan plan = Plan(configPath, request, options);
-            if (plan.Refusal == null && plan.KeptRoute is KeptRoute route && ui.CanPrompt && ui.Confirm(ReplaceQuestion(route)))
+            if (plan.Refusal == null && plan.KeptRouteBeforeEdit is KeptRoute route && ui.CanPrompt && ui.Confirm(ReplaceQuestion(route)))
             {
                 request.ReplaceRoute = true;
                 plan = Plan(configPath, request, options);
