@@ -409,7 +409,7 @@ Describe 'A config that already does what the site needs is not rewritten (item 
     }
 }
 
-Describe 'Commands to copy are whole lines in the report''s view (item 9)' -Skip:$NoTmux {
+Describe 'Commands to copy are whole lines in every view, the report''s included (item 9)' -Skip:$NoTmux {
     BeforeAll {
         $script:Box = New-Home
         $script:Screen = Start-Screen $Box
@@ -425,6 +425,32 @@ Describe 'Commands to copy are whole lines in the report''s view (item 9)' -Skip
         $command = '$env:SSH_AUTH_SOCK = "$HOME/.ssh/agent.sock"; ssh-add -l *> $null; if ($LASTEXITCODE -eq 2) { Remove-Item $env:SSH_AUTH_SOCK -ErrorAction Ignore; ssh-agent -a $env:SSH_AUTH_SOCK > $null }'
         (Lines $out | ForEach-Object Trim) | Should -Contain $command
         (Get-Content (Join-Path $Box.Work 'ssh-debug4support.txt') | ForEach-Object Trim) | Should -Contain $command
+    }
+
+    It 'Get-EspriKey: each command that fixes a key is a line of its own at 80 columns, and the copied line does fix it' {
+        # A key as users have it (a path as short as /home/jdupont/.ssh/id_ed25519): rights too open, no passphrase.
+        $folder = Join-Path '/tmp' ('e24' + [guid]::NewGuid().ToString('N').Substring(0, 6))
+        $null = New-Item -ItemType Directory (Join-Path $folder '.ssh')
+        try {
+            chmod 700 $folder
+            $key = Join-Path $folder '.ssh/id_ed25519'
+            ssh-keygen -q -t ed25519 -N '' -C 'old laptop' -f $key
+            chmod 644 $key
+            $out = Invoke-TerminalCommand $Screen "Get-EspriKey -Path '$key'" -TimeoutSec 90
+            $shown = Lines $out | ForEach-Object Trim
+            $shown | Should -Contain "chmod 600 '$key'"
+            $shown | Should -Contain "Repair-EspriKeyPermission -Path '$key'"
+            # The report names every command, the long ones included, each on a line of its own with no words around it.
+            $null = Invoke-TerminalCommand $Screen "Get-EspriDebugReport -NoConnectionTest -SshDirectory '$folder/.ssh' -Force 6>`$null" -TimeoutSec 90
+            $file = Get-Content (Join-Path $Box.Work 'ssh-debug4support.txt') | ForEach-Object Trim
+            $file | Should -Contain "Install-EspriKey -Path '$key' -Destination '$key' -NewPassphrase (Read-Host -AsSecureString 'New passphrase') -Force"
+            $file | Where-Object { $_ -match '^(chmod|Repair-EspriKeyPermission|Install-EspriKey) .*\(or:' } | Should -BeNullOrEmpty
+            # Control: ssh-keygen refuses the key as it is, and accepts it after the line copied from the screen.
+            (ssh-keygen -y -P '' -f $key 2>&1 | Out-String) | Should -Match 'UNPROTECTED PRIVATE KEY FILE'
+            Invoke-Expression ($shown | Where-Object { $_ -like 'chmod 600 *' } | Select-Object -First 1)
+            ((ssh-keygen -y -P '' -f $key) -split ' ')[1] | Should -Be ((Get-Content "$key.pub") -split ' ')[1]
+        }
+        finally { Remove-Item -Recurse -Force $folder -ErrorAction Ignore }
     }
 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Agent;
@@ -15,8 +16,6 @@ namespace EspriSsh.Core.Diagnostics
     internal static class KeysSection
     {
         private const int MaxListed = 100;
-
-        private static readonly string[] CommandStarts = { "ssh-keygen ", "Install-EspriKey ", "New-EspriKey", "Repair-EspriKeyPermission ", "chmod ", "icacls ", "Copy-Item ", "openssl " };
 
         public static ReportSection Collect(ReportContext context)
         {
@@ -97,20 +96,13 @@ namespace EspriSsh.Core.Diagnostics
                         "Prefer an ED25519 key: New-EspriKey, then register its public key.", key.Path);
             }
 
-            // The command that ends the problem is the fix, on a line of its own to copy whole.
-            int at = CommandStart(problem);
-            string words = at < 0 ? problem : problem.Substring(0, at).TrimEnd(' ', ':', '(').Replace(" (or", "").TrimEnd(' ', ':');
+            // The commands that end the problem are the fix, each on a line of its own to copy whole.
+            string words = KeyProblemText.Words(problem);
+            IReadOnlyList<string> commands = KeyProblemText.Commands(problem);
             return new Finding(key.PublicKeyMatches == false && problem.Contains("public half") ? "PublicKeyMismatch" : "KeyProblem",
                 key.PublicKeyMatches == false ? FindingSeverity.Error : FindingSeverity.Warning,
                 $"The key {name}: {words}{(words.EndsWith(".", StringComparison.Ordinal) ? "" : ".")}",
-                at < 0 ? "See the key section of the report." : FixText.Run("Run:", problem.Substring(at).TrimEnd('.', ')', ' ')), key.Path);
-        }
-
-        /// <summary>Where the command that ends an inventory problem starts (after its ": "); -1 when there is none.</summary>
-        private static int CommandStart(string problem)
-        {
-            int[] starts = CommandStarts.Select(start => problem.IndexOf(": " + start, StringComparison.Ordinal)).Where(i => i >= 0).ToArray();
-            return starts.Length == 0 ? -1 : starts.Min() + 2;
+                commands.Count == 0 ? "See the key section of the report." : FixText.Run("Run:", string.Join("\nor:\n    ", commands)), key.Path);
         }
 
         private static string PublicKeyState(KeyEntry key) =>

@@ -138,9 +138,11 @@ namespace EspriSsh.Core.Diagnostics
 
             IEnumerable<string> hosts = plan?.Hops.Select(h => h.Alias) ?? new[] { request.HostName };
             var options = new SshResolveOptions { Home = home };
+            // A config ssh refuses is read as far as it goes: ssh's own refusal is the report's finding, not a failure of it.
+            SshConfigDocument? document = SshConfigDocument.Load(userConfig);
             foreach (string host in hosts.Distinct(StringComparer.Ordinal))
             {
-                bool configured = File.Exists(userConfig) && SshConfigResolver.Resolve(userConfig, host, options).IdentityFilesFromConfig;
+                bool configured = document != null && SshConfigResolver.Read(document, host, options).Settings?.IdentityFilesFromConfig == true;
                 if (!configured && SshNames.IsValidHostName(host))
                 {
                     text.Append("Host ").Append(host.ToLowerInvariant()).Append('\n');

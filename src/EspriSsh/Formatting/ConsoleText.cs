@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation.Host;
 using System.Text;
 using EspriSsh.Core.Display;
+using EspriSsh.Core.Keys;
 
 namespace EspriSsh.Formatting
 {
@@ -101,6 +102,10 @@ namespace EspriSsh.Formatting
             string Indented(string line, bool first) =>
                 first ? line : new string(' ', Math.Max(0, Math.Min(indent, width - line.Length))) + line;
         }
+
+        /// <summary>A key problem (Get-EspriKey) hung as <see cref="Hang"/> does, each command it ends with on a line of its own, whole.</summary>
+        public static string KeyProblem(string? problem, int indent, int width) =>
+            Hang(problem == null ? null : KeyProblemText.WithCommandLines(problem), indent, width);
 
         /// <summary>
         /// <paramref name="text"/> in the colour of <paramref name="style"/> (an escape sequence from
