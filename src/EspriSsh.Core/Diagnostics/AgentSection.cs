@@ -55,7 +55,7 @@ namespace EspriSsh.Core.Diagnostics
                 return;
             }
 
-            string output = list.CombinedOutput.Trim();
+            string output = WithCommentsEscaped(list.CombinedOutput, status).Trim();
             section.Line("What ssh sees (" + list.CommandLine + "):").Block(output.Length == 0 ? "(no output, exit code " + list.ExitCode + ")" : output);
             bool sshAddAnswered = list.ExitCode == 0 || list.ExitCode == 1; // 1: no key; 2: no agent
             if (!status.Reachable)
@@ -71,6 +71,23 @@ namespace EspriSsh.Core.Diagnostics
                     $"ssh-add does not see the keys of {status.Agent}: your OpenSSH tools use another agent (on Windows, the ssh-agent service rather than Pageant).",
                     "Add the key to the agent your ssh uses too: ssh-add <your key file>"));
             }
+        }
+
+        /// <summary>
+        /// ssh-add prints each key's comment as the agent holds it: a comment with a line break in it
+        /// would start a line of its own in the block (a forged listing line or finding). Each comment
+        /// the agent gave us is put back on its key's line, escaped. The output was read line by line
+        /// (CR, LF and CR LF each ended a line, then joined with LF), so the comment is looked for as
+        /// it came out of that reading.
+        /// </summary>
+        private static string WithCommentsEscaped(string output, AgentStatus status)
+        {
+            foreach (string comment in (status.Identities ?? Array.Empty<AgentIdentity>()).Select(i => i.Comment).Where(c => !UntrustedText.IsSafe(c)))
+            {
+                output = output.Replace(comment.Replace("\r\n", "\n").Replace('\r', '\n'), UntrustedText.Escape(comment));
+            }
+
+            return output;
         }
 
         // "256 SHA256:abc... comment (ED25519)"
