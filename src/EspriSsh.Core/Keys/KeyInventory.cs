@@ -255,10 +255,9 @@ namespace EspriSsh.Core.Keys
             entry.Bits = info?.Bits;
             entry.Fingerprint = KeyFingerprint.Sha256(blob);
             entry.Comment = UntrustedText.Escape(comment);
-            if (!UntrustedText.IsSafe(comment))
+            if (SshPublicKey.UnsafeCommentProblem(comment) is string unsafeComment)
             {
-                problems.Add($"Its comment holds control or text-direction characters ({UntrustedText.UnsafeCharacters(comment)}), shown escaped: " +
-                    "such a comment can clear a terminal, forge lines or hide text. Give the key a plain comment.");
+                problems.Add(unsafeComment);
             }
         }
 

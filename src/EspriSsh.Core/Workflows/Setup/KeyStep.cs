@@ -169,7 +169,9 @@ namespace EspriSsh.Core.Workflows.Setup
                 }
 
                 KeyInfo info = workflow.Execute(plan, answers, addToAgent: false);
-                return Written(ctx, info, $"Installed {key} as '{info.Path}' in the OpenSSH format", notUsed);
+                // The .pub written carries such a comment escaped: said here, where it changed.
+                string comment = SshPublicKey.UnsafeCommentProblem(plan.PublicKey?.Comment) is string problem ? " " + problem : "";
+                return Written(ctx, info, $"Installed {key} as '{info.Path}' in the OpenSSH format", comment + notUsed);
             }
             finally
             {
