@@ -316,6 +316,53 @@ Describe 'A hostile key comment in Start-EspriSetup''s checklist: the terminal a
     }
 }
 
+Describe 'File names holding a line feed, ESC or a typographic quote: named escaped, never a line or a command of their own' -Skip:(Test-Skip -UnixOnly -Tool ssh-keygen) {
+    BeforeAll {
+        $script:Names = New-TestSandbox
+        $env:ESPRISSH_HOME = $Names.Home
+        $desktop = Join-Path $Names.Home 'Desktop'
+        $null = New-Item -ItemType Directory $desktop
+        [IO.File]::WriteAllText((Join-Path $desktop "evil`n[DONE] Key FORGED`e[2J.ppk"), "junk`n")
+        # A key ssh-keygen made, under a name that ends PowerShell's quoting (’) and forges a finding (LF).
+        $script:KeyName = "id_x’; Remove-Item -Recurse ~; ’`n2. [ERROR] FORGED`e]0;t`a"
+        $script:KeyFile = Join-Path $Names.Ssh $KeyName
+        ssh-keygen -q -t ed25519 -N '' -f $KeyFile | Out-Null
+        chmod 644 $KeyFile
+        $script:Forged = '(?m)^\s*(\d+\. \[ERROR\] FORGED|\[DONE\] Key FORGED)'
+        $script:RawControl = '[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+    }
+    AfterAll {
+        Remove-Item -Recurse -Force $Names.Home -ErrorAction Ignore
+        $env:ESPRISSH_HOME = $Box.Home
+    }
+
+    It 'Get-EspriKey: each problem one line, the name escaped, the quote doubled in the commands it gives' {
+        $entry = Get-EspriKey -Path $KeyFile -WarningAction SilentlyContinue
+        $entry.Problems | Should -Not -BeNullOrEmpty
+        $entry.Problems | ForEach-Object { $_ | Should -Not -Match "[\n]|$RawControl" }
+        $entry.Problems -join ' ' | Should -Match ([regex]::Escape("chmod 600 '$($Names.Ssh)/id_x’’; Remove-Item -Recurse ~; ’’\n2. [ERROR] FORGED\x1b]0;t\x07'"))
+        ($entry | Out-String -Width 200) | Should -Not -Match $Forged
+    }
+
+    It 'Start-EspriSetup: the checklist names the Desktop file and the key escaped' {
+        $setup = Start-EspriSetup -SshDirectory $Names.Ssh -WhatIf 6>$null 3>$null
+        $key = $setup.Steps | Where-Object Name -eq 'Key'
+        $key.Detail | Should -Match ([regex]::Escape("/Desktop/evil\n[DONE] Key FORGED\x1b[2J.ppk'"))
+        foreach ($step in $setup.Steps) { $step.Detail | Should -Not -Match "[\n]|$RawControl" }
+        ($setup.Steps.Next -join "`n") | Should -Not -Match $Forged
+        ($setup | Out-String) | Should -Not -Match $Forged
+    }
+
+    It 'Get-EspriDebugReport: no finding forged, no raw control character in the file' {
+        $out = Join-Path $Names.Home 'report.txt'
+        $report = Get-EspriDebugReport -SshDirectory $Names.Ssh -OutFile $out -NoConnectionTest 6>$null
+        $text = Get-Content -Raw $out
+        $text | Should -Not -Match $Forged
+        $text | Should -Not -Match $RawControl
+        ($report.Findings | Where-Object Code -eq 'KeyFileTooOpen').Problem | Should -Match ([regex]::Escape("id_x’; Remove-Item -Recurse ~; ’\n2. [ERROR] FORGED\x1b]0;t\x07"))
+    }
+}
+
 Describe 'Files swapped or planted where a file is expected: judged on the open handle, never waited on' -Skip:(Test-Skip -UnixOnly -Tool mkfifo, ssh-keygen) {
     BeforeAll {
         $script:Planted = New-TestSandbox

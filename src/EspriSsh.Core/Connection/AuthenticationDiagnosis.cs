@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Site;
 
@@ -35,7 +36,7 @@ namespace EspriSsh.Core.Connection
             {
                 stage.Status = StageStatus.Failed;
                 stage.Reason = ErrorIds.KeyFileTooOpen;
-                stage.Hint = $"The server accepts this key, but OpenSSH will refuse to use '{used.Path}': {used.RightsProblem}. Restrict the file to yourself, then test again.";
+                stage.Hint = $"The server accepts this key, but OpenSSH will refuse to use {UntrustedText.Quoted(used.Path)}: {used.RightsProblem}. Restrict the file to yourself, then test again.";
                 return;
             }
 
@@ -52,7 +53,7 @@ namespace EspriSsh.Core.Connection
 
             if (used.RightsProblem != null)
             {
-                warnings.Add($"The agent signed, but without it OpenSSH will refuse '{used.Path}': {used.RightsProblem}. Restrict the file to yourself.");
+                warnings.Add($"The agent signed, but without it OpenSSH will refuse {UntrustedText.Quoted(used.Path)}: {used.RightsProblem}. Restrict the file to yourself.");
             }
 
             if (warnings.Count > 0)
@@ -103,7 +104,7 @@ namespace EspriSsh.Core.Connection
             {
                 stage.Reason = ErrorIds.AuthenticationFailed;
                 string prints = string.Join(", ", refused.Select(i => i.Offer!.Fingerprint).Distinct());
-                string pubs = string.Join(", ", refused.Select(i => i.IsCertificate ? "'" + i.CertifiedKey!.Path + ".pub'" : i.IsFile ? "'" + i.Path + ".pub'" : $"the line ssh-add -L shows for '{i.Path}'").Distinct());
+                string pubs = string.Join(", ", refused.Select(i => i.IsCertificate ? "'" + i.CertifiedKey!.Path + ".pub'" : i.IsFile ? "'" + i.Path + ".pub'" : $"the line ssh-add -L shows for {UntrustedText.Quoted(i.Path)}").Distinct());
                 hint.Add($"The key offered is {prints}; the key registered with the IT team must be this one: send {pubs} via the account form. "
                     + $"If it was registered, check the login name: '{hop.User}' must be the account name the centre gave you (use -User).");
                 hint.AddRange(OtherLocalKeys(identities, sshDirectory));
@@ -111,7 +112,7 @@ namespace EspriSsh.Core.Connection
 
             hint.AddRange(identities.Where(i => i.Policy?.Verdict == KeyPolicyVerdict.Refused).Select(i => i.Policy!.Reason));
             hint.AddRange(identities.Where(i => i.PublicFileMismatch != null).Select(i => i.PublicFileMismatch!));
-            hint.AddRange(identities.Where(i => i.RightsProblem != null && i.Agent == null).Select(i => $"OpenSSH ignores '{i.Path}': {i.RightsProblem}."));
+            hint.AddRange(identities.Where(i => i.RightsProblem != null && i.Agent == null).Select(i => $"OpenSSH ignores {UntrustedText.Quoted(i.Path)}: {i.RightsProblem}."));
             stage.Hint = string.Join(" ", hint.Distinct());
         }
 
@@ -145,9 +146,9 @@ namespace EspriSsh.Core.Connection
 
         private static string NextStepFor(LoadedIdentity identity, AgentKeys agent) => identity.ProblemId switch
         {
-            ErrorIds.PassphraseRequired => $"'{identity.Path}' is protected by a passphrase and was not tried: add it to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add '{identity.Path}'), "
+            ErrorIds.PassphraseRequired => $"{UntrustedText.Quoted(identity.Path)} is protected by a passphrase and was not tried: add it to the agent once (Install-EspriKey -Path {UntrustedText.QuotedArgument(identity.Path)} -AddToAgent, or ssh-add {UntrustedText.QuotedArgument(identity.Path)}), "
                 + "run the test in an interactive session to be asked, or pass -Passphrase." + LockedAgent(agent),
-            ErrorIds.KeyWrongPassphrase => $"The passphrase does not open '{identity.Path}'. Type it again; if it is lost, make a new key with New-EspriKey and register its .pub.",
+            ErrorIds.KeyWrongPassphrase => $"The passphrase does not open {UntrustedText.Quoted(identity.Path)}. Type it again; if it is lost, make a new key with New-EspriKey and register its .pub.",
             ErrorIds.KeyFileNotFound => $"{identity.Problem} Make a key with New-EspriKey, or name yours with -IdentityFile.",
             _ => identity.Problem ?? "The key cannot be used.",
         };
@@ -162,8 +163,8 @@ namespace EspriSsh.Core.Connection
 
             return identity.ProblemId switch
             {
-                ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again and type it, or add the key to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add).",
-                ErrorIds.KeyWrongPassphrase => $"the passphrase typed does not open '{identity.Path}'. If it is lost, make a new key with New-EspriKey and register its .pub.",
+                ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again and type it, or add the key to the agent once (Install-EspriKey -Path {UntrustedText.QuotedArgument(identity.Path)} -AddToAgent, or ssh-add).",
+                ErrorIds.KeyWrongPassphrase => $"the passphrase typed does not open {UntrustedText.Quoted(identity.Path)}. If it is lost, make a new key with New-EspriKey and register its .pub.",
                 ErrorIds.AgentLocked => "the agent is locked. Unlock it with: ssh-add -X",
                 _ => identity.Problem ?? "no signature could be made.",
             };
@@ -184,7 +185,7 @@ namespace EspriSsh.Core.Connection
             List<string> others = Keys.PublicKeyFile.InDirectory(sshDirectory)
                 .Select(p => (p.Path, Print: Keys.KeyFingerprint.Sha256(p.Key.Blob)))
                 .Where(p => !offeredPrints.Contains(p.Print))
-                .Select(p => $"{p.Print} ('{p.Path}')")
+                .Select(p => $"{p.Print} ({UntrustedText.Quoted(p.Path)})")
                 .ToList();
             if (others.Count > 0)
             {
@@ -198,8 +199,8 @@ namespace EspriSsh.Core.Connection
             KeyOffer offer = identity.Offer!;
             string source = identity.Agent == null ? "" : identity.IsFile ? ", signed by the agent" : " in the agent";
             return identity.IsCertificate
-                ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} ('{offer.Path}'{source})"
-                : $"{offer.KeyType} key {offer.Fingerprint} ('{offer.Path}'{source})";
+                ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} ({UntrustedText.Quoted(offer.Path)}{source})"
+                : $"{offer.KeyType} key {offer.Fingerprint} ({UntrustedText.Quoted(offer.Path)}{source})";
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -63,7 +64,7 @@ namespace EspriSsh.Core.Connection
                 if (!File.Exists(file))
                 {
                     throw new EspriException(ErrorIds.KeyFileNotFound,
-                        $"There is no key file '{file}'. Check the path of -IdentityFile; Get-ChildItem '{sshDirectory}' lists your keys.", file);
+                        $"There is no key file {UntrustedText.Quoted(file)}. Check the path of -IdentityFile; Get-ChildItem {UntrustedText.QuotedArgument(sshDirectory)} lists your keys.", file);
                 }
             }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -154,7 +155,7 @@ namespace EspriSsh.Core.Connection
 
             if (unlocker == null)
             {
-                identity.Problem = $"'{identity.Path}' is protected by a passphrase and is not in the agent{AgentClause()}; this session cannot ask for the passphrase (non-interactive), so the key was not offered.";
+                identity.Problem = $"{UntrustedText.Quoted(identity.Path)} is protected by a passphrase and is not in the agent{AgentClause()}; this session cannot ask for the passphrase (non-interactive), so the key was not offered.";
                 return false;
             }
 
@@ -217,13 +218,13 @@ namespace EspriSsh.Core.Connection
             string keyType = key.PublicKey!.KeyType;
             if (!SshNetKeyAdapter.CanOffer(keyType))
             {
-                (certificate.Problem, certificate.ProblemId) = ($"the certificate '{certificate.Path}': {SshNetKeyAdapter.WhyNotOffered(keyType)}", ErrorIds.KeyTypeUnsupported);
+                (certificate.Problem, certificate.ProblemId) = ($"the certificate {UntrustedText.Quoted(certificate.Path)}: {SshNetKeyAdapter.WhyNotOffered(keyType)}", ErrorIds.KeyTypeUnsupported);
                 return;
             }
 
             if (!CanSign(key, out Func<string, byte[], byte[]?>? signer))
             {
-                (certificate.Problem, certificate.ProblemId) = ($"the certificate '{certificate.Path}': its key '{key.Path}' cannot sign: {key.Problem}", key.ProblemId);
+                (certificate.Problem, certificate.ProblemId) = ($"the certificate {UntrustedText.Quoted(certificate.Path)}: its key {UntrustedText.Quoted(key.Path)} cannot sign: {key.Problem}", key.ProblemId);
                 return;
             }
 

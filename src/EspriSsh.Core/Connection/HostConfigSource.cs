@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 
@@ -20,7 +21,7 @@ namespace EspriSsh.Core.Connection
             if (configPath != null && !File.Exists(configPath))
             {
                 throw new EspriException(ErrorIds.ConfigUnreadable,
-                    $"There is no ssh config file '{configPath}'. Check the path of -ConfigPath, or omit it to use '{SshDirectory.ConfigFile(sshDirectory)}'.", configPath);
+                    $"There is no ssh config file {UntrustedText.Quoted(configPath)}. Check the path of -ConfigPath, or omit it to use '{SshDirectory.ConfigFile(sshDirectory)}'.", configPath);
             }
 
             string path = SshDirectory.ConfigFile(sshDirectory, configPath);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Platform;
@@ -34,7 +35,7 @@ namespace EspriSsh.Core.Connection
             var identity = new LoadedIdentity(path);
             if (!File.Exists(path))
             {
-                identity.Problem = $"'{path}' does not exist.";
+                identity.Problem = $"{UntrustedText.Quoted(path)} does not exist.";
                 identity.ProblemId = ErrorIds.KeyFileNotFound;
                 return identity;
             }
@@ -92,12 +93,12 @@ namespace EspriSsh.Core.Connection
             SshPublicKey? pub = PublicKeyFile.TryRead(pubPath, out _);
             if (pub == null)
             {
-                return $"'{pubPath}' is not a valid public key line; write it again (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
+                return $"{UntrustedText.Quoted(pubPath)} is not a valid public key line; write it again (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
             }
 
             return pub.SameKeyAs(key.PublicKey)
                 ? null
-                : $"'{pubPath}' holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than '{path}' ({fingerprint}): a .pub sent from it would never match. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
+                : $"{UntrustedText.Quoted(pubPath)} holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than {UntrustedText.Quoted(path)} ({fingerprint}): a .pub sent from it would never match. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
         }
     }
 }

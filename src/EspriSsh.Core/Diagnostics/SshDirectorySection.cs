@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Platform;
@@ -65,8 +66,8 @@ namespace EspriSsh.Core.Diagnostics
                     {
                         verdict += ", wrong owner";
                         context.Add(new Finding("KeyFileOwner", FindingSeverity.Error,
-                            $"The private key {name} belongs to another account ({owner}); ssh refuses to use it.",
-                            $"Take ownership: sudo chown \"$(id -un)\" '{path}' (or make a new key with New-EspriKey).", path));
+                            $"The private key {UntrustedText.Escape(name)} belongs to another account ({owner}); ssh refuses to use it.",
+                            $"Take ownership: sudo chown \"$(id -un)\" {UntrustedText.Quoted(path)} (or make a new key with New-EspriKey).", path));
                     }
                 }
 
@@ -92,9 +93,9 @@ namespace EspriSsh.Core.Diagnostics
             SplitFix(access.Problem ?? "its rights are too open", out string problem, out string? fix);
             fix ??= HostPlatform.IsWindows
                 ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
-                : $"chmod 600 '{path}'";
+                : $"chmod 600 {UntrustedText.QuotedArgument(path)}";
             context.Add(new Finding("KeyFileTooOpen", FindingSeverity.Error,
-                $"The private key {Path.GetFileName(path)}: {problem}", fix, path));
+                $"The private key {UntrustedText.Escape(Path.GetFileName(path))}: {problem}", fix, path));
         }
 
         /// <summary>A verdict's problem "... Fix: command" as the problem and the command.</summary>

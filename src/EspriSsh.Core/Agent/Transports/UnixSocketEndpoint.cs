@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Sockets;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Agent.Transports
 {
@@ -14,7 +15,7 @@ namespace EspriSsh.Core.Agent.Transports
 
         public string Path { get; }
 
-        public string Description => $"the ssh-agent at '{Path}'";
+        public string Description => $"the ssh-agent at {UntrustedText.Quoted(Path)}";
 
         public Stream Connect(TimeSpan timeout)
         {

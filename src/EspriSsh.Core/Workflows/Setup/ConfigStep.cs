@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Platform;
@@ -40,18 +41,18 @@ namespace EspriSsh.Core.Workflows.Setup
             ConfigChange? change = new ConfigWorkflow(ctx.Ui, ctx.Site).Apply(plan);
             if (change == null)
             {
-                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{plan.Path}'.",
+                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into {UntrustedText.Quoted(plan.Path)}.",
                     "Run Start-EspriSetup without -WhatIf to do it.");
             }
 
             ctx.ConfigInPlace = plan.Satisfied;
             if (!change.Changed)
             {
-                return Checked(plan, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts} for {user}.", next);
+                return Checked(plan, SetupStepStatus.AlreadyDone, $"{UntrustedText.Quoted(plan.Path)} already has {hosts} for {user}.", next);
             }
 
             string backup = change.BackupPath == null ? "" : $" (the previous file is kept as '{change.BackupPath}')";
-            return Checked(plan, SetupStepStatus.Done, $"Wrote {hosts} for {user} into '{plan.Path}'{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
+            return Checked(plan, SetupStepStatus.Done, $"Wrote {hosts} for {user} into {UntrustedText.Quoted(plan.Path)}{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
         }
 
         private static SshConfigEditPlan Plan(SetupContext ctx, string user)
