@@ -172,15 +172,16 @@ Describe 'Include and known_hosts that are devices, FIFOs or links to them end w
         }
     }
 
-    It 'Test-EspriConnection refuses a config that includes <Target> with NotARegularFile' -ForEach @(
-        @{ Target = '/dev/zero' }
-        @{ Target = 'ZERO-LINK' }
-        @{ Target = 'FIFO-LINK' }
+    # /dev/zero is writable by everyone: ssh refuses to include it ("Bad owner or permissions"), and so does EspriSsh.
+    It 'Test-EspriConnection refuses a config that includes <Target> with <ErrorId>' -ForEach @(
+        @{ Target = '/dev/zero'; ErrorId = 'ConfigInvalid' }
+        @{ Target = 'ZERO-LINK'; ErrorId = 'ConfigInvalid' }
+        @{ Target = 'FIFO-LINK'; ErrorId = 'NotARegularFile' }
     ) {
         $target = $Target -replace 'ZERO-LINK', $ZeroLink -replace 'FIFO-LINK', $FifoLink
         $config = New-Config 'include-hostile' "Include $target", 'Host box', '  HostName 127.0.0.1'
         { Test-EspriConnection box -ConfigPath $config -SshDirectory $Box.Ssh -ErrorAction Stop } |
-            Should -Throw -ErrorId 'NotARegularFile,EspriSsh.Commands.TestEspriConnectionCommand'
+            Should -Throw -ErrorId "$ErrorId,EspriSsh.Commands.TestEspriConnectionCommand"
     }
 
     It 'a FIFO as Include or as known_hosts is never opened (no hang), in a fresh process' {

@@ -235,8 +235,12 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
             $now = Get-Content $Config
             $now -match '^Host spirit1$' | Should -HaveCount 1
             foreach ($line in $original -split "`n" | Where-Object { $_ }) { $now | Should -Contain $line }
-            Test-EspriSshConfig -User alice -ConfigPath $Config | Should -BeTrue
+            # The user's own Port line is kept, and named: ssh will not use the site's port 22.
             $r.Changed | Should -BeTrue
+            $r.Overrides.Setting | Should -Be 'Port'
+            $r.Overrides[0].Location.ToString() | Should -Be "$Config line 3" -Because "the line as numbered in the file written"
+            Test-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable tw -WarningAction SilentlyContinue | Should -BeFalse
+            ($tw -join "`n") | Should -Match 'line 3 \(Port 2222\): ssh connects spirit1 to port 2222 instead of 22'
         }
 
         It 'warns about Host * ForwardAgent yes and comments it out with -DisableForwardAgentAll' {
@@ -283,6 +287,100 @@ Describe 'Set-EspriSshConfig' -Skip:$NoSsh {
         ) {
             { Set-EspriSshConfig @Splat -ConfigPath $Config -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidParameter,EspriSsh.Commands.SetEspriSshConfigCommand'
             Test-Path $Config | Should -BeFalse
+        }
+    }
+
+    Context 'configs ssh refuses, lines that override the site, an existing route to Jean Zay' {
+        BeforeAll {
+            $script:Box = New-TestSandbox
+            $env:ESPRISSH_HOME = $Box.Home
+            $env:ESPRISSH_NONINTERACTIVE = '1'
+            $script:Config = Join-Path $Box.Ssh 'config'
+        }
+        AfterAll {
+            Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
+            Remove-Item Env:ESPRISSH_HOME, Env:ESPRISSH_NONINTERACTIVE -ErrorAction Ignore
+        }
+
+        It 'refuses to edit a file ssh refuses (<Case>): ConfigInvalid with ssh''s reason and line, nothing written; Test-EspriSshConfig is False with the same reason' -ForEach @(
+            @{ Case = 'macOS UseKeychain'; Content = "Host *`n  UseKeychain yes`n  AddKeysToAgent yes`n"; Reason = 'Bad configuration option: usekeychain'; Line = 'config line 2' }
+            @{ Case = 'a bad port under another host'; Content = "Host lab`n  HostName lab.example.org`n  Port notanumber`n"; Reason = "Bad port 'notanumber'"; Line = 'config line 3' }
+            @{ Case = 'Match with a missing criterion'; Content = "Match host`n  User x`n"; Reason = 'Missing Match criteria for host'; Line = 'config line 1' }
+            @{ Case = 'a bad line in an included file'; Content = "Include conf.d/*`nHost lab`n  User l`n"; Included = "Host x`n  Junk`n"; Reason = 'no argument after keyword "junk"'; Line = 'bad.conf line 2' }
+        ) {
+            [IO.File]::WriteAllText($Config, $Content)
+            if ($Included) {
+                $null = New-Item -ItemType Directory -Force (Join-Path $Box.Ssh 'conf.d')
+                [IO.File]::WriteAllText((Join-Path $Box.Ssh 'conf.d/bad.conf'), $Included)
+            }
+            try {
+                Invoke-SshG $Config 'spirit1' $Box.Home | Should -BeNullOrEmpty -Because 'the control: ssh itself refuses the file'
+                $before = [IO.File]::ReadAllBytes($Config)
+                { Set-EspriSshConfig -User alice -ConfigPath $Config -ErrorAction Stop } | Should -Throw -ErrorId 'ConfigInvalid,EspriSsh.Commands.SetEspriSshConfigCommand'
+                $err = $Error[0]
+                $err.Exception.Message | Should -Match ([regex]::Escape($Reason))
+                $err.Exception.Message | Should -Match ([regex]::Escape($Line))
+                [IO.File]::ReadAllBytes($Config) | Should -Be $before
+                Test-Path "$Config.bak" | Should -BeFalse
+                Test-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue | Should -BeFalse
+                ($w -join "`n") | Should -Match ([regex]::Escape($Reason))
+            }
+            finally { Remove-Item -Recurse -Force (Join-Path $Box.Ssh 'conf.d') -ErrorAction Ignore }
+        }
+
+        It 'judges alone when no ssh is installed, with the same verdict and line' {
+            [IO.File]::WriteAllText($Config, "Host *`n  UseKeychain yes`n")
+            $emptyBin = New-Item -ItemType Directory -Force (Join-Path $Box.Home 'no-ssh-bin')
+            $r = Invoke-FreshPwsh -TimeoutSec 60 -Environment @{ PATH = $emptyBin.FullName; ESPRISSH_HOME = $Box.Home; ESPRISSH_NONINTERACTIVE = '1' } -Command @"
+Import-Module '$(Get-TestModulePath)'
+try { Set-EspriSshConfig -User alice -ConfigPath '$Config' -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }
+"@
+            $r.Output | Should -Match 'ConfigInvalid,EspriSsh.Commands.SetEspriSshConfigCommand'
+            $r.Output | Should -Match "EspriSsh's own reading, no ssh installed"
+            $r.Output | Should -Match 'config line 2: Bad configuration option: usekeychain'
+            $r.Output | Should -Match "only Apple's ssh"
+        }
+
+        It 'names the lines before the block that change what ssh uses for spirit1: <Case>' -ForEach @(
+            @{ Case = 'a global Port line'; Content = "Port 4567`nHost *`n  ServerAliveInterval 30`n"; Setting = 'Port'; Key = 'port'; Value = '4567'; Line = 1 }
+            @{ Case = 'global IdentityFile lines'; Content = "IdentityFile ~/.ssh/a`nIdentityFile ~/.ssh/b`nIdentityFile ~/.ssh/c`nIdentityFile ~/.ssh/d`n"; Setting = 'IdentityFile'; Key = 'identityfile'; Value = '~/.ssh/a'; Line = 1 }
+            @{ Case = 'a global ProxyCommand'; Content = "ProxyCommand nc -X connect -x proxy:3128 %h %p`n"; Setting = 'ProxyCommand'; Key = 'proxycommand'; Value = 'nc -X connect -x proxy:3128 %h %p'; Line = 1 }
+        ) {
+            [IO.File]::WriteAllText($Config, $Content)
+            $r = Set-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue
+            $o = $r.Overrides | Where-Object Setting -eq $Setting
+            $o | Should -Not -BeNullOrEmpty -Because ($r.Warnings -join "`n")
+            $o.Location.ToString() | Should -Be "$Config line $Line"
+            $o.Value | Should -Be $Value
+            ($w -join "`n") | Should -Match ([regex]::Escape("$Config line $Line"))
+            $r.Satisfied | Should -BeFalse
+            @(Get-SshGValue (Invoke-SshG $Config 'spirit1' $Box.Home) $Key)[0] | Should -Be $Value -Because 'the control: ssh does use the line named'
+            Test-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable tw -WarningAction SilentlyContinue | Should -BeFalse
+            ($tw -join "`n") | Should -Match ([regex]::Escape("$Config line $Line"))
+        }
+
+        It 'writes Port 22 in the block when a Match all read after it would change the port, and says why' {
+            [IO.File]::WriteAllText($Config, "Match all`n  Port 4567`n")
+            $r = Set-EspriSshConfig -User alice -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue
+            $r.Satisfied | Should -BeTrue
+            Get-SshGValue (Invoke-SshG $Config 'spirit1' $Box.Home) 'port' | Should -Be '22'
+            Get-SshGValue (Invoke-SshG $Config 'elsewhere' $Box.Home) 'port' | Should -Be '4567'
+            ($w -join "`n") | Should -Match 'line \d+ \(Port 4567\).*Port 22 is written'
+        }
+
+        It 'keeps an existing route to jean-zay through another jump host in a script, and says how to replace it' {
+            [IO.File]::WriteAllText($Config, "Host jean-zay`n  HostName jean-zay.idris.fr`n  User ujz01`n  ProxyJump labproxy.example.org`n")
+            $r = Set-EspriSshConfig -User alice -JeanZayUser ujz01 -ConfigPath $Config -WarningVariable w -WarningAction SilentlyContinue
+            Get-SshGValue (Invoke-SshG $Config 'jean-zay' $Box.Home) 'proxyjump' | Should -Be 'labproxy.example.org'
+            $r.KeptRoute.Route | Should -Be 'ProxyJump labproxy.example.org'
+            $r.KeptRoute.Location.ToString() | Should -Match 'config line \d+'
+            ($w -join "`n") | Should -Match '-ReplaceRoute'
+            Test-EspriSshConfig -User alice -JeanZayUser ujz01 -ConfigPath $Config -WarningAction SilentlyContinue | Should -BeFalse
+
+            $r = Set-EspriSshConfig -User alice -JeanZayUser ujz01 -ConfigPath $Config -ReplaceRoute -WarningAction SilentlyContinue
+            $r.KeptRoute | Should -BeNullOrEmpty
+            Get-SshGValue (Invoke-SshG $Config 'jean-zay' $Box.Home) 'proxyjump' | Should -Be 'spirit1'
+            Test-EspriSshConfig -User alice -JeanZayUser ujz01 -ConfigPath $Config | Should -BeTrue
         }
     }
 }

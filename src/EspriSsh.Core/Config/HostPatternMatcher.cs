@@ -7,7 +7,7 @@ namespace EspriSsh.Core.Config
     /// <summary>
     /// ssh's pattern rules (match.c): '*' any run, '?' one character. A Host line applies when one
     /// pattern matches and no '!' pattern does; Host patterns are case-sensitive against the host as
-    /// typed. Match criteria take comma lists compared case-insensitively.
+    /// typed. Match criteria and known_hosts take comma lists (match_pattern_list).
     /// </summary>
     public static class HostPatternMatcher
     {
@@ -32,26 +32,67 @@ namespace EspriSsh.Core.Config
             return matched;
         }
 
-        /// <summary>match_pattern_list: "a*,!b" style lists; a matching negation wins.</summary>
-        public static bool ListMatches(string value, string commaList)
+        /// <summary>match_hostname: a "a*,!b" list, host and patterns compared in lower case; a matching negation wins.</summary>
+        public static bool ListMatches(string value, string commaList) => PatternListResult(LowerAscii(value), commaList, lowerPattern: true) == 1;
+
+        /// <summary>
+        /// match_pattern_list: 1 when a pattern of the comma list matches and no negated one does, -1
+        /// when a negated one matches, 0 otherwise. <paramref name="lowerPattern"/> lowers the patterns,
+        /// never the value (ssh's dolower); a pattern of 1023 characters or more matches nothing.
+        /// </summary>
+        public static int PatternListResult(string value, string commaList, bool lowerPattern)
         {
-            string lowered = value.ToLowerInvariant();
-            bool matched = false;
-            foreach (string item in commaList.Split(','))
+            bool positive = false;
+            int i = 0;
+            while (i < commaList.Length)
             {
-                bool negated = item.StartsWith("!", StringComparison.Ordinal);
-                if (Glob(lowered, (negated ? item.Substring(1) : item).ToLowerInvariant()))
+                bool negated = commaList[i] == '!';
+                if (negated)
+                {
+                    i++;
+                }
+
+                int end = commaList.IndexOf(',', i);
+                if (end < 0)
+                {
+                    end = commaList.Length;
+                }
+
+                string pattern = commaList.Substring(i, end - i);
+                if (pattern.Length >= 1023)
+                {
+                    return 0;
+                }
+
+                if (Glob(value, lowerPattern ? LowerAscii(pattern) : pattern))
                 {
                     if (negated)
                     {
-                        return false;
+                        return -1;
                     }
 
-                    matched = true;
+                    positive = true;
+                }
+
+                i = end + 1;
+            }
+
+            return positive ? 1 : 0;
+        }
+
+        /// <summary>C's tolower in the C locale: ASCII letters only.</summary>
+        internal static string LowerAscii(string text)
+        {
+            char[] chars = text.ToCharArray();
+            for (int k = 0; k < chars.Length; k++)
+            {
+                if (chars[k] >= 'A' && chars[k] <= 'Z')
+                {
+                    chars[k] = (char)(chars[k] + 32);
                 }
             }
 
-            return matched;
+            return new string(chars);
         }
 
         public static bool Glob(string text, string pattern) => Glob(text, pattern, out _);

@@ -21,14 +21,17 @@ namespace EspriSsh.Core.Config
         private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>True the first time <paramref name="path"/> is met (read it), false when it was already read.</summary>
-        public bool Add(string path, int depth, SshConfigLocation includedFrom)
+        public bool Add(string path, int depth, SshConfigLocation includedFrom) => Add(path, false, depth, includedFrom);
+
+        /// <summary>As <see cref="Add(string, int, SshConfigLocation)"/>, a file read "parse only" (under a section that does not apply) counted apart.</summary>
+        public bool Add(string path, bool parseOnly, int depth, SshConfigLocation includedFrom)
         {
             if (depth > MaxDepth)
             {
                 throw Refused(includedFrom, $"Include lines nest more than {MaxDepth} levels deep (ssh stops with \"Too many recursive configuration includes\")");
             }
 
-            if (!seen.Add(Path.GetFullPath(path)))
+            if (!seen.Add((parseOnly ? "?" : "") + Path.GetFullPath(path)))
             {
                 return false;
             }

@@ -56,7 +56,9 @@ namespace EspriSsh.Core.Config
                 DesiredHostBlock block = HostBlock(remote, request.JeanZayUser, request.IdentityFile, forwardX11: false);
                 string ssh = isWindows ? (locator.Find("ssh")?.Path ?? "ssh.exe") : "ssh";
                 string proxyCommand = SshConfigLineParser.Quote(ssh) + " " + head.Alias + " -W %h:%p";
-                block.Settings.Add(request.UseProxyCommand ? ("ProxyCommand", proxyCommand) : ("ProxyJump", head.Alias));
+                block.Jump = head.Alias.ToLowerInvariant();
+                block.JumpCommand = request.UseProxyCommand ? proxyCommand : null;
+                block.Settings.Add(request.UseProxyCommand ? ("ProxyCommand", proxyCommand) : ("ProxyJump", block.Jump));
                 block.Retired = request.UseProxyCommand ? "ProxyJump" : "ProxyCommand";
                 blocks.Add(block);
             }
@@ -64,12 +66,15 @@ namespace EspriSsh.Core.Config
             return blocks;
         }
 
+        /// <summary>The alias of the head node the request names (spirit1 by default).</summary>
+        public string HeadAlias(SshConfigRequest request) => (request.HeadNode ?? site.DefaultHeadNode).ToLowerInvariant();
+
         /// <summary>The host reached through a head node (Jean Zay) that the request leaves out; null when there is none.</summary>
         public SiteHost? LeftOut(SshConfigRequest request) => request.JeanZayUser == null ? site.RemoteHost : null;
 
         private static DesiredHostBlock HostBlock(SiteHost host, string user, string identityFile, bool forwardX11)
         {
-            var block = new DesiredHostBlock(host.Alias.ToLowerInvariant());
+            var block = new DesiredHostBlock(host.Alias.ToLowerInvariant(), host.HostName, host.Port, user, identityFile);
             block.Settings.Add(("HostName", host.HostName));
             if (host.Port != 22)
             {

@@ -23,5 +23,8 @@ namespace EspriSsh.Core.Config
 
         /// <summary>Comment out ForwardAgent yes lines that apply to every host.</summary>
         public bool DisableForwardAgentAll { get; set; }
+
+        /// <summary>Replace the way the config reaches Jean Zay today (another jump host) by the head node; without it that route is kept.</summary>
+        public bool ReplaceRoute { get; set; }
     }
 }

@@ -4,34 +4,38 @@ using System.Linq;
 namespace EspriSsh.Core.Config
 {
     /// <summary>
-    /// The check after an edit: the edited config is resolved as ssh would for each alias, and every
-    /// value ssh would not use (an earlier line wins) becomes a warning naming the line that wins.
+    /// The check after an edit: the edited config is read as ssh would for each alias, and every value
+    /// ssh would use instead of the site's (a line read first, a global line, another block) becomes a
+    /// <see cref="ConfigOverride"/> naming that line and what it does.
     /// </summary>
     internal static class SshConfigVerifier
     {
-        /// <summary>True when ssh resolves every block's alias to exactly the block's values.</summary>
-        public static bool Verify(SshConfigDocument updated, IEnumerable<DesiredHostBlock> blocks, List<string> warnings, SshResolveOptions options)
+        /// <summary>The overrides of every block; none means ssh resolves each alias to exactly what the site needs.</summary>
+        public static List<ConfigOverride> Verify(SshConfigDocument updated, IEnumerable<DesiredHostBlock> blocks, SshResolveOptions options)
         {
-            bool satisfied = true;
+            var overrides = new List<ConfigOverride>();
             foreach (DesiredHostBlock block in blocks)
             {
-                ResolvedHostConfig resolved = SshConfigResolver.Resolve(updated, block.Alias, options);
-                foreach (var (keyword, value) in block.Settings)
+                ResolvedHostConfig? resolved = SshConfigResolver.Read(updated, block.Alias, options).Settings;
+                if (resolved != null)
                 {
-                    string? actual = keyword == "IdentityFile"
-                        ? (resolved.IdentityFiles.Contains(value) ? value : string.Join(", ", resolved.IdentityFiles))
-                        : resolved.Get(keyword);
-                    if (actual == null || !DesiredHostBlock.SameValue(keyword, actual, value))
-                    {
-                        satisfied = false;
-                        SshConfigLocation? source = resolved.SourceOf(keyword);
-                        warnings.Add($"ssh will use {keyword} '{actual ?? "(default)"}' for {block.Alias}, not '{value}'" +
-                            (source != null ? $": {source} sets it first. Move or remove that line (EspriSsh leaves other settings alone)." : "."));
-                    }
+                    overrides.AddRange(SshConfigOverrides.Find(block, resolved, location => LineText(updated, location)));
                 }
             }
 
-            return satisfied;
+            return overrides;
+        }
+
+        /// <summary>The text of a line of the edited document or of an included file.</summary>
+        internal static string LineText(SshConfigDocument document, SshConfigLocation location)
+        {
+            if (location.File == (document.Path ?? "(config)"))
+            {
+                return location.Line <= document.Lines.Count ? document.Lines[location.Line - 1].Text.Trim() : "";
+            }
+
+            IReadOnlyList<SshConfigLine>? lines = SshConfigDocument.Load(location.File)?.Lines;
+            return lines != null && location.Line <= lines.Count ? lines[location.Line - 1].Text.Trim() : "";
         }
     }
 }

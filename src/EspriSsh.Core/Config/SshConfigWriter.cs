@@ -10,15 +10,20 @@ namespace EspriSsh.Core.Config
     /// <summary>
     /// Writes a planned config edit: into the real file when the config is a symbolic link (the link
     /// stays), only if the file did not change since the plan, ~/.ssh created owner-only when missing,
-    /// a .bak of the old content, the new one atomically and owner-only.
+    /// a .bak of the old content, the new one atomically and owner-only. A plan ssh refused is never written.
     /// </summary>
     public static class SshConfigWriter
     {
         public static ConfigChange Apply(SshConfigEditPlan plan)
         {
+            if (plan.Refusal != null)
+            {
+                throw plan.Refusal.ToException(plan.Path);
+            }
+
             if (!plan.Changed)
             {
-                return new ConfigChange(plan.Path, false, null, plan.Hosts, plan.Diff, plan.Warnings, plan.Next);
+                return Describe(plan, changed: false, null);
             }
 
             string target = FileLinks.FinalTarget(plan.Path);
@@ -38,7 +43,17 @@ namespace EspriSsh.Core.Config
 
             string? backup = current == null ? null : BackupFile.Create(target, ownerOnly: true);
             AtomicFileWriter.WriteAllBytes(target, plan.NewBytes, ownerOnly: true);
-            return new ConfigChange(plan.Path, true, backup, plan.Hosts, plan.Diff, plan.Warnings, plan.Next);
+            return Describe(plan, changed: true, backup);
         }
+
+        /// <summary>The result, its lines numbered as in the file now on disk (the new one once written).</summary>
+        internal static ConfigChange Describe(SshConfigEditPlan plan, bool changed, string? backup) =>
+            new ConfigChange(plan.Path, changed, backup, plan.Hosts, plan.Diff, plan.Warnings, plan.Next)
+            {
+                Overrides = changed ? plan.Overrides : plan.OverridesBeforeEdit,
+                KeptRoute = plan.KeptRoute,
+                Satisfied = plan.Satisfied,
+                CheckedWith = plan.CheckedWith,
+            };
     }
 }

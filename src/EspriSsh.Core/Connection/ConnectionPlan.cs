@@ -27,15 +27,18 @@ namespace EspriSsh.Core.Connection
         /// <summary>Every host reached, first jump first, the target last.</summary>
         public IReadOnlyList<HopPlan> Hops => Jumps.Concat(new[] { Target }).ToList();
 
-        /// <summary>Where a new host key is recorded: the first user known_hosts file, as ssh does.</summary>
-        public string KnownHostsPath => userKnownHostsFiles[0];
+        /// <summary>Where a new host key of the target is recorded: the first user known_hosts file, as ssh does; null for "UserKnownHostsFile none".</summary>
+        public string? KnownHostsPath => userKnownHostsFiles.FirstOrDefault();
 
-        /// <summary>Every user known_hosts file ssh reads (UserKnownHostsFile), KnownHostsPath first.</summary>
+        /// <summary>Every user known_hosts file ssh reads for the target (UserKnownHostsFile), KnownHostsPath first; empty for "none".</summary>
         public IReadOnlyList<string> UserKnownHostsFiles
         {
             get => userKnownHostsFiles;
-            set => userKnownHostsFiles = value.Count > 0 ? value : throw new ArgumentException("ssh needs at least one user known_hosts file.", nameof(value));
+            set => userKnownHostsFiles = value;
         }
+
+        /// <summary>How a hop's key is checked and recorded: its own settings, else the plan's files.</summary>
+        public KnownHostsSettings KnownHostsFor(HopPlan hop) => hop.KnownHosts ?? new KnownHostsSettings(UserKnownHostsFiles, GlobalKnownHostsFiles);
 
         /// <summary>The system-wide known_hosts files ssh also trusts (GlobalKnownHostsFile), read only.</summary>
         public IReadOnlyList<string> GlobalKnownHostsFiles { get; set; } = KnownHostsLocations.DefaultGlobalFiles;

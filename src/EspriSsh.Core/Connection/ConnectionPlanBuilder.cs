@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
@@ -25,6 +26,7 @@ namespace EspriSsh.Core.Connection
         private readonly Func<string, HostSettings?> fromConfig;
         private readonly string sshDirectory;
         private readonly string localUser;
+        private string? knownHostsPath;
 
         /// <param name="fromConfig">The ssh config's settings for an alias (null: the config says nothing).</param>
         public ConnectionPlanBuilder(SiteProfile site, Func<string, HostSettings?> fromConfig, string sshDirectory, string localUser)
@@ -68,15 +70,15 @@ namespace EspriSsh.Core.Connection
                 }
             }
 
+            this.knownHostsPath = knownHostsPath;
             HostSettings? config = fromConfig(host);
             HopPlan target = Hop(host, explicitSettings, config);
-            IReadOnlyList<string> userKnownHosts = knownHostsPath != null ? new[] { knownHostsPath }
-                : NonEmpty(config?.UserKnownHostsFiles) ?? KnownHostsLocations.DefaultUserFiles(sshDirectory);
-            var plan = new ConnectionPlan(target, userKnownHosts[0], sshDirectory)
+            KnownHostsSettings files = target.KnownHosts!;
+            var plan = new ConnectionPlan(target, files.WritablePath ?? "", sshDirectory)
             {
                 ConfigSource = config?.Source,
-                UserKnownHostsFiles = userKnownHosts,
-                GlobalKnownHostsFiles = NonEmpty(config?.GlobalKnownHostsFiles) ?? KnownHostsLocations.DefaultGlobalFiles,
+                UserKnownHostsFiles = files.UserFiles,
+                GlobalKnownHostsFiles = files.GlobalFiles,
             };
             string? jump = JumpOf(host, config);
             if (jump != null)
@@ -96,8 +98,19 @@ namespace EspriSsh.Core.Connection
             IReadOnlyList<string> keys = NonEmpty(explicitSettings.IdentityFiles) ?? NonEmpty(config?.IdentityFiles) ?? DefaultKeys();
             // -IdentityFile tests that key: as ssh -i with IdentitiesOnly yes (the agent still signs for it when it holds it).
             bool identitiesOnly = NonEmpty(explicitSettings.IdentityFiles) != null || (config?.IdentitiesOnly ?? false);
-            return new HopPlan(alias, hostName, port, user, keys, identitiesOnly, config?.CertificateFiles);
+            return new HopPlan(alias, hostName, port, user, keys, identitiesOnly, config?.CertificateFiles) { KnownHosts = KnownHostsOf(config) };
         }
+
+        /// <summary>
+        /// The host's own known_hosts settings, as the ssh that reaches it reads them (a jump host's are
+        /// its own): -KnownHostsPath for every host, else its config's files (none at all for
+        /// "UserKnownHostsFile none"), else ssh's defaults; its HostKeyAlias.
+        /// </summary>
+        private KnownHostsSettings KnownHostsOf(HostSettings? config) => new KnownHostsSettings(
+            knownHostsPath != null ? new[] { knownHostsPath } : config?.UserKnownHostsFiles ?? KnownHostsLocations.DefaultUserFiles(sshDirectory),
+            config?.GlobalKnownHostsFiles ?? KnownHostsLocations.DefaultGlobalFiles,
+            config?.HostKeyAlias,
+            knownHostsPath == null ? config?.UserKnownHostsSource : null);
 
         /// <summary>How ssh reaches a host first: its ProxyJump, else a ProxyCommand of the ssh -W form, else the site's head node; null for direct.</summary>
         private string? JumpOf(string alias, HostSettings? config)

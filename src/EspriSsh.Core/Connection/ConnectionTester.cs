@@ -72,15 +72,16 @@ namespace EspriSsh.Core.Connection
             {
                 var inspector = new IdentityInspector(loadKey, site);
                 progress.Starting(config);
-                if (Configure(config, plan, inspector, cancellation, out KnownHosts? knownHosts, out AgentKeys agentKeys))
+                if (Configure(config, plan, inspector, cancellation, out Dictionary<KnownHostsSettings, KnownHosts>? knownHosts, out AgentKeys agentKeys))
                 {
-                    var verifier = new HostKeyVerifier(knownHosts!, site);
                     bool canAsk = interaction != null && interaction.CanPrompt;
                     KeyUnlocker? unlocker = canAsk ? new KeyUnlocker(interaction!, loadKey) : null;
                     HostKeyQuestion? hostKeyQuestion = canAsk ? new HostKeyQuestion(interaction!) : null;
                     HopConnection Open(HopPlan hop)
                     {
                         var authentication = new HopAuthentication(hop, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), agentKeys, unlocker, site, cancellation);
+                        KnownHostsSettings files = plan.KnownHostsFor(hop);
+                        var verifier = new HostKeyVerifier(knownHosts![files], site, files.Alias);
                         var connection = new HopConnection(hop, plan, verifier, authentication, progress, hostKeyQuestion, cancellation);
                         connections.Add(connection);
                         return connection;
@@ -130,7 +131,7 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>The Config stage: what will be used, and whether anything usable is there at all.</summary>
         private bool Configure(ConnectionStage stage, ConnectionPlan plan, IdentityInspector inspector, CancellationToken cancellation,
-            out KnownHosts? knownHosts, out AgentKeys agentKeys)
+            out Dictionary<KnownHostsSettings, KnownHosts>? knownHosts, out AgentKeys agentKeys)
         {
             var clock = Stopwatch.StartNew();
             knownHosts = null;
@@ -157,7 +158,15 @@ namespace EspriSsh.Core.Connection
 
             try
             {
-                knownHosts = KnownHosts.Load(plan.UserKnownHostsFiles, plan.GlobalKnownHostsFiles);
+                // Each host's own files (a jump host may have others), each set read once.
+                knownHosts = new Dictionary<KnownHostsSettings, KnownHosts>();
+                foreach (KnownHostsSettings files in plan.Hops.Select(plan.KnownHostsFor))
+                {
+                    if (!knownHosts.ContainsKey(files))
+                    {
+                        knownHosts[files] = KnownHosts.Load(files);
+                    }
+                }
             }
             catch (EspriException ex)
             {
@@ -175,8 +184,9 @@ namespace EspriSsh.Core.Connection
                 parts.Add("ssh config " + plan.ConfigSource);
             }
 
-            string alsoRead = string.Join(", ", knownHosts.Files.Skip(1).Where(f => f.Entries.Count > 0).Select(f => f.Path));
-            parts.Add($"known_hosts {plan.KnownHostsPath}{(alsoRead.Length == 0 ? "" : " (also trusted: " + alsoRead + ")")}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
+            KnownHosts target = knownHosts[plan.KnownHostsFor(plan.Target)];
+            string alsoRead = string.Join(", ", target.Files.Skip(1).Where(f => f.Entries.Count > 0).Select(f => f.Path));
+            parts.Add($"known_hosts {target.WritablePath ?? "none (UserKnownHostsFile none)"}{(alsoRead.Length == 0 ? "" : " (also trusted: " + alsoRead + ")")}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
             stage.Duration = clock.Elapsed;
             stage.Status = StageStatus.Passed;
             stage.Detail = string.Join("; ", parts);

@@ -207,7 +207,8 @@ namespace EspriSsh.Core.Connection
 
             check.Describe(hostKey);
             if (hostKey.Reason == ErrorIds.HostKeyUnknown && approvedHostKey == null && hostKeyQuestion != null
-                && hostKeyQuestion.Trust(hop, channelStage == null ? connectHost : null, check.Verdict!, plan.KnownHostsPath))
+                && plan.KnownHostsFor(hop).WritablePath != null
+                && hostKeyQuestion.Trust(hop, channelStage == null ? connectHost : null, check.Verdict!, plan.KnownHostsFor(hop)))
             {
                 client.Dispose();
                 authentication = authentication.Renew();

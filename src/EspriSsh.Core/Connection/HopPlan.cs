@@ -39,6 +39,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>ssh's IdentitiesOnly: offer only the IdentityFile keys (the agent still signs for those it holds).</summary>
         public bool IdentitiesOnly { get; }
 
+        /// <summary>This host's known_hosts files and HostKeyAlias, from its own config; null: the plan's files.</summary>
+        public KnownHostsSettings? KnownHosts { get; set; }
+
         public override string ToString() => User + "@" + HostName + (Port == 22 ? "" : ":" + Port);
     }
 }

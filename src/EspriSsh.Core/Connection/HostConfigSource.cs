@@ -1,22 +1,27 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
+using EspriSsh.Core.Tools;
 using EspriSsh.Core.Files;
 
 namespace EspriSsh.Core.Connection
 {
     /// <summary>
-    /// The ssh config's say on a host, through the config engine's resolver (what `ssh -G` answers):
-    /// only values the file sets count, so that the site profile and ssh's defaults fill the rest.
+    /// The ssh config's say on a host, as `ssh -G` answers it: only values the file sets count, so
+    /// that the site profile and ssh's defaults fill the rest. EspriSsh's own reading answers (it
+    /// agrees with ssh -G over the corpus, and costs no process); the installed ssh is asked only
+    /// when that reading cannot be sure: a config it refuses (ssh, perhaps newer, is the judge) or a
+    /// Match exec it could not run. A config ssh refuses is ConfigInvalid with ssh's reason.
     /// </summary>
     public static class HostConfigSource
     {
         /// <param name="configPath">-ConfigPath (must exist), or null for the ssh directory's config (may be absent).</param>
-        public static Func<string, HostSettings?> For(string? configPath, string sshDirectory)
+        public static Func<string, HostSettings?> For(string? configPath, string sshDirectory, SshToolLocator? locator = null, SshResolveOptions? options = null)
         {
             if (configPath != null && !File.Exists(configPath))
             {
@@ -30,29 +35,85 @@ namespace EspriSsh.Core.Connection
                 return _ => null;
             }
 
-            var options = new SshResolveOptions();
+            options ??= new SshResolveOptions();
+            SshConfigDocument document = SshConfigDocument.Load(path) ?? SshConfigDocument.Empty(path);
+            SshToolLocation? ssh = (locator ?? new SshToolLocator()).Find("ssh");
             return alias =>
             {
-                ResolvedHostConfig resolved = SshConfigResolver.Resolve(path, alias, options);
-                return new HostSettings
+                SshConfigReading reading = SshConfigResolver.Read(document, alias, options);
+                if (reading.Accepted && reading.NotJudged.Count == 0)
                 {
-                    HostName = resolved.SourceOf("hostname") != null ? resolved.HostName : null,
-                    User = resolved.SourceOf("user") != null ? resolved.User : null,
-                    Port = resolved.SourceOf("port") != null ? resolved.Port : (int?)null,
-                    IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
-                    CertificateFiles = resolved.ExpandedCertificateFiles,
-                    IdentitiesOnly = resolved.SourceOf("identitiesonly") != null ? resolved.IdentitiesOnly : (bool?)null,
-                    ProxyJump = resolved.Get("proxyjump"),
-                    ProxyCommand = resolved.ProxyCommand,
-                    UserKnownHostsFiles = FileList(resolved, "userknownhostsfile"),
-                    GlobalKnownHostsFiles = FileList(resolved, "globalknownhostsfile"),
-                    Source = path,
-                };
+                    return FromReading(reading.Resolved!, path);
+                }
+
+                if (ssh == null)
+                {
+                    return FromReading(reading.ResolvedOrThrow(), path);
+                }
+
+                SshConfigVerdict verdict = new SshConfigJudge(ssh).Judge(path, alias, options);
+                if (!verdict.Accepted)
+                {
+                    throw verdict.ToException($"The ssh config '{path}' cannot be used for {alias}", "ssh cannot connect anywhere with it");
+                }
+
+                return FromSsh(verdict.Answer!, alias, path, options);
             };
         }
 
-        /// <summary>A known_hosts keyword's space-separated files, ~ and %-tokens expanded as ssh does; null when unset.</summary>
-        private static IReadOnlyList<string>? FileList(ResolvedHostConfig resolved, string keyword) =>
-            resolved.Get(keyword)?.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).Select(resolved.ExpandPath).ToList();
+        private static HostSettings FromReading(ResolvedHostConfig resolved, string path) => new HostSettings
+        {
+            HostName = resolved.SourceOf("hostname") != null ? resolved.HostName : null,
+            User = resolved.SourceOf("user") != null ? resolved.User : null,
+            Port = resolved.SourceOf("port") != null ? resolved.Port : (int?)null,
+            IdentityFiles = resolved.IdentityFilesFromConfig ? resolved.ExpandedIdentityFiles : null,
+            CertificateFiles = resolved.ExpandedCertificateFiles,
+            IdentitiesOnly = resolved.SourceOf("identitiesonly") != null ? resolved.IdentitiesOnly : (bool?)null,
+            ProxyJump = resolved.ProxyJump,
+            ProxyCommand = resolved.ProxyCommand,
+            UserKnownHostsFiles = resolved.SourceOf("userknownhostsfile") != null ? resolved.UserKnownHostsFiles : null,
+            UserKnownHostsSource = resolved.SourceOf("userknownhostsfile")?.ToString(),
+            GlobalKnownHostsFiles = resolved.SourceOf("globalknownhostsfile") != null ? resolved.GlobalKnownHostsFiles : null,
+            HostKeyAlias = resolved.HostKeyAlias,
+            Source = path,
+        };
+
+        /// <summary>
+        /// ssh -G's answer, where EspriSsh's reading could not be sure. ssh prints every value, set or
+        /// default: a value counts as the config's when it is not ssh's default for this host.
+        /// </summary>
+        private static HostSettings FromSsh(SshConfigAnswer answer, string alias, string path, SshResolveOptions options)
+        {
+            string Value(string key) => answer.Get(key) ?? "";
+            string hostName = Value("hostname");
+            string user = Value("user");
+            int port = int.TryParse(Value("port"), NumberStyles.None, CultureInfo.InvariantCulture, out int p) ? p : 22;
+            var tokens = new Dictionary<char, string>
+            {
+                ['d'] = options.Home, ['u'] = options.LocalUser, ['h'] = hostName, ['r'] = user, ['p'] = port.ToString(CultureInfo.InvariantCulture), ['n'] = alias,
+            };
+            string Expand(string file) => SshTokens.Expand(SshConfigIncludes.ExpandTilde(file, options.Home), tokens);
+            IReadOnlyList<string> identities = answer.GetAll("identityfile");
+            IReadOnlyList<string>? userFiles = List(Value("userknownhostsfile"));
+            IReadOnlyList<string>? globalFiles = List(Value("globalknownhostsfile"));
+            return new HostSettings
+            {
+                HostName = hostName.Equals(alias, StringComparison.OrdinalIgnoreCase) ? null : hostName,
+                User = user == options.LocalUser ? null : user,
+                Port = port == 22 ? (int?)null : port,
+                IdentityFiles = identities.SequenceEqual(ResolvedHostConfig.DefaultIdentityFiles) ? null : identities.Select(Expand).ToList(),
+                CertificateFiles = answer.GetAll("certificatefile").Select(Expand).ToList(),
+                IdentitiesOnly = Value("identitiesonly") == "yes" ? true : (bool?)null,
+                ProxyJump = answer.Get("proxyjump"),
+                ProxyCommand = answer.Get("proxycommand"),
+                UserKnownHostsFiles = userFiles != null && userFiles.Select(Path.GetFileName).SequenceEqual(new[] { "known_hosts", "known_hosts2" }) ? null : userFiles,
+                GlobalKnownHostsFiles = globalFiles != null && globalFiles.SequenceEqual(new[] { "/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2" }) ? null : globalFiles,
+                HostKeyAlias = answer.Get("hostkeyalias"),
+                Source = path + " (as ssh -G reads it)",
+            };
+        }
+
+        private static IReadOnlyList<string>? List(string value) =>
+            value.Length == 0 ? null : value == "none" ? Array.Empty<string>() : value.Split(' ');
     }
 }

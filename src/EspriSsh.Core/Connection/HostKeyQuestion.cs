@@ -22,10 +22,11 @@ namespace EspriSsh.Core.Connection
 
         public HostKeyQuestion(IUserInteraction ui) => this.ui = ui;
 
-        /// <summary>True when the user trusts the key and allows it to be written to <paramref name="knownHostsPath"/> (-WhatIf does not).</summary>
-        public bool Trust(HopPlan hop, string? address, HostKeyVerdict verdict, string knownHostsPath)
+        /// <summary>True when the user trusts the key and allows it to be written to the hop's first known_hosts file (-WhatIf does not).</summary>
+        public bool Trust(HopPlan hop, string? address, HostKeyVerdict verdict, KnownHostsSettings files)
         {
-            string name = KnownHostEntry.LookupName(hop.HostName, hop.Port);
+            string knownHostsPath = files.WritablePath!;
+            string name = KnownHostEntry.LookupName(files.LookupFor(hop).Name, files.LookupFor(hop).Port);
             if (!ui.ShouldProcess(knownHostsPath, $"Add the host key of {name} ({verdict.KeyType} {verdict.Fingerprint})"))
             {
                 return false;

@@ -12,27 +12,33 @@ namespace EspriSsh.Core.Connection
     /// system's files together: one holding this key trusts it, and when lines exist but none holds
     /// it, the key has changed, whatever their key types ("REMOTE HOST IDENTIFICATION HAS CHANGED";
     /// a server that suddenly offers another type is not a "new" host). Only a host known nowhere
-    /// falls back to the fingerprints the site profile publishes, under the same rule.
+    /// falls back to the fingerprints the site profile publishes, under the same rule. With a
+    /// HostKeyAlias, known_hosts is looked up under the alias (no port), as ssh does; on another port
+    /// than 22 a key known under the bare host name is accepted too (ssh's "checking without port
+    /// identifier").
     /// </summary>
     public sealed class HostKeyVerifier
     {
         private readonly KnownHosts knownHosts;
         private readonly SiteProfile site;
+        private readonly string? alias;
 
-        public HostKeyVerifier(KnownHosts knownHosts, SiteProfile site)
+        /// <param name="alias">HostKeyAlias: the name known_hosts is looked up under instead of the host's.</param>
+        public HostKeyVerifier(KnownHosts knownHosts, SiteProfile site, string? alias = null)
         {
             this.knownHosts = knownHosts;
             this.site = site;
+            this.alias = alias?.ToLowerInvariant();
         }
 
         /// <summary>The key types known_hosts or the site vouch for: the host-key algorithms to prefer.</summary>
         public IReadOnlyCollection<string> KnownKeyTypes(string host, int port) =>
-            knownHosts.KeyTypesFor(host, port).Concat(Published(host).Select(p => p.KeyType)).Distinct(StringComparer.Ordinal).ToList();
+            knownHosts.KeyTypesFor(alias ?? host, alias != null ? 22 : port).Concat(Published(host).Select(p => p.KeyType)).Distinct(StringComparer.Ordinal).ToList();
 
         public HostKeyVerdict Verify(string host, int port, string keyType, byte[] keyBlob)
         {
             string fingerprint = KeyFingerprint.Sha256(keyBlob);
-            IReadOnlyList<KnownHostEntry> matches = knownHosts.Find(host, port);
+            IReadOnlyList<KnownHostEntry> matches = knownHosts.Find(alias ?? host, alias != null ? 22 : port);
             var notes = new List<string>();
             foreach (KnownHostEntry ca in matches.Where(e => e.Marker == KnownHostMarker.CertAuthority))
             {
@@ -67,6 +73,18 @@ namespace EspriSsh.Core.Connection
                     plain.Select(e => e.KeyType + " " + e.Fingerprint).Distinct().ToList(), notes)
                 {
                     RecordedIn = plain.Select(e => e.FilePath).Distinct().ToList(),
+                };
+            }
+
+            // ssh's "checking without port identifier": a new [host]:port whose key is known as plain host.
+            KnownHostEntry? withoutPort = alias == null && port != 22
+                ? knownHosts.Find(host, 22).FirstOrDefault(e => e.Marker == KnownHostMarker.None && e.HasKey(keyBlob)) : null;
+            if (withoutPort != null)
+            {
+                return new HostKeyVerdict(HostKeyTrust.Trusted, keyType, fingerprint, withoutPort.Location + " (under the host name without its port)", Array.Empty<string>(), notes)
+                {
+                    InKnownHosts = true,
+                    MatchesPublishedFingerprint = siteMatches,
                 };
             }
 

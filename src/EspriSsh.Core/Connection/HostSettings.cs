@@ -26,11 +26,17 @@ namespace EspriSsh.Core.Connection
         /// <summary>ssh's ProxyCommand, used only when ProxyJump is not set (ssh takes the first one given).</summary>
         public string? ProxyCommand { get; set; }
 
-        /// <summary>ssh's UserKnownHostsFile list, full paths; null when the source names none.</summary>
+        /// <summary>ssh's UserKnownHostsFile list, full paths; null when the source says nothing, empty for "UserKnownHostsFile none".</summary>
         public IReadOnlyList<string>? UserKnownHostsFiles { get; set; }
 
-        /// <summary>ssh's GlobalKnownHostsFile list, full paths; null when the source names none.</summary>
+        /// <summary>The line that sets UserKnownHostsFile ("~/.ssh/config line 3"), for messages; null when unknown.</summary>
+        public string? UserKnownHostsSource { get; set; }
+
+        /// <summary>ssh's GlobalKnownHostsFile list, full paths; null when the source says nothing, empty for "none".</summary>
         public IReadOnlyList<string>? GlobalKnownHostsFiles { get; set; }
+
+        /// <summary>ssh's HostKeyAlias: the name the host key is checked and recorded under; null when none.</summary>
+        public string? HostKeyAlias { get; set; }
 
         /// <summary>Where the settings came from, for the Config stage ("~/.ssh/config", "site profile").</summary>
         public string? Source { get; set; }

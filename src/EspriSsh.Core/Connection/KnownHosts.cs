@@ -11,13 +11,9 @@ namespace EspriSsh.Core.Connection
     /// </summary>
     public sealed class KnownHosts
     {
+        /// <param name="userFiles">Empty for "UserKnownHostsFile none": nothing can be recorded then.</param>
         public KnownHosts(IReadOnlyList<KnownHostsFile> userFiles, IReadOnlyList<KnownHostsFile> globalFiles)
         {
-            if (userFiles.Count == 0)
-            {
-                throw new ArgumentException("At least one user known_hosts file is needed (new keys are written to it).", nameof(userFiles));
-            }
-
             UserFiles = userFiles;
             GlobalFiles = globalFiles;
         }
@@ -26,14 +22,17 @@ namespace EspriSsh.Core.Connection
 
         public IReadOnlyList<KnownHostsFile> GlobalFiles { get; }
 
-        /// <summary>Where ssh (and -AcceptNewHostKey) records a new host key: the first user file.</summary>
-        public string WritablePath => UserFiles[0].Path;
+        /// <summary>Where ssh (and -AcceptNewHostKey) records a new host key: the first user file; null when there is none.</summary>
+        public string? WritablePath => UserFiles.FirstOrDefault()?.Path;
 
         public IEnumerable<KnownHostsFile> Files => UserFiles.Concat(GlobalFiles);
 
-        /// <summary>Reads each file (a missing one is empty, as for ssh).</summary>
+        /// <summary>Reads each file (a missing one is empty, as for ssh, and so is /dev/null).</summary>
         public static KnownHosts Load(IEnumerable<string> userFiles, IEnumerable<string> globalFiles) =>
             new KnownHosts(userFiles.Select(KnownHostsFile.Load).ToList(), globalFiles.Select(KnownHostsFile.Load).ToList());
+
+        /// <summary>The files of one host's settings.</summary>
+        public static KnownHosts Load(KnownHostsSettings settings) => Load(settings.UserFiles, settings.GlobalFiles);
 
         /// <summary>Every line, from every file, whose host patterns match this host and port, markers included.</summary>
         public IReadOnlyList<KnownHostEntry> Find(string host, int port) => Files.SelectMany(f => f.Find(host, port)).ToList();

@@ -10,8 +10,10 @@ namespace EspriSsh.Core.Connection
 {
     /// <summary>
     /// An OpenSSH known_hosts file: read tolerantly (comments, blank and broken lines are kept aside,
-    /// never fatal), looked up by host and port, and extended by one line atomically with every
-    /// existing byte kept.
+    /// never fatal), looked up by host and port, and extended by one line appended in place, as ssh
+    /// does: through a symbolic link into the file it names (the link stays), never replacing a file
+    /// that cannot be written (reported in ssh's words instead). /dev/null is an empty file that is
+    /// never written to.
     /// </summary>
     public sealed class KnownHostsFile
     {
@@ -32,10 +34,13 @@ namespace EspriSsh.Core.Connection
         /// <summary>About 150,000 hosts: more than any real known_hosts, far less than /dev/zero.</summary>
         public const int MaxBytes = 16 << 20;
 
-        /// <summary>Reads the file; a missing file is an empty one (ssh creates it on first use).</summary>
+        /// <summary>The null device (/dev/null, Windows' NUL), or a link to it: always empty, and what is written there is lost.</summary>
+        public bool IsNullDevice => IsNull(Path);
+
+        /// <summary>Reads the file; a missing file is an empty one (ssh creates it on first use), and so is /dev/null.</summary>
         public static KnownHostsFile Load(string path)
         {
-            byte[]? content = BoundedFileReader.ReadIfExists(path, MaxBytes, "known_hosts file");
+            byte[]? content = IsNull(path) ? null : BoundedFileReader.ReadIfExists(path, MaxBytes, "known_hosts file");
             return content == null
                 ? new KnownHostsFile(path, Array.Empty<KnownHostEntry>(), Array.Empty<int>())
                 : Parse(BoundedFileReader.DecodeUtf8(content), path);
@@ -72,21 +77,55 @@ namespace EspriSsh.Core.Connection
         public IReadOnlyList<KnownHostEntry> Find(string host, int port) => Entries.Where(e => e.Matches(host, port)).ToList();
 
         /// <summary>
-        /// Appends "name type base64" for this host, written atomically (temp file + rename) after the
-        /// existing bytes, owner-only like the rest of ~/.ssh.
+        /// Appends "name type base64" (name is what ssh looks up: the host, [host]:port, or the
+        /// HostKeyAlias) at the end of the file, after a newline if the last line lacks one. A new file
+        /// is created owner-only like the rest of ~/.ssh.
         /// </summary>
-        public static void Append(string path, string host, int port, string keyType, byte[] keyBlob)
+        public static KnownHostsWrite Append(string path, string name, string keyType, byte[] keyBlob)
         {
-            string full = System.IO.Path.GetFullPath(path);
-            HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(full)!);
-            byte[] existing = BoundedFileReader.ReadIfExists(full, MaxBytes, "known_hosts file") ?? Array.Empty<byte>();
-            string line = KnownHostEntry.LookupName(host, port) + " " + keyType + " " + Convert.ToBase64String(keyBlob) + "\n";
-            bool needsNewline = existing.Length > 0 && existing[existing.Length - 1] != (byte)'\n';
-            byte[] added = Encoding.UTF8.GetBytes((needsNewline ? "\n" : "") + line);
-            byte[] content = new byte[existing.Length + added.Length];
-            Buffer.BlockCopy(existing, 0, content, 0, existing.Length);
-            Buffer.BlockCopy(added, 0, content, existing.Length, added.Length);
-            AtomicFileWriter.WriteAllBytes(full, content, ownerOnly: true);
+            if (IsNull(path))
+            {
+                return KnownHostsWrite.Lost(path);
+            }
+
+            string line = name + " " + keyType + " " + Convert.ToBase64String(keyBlob) + "\n";
+            try
+            {
+                string full = System.IO.Path.GetFullPath(path);
+                string target = FileLinks.FinalTarget(full);
+                byte[]? existing = BoundedFileReader.ReadIfExists(target, MaxBytes, "known_hosts file");
+                if (existing == null)
+                {
+                    HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(target)!);
+                    AtomicFileWriter.WriteAllBytes(target, Encoding.UTF8.GetBytes(line), ownerOnly: true);
+                    return KnownHostsWrite.Written(path);
+                }
+
+                bool needsNewline = existing.Length > 0 && existing[existing.Length - 1] != (byte)'\n';
+                byte[] added = Encoding.UTF8.GetBytes((needsNewline ? "\n" : "") + line);
+                using (var stream = new FileStream(target, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+                {
+                    stream.Write(added, 0, added.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                return KnownHostsWrite.Written(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is Errors.EspriException)
+            {
+                return KnownHostsWrite.Failed(path, ex.Message);
+            }
+        }
+
+        private static bool IsNull(string path)
+        {
+            if (HostPlatform.IsWindows)
+            {
+                string name = System.IO.Path.GetFileName(path.TrimEnd('\\', '/'));
+                return name.Equals("NUL", StringComparison.OrdinalIgnoreCase) || path.Equals(@"\\.\NUL", StringComparison.OrdinalIgnoreCase);
+            }
+
+            return path == "/dev/null" || (FileLinks.TargetOf(path) != null && FileLinks.FinalTarget(path) == "/dev/null");
         }
 
         private static KnownHostEntry? ParseLine(string line, string path, int lineNumber)

@@ -32,7 +32,24 @@ namespace EspriSsh.Core.Diagnostics
                             "Set-EspriSshConfig -DisableForwardAgentAll (comments the line out).", finding.Location.ToString()));
                 }
 
-                ResolvedHostConfig resolved = SshConfigResolver.Resolve(config, host, options);
+                SshConfigReading reading = SshConfigResolver.Read(SshConfigDocument.Load(config) ?? SshConfigDocument.Empty(config), host, options);
+                if (!reading.Accepted)
+                {
+                    // ssh -G (the next section) is the judge; without ssh, this reading is.
+                    section.Line("EspriSsh's reading (OpenSSH 9.2's rules) refuses the config: " + reading.Refusal + (reading.Refusal?.Note == null ? "" : " (" + reading.Refusal.Note + ")"));
+                    if (context.Ssh == null)
+                    {
+                        context.Add(new Finding("SshConfigRejected", FindingSeverity.Error, "ssh would refuse its configuration: " + reading.Refusal,
+                            $"Correct the line named in {config}; Test-EspriSshConfig shows what is wrong.", reading.Refusal?.Location?.ToString() ?? config));
+                    }
+                }
+
+                ResolvedHostConfig? resolved = reading.Settings;
+                if (resolved == null)
+                {
+                    return section;
+                }
+
                 context.Resolved = resolved;
                 section.Field("Files read", string.Join(", ", resolved.FilesRead.DefaultIfEmpty("(none)")));
                 Setting(section, resolved, "HostName", resolved.HostName, "hostname");
@@ -50,10 +67,14 @@ namespace EspriSsh.Core.Diagnostics
                 }
 
                 Setting(section, resolved, "ForwardAgent", resolved.ForwardAgent ? "yes" : "no", "forwardagent");
-                Setting(section, resolved, "UserKnownHostsFile", resolved.Get("userknownhostsfile") ?? "~/.ssh/known_hosts ~/.ssh/known_hosts2 (default)", "userknownhostsfile");
+                Setting(section, resolved, "UserKnownHostsFile", resolved.UserKnownHostsFiles.Count == 0 ? "none" : string.Join(" ", resolved.UserKnownHostsFiles), "userknownhostsfile");
+                if (resolved.HostKeyAlias != null)
+                {
+                    Setting(section, resolved, "HostKeyAlias", resolved.HostKeyAlias, "hostkeyalias");
+                }
                 foreach (SshConfigLocation unevaluated in resolved.UnevaluatedMatches)
                 {
-                    section.Line("Not judged (needs ssh itself): the Match at " + unevaluated);
+                    section.Line("Not judged (its command could not be run here; ssh -G below judges it): the Match at " + unevaluated);
                 }
             }
             catch (EspriException ex)

@@ -28,7 +28,7 @@ namespace EspriSsh.Core.Workflows
         public ConnectionPlan Plan(ConnectionTestRequest request) => ConnectionPlanBuilder.For(site, request);
 
         /// <summary>What -AcceptNewHostKey may write, confirmed before the test.</summary>
-        public static PlannedChange Describe(ConnectionPlan plan) => new PlannedChange(plan.KnownHostsPath,
+        public static PlannedChange Describe(ConnectionPlan plan) => new PlannedChange(plan.KnownHostsPath ?? plan.Target.HostName,
             $"Add the host key of {plan.Target.HostName}{(plan.Jumps.Count == 0 ? "" : " (and of its jump host)")} if it is seen for the first time");
 
         /// <summary>

@@ -11,7 +11,7 @@ namespace EspriSsh.Commands
     {
         protected override void ProcessRecord()
         {
-            TryRun(() => WriteTyped(new ConfigWorkflow(Interaction, Site).Apply(PlanEdit()), "EspriSsh.ConfigChange"));
+            TryRun(() => WriteTyped(new ConfigWorkflow(Interaction, Site).Apply(PlanEdit(asking: true)), "EspriSsh.ConfigChange"));
         }
     }
 }

@@ -48,7 +48,12 @@ namespace EspriSsh.Commands
         [Parameter]
         public SwitchParameter DisableForwardAgentAll { get; set; }
 
-        protected SshConfigEditPlan PlanEdit()
+        /// <summary>Replace the way your config reaches Jean Zay today (another jump host) by the head node.</summary>
+        [Parameter]
+        public SwitchParameter ReplaceRoute { get; set; }
+
+        /// <summary>The edit planned and checked by ssh; <paramref name="asking"/> asks before replacing a route to Jean Zay (Set only).</summary>
+        protected SshConfigEditPlan PlanEdit(bool asking)
         {
             string path = Core.Files.SshDirectory.ConfigFile(ResolveSshDirectory(SshDirectory), ConfigPath == null ? null : ResolvePath(ConfigPath));
             var request = new SshConfigRequest
@@ -60,8 +65,10 @@ namespace EspriSsh.Commands
                 ForwardX11 = ForwardX11.IsPresent,
                 UseProxyCommand = UseProxyCommand.IsPresent,
                 DisableForwardAgentAll = DisableForwardAgentAll.IsPresent,
+                ReplaceRoute = ReplaceRoute.IsPresent,
             };
-            return new Core.Workflows.ConfigWorkflow(Interaction, Site).Plan(path, request);
+            var workflow = new Core.Workflows.ConfigWorkflow(Interaction, Site);
+            return asking ? workflow.PlanAsking(path, request) : workflow.Plan(path, request, checkResult: false);
         }
     }
 }

@@ -4,8 +4,9 @@ using EspriSsh.Core.Config;
 namespace EspriSsh.Commands
 {
     /// <summary>
-    /// True when the ssh config already gives exactly what Set-EspriSshConfig would write (Intune/GPO
-    /// detection); reasons go to the verbose stream so the output stays one boolean.
+    /// True when ssh accepts the config and it already gives exactly what Set-EspriSshConfig would write
+    /// (Intune/GPO detection). Why it is False (ssh refuses the file, a line overrides a site value, a
+    /// route kept) goes to the warning stream, the diff to the verbose stream: the output stays one boolean.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "EspriSshConfig")]
     [OutputType(typeof(bool))]
@@ -15,15 +16,32 @@ namespace EspriSsh.Commands
         {
             TryRun(() =>
             {
-                SshConfigEditPlan plan = PlanEdit();
+                SshConfigEditPlan plan = PlanEdit(asking: false);
+                if (plan.Refusal != null)
+                {
+                    Interaction.Warn($"ssh refuses '{plan.Path}' ({plan.Refusal.JudgedBy}): {plan.Refusal.Describe()}.");
+                    WriteObject(false);
+                    return;
+                }
+
                 foreach (string warning in plan.Warnings)
                 {
-                    WriteVerbose(warning);
+                    Interaction.Verbose(warning);
+                }
+
+                foreach (ConfigOverride line in plan.OverridesBeforeEdit)
+                {
+                    Interaction.Warn(line + ".");
+                }
+
+                if (plan.KeptRoute != null)
+                {
+                    Interaction.Warn(plan.KeptRoute + ".");
                 }
 
                 if (plan.Changed)
                 {
-                    WriteVerbose("Set-EspriSshConfig would change " + plan.Path + ":\n" + plan.Diff);
+                    Interaction.Verbose("Set-EspriSshConfig would change " + plan.Path + ":\n" + plan.Diff);
                 }
 
                 WriteObject(!plan.Changed && plan.Satisfied);

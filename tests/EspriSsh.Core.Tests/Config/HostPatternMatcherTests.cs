@@ -26,7 +26,7 @@ namespace EspriSsh.Core.Tests.Config
             using var dir = new TempDirectory();
             string config = dir.File("config");
             File.WriteAllText(config, $"Host {pattern}\n  User matched\n");
-            bool sshMatches = SshGOutput.Run(config, host, dir.Path)["user"] == "matched";
+            bool sshMatches = SshGRun.Settings(config, host, dir.Path)["user"] == "matched";
             Assert.Equal(sshMatches, HostPatternMatcher.HostLineMatches(host, new[] { pattern }));
         }
 

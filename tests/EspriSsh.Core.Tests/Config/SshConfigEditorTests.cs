@@ -17,40 +17,56 @@ namespace EspriSsh.Core.Tests.Config
             JeanZayUser = jeanZay ? "ujz01" : null,
         };
 
+        /// <summary>
+        /// Each config edited, then asked to the real ssh -G: every site value ssh uses, except those a
+        /// line of the user's overrides (named in the plan with its line), and a second run changes nothing.
+        /// </summary>
         [RequiresToolsTheory("ssh")]
-        [InlineData("")]
-        [InlineData("Host *\n  User bob\n  IdentityFile ~/.ssh/other\n")]
-        [InlineData("User top\n")]
-        [InlineData("Host spirit1\n  User old\n  ProxyJump x\nHost *\n  User bob\n")]
-        [InlineData("Host *\n  User bob\n\nHost jean-zay\n  User old\nHost spirit1\n  Port 2222")]
-        [InlineData("Host jean-zay\r\n  ProxyCommand ssh gw -W %h:%p\r\n  User old\r\nMatch exec \"false\"\r\n  User m\r\n")]
-        [InlineData("# top comment\nHost *.fr\n  User bob\n# about jean-zay\nHost jean*\n  Port 2022")]
-        public void SshGShowsOurValuesAndTheSecondRunChangesNothing(string original)
+        [InlineData("", "", false)]
+        [InlineData("Host *\n  User bob\n  IdentityFile ~/.ssh/other\n", "", false)]
+        [InlineData("User top\n", "spirit1 User line 1,jean-zay User line 1", false)]
+        [InlineData("Host spirit1\n  User old\n  ProxyJump x\nHost *\n  User bob\n", "spirit1 ProxyJump line 3", false)]
+        [InlineData("Host *\n  User bob\n\nHost jean-zay\n  User old\nHost spirit1\n  Port 2222", "spirit1 Port line 2", false)]
+        [InlineData("Host jean-zay\r\n  ProxyCommand ssh gw -W %h:%p\r\n  User old\r\nMatch exec \"false\"\r\n  User m\r\n", "", true)]
+        [InlineData("Host jean-zay\r\n  ProxyCommand ssh gw -W %h:%p\r\n  User old\r\nMatch exec \"false\"\r\n  User m\r\n", "", false, true)]
+        [InlineData("# top comment\nHost *.fr\n  User bob\n# about jean-zay\nHost jean*\n  Port 2022", "", false)]
+        public void SshGShowsOurValuesOrTheNamedOverridesAndTheSecondRunChangesNothing(string original, string overrides, bool replaceRoute, bool routeKept = false)
         {
             using var home = new TempDirectory();
             Directory.CreateDirectory(Path.Combine(home.Path, ".ssh"));
             string config = Path.Combine(home.Path, ".ssh", "config");
             File.WriteAllText(config, original);
             var options = new SshResolveOptions { Home = home.Path, LocalUser = "me" };
-            SshConfigEditPlan plan = Editor().Plan(config, Request(), options);
+            SshConfigRequest request = Request();
+            request.ReplaceRoute = replaceRoute;
+            SshConfigEditPlan plan = Editor().Plan(config, request, options);
             File.WriteAllBytes(config, plan.NewBytes);
 
-            SshGOutput spirit = SshGOutput.Run(config, "spirit1", home.Path);
-            SshGOutput jz = SshGOutput.Run(config, "jean-zay", home.Path);
-            bool shadowedByTopLevel = original.StartsWith("User top", StringComparison.Ordinal);
-            Assert.Equal(shadowedByTopLevel ? "top" : "alice", spirit["user"]);
-            Assert.Equal("spirit1.ipsl.fr", spirit["hostname"]);
-            Assert.Equal("~/.ssh/id_ed25519", spirit.All("identityfile")[0]);
-            Assert.Equal("yes", spirit["identitiesonly"]);
-            Assert.Equal("jean-zay.idris.fr", jz["hostname"]);
-            Assert.Equal("spirit1", jz["proxyjump"]);
-            Assert.Equal(!shadowedByTopLevel, plan.Satisfied);
-            if (shadowedByTopLevel)
+            string[] named = overrides.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(named, plan.Overrides.Select(o => $"{o.Host} {o.Setting} line {o.Location.Line}"));
+            Assert.Equal(routeKept, plan.KeptRoute != null);
+            Assert.Equal(named.Length == 0 && !routeKept, plan.Satisfied);
+            SshGRun spirit = SshGRun.Settings(config, "spirit1", home.Path);
+            SshGRun jz = SshGRun.Settings(config, "jean-zay", home.Path);
+            foreach (var (host, ssh, key, wanted) in new[]
             {
-                Assert.Contains(plan.Warnings, w => w.Contains("line 1 sets it first"));
+                ("spirit1", spirit, "User", "alice"), ("spirit1", spirit, "HostName", "spirit1.ipsl.fr"), ("spirit1", spirit, "Port", "22"),
+                ("spirit1", spirit, "ProxyJump", null), ("jean-zay", jz, "User", "ujz01"), ("jean-zay", jz, "HostName", "jean-zay.idris.fr"),
+                ("jean-zay", jz, "Port", "22"),
+            })
+            {
+                if (!named.Any(n => n.StartsWith(host + " " + key + " ", StringComparison.Ordinal)))
+                {
+                    Assert.Equal(wanted, ssh[key.ToLowerInvariant()]);
+                }
             }
 
-            SshConfigEditPlan again = Editor().Plan(config, Request(), options);
+            Assert.Equal("~/.ssh/id_ed25519", spirit.All("identityfile")[0]);
+            Assert.Equal("yes", spirit["identitiesonly"]);
+            Assert.Equal(routeKept ? null : "spirit1", jz["proxyjump"]);
+            Assert.Equal(routeKept ? "ssh gw -W %h:%p" : null, jz["proxycommand"]);
+
+            SshConfigEditPlan again = Editor().Plan(config, request, options);
             Assert.False(again.Changed);
             Assert.Equal("", again.Diff);
         }

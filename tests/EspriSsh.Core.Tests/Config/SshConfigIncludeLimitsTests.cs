@@ -35,6 +35,7 @@ namespace EspriSsh.Core.Tests.Config
 
                 var error = Assert.Throws<EspriException>(() => SshConfigResolver.Resolve(config, "x", options));
                 Assert.Equal(ErrorIds.ConfigInvalid, error.ErrorId);
+                Assert.Contains("Too many recursive configuration includes", error.Message);
                 Assert.Contains("includes itself", error.Message);
                 // The inspector walks each file once and ends.
                 Assert.Equal(4, SshConfigInspector.WithIncludes(SshConfigDocument.Load(config)!, home.Path).Count());
@@ -61,7 +62,7 @@ namespace EspriSsh.Core.Tests.Config
 
                 string config = Path.Combine(ssh, "config");
                 File.WriteAllText(config, "Include conf.d/l0_*\n");
-                SshGOutput reference = SshGOutput.Run(config, "x", home.Path);
+                SshGRun reference = SshGRun.Settings(config, "x", home.Path);
                 ResolvedHostConfig ours = SshConfigResolver.Resolve(config, "x", options);
                 Assert.Equal(reference["user"], ours.User);
                 Assert.Equal("deepest", ours.User);

@@ -10,18 +10,21 @@ namespace EspriSsh.Core.Tests.Config
     /// <summary>The resolver against the real `ssh -G -F file host` (HOME set to a sandbox) on many configs.</summary>
     public class SshConfigResolverTests
     {
-        private static readonly string[] Hosts = { "spirit1", "spirit2", "jean-zay", "foo", "x.ipsl.fr", "SPIRIT1" };
+        private static readonly string[] Hosts = { "spirit1", "spirit2", "jean-zay", "foo", "x.ipsl.fr", "SPIRIT1", "1234", "127.1" };
 
         private static readonly string[] HostLines =
         {
             "Host *", "Host spirit1", "Host spirit?", "Host *.ipsl.fr", "Host * !spirit2", "Host jean-zay", "Host foo bar", "host=spirit*",
             "Host !foo *", "Match host spirit*", "Match originalhost jean-zay", "Match all", "Match user root", "Match !host x*",
             "Match exec \"false\"", "Match localuser root host *.ipsl.fr", "Host \"spirit1\"",
+            // The forms issue 23 names: criterion=value, negated canonical and exec, the final pass, numeric aliases.
+            "Match host=spirit*", "Match !canonical", "Match !exec \"false\"", "Match final", "Match final host *.example.org", "Match canonical",
+            "Match !exec \"test %h = spirit1\" user=b*", "Host 1234", "Host 127.1 0.0.4.210", "Match host 0.0.4.210",
         };
 
         private static readonly (string Key, string[] Values)[] Settings =
         {
-            ("HostName", new[] { "h1.example.org", "%h.example.org", "Upper.Example" }),
+            ("HostName", new[] { "h1.example.org", "%h.example.org", "Upper.Example", "1234", "0x7f.1", "0:0::1" }),
             ("User", new[] { "alice", "bob", "\"with space\"" }),
             ("Port", new[] { "22", "2222" }),
             ("IdentityFile", new[] { "~/.ssh/k1", "\"/tmp/a b/key\"", "%d/.ssh/k_%r", "~/.ssh/id_ed25519" }),
@@ -106,15 +109,16 @@ namespace EspriSsh.Core.Tests.Config
         [Fact]
         public void ListsMatchBlocksItCannotJudge()
         {
+            // Where no Match exec command can run (Windows), the block does not apply and is listed.
             SshConfigDocument doc = SshConfigDocument.Parse("Match exec \"test -f /x\"\n  User x\nHost *\n  User y\n");
-            ResolvedHostConfig r = SshConfigResolver.Resolve(doc, "spirit1", new SshResolveOptions { Home = "/h", LocalUser = "me" });
+            ResolvedHostConfig r = SshConfigResolver.Resolve(doc, "spirit1", new SshResolveOptions { Home = "/h", LocalUser = "me", MatchExec = _ => null });
             Assert.Equal("y", r.User);
             Assert.Equal(1, Assert.Single(r.UnevaluatedMatches).Line);
         }
 
         private static void Compare(string file, string host, SshResolveOptions options, string home)
         {
-            SshGOutput expected = SshGOutput.Run(file, host, home);
+            SshGRun expected = SshGRun.Settings(file, host, home);
             ResolvedHostConfig actual = SshConfigResolver.Resolve(file, host, options);
             string context = $"{host} in:\n{File.ReadAllText(file)}";
             Assert.True(expected["hostname"] == actual.HostName, "hostname " + expected["hostname"] + " vs " + actual.HostName + " for " + context);

@@ -40,9 +40,10 @@ namespace EspriSsh.Core.Tests.Config
             SymbolicLink.Create(home.File("config"), home.File("other"));
             SymbolicLink.Create(home.File("other"), home.File("config"));
 
-            var ex = Assert.Throws<EspriException>(() => SshConfigWriter.Apply(Plan(home.File("config"))));
+            var ex = Assert.ThrowsAny<EspriException>(() => SshConfigWriter.Apply(Plan(home.File("config"))));
 
-            Assert.Equal(ErrorIds.FileUnreadable, ex.ErrorId);
+            // ssh itself refuses it ("Can't open user config file ...: Too many levels of symbolic links").
+            Assert.True(ErrorIds.ConfigInvalid == ex.ErrorId || ErrorIds.FileUnreadable == ex.ErrorId, ex.Message);
             Assert.Contains("symbolic links", ex.Message);
             Assert.Equal(new[] { home.File("config"), home.File("other") }, Directory.GetFileSystemEntries(home.Path).OrderBy(p => p, StringComparer.Ordinal));
         }

@@ -92,8 +92,8 @@ namespace EspriSsh.Core.Tests.Connection
             byte[] before = System.Text.Encoding.UTF8.GetBytes("# mine\r\nother.example.org ssh-ed25519 " + key.Base64); // no final newline
             File.WriteAllBytes(file, before);
 
-            KnownHostsFile.Append(file, "127.0.0.1", 2200, key.Type, key.Blob);
-            KnownHostsFile.Append(file, "spirit1.ipsl.fr", 22, key.Type, key.Blob);
+            Assert.True(KnownHostsFile.Append(file, KnownHostEntry.LookupName("127.0.0.1", 2200), key.Type, key.Blob).Recorded);
+            Assert.True(KnownHostsFile.Append(file, KnownHostEntry.LookupName("spirit1.ipsl.fr", 22), key.Type, key.Blob).Recorded);
 
             byte[] after = File.ReadAllBytes(file);
             Assert.Equal(before, after.Take(before.Length).ToArray());
@@ -109,8 +109,64 @@ namespace EspriSsh.Core.Tests.Connection
             using var dir = new TempDirectory();
             var key = HostKey(dir, "h");
             string file = Path.Combine(dir.Path, "new", ".ssh", "known_hosts");
-            KnownHostsFile.Append(file, "hal.ipsl.fr", 22, key.Type, key.Blob);
+            KnownHostsFile.Append(file, "hal.ipsl.fr", key.Type, key.Blob);
             Assert.Equal($"hal.ipsl.fr {key.Type} {key.Base64}\n", File.ReadAllText(file));
+        }
+
+        [UnixFact("readlink", "ssh-keygen")]
+        public void AppendGoesIntoTheFileALinkNamesAndTheLinkStays()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            Directory.CreateDirectory(dir.File("dotfiles"));
+            string real = dir.File("dotfiles/known_hosts");
+            File.WriteAllText(real, "other.example.org " + key.Type + " " + key.Base64 + "\n");
+            string link = dir.File("known_hosts");
+            SymbolicLink.Create(link, "dotfiles/known_hosts");
+
+            Assert.True(KnownHostsFile.Append(link, "hal.ipsl.fr", key.Type, key.Blob).Recorded);
+
+            Assert.Equal("dotfiles/known_hosts", ExternalTool.Check("readlink", link).Trim());
+            Assert.True(SshKeygenFinds(real, "hal.ipsl.fr"));
+            Assert.StartsWith("other.example.org ", File.ReadAllText(real));
+        }
+
+        [UnixFact]
+        public void DevNullIsAnEmptyFileThatKeepsNothing()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            Assert.Empty(KnownHostsFile.Load("/dev/null").Entries);
+            KnownHostsWrite write = KnownHostsFile.Append("/dev/null", "hal.ipsl.fr", key.Type, key.Blob);
+            Assert.False(write.Recorded);
+            Assert.Contains("empty", write.Problem);
+            SymbolicLink.Create(dir.File("kh"), "/dev/null");
+            Assert.True(KnownHostsFile.Load(dir.File("kh")).IsNullDevice);
+        }
+
+        [UnixFact(NotAsRoot = true)]
+        public void AReadOnlyFileIsReportedAsSshReportsItAndLeftAlone()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            string file = dir.File("known_hosts");
+            File.WriteAllText(file, "# kept\n");
+            UnixModes.Set(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            KnownHostsWrite write = KnownHostsFile.Append(file, "hal.ipsl.fr", key.Type, key.Blob);
+            Assert.False(write.Recorded);
+            Assert.StartsWith($"Failed to add the host to the list of known hosts ({file})", write.Problem);
+            Assert.Equal("# kept\n", File.ReadAllText(file));
+        }
+
+        [UnixFact]
+        public void AFileNobodyMayWriteIsReportedAsSshReportsItEvenForRoot()
+        {
+            using var dir = new TempDirectory();
+            var key = HostKey(dir, "h");
+            Assert.True(File.Exists("/proc/version"), "this test needs Linux's /proc/version: a file even root cannot write");
+            KnownHostsWrite write = KnownHostsFile.Append("/proc/version", "hal.ipsl.fr", key.Type, key.Blob);
+            Assert.False(write.Recorded);
+            Assert.StartsWith("Failed to add the host to the list of known hosts (/proc/version)", write.Problem);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using EspriSsh.Core.Config;
 using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
@@ -33,7 +34,7 @@ namespace EspriSsh.Core.Workflows.Setup
                     "Start-EspriSetup -User <your login> (add -JeanZayUser <IDRIS login> for Jean Zay)");
             }
 
-            SshConfigEditPlan plan = Plan(ctx, user);
+            SshConfigEditPlan plan = Plan(ctx, user, asking: true);
             ctx.User = user;
             string hosts = string.Join(" and ", plan.Hosts);
             // Set-EspriSshConfig's advice (how to add the jean-zay alias, unless it is there), as a sentence.
@@ -48,14 +49,14 @@ namespace EspriSsh.Core.Workflows.Setup
             ctx.ConfigInPlace = plan.Satisfied;
             if (!change.Changed)
             {
-                return Checked(plan, SetupStepStatus.AlreadyDone, $"{UntrustedText.Quoted(plan.Path)} already has {hosts} for {user}.", next);
+                return Checked(change, user, request.JeanZayUser, SetupStepStatus.AlreadyDone, $"{UntrustedText.Quoted(plan.Path)} already has {hosts} for {user}.", next);
             }
 
             string backup = change.BackupPath == null ? "" : $" (the previous file is kept as '{change.BackupPath}')";
-            return Checked(plan, SetupStepStatus.Done, $"Wrote {hosts} for {user} into {UntrustedText.Quoted(plan.Path)}{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
+            return Checked(change, user, request.JeanZayUser, SetupStepStatus.Done, $"Wrote {hosts} for {user} into {UntrustedText.Quoted(plan.Path)}{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
         }
 
-        private static SshConfigEditPlan Plan(SetupContext ctx, string user)
+        private static SshConfigEditPlan Plan(SetupContext ctx, string user, bool asking = false)
         {
             SetupRequest request = ctx.Request;
             var config = new SshConfigRequest
@@ -65,14 +66,25 @@ namespace EspriSsh.Core.Workflows.Setup
                 JeanZayUser = request.JeanZayUser,
                 IdentityFile = IdentityFileOf(ctx.KeyPath!, request.HomeDirectory),
             };
-            return new ConfigWorkflow(ctx.Ui, ctx.Site).Plan(ctx.ConfigPath, config, new SshResolveOptions { Home = request.HomeDirectory });
+            var workflow = new ConfigWorkflow(ctx.Ui, ctx.Site);
+            var options = new SshResolveOptions { Home = request.HomeDirectory };
+            return asking ? workflow.PlanAsking(ctx.ConfigPath, config, options) : workflow.Plan(ctx.ConfigPath, config, options, checkResult: false);
         }
 
-        // Verified by the editor: ssh would resolve every alias to what was asked, else the warnings say what stands in the way.
-        private static SetupStep Checked(SshConfigEditPlan plan, SetupStepStatus status, string detail, string? next) => plan.Satisfied
-            ? new SetupStep(SetupStepName.Config, status, detail, next)
-            : new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou, detail + " ssh would still not use those values: the warnings say what stands in the way.",
-                $"Fix what the warnings name, then run Start-EspriSetup again (Test-EspriSshConfig shows what ssh resolves).");
+        // Verified by ssh and the editor: ssh would resolve every alias to what was asked, else the lines that stand in the way are named.
+        private static SetupStep Checked(ConfigChange change, string user, string? jeanZayUser, SetupStepStatus status, string detail, string? next)
+        {
+            if (change.Satisfied)
+            {
+                return new SetupStep(SetupStepName.Config, status, detail, next);
+            }
+
+            string why = string.Join(" ", change.Overrides.Select(o => o + ".")) + (change.KeptRoute == null ? "" : $" {change.KeptRoute} (left as it is).");
+            return new SetupStep(SetupStepName.Config, SetupStepStatus.NeedsYou, detail + " ssh would still not use those values: " + why.Trim(),
+                change.KeptRoute != null
+                    ? $"Set-EspriSshConfig -User {user} -JeanZayUser {jeanZayUser} -ReplaceRoute"
+                    : "Fix or remove the lines named, then run Start-EspriSetup again (Test-EspriSshConfig says what ssh resolves).");
+        }
 
         /// <summary>The key as the config names it: ~/.ssh/... inside the home (as Set-EspriSshConfig writes it), else the full path.</summary>
         private static string IdentityFileOf(string keyPath, string home)
@@ -95,8 +107,8 @@ namespace EspriSsh.Core.Workflows.Setup
             }
 
             string head = ctx.Request.HeadNode ?? ctx.Site.DefaultHeadNode;
-            ResolvedHostConfig resolved = SshConfigResolver.Resolve(ctx.ConfigPath, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory });
-            return resolved.SourceOf("user") != null ? resolved.User : null;
+            ResolvedHostConfig? resolved = SshConfigResolver.Read(SshConfigDocument.Load(ctx.ConfigPath)!, head, new SshResolveOptions { Home = ctx.Request.HomeDirectory }).Settings;
+            return resolved?.SourceOf("user") != null ? resolved.User : null;
         }
 
         private static string? AskLogin(SetupContext ctx)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EspriSsh.Core.Errors;
 
-namespace EspriSsh.Core.Connection
+namespace EspriSsh.Core.Config
 {
     /// <summary>
     /// Reads a ProxyCommand of the form the site page (and Set-EspriSshConfig -UseProxyCommand) writes,
@@ -15,6 +15,19 @@ namespace EspriSsh.Core.Connection
     {
         // ssh options that take a value; the ones that matter for the jump are -l, -p.
         private const string OptionsWithValue = "BbcDEeFIiJLlmOoPpQRSWw";
+
+        /// <summary>The equivalent ProxyJump value ([user@]host[:port]), or null for another kind of command.</summary>
+        public static string? TryToJump(string proxyCommand)
+        {
+            try
+            {
+                return ToJump(proxyCommand);
+            }
+            catch (EspriException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>The equivalent ProxyJump value ([user@]host[:port]).</summary>
         public static string ToJump(string proxyCommand)

@@ -1,7 +1,7 @@
-using EspriSsh.Core.Connection;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
 
-namespace EspriSsh.Core.Tests.Connection
+namespace EspriSsh.Core.Tests.Config
 {
     public class ProxyCommandJumpTests
     {

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Config.Reading;
+using EspriSsh.Core.Platform;
+using EspriSsh.Core.Tools;
+
+namespace EspriSsh.Core.Config
+{
+    /// <summary>
+    /// The two checks around an edit, by the installed ssh when there is one (else by EspriSsh's own
+    /// reading): the file as it is must be accepted (else nothing is touched), and the edited text,
+    /// written to a private scratch file, must be accepted too, or the edit is not written; a line ssh
+    /// then names is given in the user's file (its number before the edit). ssh's answer for the head
+    /// node is compared with what the site needs, so a reading of EspriSsh's that differs from ssh's
+    /// can never pass as satisfied.
+    /// </summary>
+    internal sealed class SshConfigEditChecks
+    {
+        private readonly SshConfigJudge judge;
+        private readonly SshResolveOptions options;
+
+        public SshConfigEditChecks(SshConfigJudge judge, SshResolveOptions options)
+        {
+            this.judge = judge;
+            this.options = options;
+        }
+
+        /// <summary>The verdict on the file as it is (<paramref name="original"/>, as read) for the head node.</summary>
+        public SshConfigVerdict Before(string configPath, string host, SshConfigDocument original) => judge.Judge(configPath, host, options, original);
+
+        /// <summary>
+        /// The verdict on the edited text. <paramref name="originalLine"/> gives a line's number in the
+        /// user's file (null for a line the edit adds). <paramref name="sshDiffers"/> gets what ssh
+        /// resolves differently from the site's needs for <paramref name="head"/>.
+        /// </summary>
+        public SshConfigVerdict After(string configPath, SshConfigDocument updated, DesiredHostBlock head, Func<int, int?> originalLine, List<string> sshDiffers)
+        {
+            if (judge.Ssh == null)
+            {
+                SshConfigProblem? own = SshConfigResolver.Read(updated, head.Alias, options).Refusal;
+                return own == null ? Accepted("EspriSsh's own reading, no ssh installed")
+                    : new SshConfigVerdict(false, own.Message, Map(own.Location, configPath, originalLine), "EspriSsh's own reading, no ssh installed", null, null, own.Note);
+            }
+
+            string folder = Path.Combine(Path.GetTempPath(), "espri-config-check-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            string scratch = Path.Combine(folder, Path.GetFileName(configPath));
+            try
+            {
+                HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(folder);
+                using (FileStream stream = HostPlatform.FileProtection.CreateOwnerOnlyFile(scratch))
+                {
+                    byte[] bytes = updated.ToBytes();
+                    stream.Write(bytes, 0, bytes.Length);
+                }
+
+                SshConfigVerdict verdict = judge.Judge(scratch, head.Alias, options);
+                if (!verdict.Accepted)
+                {
+                    SshConfigLocation? location = verdict.Location != null && verdict.Location.File == scratch
+                        ? Map(new SshConfigLocation(configPath, verdict.Location.Line), configPath, originalLine)
+                        : verdict.Location;
+                    return verdict.At(location, location == null && verdict.Location?.File == scratch ? "a line EspriSsh would add" : null);
+                }
+
+                if (verdict.Answer != null)
+                {
+                    sshDiffers.AddRange(Compare(verdict.Answer, head));
+                }
+
+                return verdict;
+            }
+            finally
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Only the scratch copy; the temporary folder is cleaned by the system.
+                }
+            }
+        }
+
+        /// <summary>A location in the edited text as the user's file numbers it; null for a line the edit adds.</summary>
+        private static SshConfigLocation? Map(SshConfigLocation? location, string configPath, Func<int, int?> originalLine) =>
+            location == null || location.File != configPath ? location
+            : originalLine(location.Line) is int line ? new SshConfigLocation(configPath, line) : null;
+
+        /// <summary>What ssh resolves for the head node that is not what the site needs.</summary>
+        private static IEnumerable<string> Compare(SshConfigAnswer answer, DesiredHostBlock head)
+        {
+            var wanted = new List<(string Key, string? Value, bool IgnoreCase)>
+            {
+                ("hostname", head.HostName, true), ("user", head.User, false), ("port", head.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), false),
+                ("identitiesonly", "yes", false), ("identityfile", head.IdentityFile, false),
+            };
+            foreach (var (key, value, ignoreCase) in wanted)
+            {
+                string? theirs = answer.Get(key);
+                if (!string.Equals(theirs, value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                {
+                    yield return $"{key} {theirs ?? "(unset)"} instead of {value}";
+                }
+            }
+
+            if (answer.Get("proxyjump") is string jump)
+            {
+                yield return "proxyjump " + jump + " instead of none";
+            }
+
+            if (answer.Get("proxycommand") is string command)
+            {
+                yield return "proxycommand " + command + " instead of none";
+            }
+        }
+
+        private static SshConfigVerdict Accepted(string by) => new SshConfigVerdict(true, null, null, by, null, null);
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using EspriSsh.Core.Config;
+using EspriSsh.Core.Errors;
+using EspriSsh.Core.Site;
+using EspriSsh.Core.Tools;
+using Xunit.Abstractions;
+
+namespace EspriSsh.Core.Tests.Config
+{
+    /// <summary>
+    /// Set-EspriSshConfig's engine over every config of the corpus, with the real ssh as the judge:
+    /// a config ssh refuses is refused with ssh's own reason and line, and nothing is written; a
+    /// config ssh accepts is still accepted after the edit (for both aliases), ssh then uses the
+    /// site's values except where a line of the user's is named as overriding them, and a second
+    /// run changes nothing.
+    /// </summary>
+    public class SshConfigCorpusEditTests
+    {
+        private readonly ITestOutputHelper output;
+
+        public SshConfigCorpusEditTests(ITestOutputHelper output) => this.output = output;
+
+        [RequiresToolsFact("ssh")]
+        public void RefusedConfigsAreRefusedAndAcceptedOnesStayAccepted()
+        {
+            int edited = 0, refused = 0, withOverrides = 0;
+            var problems = new List<string>();
+            foreach (string corpusCase in SshConfigCorpus.Cases())
+            {
+                using var sandbox = new TempDirectory();
+                string home = Path.Combine(sandbox.Path, Path.GetFileName(corpusCase));
+                var environment = new Dictionary<string, string> { ["HOME"] = home, ["PATH"] = Path.Combine(home, "no-programs-here"), ["SHELL"] = "/bin/sh" };
+                var (passwordHome, user) = SshGRun.PasswordEntry(environment);
+                var options = new SshResolveOptions { Home = passwordHome, IncludeHome = home, LocalUser = user, ExecEnvironment = environment.ToDictionary(e => e.Key, e => (string)e.Value) };
+                var judge = new SshConfigJudge(new SshToolLocator().Find("ssh"), environment.ToDictionary(e => e.Key, e => (string)e.Value));
+                var editor = new SshConfigEditor(SiteProfileLoader.Default, judge: judge);
+                foreach (string config in SshConfigCorpus.Install(corpusCase, home))
+                {
+                    string where = Path.GetFileName(corpusCase) + "/" + Path.GetFileName(config);
+                    byte[] before = File.ReadAllBytes(config);
+                    var request = new SshConfigRequest { User = "alice", JeanZayUser = "ujz01" };
+                    SshGRun reference = SshGRun.Run(config, "spirit1", environment);
+                    SshConfigEditPlan plan = editor.Plan(config, request, options);
+                    bool bom = before.Length >= 3 && before[0] == 0xEF && before[1] == 0xBB && before[2] == 0xBF;
+                    if (!reference.Accepted && !bom)
+                    {
+                        refused++;
+                        Check(problems, where, plan.Refusal != null, "ssh refuses it, the plan does not");
+                        Check(problems, where, plan.Refusal?.Reason != null && plan.Refusal.Reason.Split(new[] { "; " }, StringSplitOptions.None).All(reference.Error.Contains),
+                            $"reason '{plan.Refusal?.Reason}' is not ssh's: {reference.Error}");
+                        Check(problems, where, reference.FirstLocation == null || plan.Refusal?.Location?.Line == reference.FirstLocation.Value.Line, $"line {plan.Refusal?.Location} is not ssh's {reference.FirstLocation}");
+                        var error = Record.Exception(() => SshConfigWriter.Apply(plan)) as EspriException;
+                        Check(problems, where, error?.ErrorId == ErrorIds.ConfigInvalid, "applying the refused plan did not fail with ConfigInvalid");
+                        Check(problems, where, File.ReadAllBytes(config).SequenceEqual(before), "the refused file was changed");
+                        continue;
+                    }
+
+                    edited++;
+                    Check(problems, where, plan.Refusal == null, "the edit of a file ssh accepts was refused: " + plan.Refusal?.Describe());
+                    if (plan.Refusal != null)
+                    {
+                        continue;
+                    }
+
+                    File.WriteAllBytes(config, plan.NewBytes);
+                    SshGRun spirit = SshGRun.Run(config, "spirit1", environment);
+                    SshGRun jz = SshGRun.Run(config, "jean-zay", environment);
+                    Check(problems, where, spirit.Accepted && jz.Accepted, "ssh refuses the edited file: " + spirit.Error + jz.Error);
+                    withOverrides += plan.Satisfied ? 0 : 1;
+                    if (plan.Satisfied)
+                    {
+                        Check(problems, where, spirit["hostname"] == "spirit1.ipsl.fr" && spirit["user"] == "alice" && spirit["port"] == "22"
+                            && spirit.All("identityfile")[0] == "~/.ssh/id_ed25519" && spirit["proxyjump"] == null && jz["proxyjump"] == "spirit1" && jz["user"] == "ujz01",
+                            "satisfied, but ssh uses other values");
+                    }
+
+                    foreach (ConfigOverride o in plan.Overrides)
+                    {
+                        Check(problems, where, o.Line.Length > 0 && (o.Host == "spirit1" ? spirit : jz)[o.Setting.ToLowerInvariant()] is string v && v.StartsWith(o.Value.Split(' ')[0], StringComparison.Ordinal),
+                            $"override {o} does not match what ssh uses");
+                    }
+
+                    Check(problems, where, !editor.Plan(config, request, options).Changed, "a second run changes the file again");
+                }
+            }
+
+            output.WriteLine($"{edited} configs edited, {refused} refused and left alone, {withOverrides} with lines that override site values");
+            Assert.True(problems.Count == 0, string.Join("\n", problems.Take(40)));
+            Assert.True(edited > 100 && refused > 15, $"{edited} edited, {refused} refused");
+        }
+
+        private static void Check(List<string> problems, string where, bool ok, string problem)
+        {
+            if (!ok)
+            {
+                problems.Add(where + ": " + problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+Include ~/.ssh/ssh_config.i.*
+Hostname aa

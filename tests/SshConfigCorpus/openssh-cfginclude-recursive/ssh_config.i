@@ -1,0 +1,1 @@
+Include ~/.ssh/ssh_config.i
