@@ -354,6 +354,16 @@ Describe 'File names holding a line feed, ESC or a typographic quote: named esca
         ($setup | Out-String) | Should -Not -Match $Forged
     }
 
+    It 'an error about such a file names it escaped, in its message and as PowerShell shows it' {
+        $missing = Join-Path $Names.Ssh "gone`n2. [ERROR] FORGED`e[2J"
+        $err = $null
+        try { Get-EspriKey -Path $missing -ErrorAction Stop } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.Exception.Message | Should -Match ([regex]::Escape("gone\n2. [ERROR] FORGED\x1b[2J'"))
+        $err.Exception.Message | Should -Not -Match "[\n]|$RawControl"
+        ($err | Out-String) | Should -Not -Match $Forged
+    }
+
     It 'Get-EspriDebugReport: no finding forged, no raw control character in the file' {
         $out = Join-Path $Names.Home 'report.txt'
         $report = Get-EspriDebugReport -SshDirectory $Names.Ssh -OutFile $out -NoConnectionTest 6>$null

@@ -17,6 +17,9 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     internal static class SshDirectorySection
     {
+        // A folder of thousands of files (a synced or junk-filled ~/.ssh) would make a report of megabytes.
+        private const int MaxListed = 200;
+
         public static ReportSection Collect(ReportContext context)
         {
             string directory = context.Request.SshDirectory;
@@ -36,7 +39,7 @@ namespace EspriSsh.Core.Diagnostics
             foreach (var (folder, verdict) in SshFolderSafety.WritableByOthers(directory))
             {
                 SplitFix(verdict.Problem!, out string problem, out string? fix);
-                context.Add(new Finding("SshFolderWritable", FindingSeverity.Warning, $"The folder {folder}: {problem}",
+                context.Add(new Finding("SshFolderWritable", FindingSeverity.Warning, $"The folder {UntrustedText.Escape(folder)}: {problem}",
                     (fix ?? "") + " (or run Repair-EspriKeyPermission)", folder));
             }
 
@@ -44,6 +47,7 @@ namespace EspriSsh.Core.Diagnostics
             section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}", "File", "Bytes", "Modified", "Owner", "Rights", "Verdict"));
             var files = Directory.GetFiles(directory).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var privateKeys = new HashSet<string>(KeyInventory.PrivateKeyFiles(directory), StringComparer.Ordinal);
+            int listed = 0;
             foreach (string path in files)
             {
                 string name = Path.GetFileName(path);
@@ -71,8 +75,16 @@ namespace EspriSsh.Core.Diagnostics
                     }
                 }
 
-                section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}",
-                    name, info.Length, info.LastWriteTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), owner, rights, verdict));
+                if (listed++ < MaxListed)
+                {
+                    section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}",
+                        name, info.Length, info.LastWriteTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), owner, rights, verdict));
+                }
+            }
+
+            if (files.Count > MaxListed)
+            {
+                section.Line($"(and {files.Count - MaxListed} more files, not listed; their private keys are still checked)");
             }
 
             if (files.Count == 0)
@@ -80,9 +92,9 @@ namespace EspriSsh.Core.Diagnostics
                 section.Line("(empty)");
             }
 
-            foreach (string sub in Directory.GetDirectories(directory))
+            foreach (string sub in ShortList.Take(Directory.GetDirectories(directory).Select(d => Path.GetFileName(d) + Path.DirectorySeparatorChar + "  (folder)"), MaxListed))
             {
-                section.Line(Path.GetFileName(sub) + Path.DirectorySeparatorChar + "  (folder)");
+                section.Line(sub);
             }
 
             return section;
