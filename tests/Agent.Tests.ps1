@@ -143,7 +143,101 @@ Import-Module '$(Get-TestModulePath)'
         $text | Should -Not -Match 'PassphraseRequired'
         $report.Findings.Code | Should -Not -Contain 'ConnectionFailed'
         $text | Should -Match 'Result: logged in'
-        $text | Should -Match ([regex]::Escape("Agent: reachable: the ssh-agent at '$($Agent.Socket)'"))
+        $text | Should -Match ([regex]::Escape("Agent: reachable: the OpenSSH ssh-agent at '$($Agent.Socket)'"))
         $text | Should -Match ([regex]::Escape((Fingerprint $Plain)))
+    }
+}
+
+Describe 'Agents that ask the person, and agents that misbehave' -Skip:$Missing {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TestHelpers.psm1') -Force
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/MisbehavingAgent.psm1') -Force
+        Import-Module (Get-TestModulePath) -Force
+        $env:ESPRISSH_NONINTERACTIVE = '1'
+        $script:Box = New-TestSandbox
+        $script:Saved = @{ Home = $env:ESPRISSH_HOME; Sock = $env:SSH_AUTH_SOCK }
+        $env:ESPRISSH_HOME = $Box.Home
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -C site -f $Key | Out-Null
+        $script:Sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$Key.pub")
+        $script:Config = Set-TestSshAlias -Sshd $Sshd -Directory $Box.Ssh -Alias site -IdentityFile $Key
+        $script:Common = @{ ConfigPath = $Config; SshDirectory = $Box.Ssh }
+    }
+    AfterAll {
+        if ($Sshd) { Stop-TestSshd $Sshd }
+        $env:ESPRISSH_HOME = $Saved.Home
+        $env:SSH_AUTH_SOCK = $Saved.Sock
+        Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
+    }
+    AfterEach { $env:SSH_AUTH_SOCK = $Saved.Sock }
+
+    It 'a confirmation answered after 12 s (past the old 10 s limit) logs in with -TimeoutSec 20, as ssh waits' {
+        $askpass = Join-Path $Box.Home 'slow-askpass.sh'
+        Set-Content $askpass "#!/bin/sh`nsleep 12`necho yes"; chmod 755 $askpass
+        $env:SSH_ASKPASS = $askpass; $env:SSH_ASKPASS_REQUIRE = 'force'; $env:DISPLAY = ':0'
+        try { $agent = Start-TestSshAgent -Directory $Box.Home } # the agent asks through the askpass it was started with
+        finally { Remove-Item Env:SSH_ASKPASS, Env:SSH_ASKPASS_REQUIRE, Env:DISPLAY -ErrorAction Ignore }
+        try {
+            $env:SSH_AUTH_SOCK = $agent.Socket
+            ssh-add -q -c $Key 2>$null
+            $r = Test-EspriConnection site @Common -TimeoutSec 20
+            $r.Succeeded | Should -BeTrue -Because ($r.Stages | Out-String)
+            ($r.Stages | Where-Object Name -eq Authentication).Duration.TotalSeconds | Should -BeGreaterThan 11
+        }
+        finally { Stop-TestSshAgent $agent }
+    }
+
+    It 'an agent listing a damaged key: the report is written and names it; the test offers no agent key, as ssh' {
+        $bad = Start-TestMisbehavingAgent -Directory $Box.Home -Mode Malformed
+        try {
+            $env:SSH_AUTH_SOCK = $bad.Socket
+            $out = Join-Path $Box.Home 'report-malformed.txt'
+            $null = Get-EspriDebugReport -HostName site @Common -OutFile $out -TimeoutSec 10 -Force 6>$null
+            $text = Get-Content -Raw $out
+            $text | Should -Match ([regex]::Escape("agent at '$($bad.Socket)'"))
+            $text | Should -Match ([regex]::Escape("lists a key that cannot be used, 'bad\x1b[31m'"))
+            $text | Should -Not -Match "`e"
+            $r = Test-EspriConnection site @Common
+            $r.Succeeded | Should -BeTrue -Because 'the key file logs in; the agent list is rejected as ssh rejects it'
+            ($r.Stages | Where-Object Name -eq Config).Status | Should -Be 'Warning'
+            ($r.Stages | Where-Object Name -eq Config).Detail | Should -Match "ssh rejects this agent's list"
+        }
+        finally { Stop-TestMisbehavingAgent $bad }
+    }
+
+    It '4,096 agent keys: a count and the first few, in the report and in the view' {
+        $many = Start-TestMisbehavingAgent -Directory $Box.Home -Mode Many
+        try {
+            $env:SSH_AUTH_SOCK = $many.Socket
+            $out = Join-Path $Box.Home 'report-many.txt'
+            $null = Get-EspriDebugReport -HostName site @Common -OutFile $out -TimeoutSec 10 -Force 6>$null
+            (Get-Content $out).Count | Should -BeLessThan 400
+            Get-Content -Raw $out | Should -Match 'Keys it holds \(fingerprints\): 4096'
+            $view = Test-EspriConnection site @Common | Out-String -Width 80
+            ($view -split "`n").Count | Should -BeLessThan 60
+            $view | Should -Match '4096 keys'
+        }
+        finally { Stop-TestMisbehavingAgent $many }
+    }
+
+    It 'an agent that never answers, or never accepts, holds up no cmdlet: each says so within seconds' -ForEach @(
+        @{ Mode = 'Silent'; Said = 'did not answer within 3 s' }
+        @{ Mode = 'NeverAccept'; Said = 'accepts no connection' }
+    ) {
+        $stuck = Start-TestMisbehavingAgent -Directory $Box.Home -Mode $Mode
+        try {
+            $env:SSH_AUTH_SOCK = $stuck.Socket
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $keys = Get-EspriKey -SshDirectory $Box.Ssh
+            $r = Test-EspriConnection site @Common
+            $out = Join-Path $Box.Home "report-$Mode.txt"
+            $null = Get-EspriDebugReport -HostName site @Common -OutFile $out -TimeoutSec 10 -Force 6>$null
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 60 -Because 'a hang guard: three cmdlets, each bounded by the 3 s agent limit'
+            $keys.Count | Should -BeGreaterThan 0
+            $r.Succeeded | Should -BeTrue -Because 'the key file logs in without the agent'
+            ($r.Stages | Where-Object Name -eq Config).Detail | Should -Match $Said
+            Get-Content -Raw $out | Should -Match $Said
+        }
+        finally { Stop-TestMisbehavingAgent $stuck }
     }
 }

@@ -238,7 +238,7 @@ Describe 'Convert-PpkKey -AddToAgent' -Skip:$NoAgent {
         $w | Should -BeNullOrEmpty
         @(ssh-add -L) | Should -Contain (puttygen -L $src).Trim()
         $k.Path | Should -Exist
-        ($said -join ' ') | Should -Match ([regex]::Escape("Added '$($k.Path)' ($($k.Fingerprint)) to the ssh-agent at '$Socket'"))
+        ($said -join ' ') | Should -Match ([regex]::Escape("Added '$($k.Path)' ($($k.Fingerprint)) to the OpenSSH ssh-agent at '$Socket'"))
     }
 
     It 'without an agent: converts anyway and warns how to start one' -Skip:(Test-Skip -UnixOnly) {

@@ -156,7 +156,7 @@ Describe 'Install-EspriKey replicates keys' -Skip:$Missing {
             }
             finally { $env:PATH = $savedPath }
             $warnings | Should -BeNullOrEmpty
-            ($said -join ' ') | Should -Match ([regex]::Escape("Added '$($k.Path)' ($($k.Fingerprint)) to the ssh-agent at '$($agent.Socket)'"))
+            ($said -join ' ') | Should -Match ([regex]::Escape("Added '$($k.Path)' ($($k.Fingerprint)) to the OpenSSH ssh-agent at '$($agent.Socket)'"))
             $listed = ssh-add -l -E sha256
             $LASTEXITCODE | Should -Be 0
             ($listed | ForEach-Object { ($_ -split ' ')[1] }) | Should -Contain $k.Fingerprint

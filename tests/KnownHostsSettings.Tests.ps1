@@ -71,6 +71,13 @@ Describe 'Host keys as the config tells ssh to check them' -Skip:$NoSshd {
         $r.Reason | Should -Be 'HostKeyMismatch'
         ($r.Stages | Where-Object Name -eq HostKey).Detail | Should -Match 'labalias \(its HostKeyAlias\)'
         [IO.File]::ReadAllBytes($kh) | Should -Be $bytes
+
+        # Without -AcceptNewHostKey too: a changed key, never "First connection".
+        (Invoke-Ssh $config 'real-alias' 'yes').Output | Should -Match 'HOST IDENTIFICATION HAS CHANGED'
+        $r = Test-Espri $config 'real-alias'
+        $r.Reason | Should -Be 'HostKeyMismatch'
+        ($r.Stages | Out-String) | Should -Not -Match 'First connection'
+        [IO.File]::ReadAllBytes($kh) | Should -Be $bytes
     }
 
     It 'HostKeyAlias: a new key is recorded under the alias alone, where ssh then finds it' {
@@ -185,5 +192,14 @@ Describe 'Host keys as the config tells ssh to check them' -Skip:$NoSshd {
         Get-Content $first | Should -Be (Get-KeyLine $Real "[127.0.0.1]:$($Real.Port)")
         Get-Content $second | Should -Be '# nothing about this host'
         (Invoke-Ssh $config 'real-several' 'yes').ExitCode | Should -Be 0
+
+        # A key only the second file knows is known: nothing asked, nothing written to the first.
+        $firstOther = Join-Path $Box.Home 'kh-several-first-other'
+        $secondKnows = New-File 'kh-several-second-knows' (Get-KeyLine $Real "[127.0.0.1]:$($Real.Port)")
+        $config = New-Config @{ 'real-several-second' = @{ Sshd = $Real; Settings = "UserKnownHostsFile $firstOther $secondKnows", "GlobalKnownHostsFile $NoGlobal" } }
+        (Invoke-Ssh $config 'real-several-second' 'yes').ExitCode | Should -Be 0 -Because 'the control: ssh reads the second file'
+        $r = Test-Espri $config 'real-several-second'
+        $r.Succeeded | Should -BeTrue -Because ($r | Out-String)
+        Test-Path $firstOther | Should -BeFalse
     }
 }

@@ -16,14 +16,28 @@ namespace EspriSsh.Core.Tests
         private readonly Process process;
         private readonly StringBuilder log = new StringBuilder();
 
-        public ServerProcess(string program, string arguments)
+        /// <param name="environment">Variables set for the server (an agent's SSH_ASKPASS, a value null removes one).</param>
+        public ServerProcess(string program, string arguments, System.Collections.Generic.IDictionary<string, string> environment = null)
         {
-            process = Process.Start(new ProcessStartInfo(program, arguments)
+            var start = new ProcessStartInfo(program, arguments)
             {
                 UseShellExecute = false,
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
-            });
+            };
+            foreach (var variable in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+            {
+                if (variable.Value == null)
+                {
+                    start.Environment.Remove(variable.Key);
+                }
+                else
+                {
+                    start.Environment[variable.Key] = variable.Value;
+                }
+            }
+
+            process = Process.Start(start);
             process.ErrorDataReceived += (_, e) =>
             {
                 lock (log)

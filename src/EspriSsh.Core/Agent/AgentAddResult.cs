@@ -14,7 +14,7 @@ namespace EspriSsh.Core.Agent
 
         public bool Added { get; }
 
-        /// <summary>The agent that took (or refused) it: "Pageant", "the ssh-agent at '/tmp/...'"; null when none was found.</summary>
+        /// <summary>The agent that took (or refused) it: "Pageant", "the OpenSSH ssh-agent at '/tmp/...'"; null when none was found.</summary>
         public string? Agent { get; }
 
         /// <summary>SHA256:... of the key, as ssh-add -l lists it.</summary>

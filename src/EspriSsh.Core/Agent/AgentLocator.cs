@@ -36,7 +36,7 @@ namespace EspriSsh.Core.Agent
             {
                 string? pipe = environment.IsWindows ? PipeNameOf(socket!) : null;
                 return pipe != null
-                    ? new NamedPipeEndpoint(pipe, $"the agent at SSH_AUTH_SOCK ({socket})", Discovery.PipeExists)
+                    ? PipeNamedBySshAuthSock(pipe, socket!)
                     : new UnixSocketEndpoint(socket!);
             }
 
@@ -50,7 +50,7 @@ namespace EspriSsh.Core.Agent
             if (discovery.PipeExists(discovery.PageantPipeName))
             {
                 startAdvice = "Start Pageant again.";
-                return new NamedPipeEndpoint(discovery.PageantPipeName, "Pageant", discovery.PipeExists, serverIsCurrentUser: true);
+                return new NamedPipeEndpoint(discovery.PageantPipeName, "Pageant", discovery.PipeExists, serverIsCurrentUser: true, AgentKind.Pageant);
             }
 
             if (discovery.PageantWindow.FindPageantWindow() != IntPtr.Zero)
@@ -61,7 +61,7 @@ namespace EspriSsh.Core.Agent
 
             if (discovery.PipeExists(OpenSshPipeName))
             {
-                return new NamedPipeEndpoint(OpenSshPipeName, "the Windows OpenSSH agent service (ssh-agent)", discovery.PipeExists);
+                return new NamedPipeEndpoint(OpenSshPipeName, AgentKindNames.Name(AgentKind.WindowsService), discovery.PipeExists, kind: AgentKind.WindowsService);
             }
 
             whyNone = AgentAdvice.ForWindowsService(windowsService.Query());
@@ -73,6 +73,16 @@ namespace EspriSsh.Core.Agent
         private IWindowsAgentDiscovery Discovery => windows ??= HostPlatform.IsWindows
             ? new WindowsAgentDiscovery()
             : throw new PlatformNotSupportedException("Pageant and the Windows agent service exist only on Windows: pass an IWindowsAgentDiscovery.");
+
+        /// <summary>A pipe in SSH_AUTH_SOCK, named by what usually serves it.</summary>
+        private NamedPipeEndpoint PipeNamedBySshAuthSock(string pipe, string socket)
+        {
+            AgentKind kind = string.Equals(pipe, OpenSshPipeName, StringComparison.OrdinalIgnoreCase) ? AgentKind.WindowsService
+                : pipe.StartsWith("pageant.", StringComparison.OrdinalIgnoreCase) ? AgentKind.Pageant
+                : AgentKind.Unknown;
+            string description = kind == AgentKind.Unknown ? $"the agent at SSH_AUTH_SOCK ({socket})" : $"{AgentKindNames.Name(kind)} at SSH_AUTH_SOCK ({socket})";
+            return new NamedPipeEndpoint(pipe, description, Discovery.PipeExists, kind: kind);
+        }
 
         /// <summary>The pipe name of \\.\pipe\NAME (or //./pipe/NAME); null for a socket path.</summary>
         private static string? PipeNameOf(string path)

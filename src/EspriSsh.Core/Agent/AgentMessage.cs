@@ -13,6 +13,9 @@ namespace EspriSsh.Core.Agent
         public const byte RemoveIdentity = 18;
         public const byte AddIdentityConstrained = 25;
 
+        /// <summary>SSH_AGENTC_EXTENSION: a named extension request (session-bind@openssh.com...).</summary>
+        public const byte Extension = 27;
+
         /// <summary>OpenSSH's and the draft's other failure answers (extension failure); treated as Failure.</summary>
         public const byte ExtensionFailure = 28;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace EspriSsh.Core.Agent
@@ -5,19 +6,22 @@ namespace EspriSsh.Core.Agent
     /// <summary>What one look at the agent found: who answered and the keys it holds, or why none could be asked.</summary>
     public sealed class AgentStatus
     {
-        private AgentStatus(string? agent, IReadOnlyList<AgentIdentity>? identities, string? problem, string? problemId)
+        private AgentStatus(string? agent, AgentKind kind, AgentKeyList? identities, string? problem, string? problemId)
         {
             Agent = agent;
+            Kind = kind;
             Identities = identities;
             Problem = problem;
             ProblemId = problemId;
         }
 
-        /// <summary>The agent asked ("Pageant", "the ssh-agent at '/tmp/...'"); null when none was found.</summary>
+        /// <summary>The agent asked ("Pageant", "the OpenSSH ssh-agent at '/tmp/...'"); null when none was found.</summary>
         public string? Agent { get; }
 
-        /// <summary>The keys it holds, in its order; null when it could not be asked.</summary>
-        public IReadOnlyList<AgentIdentity>? Identities { get; }
+        public AgentKind Kind { get; }
+
+        /// <summary>The usable keys it holds, in its order; null when it could not be asked.</summary>
+        public AgentKeyList? Identities { get; }
 
         public bool Reachable => Identities != null;
 
@@ -27,8 +31,13 @@ namespace EspriSsh.Core.Agent
         /// <summary>AgentNotRunning, AgentTimeout, AgentBadReply...; null when it answered.</summary>
         public string? ProblemId { get; }
 
-        internal static AgentStatus Answered(string agent, IReadOnlyList<AgentIdentity> identities) => new AgentStatus(agent, identities, null, null);
+        /// <summary>The keys it lists that cannot be used (malformed, unknown type), one sentence each naming the agent.</summary>
+        public IReadOnlyList<string> KeyProblems => Identities?.Problems ?? Array.Empty<string>();
 
-        internal static AgentStatus Unreachable(string? agent, string problem, string problemId) => new AgentStatus(agent, null, problem, problemId);
+        internal static AgentStatus Answered(AgentClient client, AgentKeyList identities) =>
+            new AgentStatus(client.Description, client.Kind, identities, null, null);
+
+        internal static AgentStatus Unreachable(AgentClient? client, string problem, string problemId) =>
+            new AgentStatus(client?.Description, client?.Kind ?? AgentKind.Unknown, null, problem, problemId);
     }
 }

@@ -20,19 +20,23 @@ namespace EspriSsh.Core.Agent
     /// </summary>
     public sealed class SshAgent
     {
+        private const string AddActivity = "Adding the key to the agent";
+
         /// <summary>What an administrator runs once on Windows: the service ships disabled.</summary>
         public const string WindowsServiceFix = AgentAdvice.WindowsServiceFix;
 
         private readonly IToolEnvironment environment;
         private readonly AgentLocator locator;
         private readonly TimeSpan timeout;
+        private readonly TimeSpan addWait;
 
         public SshAgent(IToolEnvironment? environment = null, IAgentServiceQuery? windowsService = null, TimeSpan? timeout = null,
-            IWindowsAgentDiscovery? windows = null)
+            IWindowsAgentDiscovery? windows = null, TimeSpan? addWait = null)
         {
             this.environment = environment ?? SystemToolEnvironment.Instance;
             locator = new AgentLocator(this.environment, windows, windowsService);
             this.timeout = timeout ?? AgentClient.DefaultTimeout;
+            this.addWait = addWait ?? AgentClient.DefaultPersonWait;
         }
 
         /// <summary>A client for the agent ssh would use; null (with why and what to do) when there is none.</summary>
@@ -53,11 +57,11 @@ namespace EspriSsh.Core.Agent
 
             try
             {
-                return AgentStatus.Answered(client.Description, client.ListIdentities(cancellation));
+                return AgentStatus.Answered(client, client.ListIdentities(cancellation));
             }
             catch (EspriException ex)
             {
-                return AgentStatus.Unreachable(client.Description, ex.Message, ex.ErrorId);
+                return AgentStatus.Unreachable(client, ex.Message, ex.ErrorId);
             }
         }
 
@@ -89,7 +93,7 @@ namespace EspriSsh.Core.Agent
         /// </summary>
         public AgentAddResult AddAndReport(SshPrivateKey key, string path, IUserInteraction interaction)
         {
-            AgentAddResult added = Add(key, path);
+            AgentAddResult added = Add(key, path, null, interaction);
             if (added.Added)
             {
                 interaction.Inform($"Added {UntrustedText.Quoted(path)} ({added.Fingerprint}) to {added.Agent}: ssh will not ask for its passphrase while that agent holds it.");
@@ -104,9 +108,12 @@ namespace EspriSsh.Core.Agent
 
         /// <summary>
         /// Gives the agent the key. The comment is the key's own, else <paramref name="sourcePath"/> (as
-        /// ssh-add does). The result carries a warning with the fix instead of throwing.
+        /// ssh-add does). The agent may ask the person (gpg-agent asks for a passphrase to protect the
+        /// key): the wait is shown as progress, bounded by the add wait (60 s by default) and Ctrl+C, and when it
+        /// runs out the agent's list says whether the key landed. The result carries a warning with the
+        /// fix instead of throwing.
         /// </summary>
-        public AgentAddResult Add(SshPrivateKey key, string? sourcePath = null, AgentKeyConstraints? constraints = null)
+        public AgentAddResult Add(SshPrivateKey key, string? sourcePath = null, AgentKeyConstraints? constraints = null, IUserInteraction? ui = null)
         {
             string fingerprint = KeyFingerprint.Sha256(key.PublicKeyBlob);
             AgentClient? client = Client(out string? whyNone);
@@ -115,15 +122,41 @@ namespace EspriSsh.Core.Agent
                 return AgentAddResult.NotAdded(null, fingerprint, whyNone!, ErrorIds.AgentNotRunning);
             }
 
+            CancellationToken cancellation = ui?.Cancellation ?? default;
             string comment = key.Comment.Length > 0 || sourcePath == null ? key.Comment : sourcePath;
+            ui?.Progress(AddActivity, $"{AgentWait.Status}: {client.Description}", 0);
             try
             {
-                client.Add(key, comment, constraints);
+                client.Add(key, comment, constraints, addWait, "If you answer it now, the key is added: check with ssh-add -l.", cancellation);
                 return AgentAddResult.Success(client.Description, fingerprint);
+            }
+            catch (EspriException ex) when (ex.ErrorId == ErrorIds.AgentTimeout)
+            {
+                // The person may have answered just as the wait ended: the list is the truth, not the timeout.
+                bool? holds = Holds(client, key.PublicKeyBlob, cancellation);
+                return holds == true
+                    ? AgentAddResult.Success(client.Description, fingerprint)
+                    : AgentAddResult.NotAdded(client.Description, fingerprint, ex.Message + (holds == null ? " Its list of keys could not be read either." : ""), ex.ErrorId);
             }
             catch (EspriException ex)
             {
                 return AgentAddResult.NotAdded(client.Description, fingerprint, ex.Message, ex.ErrorId);
+            }
+            finally
+            {
+                ui?.ProgressDone(AddActivity);
+            }
+        }
+
+        private static bool? Holds(AgentClient client, byte[] blob, CancellationToken cancellation)
+        {
+            try
+            {
+                return client.ListIdentities(cancellation).Any(i => i.Blob.SequenceEqual(blob));
+            }
+            catch (EspriException)
+            {
+                return null;
             }
         }
     }

@@ -26,6 +26,9 @@ namespace EspriSsh.Core.Config
         /// <summary>The jump host the site uses instead (spirit1).</summary>
         public string SiteJump { get; }
 
+        /// <summary>The same route, its line numbered as in another version of the file.</summary>
+        internal KeptRoute At(SshConfigLocation? location) => new KeptRoute(Host, Route, location, SiteJump);
+
         public override string ToString() =>
             $"{Host} is reached through {Route.Substring(Route.IndexOf(' ') + 1)}{(Location == null ? "" : " (" + Location + ")")}, not through {SiteJump}";
     }

@@ -14,7 +14,10 @@ namespace EspriSsh.Core.Config
     /// written to a private scratch file, must be accepted too, or the edit is not written; a line ssh
     /// then names is given in the user's file (its number before the edit). ssh's answer for the head
     /// node is compared with what the site needs, so a reading of EspriSsh's that differs from ssh's
-    /// can never pass as satisfied.
+    /// can never pass as satisfied. ssh refuses some configs for one host only (a jump host that is
+    /// the host itself, ConnectionAttempts 0 in its block): the other aliases (jean-zay) are read by
+    /// EspriSsh, and ssh is asked about one only when that reading refuses it, so that an ordinary
+    /// edit still costs two ssh runs.
     /// </summary>
     internal sealed class SshConfigEditChecks
     {
@@ -27,19 +30,51 @@ namespace EspriSsh.Core.Config
             this.options = options;
         }
 
-        /// <summary>The verdict on the file as it is (<paramref name="original"/>, as read) for the head node.</summary>
-        public SshConfigVerdict Before(string configPath, string host, SshConfigDocument original) => judge.Judge(configPath, host, options, original);
+        /// <summary>The verdict on the file as it is (<paramref name="original"/>, as read) for the head node, then for the others.</summary>
+        public SshConfigVerdict Before(string configPath, IReadOnlyList<DesiredHostBlock> blocks, SshConfigDocument original)
+        {
+            SshConfigVerdict verdict = judge.Judge(configPath, blocks[0].Alias, options, original);
+            foreach (DesiredHostBlock other in blocks.Skip(1))
+            {
+                if (verdict.Accepted && SshConfigResolver.Read(original, other.Alias, options).Refusal != null)
+                {
+                    verdict = judge.Judge(configPath, other.Alias, options, original);
+                }
+            }
+
+            return verdict;
+        }
 
         /// <summary>
         /// The verdict on the edited text. <paramref name="originalLine"/> gives a line's number in the
         /// user's file (null for a line the edit adds). <paramref name="sshDiffers"/> gets what ssh
         /// resolves differently from the site's needs for <paramref name="head"/>.
         /// </summary>
-        public SshConfigVerdict After(string configPath, SshConfigDocument updated, DesiredHostBlock head, Func<int, int?> originalLine, List<string> sshDiffers)
+        public SshConfigVerdict After(string configPath, SshConfigDocument updated, IReadOnlyList<DesiredHostBlock> blocks, Func<int, int?> originalLine, List<string> sshDiffers)
+        {
+            DesiredHostBlock head = blocks[0];
+            SshConfigVerdict verdict = AfterFor(configPath, updated, head.Alias, originalLine);
+            if (verdict.Accepted && verdict.Answer != null)
+            {
+                sshDiffers.AddRange(Compare(verdict.Answer, head));
+            }
+
+            foreach (DesiredHostBlock other in blocks.Skip(1))
+            {
+                if (verdict.Accepted && SshConfigResolver.Read(updated, other.Alias, options).Refusal != null)
+                {
+                    verdict = AfterFor(configPath, updated, other.Alias, originalLine);
+                }
+            }
+
+            return verdict;
+        }
+
+        private SshConfigVerdict AfterFor(string configPath, SshConfigDocument updated, string host, Func<int, int?> originalLine)
         {
             if (judge.Ssh == null)
             {
-                SshConfigProblem? own = SshConfigResolver.Read(updated, head.Alias, options).Refusal;
+                SshConfigProblem? own = SshConfigResolver.Read(updated, host, options).Refusal;
                 return own == null ? Accepted("EspriSsh's own reading, no ssh installed")
                     : new SshConfigVerdict(false, own.Message, Map(own.Location, configPath, originalLine), "EspriSsh's own reading, no ssh installed", null, null, own.Note);
             }
@@ -55,21 +90,16 @@ namespace EspriSsh.Core.Config
                     stream.Write(bytes, 0, bytes.Length);
                 }
 
-                SshConfigVerdict verdict = judge.Judge(scratch, head.Alias, options);
-                if (!verdict.Accepted)
+                SshConfigVerdict verdict = judge.Judge(scratch, host, options);
+                if (verdict.Accepted)
                 {
-                    SshConfigLocation? location = verdict.Location != null && verdict.Location.File == scratch
-                        ? Map(new SshConfigLocation(configPath, verdict.Location.Line), configPath, originalLine)
-                        : verdict.Location;
-                    return verdict.At(location, location == null && verdict.Location?.File == scratch ? "a line EspriSsh would add" : null);
+                    return verdict;
                 }
 
-                if (verdict.Answer != null)
-                {
-                    sshDiffers.AddRange(Compare(verdict.Answer, head));
-                }
-
-                return verdict;
+                SshConfigLocation? location = verdict.Location != null && verdict.Location.File == scratch
+                    ? Map(new SshConfigLocation(configPath, verdict.Location.Line), configPath, originalLine)
+                    : verdict.Location;
+                return verdict.At(location, location == null && verdict.Location?.File == scratch ? "a line EspriSsh would add" : null);
             }
             finally
             {

@@ -52,7 +52,7 @@ namespace EspriSsh.Core.Config
         /// <summary>Lines of the user's config that make ssh use something else than the site needs (numbered as in the edited file).</summary>
         public IReadOnlyList<ConfigOverride> Overrides { get; }
 
-        /// <summary>The user's own route to the remote host, kept because nobody agreed to replace it; null when none.</summary>
+        /// <summary>The user's own route to the remote host, kept because nobody agreed to replace it (its line numbered as in the edited file); null when none.</summary>
         public KeptRoute? KeptRoute { get; }
 
         /// <summary>ssh's refusal of the file (or of the edit): nothing may be written. Null when ssh accepts both.</summary>
@@ -75,6 +75,10 @@ namespace EspriSsh.Core.Config
             o.Location.File == Path && lineBeforeEdit(o.Location.Line) is int line
                 ? new ConfigOverride(o.Host, o.Setting, o.Value, o.Wanted, new SshConfigLocation(o.Location.File, line), o.Line, o.Effect)
                 : o).ToList();
+
+        /// <summary>The kept route numbered as in the file before the edit (what Test-EspriSshConfig and a question asked before writing show).</summary>
+        public KeptRoute? KeptRouteBeforeEdit =>
+            KeptRoute?.Location is SshConfigLocation at && at.File == Path && lineBeforeEdit(at.Line) is int line ? KeptRoute.At(new SshConfigLocation(at.File, line)) : KeptRoute;
 
         internal static SshConfigEditPlan Refused(string path, IReadOnlyList<string> hosts, SshConfigVerdict verdict, bool editMadeIt = false) =>
             new SshConfigEditPlan(path, null, Array.Empty<byte>(), hosts, "", new List<string>(), null, Array.Empty<ConfigOverride>(), _ => null, null, null)

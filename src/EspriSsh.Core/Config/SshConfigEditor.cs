@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Config
             bool exists = File.Exists(configPath);
             var checks = new SshConfigEditChecks(judge, options);
             // A BOM is the one refusal EspriSsh repairs: the check after the edit judges the file without it.
-            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks[0].Alias, original) : null;
+            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks, original) : null;
             if (before != null && !before.Accepted)
             {
                 return SshConfigEditPlan.Refused(configPath, blocks.Select(b => b.Alias).ToList(), before);
@@ -68,13 +68,14 @@ namespace EspriSsh.Core.Config
             }
 
             Func<int, int?> originalLine = LineNumbersBefore(original, updated);
+            kept = kept?.At(NumberedAfterEdit(kept.Location, original, updated));
             string diff = UnifiedDiff.Create(DisplayLines(original), DisplayLines(updated), configPath, configPath + " (new)");
             var plan = new SshConfigEditPlan(configPath, exists ? original.ToBytes() : null, updated.ToBytes(), blocks.Select(b => b.Alias).ToList(),
                 diff, warnings, NextStep(siteBlocks.LeftOut(request), updated), overrides, originalLine, kept, judge.Ssh?.Path);
             if (checkResult && plan.Changed)
             {
                 var sshDiffers = new List<string>();
-                SshConfigVerdict after = checks.After(configPath, updated, blocks[0], originalLine, sshDiffers);
+                SshConfigVerdict after = checks.After(configPath, updated, blocks, originalLine, sshDiffers);
                 if (!after.Accepted)
                 {
                     return SshConfigEditPlan.Refused(configPath, plan.Hosts, after, editMadeIt: true);
@@ -187,6 +188,18 @@ namespace EspriSsh.Core.Config
                 .Where(x => x.line.Is("Host") && x.line.Arguments.Contains(alias))
                 .Select(x => new SshConfigLocation(x.doc.Path ?? "", x.i + 1))
                 .FirstOrDefault();
+
+        /// <summary>A line of the file before the edit as numbered in the edited text (unchanged when it is elsewhere or gone).</summary>
+        private static SshConfigLocation? NumberedAfterEdit(SshConfigLocation? location, SshConfigDocument original, SshConfigDocument updated)
+        {
+            if (location == null || location.File != original.Path || location.Line < 1 || location.Line > original.Lines.Count)
+            {
+                return location;
+            }
+
+            int index = updated.Lines.ToList().IndexOf(original.Lines[location.Line - 1]);
+            return index < 0 ? location : new SshConfigLocation(location.File, index + 1);
+        }
 
         /// <summary>A line of the edited text as numbered in the file before the edit; null for a line the edit adds.</summary>
         private static Func<int, int?> LineNumbersBefore(SshConfigDocument original, SshConfigDocument updated)

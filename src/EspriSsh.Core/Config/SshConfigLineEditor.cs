@@ -13,11 +13,13 @@ namespace EspriSsh.Core.Config
     internal sealed class SshConfigLineEditor
     {
         private readonly List<SshConfigLine> lines;
+        private readonly List<SshConfigLine> original;
         private readonly string newLine;
 
         public SshConfigLineEditor(IEnumerable<SshConfigLine> lines, string newLine)
         {
             this.lines = lines.ToList();
+            original = this.lines.ToList();
             this.newLine = newLine;
         }
 
@@ -37,8 +39,10 @@ namespace EspriSsh.Core.Config
             if (shadow >= 0 && shadow < existing)
             {
                 // Pasted after a Host * or Match: ssh reads that first, so the block moves (whole) above it.
+                // Named as the user's file numbers it: earlier blocks may already have moved lines here.
+                int userLine = original.IndexOf(lines[shadow]) + 1;
                 existing = MoveBlock(existing, AttachPoint(shadow));
-                warnings.Add($"Host {block.Alias} came after a section ssh reads first ({configPath} line {shadow + 1}), so its values were ignored; the block was moved above it.");
+                warnings.Add($"Host {block.Alias} came after a section ssh reads first ({configPath} line {userLine}), so its values were ignored; the block was moved above it.");
             }
 
             UpdateInPlace(existing, block);

@@ -51,7 +51,7 @@ namespace EspriSsh.Core.Config
             new ConfigChange(plan.Path, changed, backup, plan.Hosts, plan.Diff, plan.Warnings, plan.Next)
             {
                 Overrides = changed ? plan.Overrides : plan.OverridesBeforeEdit,
-                KeptRoute = plan.KeptRoute,
+                KeptRoute = changed ? plan.KeptRoute : plan.KeptRouteBeforeEdit,
                 Satisfied = plan.Satisfied,
                 CheckedWith = plan.CheckedWith,
             };

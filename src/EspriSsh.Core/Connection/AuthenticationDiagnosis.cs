@@ -17,6 +17,7 @@ namespace EspriSsh.Core.Connection
     {
         private const string TooManyFailuresMessage = "Too many authentication failures";
 
+
         public static bool IsTooManyFailures(string serverMessage) => serverMessage.IndexOf(TooManyFailuresMessage, StringComparison.OrdinalIgnoreCase) >= 0;
 
         public static void Accepted(ConnectionStage stage, HopAuthentication authentication)
@@ -74,9 +75,9 @@ namespace EspriSsh.Core.Connection
             string allowed = allowedMethods == null || allowedMethods.Length == 0 ? "unknown" : string.Join(",", allowedMethods);
 
             var detail = new List<string> { $"{serverMessage.TrimEnd('.')} (user '{hop.User}'; the server allows: {allowed})." };
-            detail.AddRange(refused.Select(i => $"Offered and refused: {Describe(i)}."));
-            detail.AddRange(unused.Select(i => $"Accepted by the server but not used: {Describe(i)}: {WhyUnused(i)}"));
-            detail.AddRange(notOffered.Select(i => $"Not offered: {i.Problem}"));
+            detail.AddRange(Named("Offered and refused", refused.Select(Describe)));
+            detail.AddRange(Named("Accepted by the server but not used", unused.Select(i => $"{Describe(i)}: {WhyUnused(i)}")));
+            detail.AddRange(Named("Not offered", notOffered.Select(i => i.Problem ?? i.Path)));
             stage.Detail = string.Join(" ", detail);
 
             var hint = new List<string>();
@@ -86,11 +87,17 @@ namespace EspriSsh.Core.Connection
                 stage.Reason = ErrorIds.AuthenticationFailed;
                 hint.Add($"The server does not accept keys for '{hop.User}' (it allows: {allowed}). Ask the IT team whether key login is enabled for your account.");
             }
+            else if (unused.Count > 0 && unused[0].ProblemId == ErrorIds.AgentTimeout)
+            {
+                // The agent's wait ended with the stage's time a moment before the stage did: the same verdict.
+                TimedOut(stage, authentication);
+                return;
+            }
             else if (unused.Count > 0)
             {
                 LoadedIdentity first = unused[0];
                 stage.Reason = first.Offer!.AgentSignedWith != null ? ErrorIds.AgentRefused : first.ProblemId ?? ErrorIds.AuthenticationFailed;
-                hint.Add($"The server accepts {Describe(first)}: {NextStepForUnused(first)}");
+                hint.Add($"The server accepts {Describe(first)}: {NextStepForUnused(first, authentication.Agent)}");
             }
             else if (refused.Count == 0 || needsPassphrase != null)
             {
@@ -103,11 +110,26 @@ namespace EspriSsh.Core.Connection
             else
             {
                 stage.Reason = ErrorIds.AuthenticationFailed;
-                string prints = string.Join(", ", refused.Select(i => i.Offer!.Fingerprint).Distinct());
-                string pubs = string.Join(", ", refused.Select(i => i.IsCertificate ? "'" + i.CertifiedKey!.Path + ".pub'" : i.IsFile ? "'" + i.Path + ".pub'" : $"the line ssh-add -L shows for {UntrustedText.Quoted(i.Path)}").Distinct());
+                List<LoadedIdentity> keys = refused.Where(i => !i.IsCertificate).ToList();
+                if (keys.Count == 0)
+                {
+                    hint.Add($"The server refused the certificate(s) {ShortList.Join(", ", refused.Select(i => "'" + i.Path + "'").ToList())}: it does not trust their CA for '{hop.User}', "
+                        + "or they do not name that login or are no longer valid (ssh-keygen -L -f <certificate> shows them). Ask the IT team.");
+                    stage.Hint = string.Join(" ", hint);
+                    return;
+                }
+
+                string prints = ShortList.Join(", ", keys.Select(i => i.Offer!.Fingerprint).Distinct().ToList());
+                string pubs = ShortList.Join(", ", keys.Select(PublicLine).Distinct().ToList());
                 hint.Add($"The key offered is {prints}; the key registered with the IT team must be this one: send {pubs} via the account form. "
                     + $"If it was registered, check the login name: '{hop.User}' must be the account name the centre gave you (use -User).");
                 hint.AddRange(OtherLocalKeys(identities, sshDirectory));
+            }
+
+            string? agentWarning = authentication.Agent.Warning();
+            if (agentWarning != null)
+            {
+                hint.Add(agentWarning);
             }
 
             hint.AddRange(identities.Where(i => i.Policy?.Verdict == KeyPolicyVerdict.Refused).Select(i => i.Policy!.Reason));
@@ -129,14 +151,10 @@ namespace EspriSsh.Core.Connection
             stage.Reason = ErrorIds.TooManyAuthenticationFailures;
             var detail = new List<string>
             {
-                $"The server closed the connection: \"{TooManyFailuresMessage}\". It allows a few tries per login (MaxAuthTries, 6 by default) and {offered.Count} key(s) were refused first: "
-                    + string.Join("; ", offered.Select(Describe)) + ".",
+                $"The server closed the connection: \"{TooManyFailuresMessage}\". It allows a few tries per login (MaxAuthTries, 6 by default) and {offered.Count} key(s) were refused first.",
             };
-            if (neverTried.Count > 0)
-            {
-                detail.Add("Never tried: " + string.Join("; ", neverTried.Select(Describe)) + ".");
-            }
-
+            detail.AddRange(Named("Refused", offered.Select(Describe)));
+            detail.AddRange(Named("Never tried", neverTried.Select(Describe)));
             stage.Detail = string.Join(" ", detail);
             string key = hop.IdentityFiles.FirstOrDefault() ?? "~/.ssh/id_ed25519";
             stage.Hint = $"Offer only your site key to {hop.Alias}: in its Host block of ~/.ssh/config, add 'IdentitiesOnly yes' and 'IdentityFile {key}' "
@@ -153,21 +171,63 @@ namespace EspriSsh.Core.Connection
             _ => identity.Problem ?? "The key cannot be used.",
         };
 
-        private static string NextStepForUnused(LoadedIdentity identity)
+        private static string NextStepForUnused(LoadedIdentity identity, AgentKeys agent)
         {
             if (identity.Offer!.AgentSignedWith != null)
             {
-                return $"{identity.Agent} signed with {identity.Offer.AgentSignedWith} instead of {SshNetKeyAdapter.RsaSha512}/{SshNetKeyAdapter.RsaSha256}, which the server refuses. "
+                return $"{identity.Agent} signed with {identity.Offer.AgentSignedWith} instead of the {identity.Offer.Algorithm} announced, which the server refuses. "
                     + "Update that agent (Pageant: PuTTY 0.75 or later), or use an ED25519 key.";
             }
 
             return identity.ProblemId switch
             {
-                ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again and type it, or add the key to the agent once (Install-EspriKey -Path {UntrustedText.QuotedArgument(identity.Path)} -AddToAgent, or ssh-add).",
+                ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again in a terminal and type it when asked, or pass -Passphrase, "
+                    + $"or add the key to the agent once (Install-EspriKey -Path {UntrustedText.QuotedArgument(identity.Path)} -AddToAgent, or ssh-add)."
+                    + LockedAgent(agent),
                 ErrorIds.KeyWrongPassphrase => $"the passphrase typed does not open {UntrustedText.Quoted(identity.Path)}. If it is lost, make a new key with New-EspriKey and register its .pub.",
-                ErrorIds.AgentLocked => "the agent is locked. Unlock it with: ssh-add -X",
+                ErrorIds.KeyFileNotFound => $"{identity.Problem} Add the private key to the agent (ssh-add <private key file>), or name the private key file with -IdentityFile.",
                 _ => identity.Problem ?? "no signature could be made.",
             };
+        }
+
+        /// <summary>
+        /// The stage's time ran out: while the agent was still asked (it may be showing the person a
+        /// dialog), the agent is named, never the server; otherwise the server was slow.
+        /// </summary>
+        public static bool TimedOut(ConnectionStage stage, HopAuthentication authentication)
+        {
+            string seconds = authentication.StageSeconds;
+            AgentKeys agent = authentication.Agent;
+            stage.Status = StageStatus.Failed;
+            if (agent.WaitingSince == 0 && agent.GaveUp?.ErrorId != ErrorIds.AgentTimeout)
+            {
+                stage.Reason = ErrorIds.ConnectionTimeout;
+                stage.Detail = $"Authentication did not finish within {seconds}.";
+                stage.Hint = "The server is very slow to check keys; try again, then send this result to the IT team.";
+                return false;
+            }
+
+            stage.Reason = ErrorIds.AgentTimeout;
+            string name = agent.Agent ?? "the agent";
+            stage.Detail = $"{Agent.AgentErrors.Capital(name)} did not answer within the stage's {seconds} when asked to sign: "
+                + "it may be waiting for you to confirm the use of a key or to type a passphrase, in another window.";
+            stage.Hint = $"An agent that asks before it signs (a key added with ssh-add -c, a key Pageant holds encrypted, gpg-agent's pinentry) waits for you. {authentication.MoreTime}";
+            return false;
+        }
+
+        /// <summary>Where the public line of an offered key is: its .pub, or what ssh-add -L shows for a key only the agent holds.</summary>
+        private static string PublicLine(LoadedIdentity identity) => !identity.IsFile ? $"the line ssh-add -L shows for {UntrustedText.Quoted(identity.Path)}"
+            : identity.Path.EndsWith(Keys.PublicKeyFile.Suffix, StringComparison.Ordinal) ? $"{UntrustedText.Quoted(identity.Path)}"
+            : $"'{identity.Path}{Keys.PublicKeyFile.Suffix}'";
+
+        /// <summary>"Refused (12): a; b; c; d; e; (and 7 more)." Agents may hold thousands of keys: a count and the first few.</summary>
+        private static IEnumerable<string> Named(string what, IEnumerable<string> items)
+        {
+            List<string> all = items.Select(i => i.TrimEnd('.')).ToList();
+            if (all.Count > 0)
+            {
+                yield return $"{what}{(all.Count > 1 ? $" ({all.Count})" : "")}: {ShortList.Join("; ", all)}.";
+            }
         }
 
         private static string WhyUnused(LoadedIdentity identity) => identity.Offer!.AgentSignedWith != null
@@ -198,9 +258,11 @@ namespace EspriSsh.Core.Connection
             // Which agent is said once, by the Config stage.
             KeyOffer offer = identity.Offer!;
             string source = identity.Agent == null ? "" : identity.IsFile ? ", signed by the agent" : " in the agent";
+            // A key the agent lists without a comment is known by its fingerprint alone: not said twice.
+            string where = offer.Path == offer.Fingerprint ? "(in the agent, no comment)" : $"({UntrustedText.Quoted(offer.Path)}{source})";
             return identity.IsCertificate
-                ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} ({UntrustedText.Quoted(offer.Path)}{source})"
-                : $"{offer.KeyType} key {offer.Fingerprint} ({UntrustedText.Quoted(offer.Path)}{source})";
+                ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} {where}"
+                : $"{offer.KeyType} key {offer.Fingerprint} {where}";
         }
     }
 }

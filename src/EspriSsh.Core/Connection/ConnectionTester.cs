@@ -79,7 +79,7 @@ namespace EspriSsh.Core.Connection
                     HostKeyQuestion? hostKeyQuestion = canAsk ? new HostKeyQuestion(interaction!) : null;
                     HopConnection Open(HopPlan hop)
                     {
-                        var authentication = new HopAuthentication(hop, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), agentKeys, unlocker, site, cancellation);
+                        var authentication = new HopAuthentication(hop, inspector.Inspect(hop.IdentityFiles, plan.Passphrase), agentKeys, unlocker, site, plan.Timeout, cancellation);
                         KnownHostsSettings files = plan.KnownHostsFor(hop);
                         var verifier = new HostKeyVerifier(knownHosts![files], site, files.Alias);
                         var connection = new HopConnection(hop, plan, verifier, authentication, progress, hostKeyQuestion, cancellation);
@@ -149,12 +149,14 @@ namespace EspriSsh.Core.Connection
                     stage.Status = StageStatus.Failed;
                     stage.Reason = ErrorIds.NoKeyFound;
                     stage.Detail = string.Join("; ", parts);
-                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent. Make one with New-EspriKey, send its .pub via the account form, or name yours with -IdentityFile.";
+                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent ({agentKeys.WhyNoKeys()}). "
+                        + "Make one with New-EspriKey, send its .pub via the account form, or name yours with -IdentityFile.";
                     return false;
                 }
             }
 
             parts.Add(agentKeys.Describe());
+            string? agentWarning = agentKeys.Warning();
 
             try
             {
@@ -188,8 +190,9 @@ namespace EspriSsh.Core.Connection
             string alsoRead = string.Join(", ", target.Files.Skip(1).Where(f => f.Entries.Count > 0).Select(f => f.Path));
             parts.Add($"known_hosts {target.WritablePath ?? "none (UserKnownHostsFile none)"}{(alsoRead.Length == 0 ? "" : " (also trusted: " + alsoRead + ")")}; timeout {plan.Timeout.TotalSeconds:0.###} s per stage");
             stage.Duration = clock.Elapsed;
-            stage.Status = StageStatus.Passed;
+            stage.Status = agentWarning == null ? StageStatus.Passed : StageStatus.Warning;
             stage.Detail = string.Join("; ", parts);
+            stage.Hint = agentWarning;
             return true;
         }
 

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
-using EspriSsh.Core.Agent;
 using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
@@ -14,57 +13,40 @@ using Renci.SshNet.Security;
 namespace EspriSsh.Core.Connection
 {
     /// <summary>
-    /// The keys one hop offers, in ssh's order (sshconnect2.c pubkey_prepare): the configured key files
-    /// the agent holds (the agent signs: no passphrase), then the agent's other keys (not with
-    /// IdentitiesOnly yes), then the remaining files. A file that is encrypted and not in the agent is
-    /// offered by its public half; its passphrase is asked only when the server wants a signature from
-    /// it (interactive), else it is not offered and the diagnosis says why.
+    /// The keys one hop offers, as ssh offers them (<see cref="KeyOrder"/>): each once, under the one
+    /// signature algorithm ssh would pick for that server (<see cref="SignatureAlgorithms"/>), chosen
+    /// once the server's version is known. An identity that cannot sign is still offered, as ssh offers
+    /// its public key: a server's yes then tells the diagnosis which key would have worked. A
+    /// passphrase is asked only when the server wants a signature (interactive); the agent is asked
+    /// within the stage's time, and never again for a key it refused.
     /// </summary>
     internal sealed class HopAuthentication
     {
-        private const string CertificateSuffix = "-cert.pub";
-
         private readonly HopPlan hop;
         private readonly IReadOnlyList<LoadedIdentity> inspected;
         private readonly AgentKeys agent;
         private readonly KeyUnlocker? unlocker;
         private readonly SiteProfile site;
+        private readonly TimeSpan stageTimeout;
         private readonly CancellationToken cancellation;
 
         /// <param name="unlocker">Asks passphrases; null when nobody can answer (non-interactive).</param>
+        /// <param name="stageTimeout">-TimeoutSec: the Authentication stage's time, which the agent's answers share.</param>
         public HopAuthentication(HopPlan hop, IReadOnlyList<LoadedIdentity> inspected, AgentKeys agent, KeyUnlocker? unlocker, SiteProfile site,
-            CancellationToken cancellation)
+            TimeSpan stageTimeout, CancellationToken cancellation)
         {
             this.hop = hop;
             this.inspected = inspected;
             this.agent = agent;
             this.unlocker = unlocker;
             this.site = site;
+            this.stageTimeout = stageTimeout;
             this.cancellation = cancellation;
-            List<LoadedIdentity> files = inspected.Select(i => i.CopyForHop()).ToList();
-            var fromConfig = new List<LoadedIdentity>();
-            var agentOnly = new List<LoadedIdentity>();
-            foreach (AgentIdentity held in agent.Identities)
-            {
-                LoadedIdentity? file = files.FirstOrDefault(f => f.PublicKey != null && f.PublicKey.SameKeyAs(held.PublicKey));
-                if (file != null)
-                {
-                    files.Remove(file);
-                    file.Agent = agent.Agent;
-                    file.Problem = file.ProblemId = null; // the agent signs: no passphrase needed
-                    fromConfig.Add(file);
-                }
-                else if (!hop.IdentitiesOnly)
-                {
-                    agentOnly.Add(AgentOnly(held, site));
-                }
-            }
-
-            Identities = WithCertificates(fromConfig.Concat(agentOnly).Concat(files), hop);
+            Identities = KeyOrder.Of(hop, inspected, agent, site);
         }
 
         /// <summary>The same keys as never offered yet, for a second connection (a method's state is spent by a first).</summary>
-        public HopAuthentication Renew() => new HopAuthentication(hop, inspected, agent, unlocker, site, cancellation);
+        public HopAuthentication Renew() => new HopAuthentication(hop, inspected, agent, unlocker, site, stageTimeout, cancellation) { Deadline = Deadline };
 
         /// <summary>Every identity of the hop in the order offered, including those that could not be.</summary>
         public IReadOnlyList<LoadedIdentity> Identities { get; }
@@ -76,225 +58,175 @@ namespace EspriSsh.Core.Connection
 
         public HopPlan Hop => hop;
 
+        /// <summary>The end of the Authentication stage (Stopwatch ticks): the agent may take until then to answer.</summary>
+        public Func<long> Deadline { get; set; } = () => long.MaxValue;
+
+        /// <summary>The stage's time as said in messages ("10 s").</summary>
+        public string StageSeconds => $"{stageTimeout.TotalSeconds:0.###} s";
+
+        /// <summary>How to give the agent more time, said when it did not answer in time.</summary>
+        public string MoreTime =>
+            $"Answer its dialog within the stage's time ({StageSeconds}, -TimeoutSec), or allow more: -TimeoutSec {Math.Max(60, Math.Ceiling(stageTimeout.TotalSeconds * 2)):0}.";
+
         /// <summary>
         /// SSH.NET's method for the hop. Keys whose public half is unknown without the passphrase (an
         /// encrypted PEM without .pub) are unlocked here, on the test's thread, just before the handshake:
-        /// ssh, too, must decrypt such a key before it can offer it.
+        /// ssh, too, must decrypt such a key before it can offer it. The algorithms are chosen when SSH.NET
+        /// starts authenticating, after the server's version arrived (<paramref name="serverVersion"/>).
         /// </summary>
-        public AuthenticationMethod CreateMethod()
+        public AuthenticationMethod CreateMethod(Func<string> serverVersion)
         {
-            var primary = new List<KeyHostAlgorithm>();
-            var fallback = new List<KeyHostAlgorithm>();
             foreach (LoadedIdentity identity in Identities)
             {
                 if (identity.Key == null && identity.PublicKey == null && identity.ProblemId == ErrorIds.PassphraseRequired)
                 {
                     unlocker?.Unlock(identity);
                 }
-
-                if (identity.IsCertificate)
-                {
-                    AddCertificate(identity, primary, fallback);
-                    continue;
-                }
-
-                string? keyType = identity.Key?.KeyType ?? identity.PublicKey?.KeyType;
-                if (keyType == null || !CanSign(identity, out Func<string, byte[], byte[]?>? signer))
-                {
-                    continue;
-                }
-
-                if (!SshNetKeyAdapter.CanOffer(keyType))
-                {
-                    (identity.Problem, identity.ProblemId) = (SshNetKeyAdapter.WhyNotOffered(keyType), ErrorIds.KeyTypeUnsupported);
-                    continue;
-                }
-
-                byte[] blob = identity.Key?.PublicKeyBlob ?? identity.PublicKey!.Blob;
-                identity.Offer = new KeyOffer(identity.Path, keyType, PublicKeyBlobInfo.TryParse(blob, out _)?.Bits ?? 0, KeyFingerprint.Sha256(blob))
-                {
-                    Agent = identity.Agent,
-                };
-                primary.Add(Algorithm(identity, blob, keyType, SshNetKeyAdapter.PrimaryAlgorithm(keyType), signer));
-                string? second = SshNetKeyAdapter.FallbackAlgorithm(keyType);
-                if (second != null)
-                {
-                    fallback.Add(Algorithm(identity, blob, keyType, second, signer));
-                }
             }
 
-            // Each key once before any fallback: the server counts every try against MaxAuthTries, as ssh's one try per key.
-            List<KeyHostAlgorithm> all = primary.Concat(fallback).ToList();
-            return all.Count > 0
-                ? new PrivateKeyAuthenticationMethod(hop.User, new KeySource(all))
+            return Identities.Any(i => i.PublicKey != null || i.Key != null)
+                ? new PrivateKeyAuthenticationMethod(hop.User, new KeySource(() => Algorithms(serverVersion())))
                 : new NoneAuthenticationMethod(hop.User);
         }
 
-        /// <summary>
-        /// Whether the identity can be offered, and how it signs: <paramref name="signer"/> (algorithm,
-        /// data -> SSH signature blob, or null to skip the key), or null for a decrypted key signing in memory.
-        /// </summary>
-        private bool CanSign(LoadedIdentity identity, out Func<string, byte[], byte[]?>? signer)
+        /// <summary>One algorithm per identity that can be offered, in order.</summary>
+        private List<HostAlgorithm> Algorithms(string serverVersion)
         {
-            signer = null;
-            if (identity.Agent != null)
+            var algorithms = new List<HostAlgorithm>();
+            foreach (LoadedIdentity identity in Identities)
             {
-                signer = (algorithm, data) => SignWithAgent(identity, algorithm, data);
-                return true;
-            }
-
-            if (identity.Key != null)
-            {
-                return true;
-            }
-
-            if (identity.ProblemId != ErrorIds.PassphraseRequired || identity.PublicKey == null)
-            {
-                return false;
-            }
-
-            if (unlocker == null)
-            {
-                identity.Problem = $"{UntrustedText.Quoted(identity.Path)} is protected by a passphrase and is not in the agent{AgentClause()}; this session cannot ask for the passphrase (non-interactive), so the key was not offered.";
-                return false;
-            }
-
-            // Offered by its public half; the passphrase is asked when the server wants a signature.
-            (identity.Problem, identity.ProblemId) = (null, null);
-            bool asked = false;
-            signer = (algorithm, data) =>
-            {
-                if (!asked)
+                KeyHostAlgorithm? algorithm = Offer(identity, serverVersion);
+                if (algorithm != null)
                 {
-                    asked = true;
-                    Prompts.Ask(() => unlocker.Unlock(identity), cancellation);
+                    algorithms.Add(algorithm);
                 }
+            }
 
-                return identity.Key == null ? null : SshNetKeyAdapter.ForPrivateKey(identity.Key, algorithm, new KeyOffer(identity.Path, "", 0, "")).Sign(data);
-            };
-            return true;
+            // SSH.NET signs a lone key before the server said yes: ssh queries first, and so must the agent's dialog wait for a yes.
+            if (algorithms.Count == 1)
+            {
+                ((RecordingKeyHostAlgorithm)algorithms[0]).QueryFirst = true;
+            }
+
+            return algorithms;
         }
 
-        /// <summary>
-        /// Like ssh, each key file's certificates go just before it: its own id_*-cert.pub, then the
-        /// CertificateFile entries that certify it (one that certifies another key is skipped, as ssh
-        /// skips it; a damaged id_*-cert.pub is reported).
-        /// </summary>
-        private static List<LoadedIdentity> WithCertificates(IEnumerable<LoadedIdentity> ordered, HopPlan hop)
+        private KeyHostAlgorithm? Offer(LoadedIdentity identity, string serverVersion)
         {
-            var identities = new List<LoadedIdentity>();
-            foreach (LoadedIdentity key in ordered)
+            SshPublicKey? key = identity.PublicKey ?? identity.Key?.PublicKey;
+            if (key == null)
             {
-                if (key.IsFile && key.PublicKey != null)
-                {
-                    string own = key.Path + CertificateSuffix;
-                    foreach (string path in new[] { own }.Concat(hop.CertificateFiles).Distinct(StringComparer.Ordinal).Where(File.Exists))
-                    {
-                        SshCertificate? certificate = PublicKeyFile.TryReadCertificate(path, out string? problem, out byte[] blob);
-                        if (certificate == null && path == own)
-                        {
-                            identities.Add(new LoadedIdentity(path) { Problem = problem, ProblemId = ErrorIds.KeyFormatInvalid });
-                        }
-                        else if (certificate != null && certificate.CertifiedKey.SameKeyAs(key.PublicKey))
-                        {
-                            identities.Add(new LoadedIdentity(path)
-                            {
-                                PublicKey = key.PublicKey, CertificateBlob = blob, CertifiedKey = key, Policy = key.Policy, RightsProblem = key.RightsProblem,
-                            });
-                        }
-                    }
-                }
-
-                identities.Add(key);
+                return null; // unreadable, missing, or a passphrase nobody typed: nothing to offer
             }
 
-            return identities;
-        }
-
-        /// <summary>A certificate, signed as its key signs (in memory, by the agent, or once its passphrase is typed).</summary>
-        private void AddCertificate(LoadedIdentity certificate, List<KeyHostAlgorithm> primary, List<KeyHostAlgorithm> fallback)
-        {
-            LoadedIdentity key = certificate.CertifiedKey!;
-            string keyType = key.PublicKey!.KeyType;
-            if (!SshNetKeyAdapter.CanOffer(keyType))
+            if (!SshNetKeyAdapter.CanOffer(key.KeyType))
             {
-                (certificate.Problem, certificate.ProblemId) = ($"the certificate {UntrustedText.Quoted(certificate.Path)}: {SshNetKeyAdapter.WhyNotOffered(keyType)}", ErrorIds.KeyTypeUnsupported);
-                return;
-            }
-
-            if (!CanSign(key, out Func<string, byte[], byte[]?>? signer))
-            {
-                (certificate.Problem, certificate.ProblemId) = ($"the certificate {UntrustedText.Quoted(certificate.Path)}: its key {UntrustedText.Quoted(key.Path)} cannot sign: {key.Problem}", key.ProblemId);
-                return;
-            }
-
-            Func<string, byte[], byte[]?> sign = signer
-                ?? ((algorithm, data) => SshNetKeyAdapter.ForPrivateKey(key.Key!, algorithm, new KeyOffer(key.Path, "", 0, "")).Sign(data));
-            byte[] keyBlob = key.PublicKey.Blob;
-            certificate.Offer = new KeyOffer(certificate.Path, new SshWireReader(certificate.CertificateBlob!).ReadUtf8String(),
-                PublicKeyBlobInfo.TryParse(keyBlob, out _)?.Bits ?? 0, KeyFingerprint.Sha256(keyBlob))
-            {
-                Agent = key.Agent,
-            };
-            string first = SshNetKeyAdapter.PrimaryAlgorithm(keyType);
-            primary.Add(SshNetKeyAdapter.ForCertificate(keyBlob, keyType, certificate.CertificateBlob!, first, data => sign(first, data), certificate.Offer));
-            string? second = SshNetKeyAdapter.FallbackAlgorithm(keyType);
-            if (second != null)
-            {
-                fallback.Add(SshNetKeyAdapter.ForCertificate(keyBlob, keyType, certificate.CertificateBlob!, second, data => sign(second, data), certificate.Offer));
-            }
-        }
-
-        private KeyHostAlgorithm Algorithm(LoadedIdentity identity, byte[] blob, string keyType, string algorithm, Func<string, byte[], byte[]?>? signer) =>
-            signer == null
-                ? SshNetKeyAdapter.ForPrivateKey(identity.Key!, algorithm, identity.Offer!)
-                : SshNetKeyAdapter.ForSigner(blob, keyType, algorithm, data => signer(algorithm, data), identity.Offer!);
-
-        private byte[]? SignWithAgent(LoadedIdentity identity, string algorithm, byte[] data)
-        {
-            AgentSignFlags flags = algorithm == SshNetKeyAdapter.RsaSha512 ? AgentSignFlags.RsaSha2_512
-                : algorithm == SshNetKeyAdapter.RsaSha256 ? AgentSignFlags.RsaSha2_256 : AgentSignFlags.None;
-            try
-            {
-                byte[] signature = agent.Client!.Sign(identity.PublicKey!.Blob, data, flags, cancellation);
-                string used = new SshWireReader(signature).ReadUtf8String();
-                if (used == algorithm)
-                {
-                    return signature;
-                }
-
-                identity.Offer!.AgentSignedWith = used;
-                return null; // the server would refuse a signature of another algorithm than announced
-            }
-            catch (EspriException ex)
-            {
-                (identity.Problem, identity.ProblemId) = (ex.Message, ex.ErrorId);
+                (identity.Problem, identity.ProblemId) = (Named(identity, SshNetKeyAdapter.WhyNotOffered(key.KeyType)), ErrorIds.KeyTypeUnsupported);
                 return null;
             }
+
+            string? algorithm = SignatureAlgorithms.For(key.KeyType, serverVersion, identity.IsCertificate, out string? why);
+            if (algorithm == null)
+            {
+                (identity.Problem, identity.ProblemId) = (Named(identity, why!), ErrorIds.KeyTypeUnsupported);
+                return null;
+            }
+
+            EspriException? refusedBefore = identity.Agent == null ? null : agent.RefusedBefore(identity.AgentBlob!);
+            if (refusedBefore != null)
+            {
+                (identity.Problem, identity.ProblemId) = ("Not asked again in this test: " + refusedBefore.Message, refusedBefore.ErrorId);
+                return null;
+            }
+
+            identity.Offer = new KeyOffer(identity.Path, identity.IsCertificate ? new SshWireReader(identity.CertificateBlob!).ReadUtf8String() : key.KeyType,
+                PublicKeyBlobInfo.TryParse(key.Blob, out _)?.Bits ?? 0, KeyFingerprint.Sha256(key.Blob))
+            {
+                Agent = identity.Agent ?? identity.CertifiedKey?.Agent,
+                Algorithm = algorithm,
+            };
+            if (identity.Key != null && !identity.IsCertificate && identity.Agent == null)
+            {
+                return SshNetKeyAdapter.ForPrivateKey(identity.Key, algorithm, identity.Offer);
+            }
+
+            Func<byte[], byte[]?> sign = data => Sign(identity, algorithm, data);
+            return identity.IsCertificate
+                ? SshNetKeyAdapter.ForCertificate(key.Blob, key.KeyType, identity.CertificateBlob!, algorithm, sign, identity.Offer)
+                : SshNetKeyAdapter.ForSigner(key.Blob, key.KeyType, algorithm, sign, identity.Offer);
         }
 
-        private LoadedIdentity AgentOnly(AgentIdentity held, SiteProfile site)
+        /// <summary>The signature the server asked for, once it accepted the identity; null (with the reason recorded) to go on to the next key.</summary>
+        private byte[]? Sign(LoadedIdentity identity, string algorithm, byte[] data)
         {
-            var identity = new LoadedIdentity(held.Comment.Length > 0 ? held.Comment : held.Fingerprint)
+            LoadedIdentity signer = identity.IsCertificate && identity.Agent == null ? identity.CertifiedKey ?? identity : identity;
+            if (signer.Agent != null)
             {
-                IsFile = false,
-                PublicKey = held.PublicKey,
-                Agent = agent.Agent,
-            };
-            PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(held.Blob, out _);
-            identity.Policy = info == null ? null : site.Evaluate(info.KeyType, info.Bits);
-            return identity;
+                return SignWithAgent(identity, signer.AgentBlob!, algorithm, data);
+            }
+
+            if (signer.Key == null && signer.ProblemId == ErrorIds.PassphraseRequired && signer.PublicKey != null && unlocker != null)
+            {
+                Prompts.Ask(() => unlocker.Unlock(signer), cancellation);
+            }
+
+            if (signer.Key == null)
+            {
+                (identity.Problem, identity.ProblemId) = (WhyNoSignature(identity, signer), signer.ProblemId ?? ErrorIds.KeyFileNotFound);
+                return null;
+            }
+
+            return SshNetKeyAdapter.ForPrivateKey(signer.Key, algorithm, identity.Offer!).Sign(data);
         }
+
+        private byte[]? SignWithAgent(LoadedIdentity identity, byte[] blob, string algorithm, byte[] data)
+        {
+            TimeSpan left = TimeSpan.FromSeconds((Deadline() - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+            byte[]? signature = agent.Sign(blob, algorithm, data, left, MoreTime, cancellation, out EspriException? problem);
+            if (signature == null)
+            {
+                (identity.Problem, identity.ProblemId) = (problem!.Message, problem.ErrorId);
+                return null;
+            }
+
+            string used = new SshWireReader(signature).ReadUtf8String();
+            if (used == algorithm)
+            {
+                return signature;
+            }
+
+            identity.Offer!.AgentSignedWith = used;
+            return null; // the server would refuse a signature of another algorithm than announced
+        }
+
+        private string WhyNoSignature(LoadedIdentity identity, LoadedIdentity signer)
+        {
+            if (identity.IsCertificate && identity.CertifiedKey == null)
+            {
+                return $"the certificate {UntrustedText.Quoted(identity.Path)}: none of the keys offered (files or agent) is the key it certifies.";
+            }
+
+            string problem = signer.Problem ?? $"'{signer.Path}' cannot sign.";
+            return signer.ProblemId == ErrorIds.PassphraseRequired && unlocker == null
+                ? $"'{signer.Path}' is protected by a passphrase and is not in the agent{AgentClause()}; this session cannot ask for the passphrase (non-interactive)."
+                : identity == signer ? problem : $"the certificate {UntrustedText.Quoted(identity.Path)}: its key '{signer.Path}' cannot sign: {problem}";
+        }
+
+        private static string Named(LoadedIdentity identity, string why) => identity.IsCertificate ? $"the certificate {UntrustedText.Quoted(identity.Path)}: {why}" : why;
 
         private string AgentClause() => agent.Answered
             ? $" ({agent.Agent} holds {(agent.Identities.Count == 0 ? "no key: it is empty, or locked" : "other keys")})"
             : " (no agent answers)";
 
+        /// <summary>The algorithms are made when SSH.NET asks for them: at authentication, after the server's version exchange.</summary>
         private sealed class KeySource : IPrivateKeySource
         {
-            public KeySource(IReadOnlyCollection<HostAlgorithm> algorithms) => HostKeyAlgorithms = algorithms;
+            private readonly Func<IReadOnlyCollection<HostAlgorithm>> make;
+            private IReadOnlyCollection<HostAlgorithm>? made;
 
-            public IReadOnlyCollection<HostAlgorithm> HostKeyAlgorithms { get; }
+            public KeySource(Func<IReadOnlyCollection<HostAlgorithm>> make) => this.make = make;
+
+            public IReadOnlyCollection<HostAlgorithm> HostKeyAlgorithms => made ??= make();
         }
     }
 }

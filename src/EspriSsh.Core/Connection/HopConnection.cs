@@ -118,7 +118,8 @@ namespace EspriSsh.Core.Connection
             ConnectionStage banner, ConnectionStage hostKey, ConnectionStage authenticationStage, byte[]? approvedHostKey = null)
         {
             progress.Starting(channelStage ?? banner);
-            AuthenticationMethod method = authentication.CreateMethod();
+            string serverVersion = "";
+            AuthenticationMethod method = authentication.CreateMethod(() => serverVersion);
             var info = new ConnectionInfo(connectHost, connectPort, hop.User, method) { Timeout = plan.Timeout };
             if (info.KeyExchangeAlgorithms.ContainsKey("curve25519-sha256"))
             {
@@ -131,7 +132,6 @@ namespace EspriSsh.Core.Connection
             var client = new SshClient(info);
             Client = client;
             long start = Stopwatch.GetTimestamp(), identAt = 0, hostKeyAt = 0;
-            string serverVersion = "";
             var check = new HostKeyCheck(hop, plan, verifier, approvedHostKey);
             client.ServerIdentificationReceived += (_, e) =>
             {
@@ -147,6 +147,7 @@ namespace EspriSsh.Core.Connection
             // The time the user spends typing a passphrase does not count (ssh has no timeout there either).
             long Deadline() => Math.Max(start, Math.Max(Interlocked.Read(ref identAt), Interlocked.Read(ref hostKeyAt)))
                 + (long)(plan.Timeout.TotalSeconds * Stopwatch.Frequency) + authentication.Prompts.AnsweringTicks;
+            authentication.Deadline = Deadline;
             bool finished;
             Exception? error;
             try
@@ -155,6 +156,7 @@ namespace EspriSsh.Core.Connection
                 {
                     progress.Starting(Interlocked.Read(ref hostKeyAt) != 0 ? authenticationStage : Interlocked.Read(ref identAt) != 0 ? hostKey : channelStage ?? banner);
                     authentication.Prompts.RunPending();
+                    progress.WaitingForAgent(authenticationStage, authentication.Agent, Deadline());
                 });
             }
             finally
@@ -244,7 +246,7 @@ namespace EspriSsh.Core.Connection
             }
 
             return timedOut
-                ? Fail(authenticationStage, ErrorIds.ConnectionTimeout, $"Authentication did not finish within {Seconds}.", "The server is very slow to check keys; try again, then send this result to the IT team.")
+                ? AuthenticationDiagnosis.TimedOut(authenticationStage, authentication)
                 : Fail(authenticationStage, ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {UntrustedText.Escape(error?.Message)}",
                     "Send this result to the IT team: the server dropped the login.");
         }

@@ -54,7 +54,7 @@ namespace EspriSsh.Core.Connection
                 SshConfigVerdict verdict = new SshConfigJudge(ssh).Judge(path, alias, options);
                 if (!verdict.Accepted)
                 {
-                    throw verdict.ToException($"The ssh config '{path}' cannot be used for {alias}", "ssh cannot connect anywhere with it");
+                    throw verdict.ToException($"The ssh config {UntrustedText.Quoted(path)} cannot be used for {alias}", "ssh cannot connect anywhere with it");
                 }
 
                 return FromSsh(verdict.Answer!, alias, path, options);

@@ -35,6 +35,12 @@ namespace EspriSsh.Core.Connection
             var identity = new LoadedIdentity(path);
             if (!File.Exists(path))
             {
+                SshPublicKey? beside = PublicKeyFile.TryReadBeside(path);
+                if (beside != null)
+                {
+                    return PublicOnly(identity, beside, $"{UntrustedText.Quoted(path)} does not exist; its public key '{path}{PublicKeyFile.Suffix}' is there");
+                }
+
                 identity.Problem = $"{UntrustedText.Quoted(path)} does not exist.";
                 identity.ProblemId = ErrorIds.KeyFileNotFound;
                 return identity;
@@ -49,6 +55,15 @@ namespace EspriSsh.Core.Connection
             }
             catch (EspriException ex)
             {
+                // Like ssh (sshkey_load_public), an IdentityFile holding a public key line selects the agent's copy of that key.
+                SshPublicKey? line = path.EndsWith(PublicKeyFile.Suffix, StringComparison.Ordinal) || ex.ErrorId == ErrorIds.KeyFormatInvalid
+                    ? PublicKeyFile.TryRead(path, out _)
+                    : null;
+                if (line != null)
+                {
+                    return PublicOnly(new LoadedIdentity(path), line, $"{UntrustedText.Quoted(path)} is a public key");
+                }
+
                 identity.Problem = ex.Message;
                 identity.ProblemId = ex.ErrorId;
                 // Still known without the passphrase: lets the agent sign for it, or the passphrase be asked later.
@@ -60,6 +75,21 @@ namespace EspriSsh.Core.Connection
             identity.PublicKey = key.PublicKey;
             identity.Policy = site.Evaluate(key.KeyType, key.Bits);
             identity.PublicFileMismatch = CheckPublicFile(path, key, KeyFingerprint.Sha256(key.PublicKeyBlob));
+            return identity;
+        }
+
+        /// <summary>
+        /// An identity known by its public key only (1Password, Secretive and YubiKey users name the .pub
+        /// of a key their agent holds): the agent signs if it holds the key; else it is offered, as ssh
+        /// offers it, and cannot sign.
+        /// </summary>
+        private LoadedIdentity PublicOnly(LoadedIdentity identity, SshPublicKey key, string what)
+        {
+            identity.PublicKey = key;
+            identity.Problem = $"{what}, and the agent does not hold its private key.";
+            identity.ProblemId = ErrorIds.KeyFileNotFound;
+            PublicKeyBlobInfo? info = PublicKeyBlobInfo.TryParse(key.Blob, out _);
+            identity.Policy = info == null ? null : site.Evaluate(info.KeyType, info.Bits);
             return identity;
         }
 

@@ -32,6 +32,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>The agent that signs with the key ("Pageant"...), or null when the key file itself signs.</summary>
         public string? Agent { get; internal set; }
 
+        /// <summary>The signature algorithm the key is offered under (rsa-sha2-512 for RSA with an OpenSSH server...).</summary>
+        public string Algorithm { get; internal set; } = "";
+
         /// <summary>The signature algorithm the agent actually used, when it is not the one asked for (an agent that only knows ssh-rsa).</summary>
         public string? AgentSignedWith { get; internal set; }
     }

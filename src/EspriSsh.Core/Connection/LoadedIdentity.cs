@@ -26,6 +26,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>The agent that signs with this key ("Pageant"...); null when the file's key signs.</summary>
         public string? Agent { get; set; }
 
+        /// <summary>What the agent is asked to sign with: the plain key, or the certificate when the agent holds it.</summary>
+        public byte[]? AgentBlob { get; set; }
+
         /// <summary>Set when the key is offered to the server (what happened to it is recorded there).</summary>
         public KeyOffer? Offer { get; set; }
 
@@ -43,9 +46,10 @@ namespace EspriSsh.Core.Connection
 
         public KeyPolicyResult? Policy { get; set; }
 
-        /// <summary>For a certificate (id_*-cert.pub, CertificateFile): the certificate as sent, and the key identity that signs for it.</summary>
+        /// <summary>For a certificate (id_*-cert.pub, CertificateFile, or one the agent holds): the certificate as sent.</summary>
         public byte[]? CertificateBlob { get; set; }
 
+        /// <summary>For a certificate the agent does not hold: the identity whose key signs for it (a file, or the agent's plain key); null when none can.</summary>
         public LoadedIdentity? CertifiedKey { get; set; }
 
         public bool IsCertificate => CertificateBlob != null;
@@ -57,6 +61,7 @@ namespace EspriSsh.Core.Connection
             PublicKey = PublicKey,
             Key = Key,
             Agent = Agent,
+            AgentBlob = AgentBlob,
             Problem = Problem,
             ProblemId = ProblemId,
             RightsProblem = RightsProblem,

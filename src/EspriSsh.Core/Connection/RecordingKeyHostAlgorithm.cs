@@ -52,8 +52,21 @@ namespace EspriSsh.Core.Connection
             }
         }
 
+        /// <summary>
+        /// SSH.NET signs the only key it has before sending it; ssh sends a query first and signs after
+        /// the server's yes. Set, the first request goes out unsigned (a query) and the signature is made
+        /// only for the server's yes: no agent dialog, no passphrase for a key the server refuses.
+        /// </summary>
+        public bool QueryFirst { get; set; }
+
         public override byte[] Sign(byte[] data)
         {
+            if (QueryFirst)
+            {
+                QueryFirst = false;
+                return null!; // SSH.NET sends a request without signature: a query
+            }
+
             offer.SignatureRequested = true;
             byte[]? signature = sign == null ? base.Sign(data) : sign(data);
             offer.Accepted |= signature != null;

@@ -13,22 +13,13 @@ namespace EspriSsh.Core.Connection
     /// <summary>
     /// Hands keys to SSH.NET: a key our engine decrypted (so every format and passphrase error is
     /// ours), or a public key whose signature is made elsewhere (the agent, or a key decrypted only
-    /// when the server wants it). RSA is offered as rsa-sha2-512, with rsa-sha2-256 as a fallback:
+    /// when the server wants it), under the algorithm ssh would use (<see cref="SignatureAlgorithms"/>):
     /// SSH.NET's default ssh-rsa (SHA-1) is refused by OpenSSH 8.8+. A key's OpenSSH certificate is
     /// offered the same way, its blob sent under the *-cert-v01@openssh.com algorithm names.
     /// </summary>
     internal static class SshNetKeyAdapter
     {
-        public const string RsaSha512 = "rsa-sha2-512";
-        public const string RsaSha256 = "rsa-sha2-256";
-
         private const string CertificateSuffix = "-cert-v01@openssh.com";
-
-        /// <summary>The signature algorithm a key is offered under first.</summary>
-        public static string PrimaryAlgorithm(string keyType) => keyType == RsaPrivateKey.TypeName ? RsaSha512 : keyType;
-
-        /// <summary>A second algorithm to try after every other key (rsa-sha2-256 for RSA), or null.</summary>
-        public static string? FallbackAlgorithm(string keyType) => keyType == RsaPrivateKey.TypeName ? RsaSha256 : null;
 
         /// <summary>Key types SSH.NET can offer: others (DSA, FIDO security keys) are reported, not offered.</summary>
         public static bool CanOffer(string keyType) =>
@@ -54,7 +45,7 @@ namespace EspriSsh.Core.Connection
                     case RsaPrivateKey rsa:
                         var rsaKey = new RsaKey(Unsigned(rsa.Modulus), Unsigned(rsa.PublicExponent), Unsigned(rsa.PrivateExponent),
                             Unsigned(rsa.P), Unsigned(rsa.Q), Unsigned(rsa.InverseQ));
-                        HashAlgorithmName hash = algorithm == RsaSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA512;
+                        HashAlgorithmName hash = algorithm == SignatureAlgorithms.RsaSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA512;
                         return new RecordingKeyHostAlgorithm(algorithm, rsaKey, new RsaDigitalSignature(rsaKey, hash), offer);
                     case EcdsaPrivateKey ec:
                         return new RecordingKeyHostAlgorithm(algorithm, new EcdsaKey(ec.CurveName, ec.PublicPoint, ec.PrivateScalar), offer);

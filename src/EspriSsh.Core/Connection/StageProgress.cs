@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using EspriSsh.Core.Interaction;
 
 namespace EspriSsh.Core.Connection
@@ -15,6 +16,7 @@ namespace EspriSsh.Core.Connection
         private readonly string activity;
         private readonly TimeSpan timeout;
         private ConnectionStage? current;
+        private long agentWaitShown;
 
         public StageProgress(IUserInteraction? ui, IReadOnlyList<ConnectionStage> stages, string target, TimeSpan timeout)
         {
@@ -33,13 +35,33 @@ namespace EspriSsh.Core.Connection
 
             current = stage;
             string bound = stage.Name == StageNames.Config ? "" : $" (waits up to {timeout.TotalSeconds:0.###} s)";
+            ui.Progress(activity, $"{stage.Name} on {stage.Host}{bound}", Fraction(stage));
+        }
+
+        /// <summary>Once per request the agent is asked (<paramref name="agent"/> waiting): it may be asking the person, who should know.</summary>
+        public void WaitingForAgent(ConnectionStage stage, AgentKeys agent, long deadline)
+        {
+            long since = agent.WaitingSince;
+            if (ui == null || since == 0 || since == agentWaitShown)
+            {
+                return;
+            }
+
+            agentWaitShown = since;
+            double left = Math.Max(0, (deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+            ui.Progress(activity, $"{stage.Name} on {stage.Host}: {Agent.AgentWait.Status}, up to {left:0} s more",
+                Fraction(stage));
+        }
+
+        private double Fraction(ConnectionStage stage)
+        {
             int index = 0;
             while (index < stages.Count && !ReferenceEquals(stages[index], stage))
             {
                 index++;
             }
 
-            ui.Progress(activity, $"{stage.Name} on {stage.Host}{bound}", index / (double)stages.Count);
+            return index / (double)stages.Count;
         }
 
         public void Done()

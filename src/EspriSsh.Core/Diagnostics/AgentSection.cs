@@ -8,11 +8,15 @@ using EspriSsh.Core.Tools;
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>
-    /// Which agent answers and the fingerprints it holds (asked with our own agent client), then what
-    /// the user's `ssh-add -l` sees when it is installed: nothing else of the agent enters the report.
+    /// Which agent answers (named by what it is) and the fingerprints it holds (asked with our own agent
+    /// client), the keys it lists that cannot be used, then what the user's `ssh-add -l` sees when it is
+    /// installed: nothing else of the agent enters the report. Agent text (comments) is escaped, and an
+    /// agent with thousands of keys gives a count and the first few, never thousands of lines.
     /// </summary>
     internal static class AgentSection
     {
+        private const int KeysListed = 20;
+
         public static ReportSection Collect(ReportContext context)
         {
             var section = new ReportSection("ssh agent");
@@ -32,8 +36,16 @@ namespace EspriSsh.Core.Diagnostics
             else
             {
                 section.Field("Agent", "reachable: " + status.Agent);
-                section.Line("Keys it holds (fingerprints):")
-                    .Block(status.Identities!.Count == 0 ? "(none)" : string.Join("\n", status.Identities.Select(i => UntrustedText.Escape(i.ToString()))));
+                section.Line($"Keys it holds (fingerprints): {status.Identities!.Count}")
+                    .Block(status.Identities.Count == 0 ? "(none)" : string.Join("\n", ShortList.Take(status.Identities.Select(i => UntrustedText.Escape(i.ToString())).ToList(), KeysListed)));
+                if (status.KeyProblems.Count > 0)
+                {
+                    section.Line($"Keys it lists that cannot be used: {status.KeyProblems.Count}").Block(string.Join("\n", ShortList.Take(status.KeyProblems, KeysListed)));
+                    string? rejected = status.Identities.WhySshRejectsIt;
+                    context.Add(new Finding("AgentKeyInvalid", rejected == null ? FindingSeverity.Info : FindingSeverity.Warning,
+                        rejected == null ? status.KeyProblems[0] : rejected + ".",
+                        "Remove the damaged key from the agent (ssh-add -d <its file>), or restart the agent and add your keys again."));
+                }
                 if (status.Identities.Count == 0)
                 {
                     context.Add(new Finding("AgentEmpty", FindingSeverity.Info,
@@ -49,14 +61,14 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>What the OpenSSH tools see: on Windows they may use another agent than Pageant.</summary>
         private static void AddSshAddView(ReportContext context, ReportSection section, AgentStatus status)
         {
-            CommandResult? list = new SshAgent(context.Request.ToolEnvironment, timeout: ReportContext.LocalCommandLimit).SshAddListing();
+            CommandResult? list = new SshAgent(context.Request.ToolEnvironment).SshAddListing();
             if (list == null)
             {
                 return;
             }
 
-            string output = WithCommentsEscaped(list.CombinedOutput, status).Trim();
-            section.Line("What ssh sees (" + list.CommandLine + "):").Block(output.Length == 0 ? "(no output, exit code " + list.ExitCode + ")" : output);
+            List<string> lines = WithCommentsEscaped(list.CombinedOutput, status).Trim().Split('\n').Where(l => l.Length > 0).Select(l => UntrustedText.Escape(l.TrimEnd('\r'))).ToList();
+            section.Line("What ssh sees (" + list.CommandLine + "):").Block(lines.Count == 0 ? "(no output, exit code " + list.ExitCode + ")" : string.Join("\n", ShortList.Take(lines, KeysListed)));
             bool sshAddAnswered = list.ExitCode == 0 || list.ExitCode == 1; // 1: no key; 2: no agent
             if (!status.Reachable)
             {
@@ -82,7 +94,7 @@ namespace EspriSsh.Core.Diagnostics
         /// </summary>
         private static string WithCommentsEscaped(string output, AgentStatus status)
         {
-            foreach (string comment in (status.Identities ?? Array.Empty<AgentIdentity>()).Select(i => i.Comment).Where(c => !UntrustedText.IsSafe(c)))
+            foreach (string comment in (status.Identities ?? (IEnumerable<AgentIdentity>)Array.Empty<AgentIdentity>()).Select(i => i.Comment).Where(c => !UntrustedText.IsSafe(c)))
             {
                 output = output.Replace(comment.Replace("\r\n", "\n").Replace('\r', '\n'), UntrustedText.Escape(comment));
             }

@@ -54,7 +54,7 @@ namespace EspriSsh.Core.Diagnostics
         public bool PassesConfigToSsh => ConfigToPass() != null;
 
         /// <summary>The agent and its keys, asked once for the whole report (agent and key sections).</summary>
-        public Agent.AgentStatus AgentStatus => agentStatus ??= new Agent.SshAgent(Request.ToolEnvironment, timeout: LocalCommandLimit).Probe();
+        public Agent.AgentStatus AgentStatus => agentStatus ??= new Agent.SshAgent(Request.ToolEnvironment).Probe();
 
         public void Add(Finding finding) => Findings.Add(finding);
 

@@ -56,6 +56,7 @@ namespace EspriSsh.Core.Errors
         public const string AgentLocked = "AgentLocked";
         public const string AgentTimeout = "AgentTimeout";
         public const string AgentBadReply = "AgentBadReply";
+        public const string AgentKeyExpired = "AgentKeyExpired";
         public const string TooManyAuthenticationFailures = "TooManyAuthenticationFailures";
         public const string FileUnreadable = "FileUnreadable";
         public const string FileTooLarge = "FileTooLarge";
@@ -110,6 +111,7 @@ namespace EspriSsh.Core.Errors
             { AgentLocked, PermissionDenied },
             { AgentTimeout, OperationTimeout },
             { AgentBadReply, ProtocolError },
+            { AgentKeyExpired, ResourceUnavailable },
             { TooManyAuthenticationFailures, AuthenticationError },
             { FileUnreadable, ReadError },
             { FileTooLarge, LimitsExceeded },

@@ -1,4 +1,5 @@
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Site;
@@ -32,7 +33,7 @@ namespace EspriSsh.Core.Workflows
         public SshConfigEditPlan PlanAsking(string configPath, SshConfigRequest request, SshResolveOptions? options = null)
         {
             SshConfigEditPlan plan = Plan(configPath, request, options);
-            if (plan.Refusal == null && plan.KeptRoute is KeptRoute route && ui.CanPrompt && ui.Confirm(ReplaceQuestion(route)))
+            if (plan.Refusal == null && plan.KeptRouteBeforeEdit is KeptRoute route && ui.CanPrompt && ui.Confirm(ReplaceQuestion(route)))
             {
                 request.ReplaceRoute = true;
                 plan = Plan(configPath, request, options);
@@ -55,7 +56,7 @@ namespace EspriSsh.Core.Workflows
         {
             if (plan.Refusal != null)
             {
-                throw plan.Refusal.ToException(plan.RefusedByEdit ? $"The edit of '{plan.Path}' was not written" : $"'{plan.Path}' was left as it is");
+                throw plan.Refusal.ToException(plan.RefusedByEdit ? $"The edit of {UntrustedText.Quoted(plan.Path)} was not written" : $"{UntrustedText.Quoted(plan.Path)} was left as it is");
             }
 
             foreach (string warning in plan.Warnings)

@@ -34,9 +34,9 @@ namespace EspriSsh.Commands
                     Interaction.Warn(line + ".");
                 }
 
-                if (plan.KeptRoute != null)
+                if (plan.KeptRouteBeforeEdit != null)
                 {
-                    Interaction.Warn(plan.KeptRoute + ".");
+                    Interaction.Warn(plan.KeptRouteBeforeEdit + ".");
                 }
 
                 if (plan.Changed)

@@ -21,7 +21,22 @@ namespace EspriSsh.Core.Tests.Agent
             return frame;
         }
 
-        private static byte[] ReadExactly(Stream stream, int count)
+        /// <summary>The same with bodies (type byte first), no length prefixes.</summary>
+        public static byte[] ExchangeBody(string socketPath, byte[] requestBody)
+        {
+            byte[] frame = new byte[4 + requestBody.Length];
+            frame[0] = (byte)(requestBody.Length >> 24);
+            frame[1] = (byte)(requestBody.Length >> 16);
+            frame[2] = (byte)(requestBody.Length >> 8);
+            frame[3] = (byte)requestBody.Length;
+            System.Buffer.BlockCopy(requestBody, 0, frame, 4, requestBody.Length);
+            byte[] answer = Exchange(socketPath, frame);
+            byte[] body = new byte[answer.Length - 4];
+            System.Buffer.BlockCopy(answer, 4, body, 0, body.Length);
+            return body;
+        }
+
+        internal static byte[] ReadExactly(Stream stream, int count)
         {
             byte[] buffer = new byte[count];
             for (int done = 0, read; done < count; done += read)

@@ -17,10 +17,11 @@ namespace EspriSsh.Core.Tests.Agent
         private readonly TempDirectory directory = new TempDirectory();
         private readonly ServerProcess process;
 
-        public RealAgent(bool debugLog = false)
+        /// <param name="person">Answers the agent's confirmation dialogs (keys added with ssh-add -c).</param>
+        public RealAgent(bool debugLog = false, AskpassPerson person = null)
         {
             Socket = directory.File("agent.sock");
-            process = new ServerProcess(Tool, (debugLog ? "-d" : "-D") + " -a \"" + Socket + "\"");
+            process = new ServerProcess(Tool, (debugLog ? "-d" : "-D") + " -a \"" + Socket + "\"", person?.Environment);
             // The socket file appears at bind(), a moment before listen(): ready once a connection is accepted.
             process.WaitUntil(Accepts, "accept connections on its socket");
         }
@@ -57,7 +58,7 @@ namespace EspriSsh.Core.Tests.Agent
         {
             try
             {
-                new UnixSocketEndpoint(Socket).Connect(TimeSpan.FromSeconds(1)).Dispose();
+                new UnixSocketEndpoint(Socket).Connect(TimeSpan.FromSeconds(1), default).Dispose();
                 return true;
             }
             catch (EspriException)

@@ -103,7 +103,7 @@ namespace EspriSsh.Core.Tests.Agent
 
             Assert.True(result.Added, result.Warning);
             Assert.Contains(KeyFingerprint.Sha256(key.PublicKeyBlob), new SshAgent(env).LoadedFingerprints());
-            Assert.Equal($"the ssh-agent at '{agent.Socket}'", result.Agent);
+            Assert.Equal($"the OpenSSH ssh-agent at '{agent.Socket}'", result.Agent);
             Assert.Equal(File.ReadAllText(path + ".pub").Trim(), agent.Run("ssh-add", "-L").Output.Trim());
             Assert.Contains(result.Fingerprint, agent.Run("ssh-add", "-l", "-E", "sha256").Output);
         }

@@ -14,8 +14,9 @@ namespace EspriSsh.Core.Tests.Config
     /// Set-EspriSshConfig's engine over every config of the corpus, with the real ssh as the judge:
     /// a config ssh refuses is refused with ssh's own reason and line, and nothing is written; a
     /// config ssh accepts is still accepted after the edit (for both aliases), ssh then uses the
-    /// site's values except where a line of the user's is named as overriding them, and a second
-    /// run changes nothing.
+    /// site's values except where a line of the user's is named as overriding them (every value ssh
+    /// uses for spirit1 or jean-zay that is not the site's is named: no silent override), and a
+    /// second run changes nothing.
     /// </summary>
     public class SshConfigCorpusEditTests
     {
@@ -70,11 +71,11 @@ namespace EspriSsh.Core.Tests.Config
                     SshGRun jz = SshGRun.Run(config, "jean-zay", environment);
                     Check(problems, where, spirit.Accepted && jz.Accepted, "ssh refuses the edited file: " + spirit.Error + jz.Error);
                     withOverrides += plan.Satisfied ? 0 : 1;
-                    if (plan.Satisfied)
+                    foreach (var (host, setting, used) in SiteValuesSshDoesNotUse(spirit, jz))
                     {
-                        Check(problems, where, spirit["hostname"] == "spirit1.ipsl.fr" && spirit["user"] == "alice" && spirit["port"] == "22"
-                            && spirit.All("identityfile")[0] == "~/.ssh/id_ed25519" && spirit["proxyjump"] == null && jz["proxyjump"] == "spirit1" && jz["user"] == "ujz01",
-                            "satisfied, but ssh uses other values");
+                        bool named = plan.Overrides.Any(o => o.Host == host && o.Setting == setting)
+                            || (host == "jean-zay" && (setting == "ProxyJump" || setting == "ProxyCommand") && plan.KeptRoute != null);
+                        Check(problems, where, named && !plan.Satisfied, $"silent override: ssh uses {setting} {used} for {host}, and no line is named");
                     }
 
                     foreach (ConfigOverride o in plan.Overrides)
@@ -90,6 +91,32 @@ namespace EspriSsh.Core.Tests.Config
             output.WriteLine($"{edited} configs edited, {refused} refused and left alone, {withOverrides} with lines that override site values");
             Assert.True(problems.Count == 0, string.Join("\n", problems.Take(40)));
             Assert.True(edited > 100 && refused > 15, $"{edited} edited, {refused} refused");
+        }
+
+        /// <summary>Each value the site needs for spirit1 and jean-zay that the real ssh does not use: (alias, setting, what ssh uses).</summary>
+        private static IEnumerable<(string Host, string Setting, string Used)> SiteValuesSshDoesNotUse(SshGRun spirit, SshGRun jz)
+        {
+            foreach (var (host, ssh, hostName, user, jump) in new[] { ("spirit1", spirit, "spirit1.ipsl.fr", "alice", null), ("jean-zay", jz, "jean-zay.idris.fr", "ujz01", "spirit1") })
+            {
+                var wanted = new[]
+                {
+                    ("HostName", "hostname", hostName), ("User", "user", user), ("Port", "port", "22"),
+                    ("IdentitiesOnly", "identitiesonly", "yes"), ("ProxyJump", "proxyjump", jump), ("ProxyCommand", "proxycommand", null),
+                };
+                foreach (var (setting, key, value) in wanted)
+                {
+                    if (ssh[key] != value)
+                    {
+                        yield return (host, setting, ssh[key] ?? "none");
+                    }
+                }
+
+                string firstKey = ssh.All("identityfile").FirstOrDefault();
+                if (firstKey != "~/.ssh/id_ed25519")
+                {
+                    yield return (host, "IdentityFile", firstKey ?? "none");
+                }
+            }
         }
 
         private static void Check(List<string> problems, string where, bool ok, string problem)

@@ -79,7 +79,7 @@ namespace EspriSsh.Core.Tests.Connection
 
             Assert.True(result.Succeeded, string.Join("\n", result.Stages));
             Assert.Contains($"'{encrypted}', signed by the agent", Stage(result, StageNames.Authentication).Detail);
-            Assert.Contains($"agent: the ssh-agent at '{agent.Socket}' (1 key)", Stage(result, StageNames.Config).Detail);
+            Assert.Contains($"agent: the OpenSSH ssh-agent at '{agent.Socket}' (1 key)", Stage(result, StageNames.Config).Detail);
             Assert.Contains(Fingerprint(plain), Stage(result, StageNames.Authentication).Detail);
         }
 

@@ -18,6 +18,7 @@ namespace EspriSsh.Core.Tests.Connection
         private readonly TempDirectory directory = new TempDirectory();
         private readonly ServerProcess process;
 
+        /// <param name="extraConfig">More sshd_config lines; a LogLevel line replaces the default VERBOSE (sshd keeps the first value).</param>
         public TestSshd(IEnumerable<string> authorizedKeyLines, params string[] extraConfig)
         {
             ExternalTool.Check("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", directory.File("host_ed25519"));
@@ -45,8 +46,8 @@ namespace EspriSsh.Core.Tests.Connection
                     "KbdInteractiveAuthentication no",
                     "PubkeyAuthentication yes",
                     "AllowTcpForwarding yes",
-                    "LogLevel VERBOSE",
-                }.Concat(extraConfig));
+                }.Concat(extraConfig.Any(l => l.StartsWith("LogLevel", StringComparison.Ordinal)) ? Array.Empty<string>() : new[] { "LogLevel VERBOSE" })
+                    .Concat(extraConfig));
                 var started = new ServerProcess(Program, $"-D -e -f \"{directory.File("sshd_config")}\"");
                 if (started.WaitForLog($"Server listening on 127.0.0.1 port {Port}."))
                 {
@@ -71,6 +72,9 @@ namespace EspriSsh.Core.Tests.Connection
         public string HostKeyLine { get; }
 
         public static string User => Environment.UserName;
+
+        /// <summary>What sshd logged so far (stderr, -e): with LogLevel DEBUG3, every key offered.</summary>
+        public string Log => process.Log;
 
         /// <summary>The known_hosts line ssh writes for this server.</summary>
         public string KnownHostsLine => $"[127.0.0.1]:{Port} " + string.Join(" ", HostKeyLine.Split(' ').Take(2));

@@ -132,7 +132,7 @@ namespace EspriSsh.Core.Tests.Keys
                 SshPrivateKey key = PrivateKeyFileReader.Read(content, passphrase, "fuzz").Key;
                 if (SshNetKeyAdapter.CanOffer(key.KeyType))
                 {
-                    SshNetKeyAdapter.ForPrivateKey(key, SshNetKeyAdapter.PrimaryAlgorithm(key.KeyType), new KeyOffer("fuzz", key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob)))
+                    SshNetKeyAdapter.ForPrivateKey(key, SignatureAlgorithms.For(key.KeyType, "SSH-2.0-OpenSSH_9.2", false, out _)!, new KeyOffer("fuzz", key.KeyType, key.Bits, KeyFingerprint.Sha256(key.PublicKeyBlob)))
                         .Sign(new byte[] { 1, 2, 3 });
                 }
                 OpenSshPrivateKeyWriter.Write(key, null);

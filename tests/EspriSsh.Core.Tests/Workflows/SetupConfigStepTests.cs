@@ -74,15 +74,32 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Contains("-ReplaceRoute", step.Next);
         }
 
+        [RequiresToolsTheory("ssh", "ssh-keygen")]
+        [InlineData(true, "spirit1")]
+        [InlineData(false, "labproxy.example.org")]
+        public void ARouteToJeanZayThroughAnotherJumpHostIsSwappedOnlyWhenThePersonSaysYes(bool yes, string jump)
+        {
+            File.WriteAllText(Config, "Host jean-zay\n    HostName jean-zay.idris.fr\n    ProxyJump labproxy.example.org\n");
+            var ui = new ScriptedInteraction().AnswerSecrets(Pass).AnswerConfirmations(yes);
+
+            SetupStep step = Run(ui, jeanZayUser: "ujz01").Step(SetupStepName.Config);
+
+            Assert.Contains(ui.Asked, question => question.Contains("labproxy.example.org"));
+            Assert.Equal(jump, SshGRun.Settings(Config, "jean-zay", home.Path)["proxyjump"]);
+            Assert.Equal(yes ? Done : NeedsYou, step.Status);
+        }
+
         public void Dispose() => home.Dispose();
 
-        private SetupResult Run(bool canPrompt, string jeanZayUser = null)
+        private SetupResult Run(bool canPrompt, string jeanZayUser = null) =>
+            Run(new ScriptedInteraction { CanPrompt = canPrompt }.AnswerSecrets(Pass), jeanZayUser);
+
+        private SetupResult Run(ScriptedInteraction ui, string jeanZayUser = null)
         {
             var request = new SetupRequest
             {
                 User = "jdupont", JeanZayUser = jeanZayUser, SshDirectory = Ssh, HomeDirectory = home.Path, ReportDirectory = home.Path,
             };
-            var ui = new ScriptedInteraction { CanPrompt = canPrompt }.AnswerSecrets(Pass);
             return new SetupWorkflow(ui, SiteProfileLoader.Default, new NoClipboard(), NoAgent.Create()).Run(request);
         }
 

@@ -300,6 +300,20 @@ namespace EspriSsh.Core.Tests.Workflows
             Assert.Equal(SshKeygen.PublicLineWithoutComment(DefaultKey + ".pub"), string.Join(" ", listed.Output.Trim().Split(' ').Take(2)));
         }
 
+        [UnixFact("ssh-keygen")]
+        public void AnAgentThatNeverAnswersIsSaidSoNotCalledNoAgent()
+        {
+            using var silent = new MisbehavingAgent(_ => null);
+            var agent = new SshAgent(new FakeToolEnvironment { ["SSH_AUTH_SOCK"] = silent.Socket }, timeout: TimeSpan.FromSeconds(1));
+
+            SetupStep step = Run(new ScriptedInteraction().AnswerSecrets(Pass, Pass), agent: agent).Step(SetupStepName.Agent);
+
+            Assert.Equal(Skipped, step.Status);
+            Assert.StartsWith($"The key was not added: The agent at '{silent.Socket}'", step.Detail);
+            Assert.Contains("did not answer within 1 s", step.Detail);
+            Assert.DoesNotContain("No agent", step.Detail);
+        }
+
         [Fact]
         public void CtrlCAtTheFirstQuestionStopsWithNothingWritten()
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 
 namespace EspriSsh.Core.Agent.Transports
 {
@@ -15,14 +16,21 @@ namespace EspriSsh.Core.Agent.Transports
 
         public string Description => "Pageant (window messages)";
 
-        public Stream Connect(TimeSpan timeout)
+        public AgentKind Kind => AgentKind.Pageant;
+
+        /// <remarks>
+        /// A window message is answered when Pageant's window is done with it (a passphrase it asks
+        /// included), so the exchange itself may take up to the drain limit: the caller's own wait
+        /// decides when to stop waiting, and the exchange then finishes unseen.
+        /// </remarks>
+        public Stream Connect(TimeSpan timeout, CancellationToken cancellation)
         {
             if (api.FindPageantWindow() == IntPtr.Zero)
             {
                 throw AgentErrors.NotRunning(Description, "no Pageant window is open", null);
             }
 
-            return new CopyDataStream(api, timeout, Description);
+            return new CopyDataStream(api, AgentExchange.DrainLimit, Description);
         }
 
         private sealed class CopyDataStream : Stream

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.Pipes;
+using System.Threading;
 
 namespace EspriSsh.Core.Agent.Transports
 {
@@ -17,10 +18,12 @@ namespace EspriSsh.Core.Agent.Transports
         /// <param name="pipeName">The name after \\.\pipe\.</param>
         /// <param name="exists">Tells at once whether the pipe exists (a missing pipe otherwise costs the whole timeout).</param>
         /// <param name="serverIsCurrentUser">Refuse a pipe served by another account (Pageant runs as the user; the OpenSSH service does not).</param>
-        public NamedPipeEndpoint(string pipeName, string description, Func<string, bool>? exists = null, bool serverIsCurrentUser = false)
+        public NamedPipeEndpoint(string pipeName, string description, Func<string, bool>? exists = null, bool serverIsCurrentUser = false,
+            AgentKind kind = AgentKind.Unknown)
         {
             PipeName = pipeName;
             Description = description;
+            Kind = kind;
             this.exists = exists;
             this.serverIsCurrentUser = serverIsCurrentUser;
         }
@@ -29,7 +32,9 @@ namespace EspriSsh.Core.Agent.Transports
 
         public string Description { get; }
 
-        public Stream Connect(TimeSpan timeout)
+        public AgentKind Kind { get; }
+
+        public Stream Connect(TimeSpan timeout, CancellationToken cancellation)
         {
             if (exists != null && !exists(PipeName))
             {
@@ -47,13 +52,18 @@ namespace EspriSsh.Core.Agent.Transports
             var pipe = new NamedPipeClientStream(".", PipeName, PipeDirection.InOut, options);
             try
             {
-                pipe.Connect((int)Math.Min(int.MaxValue, timeout.TotalMilliseconds));
+                pipe.ConnectAsync((int)Math.Min(int.MaxValue, timeout.TotalMilliseconds), cancellation).GetAwaiter().GetResult();
                 return pipe;
             }
-            catch (TimeoutException ex)
+            catch (TimeoutException)
             {
                 pipe.Dispose();
-                throw AgentErrors.NotRunning(Description, $"no answer on \\\\.\\pipe\\{PipeName} within {timeout.TotalSeconds:0.#} s", null, ex);
+                throw AgentErrors.NoAnswer(Description, timeout, $"\\\\.\\pipe\\{PipeName} accepts no connection: the program that made it is stuck");
+            }
+            catch (OperationCanceledException)
+            {
+                pipe.Dispose();
+                throw;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

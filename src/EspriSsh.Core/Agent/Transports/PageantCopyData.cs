@@ -42,7 +42,7 @@ namespace EspriSsh.Core.Agent.Transports
             long? answer = api.SendCopyData(window, CopyDataId, nameBytes, timeout);
             if (answer == null)
             {
-                throw AgentErrors.Timeout(agent, timeout);
+                throw AgentErrors.NoAnswer(agent, timeout, "its window does not answer");
             }
 
             if (answer.Value == 0)

@@ -22,8 +22,10 @@ namespace EspriSsh.Core.Workflows.Setup
             AgentStatus agent = ctx.Agent.Probe(ctx.Ui.Cancellation);
             if (!agent.Reachable)
             {
-                return new SetupStep(SetupStepName.Agent, SetupStepStatus.Skipped,
-                    "No agent to hold the key: ssh will ask for its passphrase at each login.", agent.Problem);
+                // An agent that is there but stuck or broken is said as such: "no agent" would hide why.
+                return agent.ProblemId == ErrorIds.AgentNotRunning
+                    ? new SetupStep(SetupStepName.Agent, SetupStepStatus.Skipped, "No agent to hold the key: ssh will ask for its passphrase at each login.", agent.Problem)
+                    : new SetupStep(SetupStepName.Agent, SetupStepStatus.Skipped, $"The key was not added: {agent.Problem}");
             }
 
             if (agent.Identities!.Any(i => i.Fingerprint == ctx.Fingerprint))
@@ -31,9 +33,9 @@ namespace EspriSsh.Core.Workflows.Setup
                 return new SetupStep(SetupStepName.Agent, SetupStepStatus.AlreadyDone, $"{agent.Agent} already holds the key ({ctx.Fingerprint}).");
             }
 
-            if (!ctx.Ui.ShouldProcess(ctx.KeyPath, "Add the key to the ssh-agent"))
+            if (!ctx.Ui.ShouldProcess(ctx.KeyPath, $"Add the key to {agent.Agent}"))
             {
-                return new SetupStep(SetupStepName.Agent, SetupStepStatus.Skipped, "Would add the key to the ssh-agent.",
+                return new SetupStep(SetupStepName.Agent, SetupStepStatus.Skipped, $"Would add the key to {agent.Agent}.",
                     "Run Start-EspriSetup without -WhatIf to do it.");
             }
 
@@ -46,11 +48,11 @@ namespace EspriSsh.Core.Workflows.Setup
             catch (PassphraseRequiredException)
             {
                 return new SetupStep(SetupStepName.Agent, SetupStepStatus.NeedsYou,
-                    "The key's passphrase is needed to add it to the ssh-agent, and this session cannot ask for it.",
+                    $"The key's passphrase is needed to add it to {agent.Agent}, and this session cannot ask for it.",
                     $"Run ssh-add {UntrustedText.QuotedArgument(path)} in your session, or pass -Passphrase.");
             }
 
-            AgentAddResult added = ctx.Agent.Add(key.Key, path);
+            AgentAddResult added = ctx.Agent.Add(key.Key, path, ui: ctx.Ui);
             return added.Added
                 ? new SetupStep(SetupStepName.Agent, SetupStepStatus.Done, $"Added the key to {added.Agent}: ssh stops asking for its passphrase while that agent holds it.")
                 : new SetupStep(SetupStepName.Agent, SetupStepStatus.Failed, $"The key was not added to {added.Agent ?? "an agent"}.", added.Warning);
