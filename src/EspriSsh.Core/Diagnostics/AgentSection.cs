@@ -94,7 +94,7 @@ namespace EspriSsh.Core.Diagnostics
         /// </summary>
         private static string WithCommentsEscaped(string output, AgentStatus status)
         {
-            foreach (string comment in (status.Identities ?? (IEnumerable<AgentIdentity>)Array.Empty<AgentIdentity>()).Select(i => i.Comment).Where(c => !UntrustedText.IsSafe(c)))
+            foreach (string comment in (status.Identities ?? (IEnumerable<AgentIdentity>)Array.Empty<AgentIdentity>()).Select(i => i.SentComment).Where(c => !UntrustedText.IsSafe(c)))
             {
                 output = output.Replace(comment.Replace("\r\n", "\n").Replace('\r', '\n'), UntrustedText.Escape(comment));
             }
