@@ -1,3 +1,7 @@
+using EspriSsh.Core.Display;
+
+using EspriSsh.Core.Display;
+
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>One key ssh offered to a host, as its log shows it.</summary>
@@ -27,6 +31,6 @@ namespace EspriSsh.Core.Diagnostics
         /// <summary>Accepted, but ssh sent no signature: it could not open the key (a passphrase nobody could type, bad rights).</summary>
         public bool NotSigned { get; set; }
 
-        public override string ToString() => $"{Path} ({Type} {Fingerprint})";
+        public override string ToString() => $"{UntrustedText.Escape(Path)} ({UntrustedText.Escape(Type)} {Fingerprint})";
     }
 }

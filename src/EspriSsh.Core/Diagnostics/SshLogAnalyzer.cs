@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Diagnostics
@@ -162,10 +163,10 @@ namespace EspriSsh.Core.Diagnostics
                 yield return key.FromAgent
                     ? new Finding("KeyAcceptedButUnusable", FindingSeverity.Error,
                         $"{Capital(role)} knows the key {key}, but the agent that holds it did not sign.",
-                        FixText.Run("Remove the key from the agent and add it again:", $"ssh-add -d '{key.Path}'; ssh-add '{key.Path}'"), key.Path)
+                        FixText.Run("Remove the key from the agent and add it again:", $"ssh-add -d {UntrustedText.QuotedArgument(key.Path)}; ssh-add {UntrustedText.QuotedArgument(key.Path)}"), key.Path)
                     : new Finding("KeyPassphraseNeeded", FindingSeverity.Warning,
                         $"{Capital(role)} knows the key {key}, but ssh could not use it: its passphrase is needed, no agent holds it, and the report's ssh may ask nothing.",
-                        FixText.Run("Load the key in your agent once per session; then ssh asks nothing (and this report can log in):", $"ssh-add '{key.Path}'"), key.Path);
+                        FixText.Run("Load the key in your agent once per session; then ssh asks nothing (and this report can log in):", $"ssh-add {UntrustedText.QuotedArgument(key.Path)}"), key.Path);
             }
 
             List<SshKeyTry> refused = hop.Keys.Where(k => !k.Accepted).ToList();
@@ -191,7 +192,7 @@ namespace EspriSsh.Core.Diagnostics
 
         private static string FixRights(string path) => HostPlatform.IsWindows
             ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
-            : $"chmod 600 '{path}'";
+            : $"chmod 600 {UntrustedText.QuotedArgument(path)}";
 
         private static bool SamePath(string? a, string b)
         {
