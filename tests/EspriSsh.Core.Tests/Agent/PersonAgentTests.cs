@@ -189,10 +189,11 @@ namespace EspriSsh.Core.Tests.Agent
             using var dir = new TempDirectory();
             using var agent = new RealAgent();
             string key = NewKey(dir, "id_ed25519");
-            agent.Run("ssh-add", "-t", "1", key);
+            // A lifetime of 4 s: under Mono at a load of 20, 1 s ran out before the first listing.
+            agent.Run("ssh-add", "-t", "4", key);
             var client = new AgentClient(new UnixSocketEndpoint(agent.Socket));
             byte[] blob = Assert.Single(client.ListIdentities()).Blob;
-            Thread.Sleep(1500);
+            Thread.Sleep(4500);
 
             var expired = Assert.Throws<EspriException>(() => client.Sign(blob, new byte[] { 1 }, AgentSignFlags.None));
             agent.Run("ssh-add", key);
