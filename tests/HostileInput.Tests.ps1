@@ -244,6 +244,136 @@ Describe 'Control characters from a file never reach the screen raw' -Skip:(Test
     }
 }
 
+Describe 'A hostile key comment in Start-EspriSetup''s checklist: the terminal and the clipboard get it escaped' -Skip:(Test-Skip -UnixOnly -Tool tmux, puttygen, ssh-keygen, xclip, Xvfb) {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers/TerminalSession.psm1') -Force
+        $script:Tty = New-TestSandbox
+        $desktop = Join-Path $Tty.Home 'Desktop'
+        $null = New-Item -ItemType Directory $desktop
+        # Clear the screen, home the cursor, set the window title (OSC 0), reverse the text.
+        $script:Raw = "me`e[2J`e[H`e]0;pwned`a FORGED`u{202E}txt.exe"
+        $script:Shown = 'me\x1b[2J\x1b[H\x1b]0;pwned\x07 FORGED\u202etxt.exe'
+        puttygen -t ed25519 -C $Raw -o (Join-Path $desktop 'k.ppk') --new-passphrase /dev/null
+        # A virtual X display, so Start-EspriSetup copies the line with the real xclip.
+        $psi = [Diagnostics.ProcessStartInfo]::new('Xvfb', '-displayfd 1 -nolisten tcp')
+        $psi.UseShellExecute = $false; $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
+        $script:Xvfb = [Diagnostics.Process]::Start($psi)
+        $script:Display = ':' + $Xvfb.StandardOutput.ReadLine().Trim()
+        $script:Session = Start-TerminalSession -Width 80 -Height 60 -Setup "Import-Module '$(Get-TestModulePath)'" -Environment @{
+            ESPRISSH_HOME = $Tty.Home; HOME = $Tty.Home; DISPLAY = $Display
+        }
+        function script:Title { & tmux -S $Session.Socket display-message -p -t $Session.Name '#{pane_title}' }
+        # The screen as it is now: a clear-screen sequence would have wiped what was above the command's output.
+        function script:Screen { (& tmux -S $Session.Socket capture-pane -p -J -t $Session.Name) -join "`n" }
+        # What another program pastes (xclip's background child takes the selection just after it starts).
+        function script:Paste {
+            for ($i = 0; $i -lt 50; $i++) {
+                $text = (& env "DISPLAY=$Display" xclip -o -selection clipboard 2>$null) -join "`n"
+                if ($text) { return $text }
+                Start-Sleep -Milliseconds 100
+            }
+        }
+        $script:TitleBefore = Title
+        $script:SetUp = "Start-EspriSetup -User jdupont -Passphrase (ConvertTo-SecureString 'a passphrase' -AsPlainText -Force)"
+        function script:Assert-ShownEscaped([string] $Before, [string] $Line) {
+            Invoke-TerminalCommand $Session "'<<before $Before' + '>>'" | Out-Null
+            $out = Invoke-TerminalCommand $Session $SetUp -TimeoutSec 120
+            $out | Should -Match 'Copied to the clipboard\s+\(xclip\)'
+            $out | Should -Match ([regex]::Escape($Line))
+            $out | Should -Match 'The\s+comment\s+holds\s+control\s+or\s+text-direction\s+characters\s+\(\\x1b,\s+\\x07,\s+\\u202e\)' -Because 'the person sending the line is told why it looks odd'
+            Screen | Should -Match "<<before $Before>>" -Because 'ESC[2J ESC[H would have cleared the screen'
+            Title | Should -Be $TitleBefore -Because 'OSC 0 would have set the window title'
+            Paste | Should -BeExactly $Line
+        }
+        # Text typed at the prompt stays printable: what the control test prints is read from files.
+        [IO.File]::WriteAllText((Join-Path $Tty.Home 'raw.txt'), "`n$Raw`n")
+        [IO.File]::WriteAllText((Join-Path $Tty.Home 'title.txt'), "`e]0;$TitleBefore`a")
+    }
+    AfterAll {
+        Stop-TerminalSession $Session
+        $Xvfb.Kill(); $Xvfb.WaitForExit()
+        Remove-Item -Recurse -Force $Tty.Home -ErrorAction Ignore
+    }
+
+    It 'the threat is real: the raw comment printed in this terminal clears the screen and sets the title' {
+        Invoke-TerminalCommand $Session "'<<control' + '>>'; [Console]::Write([IO.File]::ReadAllText('$(Join-Path $Tty.Home 'raw.txt')'))" | Out-Null
+        Screen | Should -Not -Match '<<control>>'
+        Title | Should -Be 'pwned'
+        Invoke-TerminalCommand $Session "[Console]::Write([IO.File]::ReadAllText('$(Join-Path $Tty.Home 'title.txt')'))" | Out-Null
+        Title | Should -Be $TitleBefore
+    }
+
+    It 'a .ppk on the Desktop whose comment holds them: installed, its line shown and copied escaped' {
+        $blob = ((puttygen (Join-Path $Tty.Home 'Desktop/k.ppk') -O public-openssh -o /dev/stdout) -split ' ')[1]
+        Assert-ShownEscaped 'ppk' "ssh-ed25519 $blob $Shown"
+        (Get-Content (Join-Path $Tty.Ssh 'id_ed25519.pub')).Trim() | Should -BeExactly "ssh-ed25519 $blob $Shown"
+    }
+
+    It 'an installed key whose .pub comment holds them: the line shown and copied escaped' {
+        $pub = Join-Path $Tty.Ssh 'id_ed25519.pub'
+        $fields = (Get-Content $pub) -split ' '
+        [IO.File]::WriteAllText($pub, "$($fields[0]) $($fields[1]) $Raw`n")
+        Assert-ShownEscaped 'pub' "$($fields[0]) $($fields[1]) $Shown"
+    }
+}
+
+Describe 'File names holding a line feed, ESC or a typographic quote: named escaped, never a line or a command of their own' -Skip:(Test-Skip -UnixOnly -Tool ssh-keygen) {
+    BeforeAll {
+        $script:Names = New-TestSandbox
+        $env:ESPRISSH_HOME = $Names.Home
+        $desktop = Join-Path $Names.Home 'Desktop'
+        $null = New-Item -ItemType Directory $desktop
+        [IO.File]::WriteAllText((Join-Path $desktop "evil`n[DONE] Key FORGED`e[2J.ppk"), "junk`n")
+        # A key ssh-keygen made, under a name that ends PowerShell's quoting (’) and forges a finding (LF).
+        $script:KeyName = "id_x’; Remove-Item -Recurse ~; ’`n2. [ERROR] FORGED`e]0;t`a"
+        $script:KeyFile = Join-Path $Names.Ssh $KeyName
+        ssh-keygen -q -t ed25519 -N '' -f $KeyFile | Out-Null
+        chmod 644 $KeyFile
+        $script:Forged = '(?m)^\s*(\d+\. \[ERROR\] FORGED|\[DONE\] Key FORGED)'
+        $script:RawControl = '[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\u2028\u2029]'
+    }
+    AfterAll {
+        Remove-Item -Recurse -Force $Names.Home -ErrorAction Ignore
+        $env:ESPRISSH_HOME = $Box.Home
+    }
+
+    It 'Get-EspriKey: each problem one line, the name escaped, the quote doubled in the commands it gives' {
+        $entry = Get-EspriKey -Path $KeyFile -WarningAction SilentlyContinue
+        $entry.Problems | Should -Not -BeNullOrEmpty
+        $entry.Problems | ForEach-Object { $_ | Should -Not -Match "[\n]|$RawControl" }
+        $entry.Problems -join ' ' | Should -Match ([regex]::Escape("chmod 600 '$($Names.Ssh)/id_x’’; Remove-Item -Recurse ~; ’’\n2. [ERROR] FORGED\x1b]0;t\x07'"))
+        ($entry | Out-String -Width 200) | Should -Not -Match $Forged
+    }
+
+    It 'Start-EspriSetup: the checklist names the Desktop file and the key escaped' {
+        $setup = Start-EspriSetup -SshDirectory $Names.Ssh -WhatIf 6>$null 3>$null
+        $key = $setup.Steps | Where-Object Name -eq 'Key'
+        $key.Detail | Should -Match ([regex]::Escape("/Desktop/evil\n[DONE] Key FORGED\x1b[2J.ppk'"))
+        foreach ($step in $setup.Steps) { $step.Detail | Should -Not -Match "[\n]|$RawControl" }
+        ($setup.Steps.Next -join "`n") | Should -Not -Match $Forged
+        ($setup | Out-String) | Should -Not -Match $Forged
+    }
+
+    It 'an error about such a file names it escaped, in its message and as PowerShell shows it' {
+        $missing = Join-Path $Names.Ssh "gone`n2. [ERROR] FORGED`e[2J"
+        $err = $null
+        try { Get-EspriKey -Path $missing -ErrorAction Stop } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.Exception.Message | Should -Match ([regex]::Escape("gone\n2. [ERROR] FORGED\x1b[2J'"))
+        $err.Exception.Message | Should -Not -Match "[\n]|$RawControl"
+        ($err | Out-String) | Should -Not -Match $Forged
+    }
+
+    It 'Get-EspriDebugReport: no finding forged, no raw control character in the file' {
+        $out = Join-Path $Names.Home 'report.txt'
+        $report = Get-EspriDebugReport -SshDirectory $Names.Ssh -OutFile $out -NoConnectionTest 6>$null
+        $text = Get-Content -Raw $out
+        $text | Should -Not -Match $Forged
+        $text | Should -Not -Match $RawControl
+        ($report.Findings | Where-Object Code -eq 'KeyFileTooOpen').Problem | Should -Match ([regex]::Escape("id_x’; Remove-Item -Recurse ~; ’\n2. [ERROR] FORGED\x1b]0;t\x07"))
+    }
+}
+
 Describe 'Files swapped or planted where a file is expected: judged on the open handle, never waited on' -Skip:(Test-Skip -UnixOnly -Tool mkfifo, ssh-keygen) {
     BeforeAll {
         $script:Planted = New-TestSandbox

@@ -14,6 +14,7 @@ namespace EspriSsh.Core.Agent
         {
             string shown = comment.Length > LongestComment ? comment.Substring(0, LongestComment) + "..." : comment;
             PublicKey = new SshPublicKey(blob, UntrustedText.Escape(shown));
+            SentComment = comment;
             Fingerprint = KeyFingerprint.Sha256(blob);
         }
 
@@ -26,6 +27,9 @@ namespace EspriSsh.Core.Agent
 
         /// <summary>The agent's comment (ssh-add puts the file name), safe to print.</summary>
         public string Comment => PublicKey.Comment;
+
+        /// <summary>The comment as the agent sent it (ssh-add -l prints it so): only to find it in that output.</summary>
+        internal string SentComment { get; }
 
         /// <summary>SHA256:... as ssh-add -l prints it.</summary>
         public string Fingerprint { get; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using EspriSsh.Core.Agent.Transports;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -95,11 +96,11 @@ namespace EspriSsh.Core.Agent
             AgentAddResult added = Add(key, path, null, interaction);
             if (added.Added)
             {
-                interaction.Inform($"Added '{path}' ({added.Fingerprint}) to {added.Agent}: ssh will not ask for its passphrase while that agent holds it.");
+                interaction.Inform($"Added {UntrustedText.Quoted(path)} ({added.Fingerprint}) to {added.Agent}: ssh will not ask for its passphrase while that agent holds it.");
             }
             else
             {
-                interaction.Warn($"'{path}' was not added to an agent: {added.Warning}");
+                interaction.Warn($"{UntrustedText.Quoted(path)} was not added to an agent: {added.Warning}");
             }
 
             return added;

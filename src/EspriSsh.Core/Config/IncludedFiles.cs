@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Config
@@ -45,7 +46,7 @@ namespace EspriSsh.Core.Config
 
         /// <summary>A file that includes itself, directly or through others: ssh recurses until its depth limit and refuses the config.</summary>
         public static EspriException Cycle(SshConfigLocation includedFrom, string path) =>
-            Refused(includedFrom, $"'{path}' includes itself (directly or through other included files), which ssh refuses (\"Too many recursive configuration includes\")");
+            Refused(includedFrom, $"{UntrustedText.Quoted(path)} includes itself (directly or through other included files), which ssh refuses (\"Too many recursive configuration includes\")");
 
         private static EspriException Refused(SshConfigLocation location, string problem) =>
             new EspriException(ErrorIds.ConfigInvalid,

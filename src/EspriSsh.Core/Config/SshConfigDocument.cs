@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 
@@ -85,7 +86,7 @@ namespace EspriSsh.Core.Config
             catch (EspriException ex) when (ex.ErrorId == ErrorIds.FileUnreadable)
             {
                 throw new EspriException(ErrorIds.ConfigUnreadable,
-                    $"Could not read the ssh config '{path}': {ex.InnerException?.Message} Check that the file is readable by you.", path, ex.InnerException);
+                    $"Could not read the ssh config {UntrustedText.Quoted(path)}: {ex.InnerException?.Message} Check that the file is readable by you.", path, ex.InnerException);
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
 using EspriSsh.Core.Tools;
@@ -94,7 +95,7 @@ namespace EspriSsh.Core.Config
             var editor = new SshConfigLineEditor(original.Lines, original.Lines.Any(l => l.LineEnding.Length > 0) ? original.NewLine : "\n");
             if (original.HasBom)
             {
-                warnings.Add($"'{configPath}' started with a UTF-8 byte order mark (BOM), which made OpenSSH refuse the whole file; it is removed.");
+                warnings.Add($"{UntrustedText.Quoted(configPath)} started with a UTF-8 byte order mark (BOM), which made OpenSSH refuse the whole file; it is removed.");
             }
 
             HandleForwardAgent(editor, original, configPath, request.DisableForwardAgentAll, warnings, options);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Config
 {
@@ -26,7 +27,7 @@ namespace EspriSsh.Core.Config
                 if (doc.HasBom)
                 {
                     findings.Add(new SshConfigFinding(SshConfigFinding.ConfigHasBom, new SshConfigLocation(file, 1),
-                        $"'{file}' starts with a UTF-8 byte order mark (BOM), which some editors such as Notepad add: OpenSSH then refuses the whole file (\"Bad configuration option: \\357\\273\\277...\"). Save it as UTF-8 without BOM; Set-EspriSshConfig removes it from your main config."));
+                        $"{UntrustedText.Quoted(file)} starts with a UTF-8 byte order mark (BOM), which some editors such as Notepad add: OpenSSH then refuses the whole file (\"Bad configuration option: \\357\\273\\277...\"). Save it as UTF-8 without BOM; Set-EspriSshConfig removes it from your main config."));
                 }
 
                 foreach (int index in ForwardAgentForAllHosts(doc.Lines))

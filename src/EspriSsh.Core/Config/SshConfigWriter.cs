@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
@@ -31,7 +32,7 @@ namespace EspriSsh.Core.Config
             if (!unchangedSincePlan)
             {
                 throw new EspriException(ErrorIds.ConfigChangedDuringEdit,
-                    $"'{plan.Path}' changed while the edit was prepared; nothing was written. Run the command again.", plan.Path);
+                    $"{UntrustedText.Quoted(plan.Path)} changed while the edit was prepared; nothing was written. Run the command again.", plan.Path);
             }
 
             string directory = Path.GetDirectoryName(target)!;

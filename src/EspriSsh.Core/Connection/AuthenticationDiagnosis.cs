@@ -37,7 +37,7 @@ namespace EspriSsh.Core.Connection
             {
                 stage.Status = StageStatus.Failed;
                 stage.Reason = ErrorIds.KeyFileTooOpen;
-                stage.Hint = $"The server accepts this key, but OpenSSH will refuse to use '{used.Path}': {used.RightsProblem}. Restrict the file to yourself, then test again.";
+                stage.Hint = $"The server accepts this key, but OpenSSH will refuse to use {UntrustedText.Quoted(used.Path)}: {used.RightsProblem}. Restrict the file to yourself, then test again.";
                 return;
             }
 
@@ -54,7 +54,7 @@ namespace EspriSsh.Core.Connection
 
             if (used.RightsProblem != null)
             {
-                warnings.Add($"The agent signed, but without it OpenSSH will refuse '{used.Path}': {used.RightsProblem}. Restrict the file to yourself.");
+                warnings.Add($"The agent signed, but without it OpenSSH will refuse {UntrustedText.Quoted(used.Path)}: {used.RightsProblem}. Restrict the file to yourself.");
             }
 
             if (warnings.Count > 0)
@@ -134,7 +134,7 @@ namespace EspriSsh.Core.Connection
 
             hint.AddRange(identities.Where(i => i.Policy?.Verdict == KeyPolicyVerdict.Refused).Select(i => i.Policy!.Reason));
             hint.AddRange(identities.Where(i => i.PublicFileMismatch != null).Select(i => i.PublicFileMismatch!));
-            hint.AddRange(identities.Where(i => i.RightsProblem != null && i.Agent == null).Select(i => $"OpenSSH ignores '{i.Path}': {i.RightsProblem}."));
+            hint.AddRange(identities.Where(i => i.RightsProblem != null && i.Agent == null).Select(i => $"OpenSSH ignores {UntrustedText.Quoted(i.Path)}: {i.RightsProblem}."));
             stage.Hint = string.Join(" ", hint.Distinct());
         }
 
@@ -164,9 +164,9 @@ namespace EspriSsh.Core.Connection
 
         private static string NextStepFor(LoadedIdentity identity, AgentKeys agent) => identity.ProblemId switch
         {
-            ErrorIds.PassphraseRequired => $"'{identity.Path}' is protected by a passphrase and was not tried: add it to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add '{identity.Path}'), "
+            ErrorIds.PassphraseRequired => $"{UntrustedText.Quoted(identity.Path)} is protected by a passphrase and was not tried: add it to the agent once (Install-EspriKey -Path {UntrustedText.QuotedArgument(identity.Path)} -AddToAgent, or ssh-add {UntrustedText.QuotedArgument(identity.Path)}), "
                 + "run the test in an interactive session to be asked, or pass -Passphrase." + LockedAgent(agent),
-            ErrorIds.KeyWrongPassphrase => $"The passphrase does not open '{identity.Path}'. Type it again; if it is lost, make a new key with New-EspriKey and register its .pub.",
+            ErrorIds.KeyWrongPassphrase => $"The passphrase does not open {UntrustedText.Quoted(identity.Path)}. Type it again; if it is lost, make a new key with New-EspriKey and register its .pub.",
             ErrorIds.KeyFileNotFound => $"{identity.Problem} Make a key with New-EspriKey, or name yours with -IdentityFile.",
             _ => identity.Problem ?? "The key cannot be used.",
         };
@@ -182,9 +182,9 @@ namespace EspriSsh.Core.Connection
             return identity.ProblemId switch
             {
                 ErrorIds.PassphraseRequired => $"its passphrase was not given. Test again in a terminal and type it when asked, or pass -Passphrase, "
-                    + $"or add the key to the agent once (Install-EspriKey -Path '{identity.Path}' -AddToAgent, or ssh-add)."
+                    + $"or add the key to the agent once (Install-EspriKey -Path {UntrustedText.QuotedArgument(identity.Path)} -AddToAgent, or ssh-add)."
                     + LockedAgent(agent),
-                ErrorIds.KeyWrongPassphrase => $"the passphrase typed does not open '{identity.Path}'. If it is lost, make a new key with New-EspriKey and register its .pub.",
+                ErrorIds.KeyWrongPassphrase => $"the passphrase typed does not open {UntrustedText.Quoted(identity.Path)}. If it is lost, make a new key with New-EspriKey and register its .pub.",
                 ErrorIds.KeyFileNotFound => $"{identity.Problem} Add the private key to the agent (ssh-add <private key file>), or name the private key file with -IdentityFile.",
                 _ => identity.Problem ?? "no signature could be made.",
             };
@@ -216,8 +216,8 @@ namespace EspriSsh.Core.Connection
         }
 
         /// <summary>Where the public line of an offered key is: its .pub, or what ssh-add -L shows for a key only the agent holds.</summary>
-        private static string PublicLine(LoadedIdentity identity) => !identity.IsFile ? $"the line ssh-add -L shows for '{identity.Path}'"
-            : identity.Path.EndsWith(Keys.PublicKeyFile.Suffix, StringComparison.Ordinal) ? $"'{identity.Path}'"
+        private static string PublicLine(LoadedIdentity identity) => !identity.IsFile ? $"the line ssh-add -L shows for {UntrustedText.Quoted(identity.Path)}"
+            : identity.Path.EndsWith(Keys.PublicKeyFile.Suffix, StringComparison.Ordinal) ? $"{UntrustedText.Quoted(identity.Path)}"
             : $"'{identity.Path}{Keys.PublicKeyFile.Suffix}'";
 
         /// <summary>"Refused (12): a; b; c; d; e; (and 7 more)." Agents may hold thousands of keys: a count and the first few.</summary>
@@ -245,7 +245,7 @@ namespace EspriSsh.Core.Connection
             List<string> others = Keys.PublicKeyFile.InDirectory(sshDirectory)
                 .Select(p => (p.Path, Print: Keys.KeyFingerprint.Sha256(p.Key.Blob)))
                 .Where(p => !offeredPrints.Contains(p.Print))
-                .Select(p => $"{p.Print} ('{p.Path}')")
+                .Select(p => $"{p.Print} ({UntrustedText.Quoted(p.Path)})")
                 .ToList();
             if (others.Count > 0)
             {
@@ -259,7 +259,7 @@ namespace EspriSsh.Core.Connection
             KeyOffer offer = identity.Offer!;
             string source = identity.Agent == null ? "" : identity.IsFile ? ", signed by the agent" : " in the agent";
             // A key the agent lists without a comment is known by its fingerprint alone: not said twice.
-            string where = offer.Path == offer.Fingerprint ? "(in the agent, no comment)" : $"('{offer.Path}'{source})";
+            string where = offer.Path == offer.Fingerprint ? "(in the agent, no comment)" : $"({UntrustedText.Quoted(offer.Path)}{source})";
             return identity.IsCertificate
                 ? $"the certificate {offer.KeyType} of key {offer.Fingerprint} {where}"
                 : $"{offer.KeyType} key {offer.Fingerprint} {where}";

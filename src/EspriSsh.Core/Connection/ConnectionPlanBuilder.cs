@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -65,7 +66,7 @@ namespace EspriSsh.Core.Connection
                 if (!File.Exists(file))
                 {
                     throw new EspriException(ErrorIds.KeyFileNotFound,
-                        $"There is no key file '{file}'. Check the path of -IdentityFile; Get-ChildItem '{sshDirectory}' lists your keys.", file);
+                        $"There is no key file {UntrustedText.Quoted(file)}. Check the path of -IdentityFile; Get-ChildItem {UntrustedText.QuotedArgument(sshDirectory)} lists your keys.", file);
                 }
             }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -202,16 +203,16 @@ namespace EspriSsh.Core.Connection
         {
             if (identity.IsCertificate && identity.CertifiedKey == null)
             {
-                return $"the certificate '{identity.Path}': none of the keys offered (files or agent) is the key it certifies.";
+                return $"the certificate {UntrustedText.Quoted(identity.Path)}: none of the keys offered (files or agent) is the key it certifies.";
             }
 
             string problem = signer.Problem ?? $"'{signer.Path}' cannot sign.";
             return signer.ProblemId == ErrorIds.PassphraseRequired && unlocker == null
                 ? $"'{signer.Path}' is protected by a passphrase and is not in the agent{AgentClause()}; this session cannot ask for the passphrase (non-interactive)."
-                : identity == signer ? problem : $"the certificate '{identity.Path}': its key '{signer.Path}' cannot sign: {problem}";
+                : identity == signer ? problem : $"the certificate {UntrustedText.Quoted(identity.Path)}: its key '{signer.Path}' cannot sign: {problem}";
         }
 
-        private static string Named(LoadedIdentity identity, string why) => identity.IsCertificate ? $"the certificate '{identity.Path}': {why}" : why;
+        private static string Named(LoadedIdentity identity, string why) => identity.IsCertificate ? $"the certificate {UntrustedText.Quoted(identity.Path)}: {why}" : why;
 
         private string AgentClause() => agent.Answered
             ? $" ({agent.Agent} holds {(agent.Identities.Count == 0 ? "no key: it is empty, or locked" : "other keys")})"

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -190,12 +191,12 @@ namespace EspriSsh.Core.Connection
                 return timedOut
                     ? Fail(banner, ErrorIds.ConnectionTimeout, $"The port accepted the connection but sent no SSH greeting within {Seconds}.",
                         $"Something other than an SSH server answers on {hop.HostName}:{hop.Port}, or a firewall holds the connection. Check the port; if it is right, send this result to the IT team.")
-                    : Fail(banner, ErrorIds.NotSshServer, $"No SSH greeting from {hop.HostName}:{hop.Port}: {error?.Message}",
+                    : Fail(banner, ErrorIds.NotSshServer, $"No SSH greeting from {hop.HostName}:{hop.Port}: {UntrustedText.Escape(error?.Message)}",
                         $"The service on port {hop.Port} is not an SSH server (or closed the connection at once). Check the port.");
             }
 
             banner.Status = StageStatus.Passed;
-            banner.Detail = serverVersion;
+            banner.Detail = UntrustedText.Escape(serverVersion); // the server chooses it
 
             // HostKey
             hostKey.Duration = Elapsed(identAt, hostKeyAt != 0 ? hostKeyAt : end);
@@ -203,7 +204,7 @@ namespace EspriSsh.Core.Connection
             {
                 return timedOut
                     ? Fail(hostKey, ErrorIds.ConnectionTimeout, $"The key exchange did not finish within {Seconds}.", "The server or the network is very slow; try again, then send this result to the IT team.")
-                    : Fail(hostKey, ErrorIds.KeyExchangeFailed, $"The key exchange failed: {error?.Message}",
+                    : Fail(hostKey, ErrorIds.KeyExchangeFailed, $"The key exchange failed: {UntrustedText.Escape(error?.Message)}",
                         "The server and this computer share no key-exchange or host-key algorithm. Send this result to the IT team.");
             }
 
@@ -246,7 +247,7 @@ namespace EspriSsh.Core.Connection
 
             return timedOut
                 ? AuthenticationDiagnosis.TimedOut(authenticationStage, authentication)
-                : Fail(authenticationStage, ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {error?.Message}",
+                : Fail(authenticationStage, ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {UntrustedText.Escape(error?.Message)}",
                     "Send this result to the IT team: the server dropped the login.");
         }
 
@@ -275,7 +276,7 @@ namespace EspriSsh.Core.Connection
 
             if (error != null)
             {
-                return Fail(stage, clock, ErrorIds.SessionFailed, $"Logged in, but the server refused to run a command: {error.Message}",
+                return Fail(stage, clock, ErrorIds.SessionFailed, $"Logged in, but the server refused to run a command: {UntrustedText.Escape(error.Message)}",
                     "The account may be restricted (no shell, or a forced command). Ask the IT team.");
             }
 

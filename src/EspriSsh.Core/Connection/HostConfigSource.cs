@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Tools;
 using EspriSsh.Core.Files;
@@ -25,7 +26,7 @@ namespace EspriSsh.Core.Connection
             if (configPath != null && !File.Exists(configPath))
             {
                 throw new EspriException(ErrorIds.ConfigUnreadable,
-                    $"There is no ssh config file '{configPath}'. Check the path of -ConfigPath, or omit it to use '{SshDirectory.ConfigFile(sshDirectory)}'.", configPath);
+                    $"There is no ssh config file {UntrustedText.Quoted(configPath)}. Check the path of -ConfigPath, or omit it to use '{SshDirectory.ConfigFile(sshDirectory)}'.", configPath);
             }
 
             string path = SshDirectory.ConfigFile(sshDirectory, configPath);
@@ -53,7 +54,7 @@ namespace EspriSsh.Core.Connection
                 SshConfigVerdict verdict = new SshConfigJudge(ssh).Judge(path, alias, options);
                 if (!verdict.Accepted)
                 {
-                    throw verdict.ToException($"The ssh config '{path}' cannot be used for {alias}", "ssh cannot connect anywhere with it");
+                    throw verdict.ToException($"The ssh config {UntrustedText.Quoted(path)} cannot be used for {alias}", "ssh cannot connect anywhere with it");
                 }
 
                 return FromSsh(verdict.Answer!, alias, path, options);

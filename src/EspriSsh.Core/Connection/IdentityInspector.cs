@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Platform;
@@ -37,10 +38,10 @@ namespace EspriSsh.Core.Connection
                 SshPublicKey? beside = PublicKeyFile.TryReadBeside(path);
                 if (beside != null)
                 {
-                    return PublicOnly(identity, beside, $"'{path}' does not exist; its public key '{path}{PublicKeyFile.Suffix}' is there");
+                    return PublicOnly(identity, beside, $"{UntrustedText.Quoted(path)} does not exist; its public key '{path}{PublicKeyFile.Suffix}' is there");
                 }
 
-                identity.Problem = $"'{path}' does not exist.";
+                identity.Problem = $"{UntrustedText.Quoted(path)} does not exist.";
                 identity.ProblemId = ErrorIds.KeyFileNotFound;
                 return identity;
             }
@@ -60,7 +61,7 @@ namespace EspriSsh.Core.Connection
                     : null;
                 if (line != null)
                 {
-                    return PublicOnly(new LoadedIdentity(path), line, $"'{path}' is a public key");
+                    return PublicOnly(new LoadedIdentity(path), line, $"{UntrustedText.Quoted(path)} is a public key");
                 }
 
                 identity.Problem = ex.Message;
@@ -122,12 +123,12 @@ namespace EspriSsh.Core.Connection
             SshPublicKey? pub = PublicKeyFile.TryRead(pubPath, out _);
             if (pub == null)
             {
-                return $"'{pubPath}' is not a valid public key line; write it again (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
+                return $"{UntrustedText.Quoted(pubPath)} is not a valid public key line; write it again (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
             }
 
             return pub.SameKeyAs(key.PublicKey)
                 ? null
-                : $"'{pubPath}' holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than '{path}' ({fingerprint}): a .pub sent from it would never match. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
+                : $"{UntrustedText.Quoted(pubPath)} holds another key ({KeyFingerprint.Sha256(pub.Blob)}) than {UntrustedText.Quoted(path)} ({fingerprint}): a .pub sent from it would never match. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}";
         }
     }
 }

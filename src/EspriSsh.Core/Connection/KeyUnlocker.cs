@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -49,7 +50,7 @@ namespace EspriSsh.Core.Connection
                 Secret secret;
                 try
                 {
-                    secret = interaction.AskSecret(Question.ForPassphrase($"Passphrase of '{path}' (empty to skip this key)", path,
+                    secret = interaction.AskSecret(Question.ForPassphrase($"Passphrase of {UntrustedText.Quoted(path)} (empty to skip this key)", path,
                         "Pass -Passphrase, or add the key to the agent once (Install-EspriKey -AddToAgent, or ssh-add)."));
                 }
                 catch (PassphraseRequiredException ex)
@@ -62,7 +63,7 @@ namespace EspriSsh.Core.Connection
                 {
                     if (secret.IsEmpty)
                     {
-                        (problem, problemId) = ($"'{path}' was skipped: no passphrase was typed for it.", ErrorIds.PassphraseRequired);
+                        (problem, problemId) = ($"{UntrustedText.Quoted(path)} was skipped: no passphrase was typed for it.", ErrorIds.PassphraseRequired);
                         return null;
                     }
 
@@ -75,7 +76,7 @@ namespace EspriSsh.Core.Connection
                         (problem, problemId) = (ex.Message, ErrorIds.KeyWrongPassphrase);
                         if (attempt < Tries)
                         {
-                            interaction.Warn($"That passphrase does not open '{path}'. Try again.");
+                            interaction.Warn($"That passphrase does not open {UntrustedText.Quoted(path)}. Try again.");
                         }
                     }
                     catch (EspriException ex)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Security.Cryptography;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using Renci.SshNet.Security;
@@ -55,7 +56,7 @@ namespace EspriSsh.Core.Connection
             catch (Exception ex) when (ex is CryptographicException || ex is ArgumentException || ex is InvalidOperationException || ex is NotSupportedException)
             {
                 throw new EspriException(ErrorIds.KeyFormatInvalid,
-                    $"'{offer.Path}' cannot be used: the SSH library rejects this key ({ex.Message}). The file is probably damaged; use a backup or make a new key with New-EspriKey.",
+                    $"{UntrustedText.Quoted(offer.Path)} cannot be used: the SSH library rejects this key ({ex.Message}). The file is probably damaged; use a backup or make a new key with New-EspriKey.",
                     offer.Path, ex);
             }
         }

@@ -37,7 +37,7 @@ namespace EspriSsh.Core.Diagnostics
             {
                 section.Field("Agent", "reachable: " + status.Agent);
                 section.Line($"Keys it holds (fingerprints): {status.Identities!.Count}")
-                    .Block(status.Identities.Count == 0 ? "(none)" : string.Join("\n", ShortList.Take(status.Identities.Select(i => i.ToString()).ToList(), KeysListed)));
+                    .Block(status.Identities.Count == 0 ? "(none)" : string.Join("\n", ShortList.Take(status.Identities.Select(i => UntrustedText.Escape(i.ToString())).ToList(), KeysListed)));
                 if (status.KeyProblems.Count > 0)
                 {
                     section.Line($"Keys it lists that cannot be used: {status.KeyProblems.Count}").Block(string.Join("\n", ShortList.Take(status.KeyProblems, KeysListed)));
@@ -67,7 +67,7 @@ namespace EspriSsh.Core.Diagnostics
                 return;
             }
 
-            List<string> lines = list.CombinedOutput.Trim().Split('\n').Where(l => l.Length > 0).Select(l => UntrustedText.Escape(l.TrimEnd('\r'))).ToList();
+            List<string> lines = WithCommentsEscaped(list.CombinedOutput, status).Trim().Split('\n').Where(l => l.Length > 0).Select(l => UntrustedText.Escape(l.TrimEnd('\r'))).ToList();
             section.Line("What ssh sees (" + list.CommandLine + "):").Block(lines.Count == 0 ? "(no output, exit code " + list.ExitCode + ")" : string.Join("\n", ShortList.Take(lines, KeysListed)));
             bool sshAddAnswered = list.ExitCode == 0 || list.ExitCode == 1; // 1: no key; 2: no agent
             if (!status.Reachable)
@@ -83,6 +83,23 @@ namespace EspriSsh.Core.Diagnostics
                     $"ssh-add does not see the keys of {status.Agent}: your OpenSSH tools use another agent (on Windows, the ssh-agent service rather than Pageant).",
                     "Add the key to the agent your ssh uses too: ssh-add <your key file>"));
             }
+        }
+
+        /// <summary>
+        /// ssh-add prints each key's comment as the agent holds it: a comment with a line break in it
+        /// would start a line of its own in the block (a forged listing line or finding). Each comment
+        /// the agent gave us is put back on its key's line, escaped. The output was read line by line
+        /// (CR, LF and CR LF each ended a line, then joined with LF), so the comment is looked for as
+        /// it came out of that reading.
+        /// </summary>
+        private static string WithCommentsEscaped(string output, AgentStatus status)
+        {
+            foreach (string comment in (status.Identities ?? (IEnumerable<AgentIdentity>)Array.Empty<AgentIdentity>()).Select(i => i.SentComment).Where(c => !UntrustedText.IsSafe(c)))
+            {
+                output = output.Replace(comment.Replace("\r\n", "\n").Replace('\r', '\n'), UntrustedText.Escape(comment));
+            }
+
+            return output;
         }
 
         // "256 SHA256:abc... comment (ED25519)"

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Site;
@@ -88,7 +89,7 @@ namespace EspriSsh.Core.Diagnostics
             if (!force && !IsReport(ReadReplaced(path)))
             {
                 throw new EspriException(ErrorIds.FileExists,
-                    $"'{path}' already exists and is not a support report. Choose another -OutFile, or use -Force to replace it (the old file is kept as .bak).", path);
+                    $"{UntrustedText.Quoted(path)} already exists and is not a support report. Choose another -OutFile, or use -Force to replace it (the old file is kept as .bak).", path);
             }
 
             return true;

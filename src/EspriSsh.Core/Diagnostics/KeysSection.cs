@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
 
@@ -87,7 +88,7 @@ namespace EspriSsh.Core.Diagnostics
 
         private static Finding ToFinding(KeyEntry key, string problem, SiteProfile site)
         {
-            string name = Path.GetFileName(key.Path);
+            string name = UntrustedText.Escape(Path.GetFileName(key.Path));
             if (problem.StartsWith(site.Name + ":", StringComparison.Ordinal) && key.SitePolicy != null)
             {
                 return key.SitePolicy == KeyPolicyVerdict.Refused

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Platform;
@@ -16,6 +17,9 @@ namespace EspriSsh.Core.Diagnostics
     /// </summary>
     internal static class SshDirectorySection
     {
+        // A folder of thousands of files (a synced or junk-filled ~/.ssh) would make a report of megabytes.
+        private const int MaxListed = 200;
+
         public static ReportSection Collect(ReportContext context)
         {
             string directory = context.Request.SshDirectory;
@@ -35,7 +39,7 @@ namespace EspriSsh.Core.Diagnostics
             foreach (var (folder, verdict) in SshFolderSafety.WritableByOthers(directory))
             {
                 SplitFix(verdict.Problem!, out string problem, out string? fix);
-                context.Add(new Finding("SshFolderWritable", FindingSeverity.Warning, $"The folder {folder}: {problem}",
+                context.Add(new Finding("SshFolderWritable", FindingSeverity.Warning, $"The folder {UntrustedText.Escape(folder)}: {problem}",
                     (fix ?? "") + " (or run Repair-EspriKeyPermission)", folder));
             }
 
@@ -43,6 +47,7 @@ namespace EspriSsh.Core.Diagnostics
             section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}", "File", "Bytes", "Modified", "Owner", "Rights", "Verdict"));
             var files = Directory.GetFiles(directory).OrderBy(f => f, StringComparer.Ordinal).ToList();
             var privateKeys = new HashSet<string>(KeyInventory.PrivateKeyFiles(directory), StringComparer.Ordinal);
+            int listed = 0;
             foreach (string path in files)
             {
                 string name = Path.GetFileName(path);
@@ -65,13 +70,21 @@ namespace EspriSsh.Core.Diagnostics
                     {
                         verdict += ", wrong owner";
                         context.Add(new Finding("KeyFileOwner", FindingSeverity.Error,
-                            $"The private key {name} belongs to another account ({owner}); ssh refuses to use it.",
-                            $"Take ownership: sudo chown \"$(id -un)\" '{path}' (or make a new key with New-EspriKey).", path));
+                            $"The private key {UntrustedText.Escape(name)} belongs to another account ({owner}); ssh refuses to use it.",
+                            $"Take ownership: sudo chown \"$(id -un)\" {UntrustedText.Quoted(path)} (or make a new key with New-EspriKey).", path));
                     }
                 }
 
-                section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}",
-                    name, info.Length, info.LastWriteTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), owner, rights, verdict));
+                if (listed++ < MaxListed)
+                {
+                    section.Line(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,7}  {2,-16} {3,-18} {4,-10} {5}",
+                        name, info.Length, info.LastWriteTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), owner, rights, verdict));
+                }
+            }
+
+            if (files.Count > MaxListed)
+            {
+                section.Line($"(and {files.Count - MaxListed} more files, not listed; their private keys are still checked)");
             }
 
             if (files.Count == 0)
@@ -79,9 +92,9 @@ namespace EspriSsh.Core.Diagnostics
                 section.Line("(empty)");
             }
 
-            foreach (string sub in Directory.GetDirectories(directory))
+            foreach (string sub in ShortList.Take(Directory.GetDirectories(directory).Select(d => Path.GetFileName(d) + Path.DirectorySeparatorChar + "  (folder)"), MaxListed))
             {
-                section.Line(Path.GetFileName(sub) + Path.DirectorySeparatorChar + "  (folder)");
+                section.Line(sub);
             }
 
             return section;
@@ -92,9 +105,9 @@ namespace EspriSsh.Core.Diagnostics
             SplitFix(access.Problem ?? "its rights are too open", out string problem, out string? fix);
             fix ??= HostPlatform.IsWindows
                 ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
-                : $"chmod 600 '{path}'";
+                : $"chmod 600 {UntrustedText.QuotedArgument(path)}";
             context.Add(new Finding("KeyFileTooOpen", FindingSeverity.Error,
-                $"The private key {Path.GetFileName(path)}: {problem}", fix, path));
+                $"The private key {UntrustedText.Escape(Path.GetFileName(path))}: {problem}", fix, path));
         }
 
         /// <summary>A verdict's problem "... Fix: command" as the problem and the command.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Diagnostics
@@ -134,7 +135,7 @@ namespace EspriSsh.Core.Diagnostics
             {
                 yield return new Finding("KeyAcceptedButUnusable", FindingSeverity.Error,
                     $"The server knows the key {key.Path} ({key.Type} {key.Fingerprint}), but ssh could not use its private part (rights too open, wrong passphrase, or no agent).",
-                    $"Fix the key file's rights (chmod 600), or load it in your agent with ssh-add '{key.Path}', then try again.", key.Path);
+                    $"Fix the key file's rights (chmod 600), or load it in your agent with ssh-add {UntrustedText.QuotedArgument(key.Path)}, then try again.", key.Path);
             }
 
             if (refused.Count > 0)
@@ -154,7 +155,7 @@ namespace EspriSsh.Core.Diagnostics
 
         private static string FixRights(string path) => HostPlatform.IsWindows
             ? $"icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\""
-            : $"chmod 600 '{path}'";
+            : $"chmod 600 {UntrustedText.QuotedArgument(path)}";
 
         private static bool SamePath(string? a, string b)
         {

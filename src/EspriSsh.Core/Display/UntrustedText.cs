@@ -27,6 +27,33 @@ namespace EspriSsh.Core.Display
         /// </summary>
         public static string EscapeKeepingLines(string? text) => EscapeWhere(text?.Replace("\r\n", "\n"), keepLines: true);
 
+        /// <summary>
+        /// A file name or other value EspriSsh did not choose, quoted for a sentence ('...') and escaped:
+        /// a name with a line feed or ESC in it (Unix allows both) would otherwise start a line of its
+        /// own in a checklist or a report, or drive the terminal.
+        /// </summary>
+        public static string Quoted(string? text) => "'" + Escape(text) + "'";
+
+        /// <summary>
+        /// A value as a PowerShell single-quoted argument of a command shown to be copied: escaped to one
+        /// line, and each character PowerShell reads as a single quote (' and the typographic ones)
+        /// doubled, so a file name cannot end the argument and add a command of its own.
+        /// </summary>
+        public static string QuotedArgument(string? text)
+        {
+            var quoted = new StringBuilder("'");
+            foreach (char c in Escape(text))
+            {
+                quoted.Append(c);
+                if (c == '\'' || (c >= '\u2018' && c <= '\u201B'))
+                {
+                    quoted.Append(c);
+                }
+            }
+
+            return quoted.Append('\'').ToString();
+        }
+
         /// <summary>True when <paramref name="text"/> holds nothing <see cref="Escape"/> would change.</summary>
         public static bool IsSafe(string? text) => text == null || IndexOfUnsafe(text, keepLines: false) < 0;
 

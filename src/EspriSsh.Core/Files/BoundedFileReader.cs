@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Platform;
 
@@ -98,7 +99,7 @@ namespace EspriSsh.Core.Files
                     {
                         Array.Clear(buffer, 0, buffer.Length); // it may be key material
                         throw new EspriException(ErrorIds.FileTooLarge,
-                            $"'{path}' is larger than {DescribeSize(maxBytes)}: far too large for a {what}, so it was not read. Check that you gave the right file.", path);
+                            $"{UntrustedText.Quoted(path)} is larger than {DescribeSize(maxBytes)}: far too large for a {what}, so it was not read. Check that you gave the right file.", path);
                     }
 
                     var larger = new byte[Math.Min((long)buffer.Length * 2, (long)maxBytes + 1)];
@@ -135,15 +136,15 @@ namespace EspriSsh.Core.Files
             }
 
             string? link = FileLinks.TargetOf(path);
-            string it = kind == FileKind.SymbolicLink ? $"a symbolic link (to '{link}'), which is not followed here"
-                : link != null ? $"a symbolic link to '{link}', which is {FileKindProbe.Describe(kind)}"
+            string it = kind == FileKind.SymbolicLink ? $"a symbolic link (to {UntrustedText.Quoted(link)}), which is not followed here"
+                : link != null ? $"a symbolic link to {UntrustedText.Quoted(link)}, which is {FileKindProbe.Describe(kind)}"
                 : FileKindProbe.Describe(kind);
             throw new EspriException(ErrorIds.NotARegularFile,
-                $"'{path}' is {it}, not a {what}; it was not read. Give the path of the {what} itself.", path);
+                $"{UntrustedText.Quoted(path)} is {it}, not a {what}; it was not read. Give the path of the {what} itself.", path);
         }
 
         private static EspriException Unreadable(string path, string what, Exception ex) =>
             new EspriException(ErrorIds.FileUnreadable,
-                $"Could not read the {what} '{path}': {ex.Message} Check that you may read it (and that no other program locks it).", path, ex);
+                $"Could not read the {what} {UntrustedText.Quoted(path)}: {ex.Message} Check that you may read it (and that no other program locks it).", path, ex);
     }
 }

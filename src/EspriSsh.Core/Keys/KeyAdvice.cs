@@ -1,4 +1,5 @@
 using System.IO;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys
 {
@@ -50,7 +51,7 @@ namespace EspriSsh.Core.Keys
             return candidate;
         }
 
-        /// <summary>A PowerShell single-quoted string (an embedded quote is doubled).</summary>
-        public static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
+        /// <summary>A PowerShell single-quoted argument, one line, that no quote in it can end.</summary>
+        public static string Quote(string text) => UntrustedText.QuotedArgument(text);
     }
 }

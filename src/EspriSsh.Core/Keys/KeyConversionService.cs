@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
@@ -45,7 +46,7 @@ namespace EspriSsh.Core.Keys
             if (output == KeyOutputFormat.Ppk && peek.KeyType != null && !KeyTypeNames.FitsInPpk(peek.KeyType))
             {
                 throw new EspriException(ErrorIds.KeyTypeUnsupported,
-                    $"'{source}' holds {KeyTypeNames.Describe(peek.KeyType)}, which the PuTTY key format (.ppk) cannot hold: PuTTY has no such keys. " +
+                    $"{UntrustedText.Quoted(source)} holds {KeyTypeNames.Describe(peek.KeyType)}, which the PuTTY key format (.ppk) cannot hold: PuTTY has no such keys. " +
                     "Keep using it with OpenSSH as it is; nothing was written.", source);
             }
 
@@ -105,7 +106,7 @@ namespace EspriSsh.Core.Keys
             return name != null
                 ? Path.Combine(sshDirectory, name)
                 : throw new EspriException(ErrorIds.InvalidParameter,
-                    $"The key type of '{source}' is only known after decryption, so no default file name can be chosen. Give -Destination.", source);
+                    $"The key type of {UntrustedText.Quoted(source)} is only known after decryption, so no default file name can be chosen. Give -Destination.", source);
         }
     }
 }

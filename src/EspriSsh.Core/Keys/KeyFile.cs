@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 
@@ -21,7 +22,7 @@ namespace EspriSsh.Core.Keys
         public static byte[] Load(string path) =>
             BoundedFileReader.ReadIfExists(path, MaxBytes, "key file")
             ?? throw new EspriException(ErrorIds.KeyFileNotFound,
-                $"There is no key file '{path}'. Check the path; Get-ChildItem ~/.ssh lists your keys (Get-ChildItem *.ppk the PuTTY keys of the current folder).", path);
+                $"There is no key file {UntrustedText.Quoted(path)}. Check the path; Get-ChildItem ~/.ssh lists your keys (Get-ChildItem *.ppk the PuTTY keys of the current folder).", path);
 
         /// <summary>The text of a key file, or null when it is missing or cannot be read (scans report such files by name).</summary>
         public static string? TryLoadText(string path)

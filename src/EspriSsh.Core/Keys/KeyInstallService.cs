@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
@@ -49,7 +50,7 @@ namespace EspriSsh.Core.Keys
                     break;
                 case KeyInstallAction.PublicKeyOnly when File.Exists(target + ".pub") && !request.Force:
                     throw new EspriException(ErrorIds.KeyFileExists,
-                        $"'{target}' holds this key, but '{target}.pub' is not its public half. Use -Force to write the right one (the old file is kept as .bak).", target + ".pub");
+                        $"{UntrustedText.Quoted(target)} holds this key, but '{target}.pub' is not its public half. Use -Force to write the right one (the old file is kept as .bak).", target + ".pub");
             }
 
             bool replaces = action == KeyInstallAction.KeyPair ? File.Exists(target) || File.Exists(target + ".pub")
@@ -172,7 +173,7 @@ namespace EspriSsh.Core.Keys
             if (written == null || !written.SameKeyAs(publicKey) || pub == null || !pub.SameKeyAs(publicKey))
             {
                 throw new EspriException(ErrorIds.FileWriteFailed,
-                    $"'{plan.Destination}' was written but does not read back as the key of '{plan.Source}'. Check the disk and the folder, then install again " +
+                    $"{UntrustedText.Quoted(plan.Destination)} was written but does not read back as the key of {UntrustedText.Quoted(plan.Source)}. Check the disk and the folder, then install again " +
                     "(replaced files were kept as .bak).", plan.Destination);
             }
         }

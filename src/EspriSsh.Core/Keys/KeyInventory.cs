@@ -57,7 +57,7 @@ namespace EspriSsh.Core.Keys
             else
             {
                 throw new EspriException(ErrorIds.KeyFileNotFound,
-                    $"'{path}' does not exist. Give a key file or a folder (by default your ssh folder, {SshDirectory.Resolve(null)}).", path);
+                    $"{UntrustedText.Quoted(path)} does not exist. Give a key file or a folder (by default your ssh folder, {SshDirectory.Resolve(null)}).", path);
             }
 
             return entries;
@@ -170,7 +170,7 @@ namespace EspriSsh.Core.Keys
                 entry.PublicKeyMatches = pub.SameKeyAs(own);
                 if (entry.PublicKeyMatches == false)
                 {
-                    problems.Add($"'{pubPath}' is not the public half of this key (it is {KeyFingerprint.Sha256(pub.Blob)}, the key is {entry.Fingerprint}): " +
+                    problems.Add($"{UntrustedText.Quoted(pubPath)} is not the public half of this key (it is {KeyFingerprint.Sha256(pub.Blob)}, the key is {entry.Fingerprint}): " +
                         $"a public key registered from it would not let this key in. Write the right one (the old file is kept as .bak): {KeyAdvice.WritePublicKey(path)}");
                 }
             }
@@ -255,10 +255,9 @@ namespace EspriSsh.Core.Keys
             entry.Bits = info?.Bits;
             entry.Fingerprint = KeyFingerprint.Sha256(blob);
             entry.Comment = UntrustedText.Escape(comment);
-            if (!UntrustedText.IsSafe(comment))
+            if (SshPublicKey.UnsafeCommentProblem(comment) is string unsafeComment)
             {
-                problems.Add($"Its comment holds control or text-direction characters ({UntrustedText.UnsafeCharacters(comment)}), shown escaped: " +
-                    "such a comment can clear a terminal, forge lines or hide text. Give the key a plain comment.");
+                problems.Add(unsafeComment);
             }
         }
 

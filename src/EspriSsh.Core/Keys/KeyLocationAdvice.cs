@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Keys
@@ -27,8 +28,8 @@ namespace EspriSsh.Core.Keys
                 return null;
             }
 
-            return $"ssh does not look for '{privatePath}' by itself (only for id_ed25519, id_rsa... in {sshDirectory}). "
-                + $"Tell it to use this key: Set-EspriSshConfig -User <your login> -IdentityFile '{privatePath}'";
+            return $"ssh does not look for {UntrustedText.Quoted(privatePath)} by itself (only for id_ed25519, id_rsa... in {sshDirectory}). "
+                + $"Tell it to use this key: Set-EspriSshConfig -User <your login> -IdentityFile {UntrustedText.Quoted(privatePath)}";
         }
     }
 }

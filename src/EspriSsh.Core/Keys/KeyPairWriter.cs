@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
@@ -59,7 +60,7 @@ namespace EspriSsh.Core.Keys
             if (File.Exists(publicPath) && !force)
             {
                 throw new EspriException(ErrorIds.KeyFileExists,
-                    $"'{publicPath}' already exists and holds no valid public half of '{privatePath}'. Use -Force to replace it (the old file is kept as .bak).", publicPath);
+                    $"{UntrustedText.Quoted(publicPath)} already exists and holds no valid public half of {UntrustedText.Quoted(privatePath)}. Use -Force to replace it (the old file is kept as .bak).", publicPath);
             }
 
             string? backup = BackupFile.Create(publicPath, ownerOnly: false);

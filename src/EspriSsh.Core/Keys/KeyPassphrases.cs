@@ -1,4 +1,5 @@
 using System;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 
@@ -22,7 +23,7 @@ namespace EspriSsh.Core.Keys
         {
             if (choice.IsNone || choice.GivenSecret?.IsEmpty == true)
             {
-                ui.Warn($"'{keyPath}' will have no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. Add it later with: {KeyAdvice.AddPassphrase(keyPath)}");
+                ui.Warn($"{UntrustedText.Quoted(keyPath)} will have no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. Add it later with: {KeyAdvice.AddPassphrase(keyPath)}");
                 return null;
             }
 
@@ -34,7 +35,7 @@ namespace EspriSsh.Core.Keys
             const string howToGive = "Pass -Passphrase (for example (Read-Host -AsSecureString 'Passphrase')), or -NoPassphrase to write the key unprotected (not recommended).";
             while (true)
             {
-                Secret first = ui.AskSecret(Question.ForPassphrase($"Passphrase for the new key '{keyPath}'", keyPath, howToGive));
+                Secret first = ui.AskSecret(Question.ForPassphrase($"Passphrase for the new key {UntrustedText.Quoted(keyPath)}", keyPath, howToGive));
                 using (Secret second = ui.AskSecret(Question.ForPassphrase("Enter the same passphrase again", keyPath, howToGive)))
                 {
                     if (!first.SameAs(second))
@@ -79,7 +80,7 @@ namespace EspriSsh.Core.Keys
 
             for (int attempt = 1; ; attempt++)
             {
-                Secret typed = ui.AskSecret(Question.ForPassphrase($"Passphrase of '{keyPath}'", keyPath, "Pass -Passphrase."));
+                Secret typed = ui.AskSecret(Question.ForPassphrase($"Passphrase of {UntrustedText.Quoted(keyPath)}", keyPath, "Pass -Passphrase."));
                 try
                 {
                     return (read(typed.Utf8), typed);

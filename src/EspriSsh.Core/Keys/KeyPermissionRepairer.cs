@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Platform;
@@ -62,7 +63,7 @@ namespace EspriSsh.Core.Keys
             {
                 return new PermissionRepair(path, "link", "link", changed: false)
                 {
-                    Problem = $"'{path}' is a symbolic link to {linkTarget}: its rights were not changed, since that would change {linkTarget} instead. "
+                    Problem = $"{UntrustedText.Quoted(path)} is a symbolic link to {linkTarget}: its rights were not changed, since that would change {linkTarget} instead. "
                         + "Replace the link with the file itself (and find out who made it, if it was not you).",
                 };
             }
@@ -70,7 +71,7 @@ namespace EspriSsh.Core.Keys
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 throw new EspriException(ErrorIds.KeyFileNotFound,
-                    $"There is no file '{path}'. Check the path; Get-EspriKey lists your keys.", path);
+                    $"There is no file {UntrustedText.Quoted(path)}. Check the path; Get-EspriKey lists your keys.", path);
             }
 
             IFileProtection protection = HostPlatform.FileProtection;
@@ -97,7 +98,7 @@ namespace EspriSsh.Core.Keys
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
             {
                 throw new EspriException(ErrorIds.FileWriteFailed,
-                    $"The rights of '{path}' could not be changed ({ex.Message}). Only the owner of the file (or an administrator) can change them.", path, ex);
+                    $"The rights of {UntrustedText.Quoted(path)} could not be changed ({ex.Message}). Only the owner of the file (or an administrator) can change them.", path, ex);
             }
 
             AccessVerdict after = target.IsFolderAbove ? protection.InspectFolder(path) : protection.Inspect(path);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Keys
@@ -30,7 +31,7 @@ namespace EspriSsh.Core.Keys
             {
                 string what = kind == FileKind.Missing ? "which does not exist" : "which is " + FileKindProbe.Describe(kind);
                 problems.Add(link != null
-                    ? $"It is a symbolic link to '{link}', {what}: no key can be read through it. Rights are never changed through a link."
+                    ? $"It is a symbolic link to {UntrustedText.Quoted(link)}, {what}: no key can be read through it. Rights are never changed through a link."
                     : $"It is {FileKindProbe.Describe(kind)}, not a key file: nothing was read from it.");
                 return true;
             }
@@ -61,7 +62,7 @@ namespace EspriSsh.Core.Keys
             entry.PermissionsOk = access.IsOwnerOnly;
             if (!access.IsOwnerOnly)
             {
-                problems.Add($"It is a symbolic link to '{target}', whose rights ({access.Description}) let other users read it: ssh refuses such a key. " +
+                problems.Add($"It is a symbolic link to {UntrustedText.Quoted(target)}, whose rights ({access.Description}) let other users read it: ssh refuses such a key. " +
                     "EspriSsh never changes rights through a link; whoever owns that file should make it readable by its owner alone.");
             }
         }

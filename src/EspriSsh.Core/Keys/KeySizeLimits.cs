@@ -1,3 +1,4 @@
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys
@@ -26,7 +27,7 @@ namespace EspriSsh.Core.Keys
             if (keyType == RsaPrivateKey.TypeName && bits < RsaMinimumBits)
             {
                 throw new EspriException(ErrorIds.KeyTooSmall,
-                    $"'{source}' is an RSA key of {bits} bits. OpenSSH refuses RSA keys under {RsaMinimumBits} bits (\"Invalid key length\"): " +
+                    $"{UntrustedText.Quoted(source)} is an RSA key of {bits} bits. OpenSSH refuses RSA keys under {RsaMinimumBits} bits (\"Invalid key length\"): " +
                     "it cannot be used, converted or installed. Make an ED25519 key with New-EspriKey and register its public key.", source);
             }
         }

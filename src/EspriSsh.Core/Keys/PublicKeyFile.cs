@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys
@@ -45,7 +46,7 @@ namespace EspriSsh.Core.Keys
             string fix = unknownType != null ? ""
                 : File.Exists(privatePath) ? " Write it again from its private key (the old file is kept as .bak): " + KeyAdvice.WritePublicKey(privatePath)
                 : " Copy it again from where it came from.";
-            problem = $"'{path}' is not a valid public key: {why}{fix}";
+            problem = $"{UntrustedText.Quoted(path)} is not a valid public key: {why}{fix}";
             return null;
         }
 
@@ -113,7 +114,7 @@ namespace EspriSsh.Core.Keys
                 string? baseType = certificate == null && blob.Length > 0 && SshCertificate.IsCertificateType(fields[0]) ? SshCertificate.BaseType(fields[0]) : null;
                 if (baseType != null && PublicKeyBlobInfo.FieldCount(baseType) == null && new SshWireReader(blob).ReadUtf8String() == fields[0])
                 {
-                    problem = $"'{path}' is a certificate for {KeyTypeNames.Describe(baseType)}, a type EspriSsh cannot read (the file itself looks intact). {KeyTypeNames.WhyUnusable(baseType)}";
+                    problem = $"{UntrustedText.Quoted(path)} is a certificate for {KeyTypeNames.Describe(baseType)}, a type EspriSsh cannot read (the file itself looks intact). {KeyTypeNames.WhyUnusable(baseType)}";
                     return null;
                 }
 
@@ -124,7 +125,7 @@ namespace EspriSsh.Core.Keys
                 why = "its base64 text does not decode";
             }
 
-            problem = $"'{path}' is a damaged certificate ({why}). Ask whoever issued it for a new copy.";
+            problem = $"{UntrustedText.Quoted(path)} is a damaged certificate ({why}). Ask whoever issued it for a new copy.";
             return null;
         }
 

@@ -165,17 +165,15 @@ namespace EspriSsh.Core.Keys
                 SshCertificate certificate = SshCertificate.TryParse(data.Blob, comment, out _)!;
                 keyBlob = certificate.CertifiedKey.Blob;
                 problems.Add(Repaired("Certificate",
-                    $"This is an SSH certificate ({blobType}, key ID \"{certificate.KeyId}\"), not a public key: the account form wants the public key line, " +
+                    $"This is an SSH certificate ({blobType}, key ID \"{UntrustedText.Escape(certificate.KeyId)}\"), not a public key: the account form wants the public key line, " +
                     "the content of the .pub file without \"-cert\" in its name (id_ed25519.pub, not id_ed25519-cert.pub). The key it certifies was extracted below."));
             }
 
             PublicKeyBlobInfo info = PublicKeyBlobInfo.TryParse(keyBlob, out _)!;
             var key = new SshPublicKey(keyBlob, comment);
-            if (!UntrustedText.IsSafe(comment))
+            if (SshPublicKey.UnsafeCommentProblem(comment) is string unsafeComment)
             {
-                problems.Add(new PublicKeyProblem("UnsafeComment", PublicKeyProblemSeverity.Warning,
-                    $"The comment holds control or text-direction characters ({UntrustedText.UnsafeCharacters(comment)}), which can clear a terminal, forge lines or hide text. " +
-                    "They are shown escaped, as plain text, in the line below. Give the key a plain comment (the words after the key data in the .pub file)."));
+                problems.Add(new PublicKeyProblem("UnsafeComment", PublicKeyProblemSeverity.Warning, unsafeComment));
             }
 
             if (info.KeyType == RsaPrivateKey.TypeName && info.Bits < KeySizeLimits.RsaMinimumBits)

@@ -31,6 +31,16 @@ namespace EspriSsh.Core.Keys
             ? KeyType + " " + Convert.ToBase64String(Blob)
             : KeyType + " " + Convert.ToBase64String(Blob) + " " + UntrustedText.Escape(Comment);
 
+        /// <summary>
+        /// What is wrong with <paramref name="comment"/> when it holds characters that drive a terminal
+        /// (said wherever such a comment is met: the key list, the paste check, the setup); null when none.
+        /// </summary>
+        public static string? UnsafeCommentProblem(string? comment) => UntrustedText.IsSafe(comment)
+            ? null
+            : $"The comment holds control or text-direction characters ({UntrustedText.UnsafeCharacters(comment)}), which can clear a terminal, " +
+                "forge lines or hide text: it is shown escaped, as plain text. Give the key a plain comment (the words after the key data " +
+                "in the .pub file; ssh-keygen -c -f <key> changes it in the private key too).";
+
         public bool SameKeyAs(SshPublicKey other) => Convert.ToBase64String(Blob) == Convert.ToBase64String(other.Blob);
 
         public override string ToString() => ToLine();

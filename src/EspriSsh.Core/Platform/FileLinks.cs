@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using Microsoft.Win32.SafeHandles;
 
@@ -65,7 +66,7 @@ namespace EspriSsh.Core.Platform
             }
 
             throw new EspriException(ErrorIds.FileUnreadable,
-                $"'{path}' is a chain of more than {MaxHops} symbolic links (a loop?). Point it at the real file.", path);
+                $"{UntrustedText.Quoted(path)} is a chain of more than {MaxHops} symbolic links (a loop?). Point it at the real file.", path);
         }
 
         private static unsafe string? UnixReadLink(string path)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Platform
 {
@@ -93,7 +94,7 @@ namespace EspriSsh.Core.Platform
                         return new JudgedFile(FileKind.Socket, null, null); // what open(2) says of a Unix socket
                     case UnixOpenFlags.AccessDenied:
                     case UnixOpenFlags.PermissionNotAllowed:
-                        throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.");
+                        throw new UnauthorizedAccessException($"Access to the path {UntrustedText.Quoted(path)} is denied.");
                     default:
                         if (errno == UnixOpenFlags.TooManyLinks && !followLinks)
                         {
@@ -101,8 +102,8 @@ namespace EspriSsh.Core.Platform
                         }
 
                         throw new IOException(errno == UnixOpenFlags.TooManyLinks
-                            ? $"'{path}' is a loop of symbolic links."
-                            : $"'{path}' could not be opened (errno {errno}).");
+                            ? $"{UntrustedText.Quoted(path)} is a loop of symbolic links."
+                            : $"{UntrustedText.Quoted(path)} could not be opened (errno {errno}).");
                 }
             }
 

@@ -2,6 +2,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Platform
 {
@@ -47,7 +48,7 @@ namespace EspriSsh.Core.Platform
             if ((mode & groupOrOther) != 0)
             {
                 return new AccessVerdict(false, octal,
-                    $"mode {octal} lets other users read it; OpenSSH ignores such a private key (\"UNPROTECTED PRIVATE KEY FILE\"). Fix: chmod 600 '{path}'");
+                    $"mode {octal} lets other users read it; OpenSSH ignores such a private key (\"UNPROTECTED PRIVATE KEY FILE\"). Fix: chmod 600 {UntrustedText.QuotedArgument(path)}");
             }
 
             return new AccessVerdict(true, octal, null);
@@ -65,7 +66,7 @@ namespace EspriSsh.Core.Platform
             return (mode & GroupOrOtherWrite) == 0
                 ? new AccessVerdict(true, octal, null)
                 : new AccessVerdict(false, octal,
-                    $"mode {octal} lets other users create, replace or delete files in '{path}' (your keys, config, known_hosts); OpenSSH's StrictModes refuses such a folder. Fix: chmod go-w '{path}'");
+                    $"mode {octal} lets other users create, replace or delete files in {UntrustedText.Quoted(path)} (your keys, config, known_hosts); OpenSSH's StrictModes refuses such a folder. Fix: chmod go-w {UntrustedText.QuotedArgument(path)}");
         }
 
         public void RemoveOthersWrite(string path)
@@ -84,7 +85,7 @@ namespace EspriSsh.Core.Platform
         {
             if (FileLinks.TargetOf(path) is string target)
             {
-                throw new IOException($"'{path}' is a symbolic link (to {target}); its rights are not changed through it.");
+                throw new IOException($"{UntrustedText.Quoted(path)} is a symbolic link (to {target}); its rights are not changed through it.");
             }
 
             bool mac = RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
@@ -97,12 +98,12 @@ namespace EspriSsh.Core.Platform
             bool notSupported = errno == (mac ? 45 : 95) || (mac && errno == 102);
             if (!notSupported)
             {
-                throw new IOException($"chmod {Convert.ToString(mode, 8)} '{path}' failed (errno {errno}).");
+                throw new IOException($"chmod {Convert.ToString(mode, 8)} {UntrustedText.Quoted(path)} failed (errno {errno}).");
             }
 
             if (FileLinks.TargetOf(path) != null || Native.chmod(path, (uint)mode) != 0)
             {
-                throw new IOException($"chmod {Convert.ToString(mode, 8)} '{path}' failed (errno {Marshal.GetLastWin32Error()}).");
+                throw new IOException($"chmod {Convert.ToString(mode, 8)} {UntrustedText.Quoted(path)} failed (errno {Marshal.GetLastWin32Error()}).");
             }
         }
 

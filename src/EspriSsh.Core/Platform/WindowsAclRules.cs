@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Platform
 {
@@ -18,7 +19,7 @@ namespace EspriSsh.Core.Platform
 
         public static AccessVerdict Evaluate(string path, string ownerSid, string userSid, IEnumerable<AclEntry> allowEntries)
         {
-            string fix = $"Repair-EspriKeyPermission -Path '{path}'  (or: icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\")";
+            string fix = $"Repair-EspriKeyPermission -Path {UntrustedText.QuotedArgument(path)}  (or: icacls \"{path}\" /inheritance:r /grant:r \"%USERNAME%:F\")";
             if (ownerSid != userSid && ownerSid != SystemSid && ownerSid != AdministratorsSid)
             {
                 return new AccessVerdict(false, $"owner {ownerSid}", $"the file is owned by {ownerSid}, not by you; Win32-OpenSSH refuses it. Fix: {fix}");

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Security.AccessControl;
 using System.Security.Principal;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Platform
 {
@@ -52,7 +53,7 @@ namespace EspriSsh.Core.Platform
         {
             if (FileLinks.TargetOf(path) is string target)
             {
-                throw new IOException($"'{path}' is a link (to {target}); its rights are not changed through it.");
+                throw new IOException($"{UntrustedText.Quoted(path)} is a link (to {target}); its rights are not changed through it.");
             }
 
             var file = new FileInfo(path);

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Files;
 
@@ -59,7 +60,7 @@ namespace EspriSsh.Core.Site
             catch (JsonException ex)
             {
                 throw new EspriException(ErrorIds.SiteProfileInvalid,
-                    $"Site profile '{source}' is not valid JSON ({ex.Message}). Fix the file or omit -Path to use the built-in profile.", source, ex);
+                    $"Site profile {UntrustedText.Quoted(source)} is not valid JSON ({ex.Message}). Fix the file or omit -Path to use the built-in profile.", source, ex);
             }
 
             using (document)
@@ -73,7 +74,7 @@ namespace EspriSsh.Core.Site
                 {
                     // Its messages name the field's path ("$.hosts[0] must be an object."), never a .NET type.
                     throw new EspriException(ErrorIds.SiteProfileInvalid,
-                        $"Site profile '{source}' is not usable: {ex.Message} Fix that field, or unset {EnvironmentVariable} (omit -Path) to use the built-in profile.", source, ex);
+                        $"Site profile {UntrustedText.Quoted(source)} is not usable: {ex.Message} Fix that field, or unset {EnvironmentVariable} (omit -Path) to use the built-in profile.", source, ex);
                 }
             }
 

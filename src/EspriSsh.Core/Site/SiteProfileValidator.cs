@@ -129,7 +129,7 @@ namespace EspriSsh.Core.Site
 
         public static EspriException Invalid(string source, string field, string problem) =>
             new EspriException(ErrorIds.SiteProfileInvalid,
-                $"Site profile '{source}' is not usable: {field} {problem}. Fix that field, or unset {SiteProfileLoader.EnvironmentVariable} (omit -Path) to use the built-in profile.", source);
+                $"Site profile {UntrustedText.Quoted(source)} is not usable: {field} {problem}. Fix that field, or unset {SiteProfileLoader.EnvironmentVariable} (omit -Path) to use the built-in profile.", source);
 
         /// <summary>A DNS name (letters, digits, '-' inside labels, dots between) or an IPv4/IPv6 address.</summary>
         internal static bool IsHostName(string? name)

@@ -1,4 +1,5 @@
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Site;
@@ -55,7 +56,7 @@ namespace EspriSsh.Core.Workflows
         {
             if (plan.Refusal != null)
             {
-                throw plan.Refusal.ToException(plan.RefusedByEdit ? $"The edit of '{plan.Path}' was not written" : $"'{plan.Path}' was left as it is");
+                throw plan.Refusal.ToException(plan.RefusedByEdit ? $"The edit of {UntrustedText.Quoted(plan.Path)} was not written" : $"{UntrustedText.Quoted(plan.Path)} was left as it is");
             }
 
             foreach (string warning in plan.Warnings)

@@ -1,5 +1,6 @@
 using System;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -33,8 +34,8 @@ namespace EspriSsh.Core.Workflows
         {
             string output = plan.OutputFormat == KeyOutputFormat.Ppk ? "PuTTY key (PPK v3)" : "OpenSSH key";
             return new PlannedChange(plan.Destination, plan.ReplacesExisting
-                ? $"Replace the key pair (the old files are kept as .bak) with the {output} converted from '{plan.SourcePath}'"
-                : $"Write the {output} converted from '{plan.SourcePath}' (and {plan.PublicKeyPath})");
+                ? $"Replace the key pair (the old files are kept as .bak) with the {output} converted from {UntrustedText.Quoted(plan.SourcePath)}"
+                : $"Write the {output} converted from {UntrustedText.Quoted(plan.SourcePath)} (and {plan.PublicKeyPath})");
         }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -33,10 +34,10 @@ namespace EspriSsh.Core.Workflows
         public KeyInstallPlan Plan(InstallKeyRequest request, PrivateKeyFile? opened = null) => KeyInstallService.Plan(request, site, opened);
 
         public static PlannedChange Describe(KeyInstallPlan plan) => plan.Action == KeyInstallAction.PublicKeyOnly
-            ? new PlannedChange(plan.PublicKeyPath, $"Write the public key of '{plan.Source}' ({(plan.ReplacesExisting ? "the old file kept as .bak" : "it is missing")})")
+            ? new PlannedChange(plan.PublicKeyPath, $"Write the public key of {UntrustedText.Quoted(plan.Source)} ({(plan.ReplacesExisting ? "the old file kept as .bak" : "it is missing")})")
             : new PlannedChange(plan.Destination, plan.ReplacesExisting
-                ? $"Replace the key pair there (kept as .bak) with the key of '{plan.Source}'"
-                : $"Install the key of '{plan.Source}' in the OpenSSH format (and {plan.PublicKeyPath})");
+                ? $"Replace the key pair there (kept as .bak) with the key of {UntrustedText.Quoted(plan.Source)}"
+                : $"Install the key of {UntrustedText.Quoted(plan.Source)} in the OpenSSH format (and {plan.PublicKeyPath})");
 
         /// <summary>Writes the approved plan.</summary>
         public KeyInfo Execute(KeyInstallPlan plan, KeyAnswers answers, bool addToAgent)
@@ -49,7 +50,7 @@ namespace EspriSsh.Core.Workflows
             info.JudgedBy(site);
             if (!info.Encrypted)
             {
-                ui.Warn($"'{info.Path}' has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
+                ui.Warn($"{UntrustedText.Quoted(info.Path)} has no passphrase: anyone who gets a copy of the file can use your account, and the site requires one. " +
                     $"Protect it: {KeyAdvice.AddPassphrase(info.Path)}");
             }
 
@@ -78,7 +79,7 @@ namespace EspriSsh.Core.Workflows
             if (plan.AlreadyInstalled)
             {
                 KeyInfo installed = KeyInstallService.DescribeInstalled(plan).JudgedBy(site);
-                ui.Warn($"'{plan.Destination}' already holds this key ({installed.Fingerprint}): nothing was written.");
+                ui.Warn($"{UntrustedText.Quoted(plan.Destination)} already holds this key ({installed.Fingerprint}): nothing was written.");
                 if (request.AddToAgent || request.Passphrase != null)
                 {
                     PrivateKeyFile key = source.Open(); // a given passphrase is checked here too

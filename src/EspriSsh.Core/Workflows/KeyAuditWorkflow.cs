@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Files;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -33,7 +34,7 @@ namespace EspriSsh.Core.Workflows
         {
             if (!Directory.Exists(sshDirectory))
             {
-                ui.Verbose($"There is no ssh folder '{sshDirectory}' yet: no keys (New-EspriKey makes the first).");
+                ui.Verbose($"There is no ssh folder {UntrustedText.Quoted(sshDirectory)} yet: no keys (New-EspriKey makes the first).");
                 return new KeyEntry[0];
             }
 

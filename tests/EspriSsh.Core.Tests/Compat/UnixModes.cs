@@ -16,7 +16,7 @@ namespace EspriSsh.Core.Tests
                 throw NotOnWindows();
             }
 #if NETFRAMEWORK
-            string octal = ExternalTool.Check("stat", "-c", "%a", path).Trim();
+            string octal = ExternalTool.Check(Stat, "-c", "%a", path).Trim();
             return (UnixFileMode)Convert.ToInt32(octal, 8);
 #else
             return File.GetUnixFileMode(path);
@@ -52,6 +52,10 @@ namespace EspriSsh.Core.Tests
             new PlatformNotSupportedException("Unix file modes do not exist on Windows: mark the test [UnixFact].");
 
 #if NETFRAMEWORK
+        // On PATH, else where coreutils keeps it: a test may empty PATH (ReportOverCorpusTests does, so
+        // that a Match exec of the corpus runs no program), and the Mono stand-in reads modes through this.
+        private static string Stat => ExternalTool.Exists("stat") ? "stat" : Array.Find(new[] { "/usr/bin/stat", "/bin/stat" }, File.Exists) ?? "stat";
+
         [DllImport("libc", SetLastError = true)]
         private static extern int chmod(string path, int mode);
 #endif

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Numerics;
 using System.Threading;
 using EspriSsh.Core.Connection;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 using EspriSsh.Core.Site;
@@ -67,6 +68,49 @@ namespace EspriSsh.Core.Tests.Connection
             finally
             {
                 silent.Stop();
+            }
+        }
+
+        [RequiresToolsFact("ssh-keygen")]
+        public void AServerGreetingWithTerminalSequencesIsShownEscaped()
+        {
+            using var dir = new TempDirectory();
+            var server = new TcpListener(IPAddress.Loopback, 0);
+            server.Start();
+            using var stopped = new CancellationTokenSource();
+            var greeter = new Thread(() =>
+            {
+                // Every connection (the Tcp stage's probe, then SSH.NET's) gets the greeting, then garbage instead of a key exchange.
+                while (!stopped.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using Socket s = server.AcceptSocket();
+                        s.Send(System.Text.Encoding.ASCII.GetBytes("SSH-2.0-Evil\u001b[2J\u001b]0;pwned\u0007\r\n"));
+                        s.Receive(new byte[4096]);
+                        s.Send(new byte[64]);
+                    }
+                    catch (Exception) // a client that hung up, or the listener stopped
+                    {
+                    }
+                }
+            }) { IsBackground = true };
+            greeter.Start();
+            try
+            {
+                ConnectionPlan plan = Plan(dir, ((IPEndPoint)server.LocalEndpoint).Port, Key(dir));
+                plan.Timeout = TimeSpan.FromSeconds(10);
+                ConnectionTestResult result = new ConnectionTester(Loader, SiteProfileLoader.Default).Run(plan);
+
+                ConnectionStage banner = result.Stages.Single(s => s.Name == StageNames.Banner);
+                Assert.True(banner.Status == StageStatus.Passed, string.Join("\n", result.Stages));
+                Assert.Contains("Evil\\x1b[2J\\x1b]0;pwned\\x07", banner.Detail);
+                Assert.All(result.Stages, s => Assert.True(UntrustedText.IsSafe(s.Detail) && UntrustedText.IsSafe(s.Hint), s.ToString()));
+            }
+            finally
+            {
+                stopped.Cancel();
+                server.Stop();
             }
         }
 

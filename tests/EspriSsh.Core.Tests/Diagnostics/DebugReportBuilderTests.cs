@@ -38,6 +38,26 @@ namespace EspriSsh.Core.Tests.Diagnostics
         }
 
         [Fact]
+        public void AnSshFolderOfThousandsOfFilesIsListedBounded()
+        {
+            using var dir = new TempDirectory();
+            for (int i = 0; i < 3000; i++)
+            {
+                File.WriteAllText(dir.File("junk" + i.ToString("D4")), "junk\n");
+                Directory.CreateDirectory(dir.File("sub" + i.ToString("D4")));
+            }
+
+            var request = new DebugReportRequest(SiteProfileLoader.Default) { SshDirectory = dir.Path, ToolEnvironment = new NoSshEnvironment() };
+            string text = DebugReportBuilder.Build(request).Text;
+
+            Assert.Contains("junk0199 ", text);
+            Assert.DoesNotContain("junk0200 ", text);
+            Assert.Contains("(and 2800 more files, not listed; their private keys are still checked)", text);
+            Assert.Contains("(and 2800 more)", text);
+            Assert.True(text.Length < 100_000, $"{text.Length} characters");
+        }
+
+        [Fact]
         public void AnExistingReportIsKeptUnlessForcedAndThenBackedUp()
         {
             using var dir = new TempDirectory();

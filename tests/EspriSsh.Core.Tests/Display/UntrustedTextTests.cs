@@ -39,6 +39,24 @@ namespace EspriSsh.Core.Tests.Display
         }
 
         [Fact]
+        public void AQuotedNameIsOneEscapedLine()
+        {
+            Assert.Equal("'/home/o'brien/id\\n2. [ERROR]\\x1b[2J'", UntrustedText.Quoted("/home/o'brien/id\n2. [ERROR]\u001b[2J"));
+        }
+
+        [Theory]
+        [InlineData("/home/me/.ssh/id_ed25519", "'/home/me/.ssh/id_ed25519'")]
+        [InlineData("/home/o'brien/k", "'/home/o''brien/k'")]
+        // PowerShell ends a single-quoted string at a typographic quote too: each is doubled.
+        [InlineData("k\u2019; Remove-Item ~; \u2018", "'k\u2019\u2019; Remove-Item ~; \u2018\u2018'")]
+        [InlineData("a\u201ab\u201bc", "'a\u201a\u201ab\u201b\u201bc'")]
+        [InlineData("id\n    rm -rf ~", "'id\\n    rm -rf ~'")]
+        public void AnArgumentCannotEndItsQuotesOrItsLine(string path, string argument)
+        {
+            Assert.Equal(argument, UntrustedText.QuotedArgument(path));
+        }
+
+        [Fact]
         public void NullIsEmptyAndSafe()
         {
             Assert.Equal("", UntrustedText.Escape(null));

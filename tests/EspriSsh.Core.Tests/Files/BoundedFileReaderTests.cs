@@ -108,9 +108,14 @@ namespace EspriSsh.Core.Tests.Files
             string path = dir.File("k.ppk");
             File.WriteAllText(path, "a key");
             using var stop = new CancellationTokenSource();
-            Task flipper = Task.Run(() => Flip(dir, path, stop.Token));
+            using var flipping = new ManualResetEventSlim();
+
+            // Own threads, and the reads start once the path has been a FIFO: on a loaded machine the thread
+            // pool started the flipper after all the reads were done, and the test saw no swap at all.
+            Task flipper = Task.Factory.StartNew(() => Flip(dir, path, flipping, stop.Token), TaskCreationOptions.LongRunning);
+            Assert.True(flipping.Wait(HangLimit), "the flipper never made the path a FIFO");
             int contents = 0, refused = 0, missing = 0;
-            Task reader = Task.Run(() =>
+            Task reader = Task.Factory.StartNew(() =>
             {
                 for (int i = 0; i < Reads; i++)
                 {
@@ -130,7 +135,7 @@ namespace EspriSsh.Core.Tests.Files
                         refused++;
                     }
                 }
-            });
+            }, TaskCreationOptions.LongRunning);
             try
             {
                 Assert.True(reader.Wait(HangLimit), $"a read hung after {contents + refused + missing} of {Reads} reads");
@@ -193,7 +198,7 @@ namespace EspriSsh.Core.Tests.Files
         }
 
         // Renames a fresh file, then a fresh FIFO, over the path until stopped.
-        private static void Flip(TempDirectory dir, string path, CancellationToken stop)
+        private static void Flip(TempDirectory dir, string path, ManualResetEventSlim flipping, CancellationToken stop)
         {
             string file = dir.File("file.tmp"), fifo = dir.File("fifo.tmp");
             while (!stop.IsCancellationRequested)
@@ -206,6 +211,7 @@ namespace EspriSsh.Core.Tests.Files
                 }
 
                 Rename(fifo, path);
+                flipping.Set();
             }
         }
 

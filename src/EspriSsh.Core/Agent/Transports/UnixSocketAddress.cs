@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Agent.Transports
 {
@@ -20,7 +21,7 @@ namespace EspriSsh.Core.Agent.Transports
             this.path = Encoding.UTF8.GetBytes(path);
             if (this.path.Length >= MaxPathBytes)
             {
-                throw AgentErrors.NotRunning($"the agent at '{path}'", $"the socket path is longer than {MaxPathBytes - 1} bytes, which sockets do not allow", null);
+                throw AgentErrors.NotRunning($"the agent at {UntrustedText.Quoted(path)}", $"the socket path is longer than {MaxPathBytes - 1} bytes, which sockets do not allow", null);
             }
         }
 

@@ -27,9 +27,9 @@ namespace EspriSsh.Core.Agent.Transports
 
         public AgentKind Kind { get; private set; }
 
-        public string Description => Kind != AgentKind.Unknown ? $"{AgentKindNames.Name(Kind)} at '{Path}'"
-            : string.IsNullOrEmpty(program) ? $"the agent at '{Path}'"
-            : $"the agent at '{Path}' (the program '{UntrustedText.Escape(program)}')";
+        public string Description => Kind != AgentKind.Unknown ? $"{AgentKindNames.Name(Kind)} at {UntrustedText.Quoted(Path)}"
+            : string.IsNullOrEmpty(program) ? $"the agent at {UntrustedText.Quoted(Path)}"
+            : $"the agent at {UntrustedText.Quoted(Path)} (the program '{UntrustedText.Escape(program)}')";
 
         public Stream Connect(TimeSpan timeout, CancellationToken cancellation)
         {

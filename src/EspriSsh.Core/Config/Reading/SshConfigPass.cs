@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config.Grammar;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Config.Reading
 {
@@ -179,7 +180,7 @@ namespace EspriSsh.Core.Config.Reading
                 {
                     state.Problems.Add(new SshConfigProblem(location, "Too many recursive configuration includes")
                     {
-                        Note = cycle ? $"'{path}' includes itself, directly or through other included files" : $"Include lines nest more than {IncludedFiles.MaxDepth} levels deep",
+                        Note = cycle ? $"{UntrustedText.Quoted(path)} includes itself, directly or through other included files" : $"Include lines nest more than {IncludedFiles.MaxDepth} levels deep",
                     });
                     throw new SshConfigRefusal();
                 }

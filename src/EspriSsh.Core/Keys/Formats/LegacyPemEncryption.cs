@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
+using EspriSsh.Core.Display;
 
 namespace EspriSsh.Core.Keys.Formats
 {
@@ -30,7 +31,7 @@ namespace EspriSsh.Core.Keys.Formats
             string cipherName = dek[0].Trim().ToUpperInvariant();
             using SymmetricAlgorithm algorithm = Create(cipherName)
                 ?? throw KeyFileErrors.UnsupportedEncryption(source, "the PEM cipher " + dek[0].Trim(),
-                    $"Save it again with AES into a new file, for example: openssl pkey -in '{source}' -aes256 -out '{source}-aes.pem'");
+                    $"Save it again with AES into a new file, for example: openssl pkey -in {UntrustedText.Quoted(source)} -aes256 -out '{source}-aes.pem'");
             if (iv.Length != algorithm.BlockSize / 8)
             {
                 throw KeyFileErrors.Invalid(source, "its DEK-Info IV has the wrong length.");

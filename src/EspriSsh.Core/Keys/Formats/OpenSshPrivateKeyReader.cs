@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using EspriSsh.Core.Crypto;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys.Formats
@@ -176,7 +177,7 @@ namespace EspriSsh.Core.Keys.Formats
 
         private static EspriException TooManyRounds(string source, uint rounds) =>
             new EspriException(ErrorIds.KdfTooExpensive,
-                $"'{source}' asks for {rounds} bcrypt rounds to check its passphrase, more than the {OpenSshPrivateKeyFormat.MaxRounds} EspriSsh accepts " +
+                $"{UntrustedText.Quoted(source)} asks for {rounds} bcrypt rounds to check its passphrase, more than the {OpenSshPrivateKeyFormat.MaxRounds} EspriSsh accepts " +
                 $"(ssh-keygen writes 16 to 100; {OpenSshPrivateKeyFormat.MaxRounds} already take about 2 seconds). It was not attempted. " +
                 $"If you made this key yourself with a large -a, lower it on a copy: {KeyAdvice.SshKeygenOnCopy(source, "-a 100")}", source);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Nist;
@@ -102,9 +103,9 @@ namespace EspriSsh.Core.Keys.Formats
             if (kdf.IterationCount.BitLength > 31 || kdf.IterationCount.IntValue > MaxIterations)
             {
                 throw new EspriException(ErrorIds.KdfTooExpensive,
-                    $"'{source}' asks for {kdf.IterationCount} PBKDF2 iterations to check its passphrase, more than the {MaxIterations} EspriSsh accepts " +
+                    $"{UntrustedText.Quoted(source)} asks for {kdf.IterationCount} PBKDF2 iterations to check its passphrase, more than the {MaxIterations} EspriSsh accepts " +
                     "(OpenSSL writes 2048). It was not attempted. If you made this file yourself, re-encrypt it into a new file with fewer: " +
-                    $"openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 100000 -in '{source}' -out '{source}-aes.pem'", source);
+                    $"openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 100000 -in {UntrustedText.Quoted(source)} -out '{source}-aes.pem'", source);
             }
         }
 
@@ -158,6 +159,6 @@ namespace EspriSsh.Core.Keys.Formats
 
         private static string ReEncrypt(string source, bool legacyProvider) =>
             "Re-encrypt it into a new file with OpenSSL 3, then use that file: openssl pkcs8 -topk8 -v2 aes-256-cbc " +
-            (legacyProvider ? "-provider legacy -provider default " : "") + $"-in '{source}' -out '{source}-aes.pem'";
+            (legacyProvider ? "-provider legacy -provider default " : "") + $"-in {UntrustedText.Quoted(source)} -out '{source}-aes.pem'";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Threading;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys.Formats
@@ -77,7 +78,7 @@ namespace EspriSsh.Core.Keys.Formats
                 {
                     throw IsEncrypted
                         ? WrongPassphraseException.OfPpkFile(
-                            $"Wrong passphrase for '{Path}'. Type the passphrase you chose in PuTTYgen/MobaXterm for this key (it is case-sensitive).", Path)
+                            $"Wrong passphrase for {UntrustedText.Quoted(Path)}. Type the passphrase you chose in PuTTYgen/MobaXterm for this key (it is case-sensitive).", Path)
                         : Corrupt(Path, "its integrity check (Private-MAC) does not match the contents");
                 }
 
@@ -104,7 +105,7 @@ namespace EspriSsh.Core.Keys.Formats
 
         internal static EspriException Corrupt(string path, string why, Exception? inner = null) =>
             new EspriException(ErrorIds.PpkCorrupt,
-                $"'{path}' is a damaged PuTTY key file: {why}. Use a backup copy, or open the key in PuTTYgen and save it again.", path, inner);
+                $"{UntrustedText.Quoted(path)} is a damaged PuTTY key file: {why}. Use a backup copy, or open the key in PuTTYgen and save it again.", path, inner);
 
         private static bool FixedTimeEquals(byte[] a, byte[] b)
         {

@@ -1,4 +1,5 @@
 using EspriSsh.Core.Crypto;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys.Formats
@@ -52,7 +53,7 @@ namespace EspriSsh.Core.Keys.Formats
             if (memoryKiB > MaxMemoryKiB || passes > MaxPasses || parallelism > MaxParallelism || memoryKiB * passes > MaxWork)
             {
                 throw new EspriException(ErrorIds.PpkKdfTooExpensive,
-                    $"'{path}' asks for an Argon2 key derivation far beyond what PuTTY creates (memory {memoryKiB} KiB, passes {passes}, " +
+                    $"{UntrustedText.Quoted(path)} asks for an Argon2 key derivation far beyond what PuTTY creates (memory {memoryKiB} KiB, passes {passes}, " +
                     $"parallelism {parallelism}; limits: {MaxMemoryKiB} KiB, {MaxPasses} passes, {MaxParallelism} lanes). It was not attempted. " +
                     "If you made this file yourself, re-save it in PuTTYgen with default parameters.", path);
             }
@@ -60,7 +61,7 @@ namespace EspriSsh.Core.Keys.Formats
             if (passes < 1 || parallelism < 1 || memoryKiB < 8 * parallelism)
             {
                 throw new EspriException(ErrorIds.PpkCorrupt,
-                    $"'{path}' has impossible Argon2 parameters (memory {memoryKiB} KiB, passes {passes}, parallelism {parallelism}). " +
+                    $"{UntrustedText.Quoted(path)} has impossible Argon2 parameters (memory {memoryKiB} KiB, passes {passes}, parallelism {parallelism}). " +
                     "The file is damaged; use your backup or export the key again from PuTTYgen.", path);
             }
 

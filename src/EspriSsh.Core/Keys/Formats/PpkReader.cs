@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using EspriSsh.Core.Crypto;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 
 namespace EspriSsh.Core.Keys.Formats
@@ -106,14 +107,14 @@ namespace EspriSsh.Core.Keys.Formats
 
         internal static EspriException NotPpk(string path, string why) =>
             new EspriException(ErrorIds.NotAPpkFile,
-                $"'{path}' is not a PuTTY key file (.ppk): {why}. Choose the .ppk file that PuTTYgen or MobaXterm saved.", path);
+                $"{UntrustedText.Quoted(path)} is not a PuTTY key file (.ppk): {why}. Choose the .ppk file that PuTTYgen or MobaXterm saved.", path);
 
         private static EspriException Unsupported(string path, string what) =>
-            new EspriException(ErrorIds.PpkUnsupportedVersion, $"'{path}' is {what}.", path);
+            new EspriException(ErrorIds.PpkUnsupportedVersion, $"{UntrustedText.Quoted(path)} is {what}.", path);
 
         private static EspriException UnsupportedEncryption(string path, string what) =>
             new EspriException(ErrorIds.PpkUnsupportedEncryption,
-                $"'{path}' uses {what}, which PuTTY itself does not write (it uses aes256-cbc with Argon2). " +
+                $"{UntrustedText.Quoted(path)} uses {what}, which PuTTY itself does not write (it uses aes256-cbc with Argon2). " +
                 "Open the key in an up-to-date PuTTYgen, save it again, and convert that file.", path);
 
         private static bool StartsWith(byte[] content, string prefix)

@@ -1,5 +1,6 @@
 using System.Linq;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
 
@@ -48,7 +49,7 @@ namespace EspriSsh.Core.Workflows.Setup
             {
                 return new SetupStep(SetupStepName.Agent, SetupStepStatus.NeedsYou,
                     $"The key's passphrase is needed to add it to {agent.Agent}, and this session cannot ask for it.",
-                    $"Run ssh-add '{path}' in your session, or pass -Passphrase.");
+                    $"Run ssh-add {UntrustedText.QuotedArgument(path)} in your session, or pass -Passphrase.");
             }
 
             AgentAddResult added = ctx.Agent.Add(key.Key, path, ui: ctx.Ui);

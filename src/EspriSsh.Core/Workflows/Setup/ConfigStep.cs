@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using EspriSsh.Core.Config;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Platform;
@@ -41,18 +42,18 @@ namespace EspriSsh.Core.Workflows.Setup
             ConfigChange? change = new ConfigWorkflow(ctx.Ui, ctx.Site).Apply(plan);
             if (change == null)
             {
-                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into '{plan.Path}'.",
+                return new SetupStep(SetupStepName.Config, SetupStepStatus.Skipped, $"Would write {hosts} for {user} into {UntrustedText.Quoted(plan.Path)}.",
                     "Run Start-EspriSetup without -WhatIf to do it.");
             }
 
             ctx.ConfigInPlace = plan.Satisfied;
             if (!change.Changed)
             {
-                return Checked(change, user, request.JeanZayUser, SetupStepStatus.AlreadyDone, $"'{plan.Path}' already has {hosts} for {user}.", next);
+                return Checked(change, user, request.JeanZayUser, SetupStepStatus.AlreadyDone, $"{UntrustedText.Quoted(plan.Path)} already has {hosts} for {user}.", next);
             }
 
             string backup = change.BackupPath == null ? "" : $" (the previous file is kept as '{change.BackupPath}')";
-            return Checked(change, user, request.JeanZayUser, SetupStepStatus.Done, $"Wrote {hosts} for {user} into '{plan.Path}'{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
+            return Checked(change, user, request.JeanZayUser, SetupStepStatus.Done, $"Wrote {hosts} for {user} into {UntrustedText.Quoted(plan.Path)}{backup}: 'ssh {plan.Hosts[0]}' now logs you in with your key.", next);
         }
 
         private static SshConfigEditPlan Plan(SetupContext ctx, string user, bool asking = false)

@@ -1,3 +1,4 @@
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Workflows.Setup
@@ -34,6 +35,6 @@ namespace EspriSsh.Core.Workflows.Setup
 
         /// <summary>"'/home/me/.ssh/id_rsa' (ssh-rsa, 4096 bits, tolerated)".</summary>
         public override string ToString() =>
-            $"'{Path}' ({Type}, {Bits} bits, {(Installed ? "" : "PuTTY key, ")}{Verdict.ToString().ToLowerInvariant()})";
+            $"{UntrustedText.Quoted(Path)} ({Type}, {Bits} bits, {(Installed ? "" : "PuTTY key, ")}{Verdict.ToString().ToLowerInvariant()})";
     }
 }

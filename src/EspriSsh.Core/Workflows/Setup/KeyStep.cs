@@ -23,7 +23,7 @@ namespace EspriSsh.Core.Workflows.Setup
             SetupRequest request = ctx.Request;
             KeyDiscoveryResult found = KeyDiscovery.Find(request.SshDirectory, request.HomeDirectory, ctx.Site);
             // Bounded: a Downloads folder of 10,000 junk .ppk files must not make a megabyte of detail.
-            string notUsed = string.Concat(ShortList.Take(found.NotUsed.Select(n => $" Not used: '{n.Path}' ({n.Reason})"), ShortList.DefaultShown,
+            string notUsed = string.Concat(ShortList.Take(found.NotUsed.Select(n => $" Not used: {UntrustedText.Quoted(n.Path)} ({n.Reason})"), ShortList.DefaultShown,
                 more => $" Not used either: {more} more files like these."));
 
             if (request.FromKey != null || (request.KeyPath != null && File.Exists(request.KeyPath)))
@@ -81,7 +81,7 @@ namespace EspriSsh.Core.Workflows.Setup
                 KeyCandidate putty = found.Usable.FirstOrDefault(c => !c.Installed) ?? found.Usable[0];
                 return new SetupStep(SetupStepName.Key, SetupStepStatus.NeedsYou,
                     $"Several keys the site accepts are here: {list}. One key per person: only you know which one is registered.{notUsed}",
-                    $"Name yours: Start-EspriSetup -KeyPath '{installed.Path}' (a key in your ssh folder) or -FromKey '{putty.Path}' (a PuTTY key to install).");
+                    $"Name yours: Start-EspriSetup -KeyPath '{installed.Path}' (a key in your ssh folder) or -FromKey {UntrustedText.Quoted(putty.Path)} (a PuTTY key to install).");
             }
 
             var question = new Question(
@@ -122,7 +122,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
             return asked
                 ? new SetupStep(SetupStepName.Key, SetupStepStatus.Skipped, $"{detail} Its rights ({repair.Before}) are too open for ssh: not changed.",
-                    $"Repair-EspriKeyPermission -Path '{key.Path}'")
+                    $"Repair-EspriKeyPermission -Path {UntrustedText.QuotedArgument(key.Path)}")
                 : new SetupStep(SetupStepName.Key, SetupStepStatus.AlreadyDone, detail);
         }
 
@@ -141,7 +141,7 @@ namespace EspriSsh.Core.Workflows.Setup
 
             if (!InstallKeyWorkflow.Describe(plan).ApprovedBy(ctx.Ui))
             {
-                return WouldDo($"Would install {key} as '{plan.Destination}'.{notUsed}");
+                return WouldDo($"Would install {key} as {UntrustedText.Quoted(plan.Destination)}.{notUsed}");
             }
 
             // Opened here (asked once), so the passphrase is kept for the agent and the connection test.
@@ -169,7 +169,9 @@ namespace EspriSsh.Core.Workflows.Setup
                 }
 
                 KeyInfo info = workflow.Execute(plan, answers, addToAgent: false);
-                return Written(ctx, info, $"Installed {key} as '{info.Path}' in the OpenSSH format", notUsed);
+                // The .pub written carries such a comment escaped: said here, where it changed.
+                string comment = SshPublicKey.UnsafeCommentProblem(plan.PublicKey?.Comment) is string problem ? " " + problem : "";
+                return Written(ctx, info, $"Installed {key} as {UntrustedText.Quoted(info.Path)} in the OpenSSH format", comment + notUsed);
             }
             finally
             {
@@ -185,14 +187,14 @@ namespace EspriSsh.Core.Workflows.Setup
             string none = notUsed.Length == 0 ? " (none was found here)" : "";
             if (!NewKeyWorkflow.Describe(plan).ApprovedBy(ctx.Ui))
             {
-                return WouldDo($"Would create a new {plan.Type} key at '{plan.Path}'{none}.{notUsed}");
+                return WouldDo($"Would create a new {plan.Type} key at {UntrustedText.Quoted(plan.Path)}{none}.{notUsed}");
             }
 
             // Asked here, not inside the workflow, so the passphrase is kept for the agent and the connection test.
             using Secret? passphrase = KeyPassphrases.ForNewKey(ctx.Ui, ctx.Passphrase == null ? PassphraseChoice.Ask : PassphraseChoice.Given(ctx.Passphrase), plan.Path);
             ctx.RememberPassphrase(passphrase);
             KeyInfo info = workflow.Execute(plan, passphrase);
-            return Written(ctx, info, $"Made a new {plan.Type} key at '{info.Path}'{none}", notUsed);
+            return Written(ctx, info, $"Made a new {plan.Type} key at {UntrustedText.Quoted(info.Path)}{none}", notUsed);
         }
 
         private static SetupStep Written(SetupContext ctx, KeyInfo info, string what, string notUsed)

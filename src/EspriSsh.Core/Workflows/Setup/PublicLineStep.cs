@@ -1,3 +1,4 @@
+using EspriSsh.Core.Keys;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Workflows.Setup
@@ -31,6 +32,12 @@ namespace EspriSsh.Core.Workflows.Setup
             else
             {
                 copied = "Not copied to the clipboard.";
+            }
+
+            // The line shows such a comment escaped; the person sending it should know why it looks odd.
+            if (SshPublicKey.UnsafeCommentProblem(ctx.PublicKey.Comment) is string unsafeComment)
+            {
+                copied += " " + unsafeComment;
             }
 
             return !ctx.KeyWritten

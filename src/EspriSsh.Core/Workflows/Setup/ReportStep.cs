@@ -1,4 +1,5 @@
 using EspriSsh.Core.Diagnostics;
+using EspriSsh.Core.Display;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Workflows.Setup
@@ -35,7 +36,7 @@ namespace EspriSsh.Core.Workflows.Setup
             DebugReportPlan plan = DebugReportWorkflow.Plan(report, path, force: false);
             if (!DebugReportWorkflow.Describe(plan).ApprovedBy(ctx.Ui))
             {
-                return new SetupStep(SetupStepName.Report, SetupStepStatus.Skipped, $"Would write the support report '{path}'.",
+                return new SetupStep(SetupStepName.Report, SetupStepStatus.Skipped, $"Would write the support report {UntrustedText.Quoted(path)}.",
                     "Run Start-EspriSetup -TestConnection without -WhatIf to write it.");
             }
 

@@ -78,6 +78,7 @@ namespace EspriSsh.Core.Tests.Keys.HostileCertificates
                 PublicKeyCheck check = PublicKeyPasteChecker.Check(File.ReadAllText(Crafted.PathOf(file)), file, SiteProfileLoader.Default);
                 Assert.True(verdict == "ok" ? check.Normalized != null : !check.Valid, file);
                 Assert.True(check.Normalized == null || UnsafeFree(check.Normalized), check.Normalized);
+                Assert.All(check.Problems, p => Assert.True(UnsafeFree(p.Message), p.Message));
             }
         }
 
