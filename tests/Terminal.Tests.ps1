@@ -221,6 +221,47 @@ Describe 'First contact with a server in a terminal: the question ssh asks' -Ski
     }
 }
 
+Describe 'An agent asking the person to confirm, seen in an 80-column terminal' -Skip:($NoTmux -or $NoSshd -or (Test-Skip -Tool ssh-agent, ssh-add)) {
+    BeforeAll {
+        $script:Box = New-TestSandbox
+        $script:Key = Join-Path $Box.Ssh 'id_ed25519'
+        ssh-keygen -q -t ed25519 -N '' -C 'me' -f $Key
+        $script:Sshd = Start-TestSshd -AuthorizedKeys (Get-Content "$Key.pub")
+        # The person takes their time over the agent's confirmation dialog (ssh-add -c).
+        $script:Dialogs = Join-Path $Box.Home 'dialogs.log'
+        $askpass = Join-Path $Box.Home 'askpass.sh'
+        Set-Content $askpass "#!/bin/sh`necho asked >> '$Dialogs'`nsleep 20`necho yes"; chmod 755 $askpass
+        $env:SSH_ASKPASS = $askpass; $env:SSH_ASKPASS_REQUIRE = 'force'; $env:DISPLAY = ':0'
+        try { $script:Agent = Start-TestSshAgent -Directory $Box.Home }
+        finally { Remove-Item Env:SSH_ASKPASS, Env:SSH_ASKPASS_REQUIRE, Env:DISPLAY -ErrorAction Ignore }
+        $saved = $env:SSH_AUTH_SOCK
+        $env:SSH_AUTH_SOCK = $Agent.Socket
+        ssh-add -q -c $Key 2>$null
+        $env:SSH_AUTH_SOCK = $saved
+        $script:Session = Start-TerminalSession -Width 80 -Environment @{ ESPRISSH_HOME = $Box.Home; HOME = $Box.Home; SSH_AUTH_SOCK = $Agent.Socket } -Setup "Import-Module '$ModulePath'"
+    }
+    AfterAll {
+        if ($Session) { Stop-TerminalSession $Session }
+        if ($Sshd) { Stop-TestSshd $Sshd }
+        if ($Agent) { Stop-TestSshAgent $Agent }
+        Remove-Item -Recurse -Force $Box.Home -ErrorAction Ignore
+    }
+
+    It 'says it waits for the agent, whole, and Ctrl+C stops the wait at once' {
+        Send-TerminalText $Session "Clear-Host; Test-EspriConnection 127.0.0.1 -Port $($Sshd.Port) -User $($Sshd.User) -AcceptNewHostKey -IdentityFile '$Key' -TimeoutSec 60"
+        $screen = Wait-TerminalText $Session 'to confirm the use of a key' -TimeoutSec 30
+        # The line the person reads, whatever the width, and the progress line, which leads with the wait.
+        ($screen -replace '\s+', ' ') | Should -Match ([regex]::Escape("Waiting for the OpenSSH ssh-agent at '$($Agent.Socket)' to sign for 127.0.0.1: it may be asking you to confirm the use of a key, or to type a passphrase, in another window"))
+        $screen = Wait-TerminalText $Session '\[waiting for your agent \(it may be asking' -TimeoutSec 10
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        Send-TerminalKey $Session C-c
+        Send-TerminalText $Session "'<<back' + '>>'"
+        $null = Wait-TerminalText $Session '(?m)^<<back>>$' -TimeoutSec 30
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'Ctrl+C stops the wait for the agent at once (the dialog waits 20 s)'
+        (Get-Content $Dialogs).Count | Should -Be 1
+    }
+}
+
 Describe 'Ctrl+C at a prompt stops the command at once and writes nothing' -Skip:$NoTmux {
     BeforeAll {
         $script:Box = Start-Box

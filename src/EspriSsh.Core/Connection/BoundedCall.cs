@@ -41,6 +41,8 @@ namespace EspriSsh.Core.Connection
 
                     if (task.Wait((int)Math.Ceiling((left < Poll ? left : Poll).TotalMilliseconds), cancellation))
                     {
+                        // Ctrl+C may end the work itself first (an agent wait it stopped fails the login): still a stop, not a result.
+                        cancellation.ThrowIfCancellationRequested();
                         return true;
                     }
 
@@ -49,6 +51,7 @@ namespace EspriSsh.Core.Connection
             }
             catch (AggregateException ex)
             {
+                cancellation.ThrowIfCancellationRequested();
                 error = ex.InnerException ?? ex;
                 return true;
             }

@@ -17,6 +17,8 @@ namespace EspriSsh.Core.Connection
         private readonly TimeSpan timeout;
         private ConnectionStage? current;
         private long agentWaitShown;
+        private int agentSecondsShown;
+        private bool agentWaitSaid;
 
         public StageProgress(IUserInteraction? ui, IReadOnlyList<ConnectionStage> stages, string target, TimeSpan timeout)
         {
@@ -38,19 +40,36 @@ namespace EspriSsh.Core.Connection
             ui.Progress(activity, $"{stage.Name} on {stage.Host}{bound}", Fraction(stage));
         }
 
-        /// <summary>Once per request the agent is asked (<paramref name="agent"/> waiting): it may be asking the person, who should know.</summary>
+        /// <summary>
+        /// While the agent is asked (<paramref name="agent"/> waiting): it may be asking the person, who
+        /// should know. The status leads with that (an 80-column terminal shows about 45 characters of
+        /// it) and counts down each second, because PowerShell draws a progress record only when it
+        /// comes 200 ms after the last one it drew: a single update right after the stage's own is
+        /// never seen. A wait past a second is also said once as a line, which no width cuts.
+        /// </summary>
         public void WaitingForAgent(ConnectionStage stage, AgentKeys agent, long deadline)
         {
             long since = agent.WaitingSince;
-            if (ui == null || since == 0 || since == agentWaitShown)
+            if (ui == null || since == 0)
             {
                 return;
             }
 
-            agentWaitShown = since;
-            double left = Math.Max(0, (deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
-            ui.Progress(activity, $"{stage.Name} on {stage.Host}: {Agent.AgentWait.Status}, up to {left:0} s more",
-                Fraction(stage));
+            long now = Stopwatch.GetTimestamp();
+            int left = (int)Math.Ceiling(Math.Max(0, (deadline - now) / (double)Stopwatch.Frequency));
+            if (since != agentWaitShown || left != agentSecondsShown)
+            {
+                agentWaitShown = since;
+                agentSecondsShown = left;
+                ui.Progress(activity, $"{Agent.AgentWait.Status}, up to {left} s more ({stage.Name} on {stage.Host})", Fraction(stage));
+            }
+
+            if (!agentWaitSaid && now - since > Stopwatch.Frequency)
+            {
+                agentWaitSaid = true;
+                ui.Inform($"Waiting for {agent.Agent ?? "your agent"} to sign for {stage.Host}: it may be asking you to confirm the use of a key, "
+                    + $"or to type a passphrase, in another window (up to {left} s more; -TimeoutSec allows more).");
+            }
         }
 
         private double Fraction(ConnectionStage stage)

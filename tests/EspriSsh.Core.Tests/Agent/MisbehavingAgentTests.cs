@@ -113,6 +113,18 @@ namespace EspriSsh.Core.Tests.Agent
             Assert.Equal(sshRejectsTheList, list.WhySshRejectsIt != null);
         }
 
+        [Fact]
+        public void AKeyTypeWithControlCharactersIsShownEscaped()
+        {
+            byte[] blob = new SshWireWriter().WriteString("ssh-\u001b]0;owned\u0007\r\nrsa").WriteString(RandomBytes(32)).ToArray();
+            using var agent = new MisbehavingAgent(_ => MisbehavingAgent.IdentitiesAnswer(new[] { (blob, "odd") }));
+
+            string problem = Assert.Single(Client(agent).ListIdentities().Problems);
+
+            Assert.Contains(@"its key type 'ssh-\x1b]0;owned\x07\r\nrsa' is not one ssh knows", problem);
+            Assert.DoesNotContain(problem, c => char.IsControl(c));
+        }
+
         [RequiresToolsTheory("sshd", "ssh-keygen", "ssh", RealAgent.Tool, "ssh-add")]
         [InlineData(true)]
         [InlineData(false)]

@@ -92,15 +92,19 @@ namespace EspriSsh.Core.Tests.Agent
             using var agent = new RealAgent(person: person);
             string key = NewKey(dir, "id_ed25519");
             agent.Run("ssh-add", "-c", key);
-            person.Answer(1.5, yes: true);
+            person.Answer(2.5, yes: true);
             using var sshd = new TestSshd(new[] { Pub(key) });
             var interaction = new ScriptedInteraction { CanPrompt = false };
 
-            var espri = new SshBeside(sshd, dir, agent.Socket) { IdentityFiles = new[] { key }, Timeout = TimeSpan.FromSeconds(4) }.Espri(interaction, Agent(agent.Socket));
+            var espri = new SshBeside(sshd, dir, agent.Socket) { IdentityFiles = new[] { key }, Timeout = TimeSpan.FromSeconds(6) }.Espri(interaction, Agent(agent.Socket));
 
             Assert.True(espri.Result.Succeeded, string.Join("\n", espri.Result.Stages));
             Assert.Equal(1, person.Dialogs);
-            Assert.Contains(interaction.ProgressReports, p => p.Status.Contains("waiting for your agent (it may be asking you to confirm or type a passphrase"));
+            // The status leads with the wait (what an 80-column terminal shows) and is redrawn each second.
+            Assert.Contains(interaction.ProgressReports, p => p.Status.StartsWith("waiting for your agent (it may be asking you to confirm or type a passphrase"));
+            Assert.True(interaction.ProgressReports.Count(p => p.Status.StartsWith("waiting for your agent")) >= 2, string.Join("\n", interaction.ProgressReports));
+            string said = Assert.Single(interaction.Information, i => i.StartsWith("Waiting for "));
+            Assert.StartsWith($"Waiting for the OpenSSH ssh-agent at '{agent.Socket}' to sign for box: it may be asking you to confirm", said);
         }
 
         [RequiresToolsFact("sshd", "ssh-keygen", RealAgent.Tool, "ssh-add")]
@@ -185,10 +189,11 @@ namespace EspriSsh.Core.Tests.Agent
             using var dir = new TempDirectory();
             using var agent = new RealAgent();
             string key = NewKey(dir, "id_ed25519");
-            agent.Run("ssh-add", "-t", "1", key);
+            // A lifetime of 4 s: under Mono at a load of 20, 1 s ran out before the first listing.
+            agent.Run("ssh-add", "-t", "4", key);
             var client = new AgentClient(new UnixSocketEndpoint(agent.Socket));
             byte[] blob = Assert.Single(client.ListIdentities()).Blob;
-            Thread.Sleep(1500);
+            Thread.Sleep(4500);
 
             var expired = Assert.Throws<EspriException>(() => client.Sign(blob, new byte[] { 1 }, AgentSignFlags.None));
             agent.Run("ssh-add", key);
