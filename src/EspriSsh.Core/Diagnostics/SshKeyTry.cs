@@ -1,7 +1,5 @@
 using EspriSsh.Core.Display;
 
-using EspriSsh.Core.Display;
-
 namespace EspriSsh.Core.Diagnostics
 {
     /// <summary>One key ssh offered to a host, as its log shows it.</summary>
