@@ -207,12 +207,13 @@ Describe 'Native images (ReadyToRun)' -Skip:(Test-Skip -CoreClrOnly) {
         $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
         $script:Platform = "$os-$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())"
         $script:Images = Join-Path $ModulePath "Dependencies/ReadyToRun/$Platform"
-        # Where the core and SSH.NET were loaded from, once a command has used both.
+        # Where the core, SSH.NET and BouncyCastle were loaded from, once a command has used them.
         $script:WhereLoaded = @"
 `$runtime = (Get-EspriSite).GetType().Assembly.GetType('EspriSsh.Core.Diagnostics.RuntimeInfo')
 `$null = `$runtime::SshLibraryVersion
 'CORE=' + `$runtime.Assembly.Location
 'SSH=' + `$runtime::SshLibraryLocation
+'BC=' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$runtime.Assembly).LoadFromAssemblyName([Reflection.AssemblyName]::new('BouncyCastle.Cryptography')).Location
 "@
         function script:Test-NativeImage([string] $Path) {
             $stream = [IO.File]::OpenRead($Path)
@@ -223,11 +224,12 @@ Describe 'Native images (ReadyToRun)' -Skip:(Test-Skip -CoreClrOnly) {
 
     It 'loads the core and SSH.NET compiled for this platform, in the private context' -Skip:([Environment]::Version.Major -lt 10) {
         $Images | Should -Exist -Because "build.ps1 makes images for $Platform (-NativeImagePlatforms)"
-        foreach ($file in 'EspriSsh.Core.dll', 'Renci.SshNet.dll') { Test-NativeImage (Join-Path $Images $file) | Should -BeTrue -Because "$file holds native code" }
+        foreach ($file in 'EspriSsh.Core.dll', 'Renci.SshNet.dll', 'BouncyCastle.Cryptography.dll') { Test-NativeImage (Join-Path $Images $file) | Should -BeTrue -Because "$file holds native code" }
         $r = Invoke-FreshPwsh -Command "Import-Module '$ModulePath'; $WhereLoaded"
         $r.ExitCode | Should -Be 0 -Because $r.Output
         $r.Output | Should -Match ('CORE=' + [regex]::Escape((Join-Path $Images 'EspriSsh.Core.dll')))
         $r.Output | Should -Match ('SSH=' + [regex]::Escape((Join-Path $Images 'Renci.SshNet.dll')))
+        $r.Output | Should -Match ('BC=' + [regex]::Escape((Join-Path $Images 'BouncyCastle.Cryptography.dll')))
     }
 
     It 'falls back to the plain IL when an image is for another platform' {
@@ -244,6 +246,7 @@ Describe 'Native images (ReadyToRun)' -Skip:(Test-Skip -CoreClrOnly) {
             $r.ExitCode | Should -Be 0 -Because $r.Output
             $r.Output | Should -Match ('CORE=' + [regex]::Escape((Join-Path $module 'Dependencies/net8.0/EspriSsh.Core.dll')))
             $r.Output | Should -Match ('SSH=' + [regex]::Escape((Join-Path $module 'Dependencies/Renci.SshNet.dll')))
+            $r.Output | Should -Match ('BC=' + [regex]::Escape((Join-Path $module 'Dependencies/BouncyCastle.Cryptography.dll')))
         }
         finally { Remove-Item -Recurse -Force $copy -ErrorAction Ignore }
     }

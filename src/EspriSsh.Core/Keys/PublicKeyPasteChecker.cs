@@ -22,6 +22,9 @@ namespace EspriSsh.Core.Keys
         private const string Rfc4716End = "---- END SSH2 PUBLIC KEY ----";
         private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
 
+        // A field of its own, not Regex.IsMatch: the static call's cache costs the first command ~10 JIT-compiled methods.
+        private static readonly Regex StrayWhitespace = new Regex("[ \t]{2,}|\t|^[ \t]|[ \t]$", RegexOptions.Multiline);
+
         /// <summary>
         /// The longest text looked at: a public key line is at most ~3 KB (RSA 16384, a certificate
         /// more), a .ppk pasted by mistake ~12 KB.
@@ -105,7 +108,7 @@ namespace EspriSsh.Core.Keys
         {
             bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
             List<PastedToken> tokens = PastedToken.Split(body);
-            if (!fromBlock && Regex.IsMatch(body.Trim('\n'), "[ \t]{2,}|\t|^[ \t]|[ \t]$", RegexOptions.Multiline))
+            if (!fromBlock && StrayWhitespace.IsMatch(body.Trim('\n')))
             {
                 problems.Add(Repaired("ExtraWhitespace", "Extra spaces or tabs were removed."));
             }
