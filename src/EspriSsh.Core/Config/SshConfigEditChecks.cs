@@ -22,23 +22,23 @@ namespace EspriSsh.Core.Config
     internal sealed class SshConfigEditChecks
     {
         private readonly SshConfigJudge judge;
-        private readonly SshResolveOptions options;
+        private readonly SshConfigReadings readings;
 
-        public SshConfigEditChecks(SshConfigJudge judge, SshResolveOptions options)
+        public SshConfigEditChecks(SshConfigJudge judge, SshConfigReadings readings)
         {
             this.judge = judge;
-            this.options = options;
+            this.readings = readings;
         }
 
         /// <summary>The verdict on the file as it is (<paramref name="original"/>, as read) for the head node, then for the others.</summary>
         public SshConfigVerdict Before(string configPath, IReadOnlyList<DesiredHostBlock> blocks, SshConfigDocument original)
         {
-            SshConfigVerdict verdict = judge.Judge(configPath, blocks[0].Alias, options, original);
+            SshConfigVerdict verdict = judge.Judge(configPath, blocks[0].Alias, readings.Options, () => readings.Read(original, blocks[0].Alias));
             foreach (DesiredHostBlock other in blocks.Skip(1))
             {
-                if (verdict.Accepted && SshConfigResolver.Read(original, other.Alias, options).Refusal != null)
+                if (verdict.Accepted && readings.Read(original, other.Alias).Refusal != null)
                 {
-                    verdict = judge.Judge(configPath, other.Alias, options, original);
+                    verdict = judge.Judge(configPath, other.Alias, readings.Options, () => readings.Read(original, other.Alias));
                 }
             }
 
@@ -61,7 +61,7 @@ namespace EspriSsh.Core.Config
 
             foreach (DesiredHostBlock other in blocks.Skip(1))
             {
-                if (verdict.Accepted && SshConfigResolver.Read(updated, other.Alias, options).Refusal != null)
+                if (verdict.Accepted && readings.Read(updated, other.Alias).Refusal != null)
                 {
                     verdict = AfterFor(configPath, updated, other.Alias, originalLine);
                 }
@@ -74,7 +74,7 @@ namespace EspriSsh.Core.Config
         {
             if (judge.Ssh == null)
             {
-                SshConfigProblem? own = SshConfigResolver.Read(updated, host, options).Refusal;
+                SshConfigProblem? own = readings.Read(updated, host).Refusal;
                 return own == null ? Accepted("EspriSsh's own reading, no ssh installed")
                     : new SshConfigVerdict(false, own.Message, Map(own.Location, configPath, originalLine), "EspriSsh's own reading, no ssh installed", null, null, own.Note);
             }
@@ -90,7 +90,7 @@ namespace EspriSsh.Core.Config
                     stream.Write(bytes, 0, bytes.Length);
                 }
 
-                SshConfigVerdict verdict = judge.Judge(scratch, host, options);
+                SshConfigVerdict verdict = judge.Judge(scratch, host, readings.Options);
                 if (verdict.Accepted)
                 {
                     return verdict;

@@ -43,7 +43,8 @@ namespace EspriSsh.Core.Config
             List<DesiredHostBlock> blocks = siteBlocks.For(request);
             SshConfigDocument original = SshConfigDocument.Load(configPath) ?? SshConfigDocument.Empty(configPath);
             bool exists = File.Exists(configPath);
-            var checks = new SshConfigEditChecks(judge, options);
+            var readings = new SshConfigReadings(options);
+            var checks = new SshConfigEditChecks(judge, readings);
             // A BOM is the one refusal EspriSsh repairs: the check after the edit judges the file without it.
             SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks, original) : null;
             if (before != null && !before.Accepted)
@@ -52,9 +53,9 @@ namespace EspriSsh.Core.Config
             }
 
             var warnings = new List<string>();
-            KeptRoute? kept = KeepOtherRoute(original, blocks, request, options);
+            KeptRoute? kept = KeepOtherRoute(original, blocks, request, readings);
             SshConfigDocument updated = Edit(original, blocks, configPath, request, warnings, options);
-            List<ConfigOverride> overrides = SshConfigVerifier.Verify(updated, blocks, options);
+            List<ConfigOverride> overrides = SshConfigVerifier.Verify(updated, blocks, readings);
             if (PortsToWrite(updated, blocks, overrides, configPath) is List<DesiredHostBlock> later && later.Count > 0)
             {
                 // Port 22 is not written unless a section read after the block would change it: then it is.
@@ -63,7 +64,7 @@ namespace EspriSsh.Core.Config
                     .Select(o => $"{o.Location} ({o.Line}) would set the port of {o.Host} too: Port {o.Wanted} is written in the {o.Host} block so that ssh uses the site's port.").ToList();
                 warnings.Clear();
                 updated = Edit(original, blocks, configPath, request, warnings, options);
-                overrides = SshConfigVerifier.Verify(updated, blocks, options);
+                overrides = SshConfigVerifier.Verify(updated, blocks, readings);
                 warnings.AddRange(why);
             }
 
@@ -144,10 +145,10 @@ namespace EspriSsh.Core.Config
         /// The remote host's current route when it goes through another jump host (a lab proxy IDRIS
         /// registered): kept, and no jump written, unless the request agrees to replace it.
         /// </summary>
-        private static KeptRoute? KeepOtherRoute(SshConfigDocument original, List<DesiredHostBlock> blocks, SshConfigRequest request, SshResolveOptions options)
+        private static KeptRoute? KeepOtherRoute(SshConfigDocument original, List<DesiredHostBlock> blocks, SshConfigRequest request, SshConfigReadings readings)
         {
             DesiredHostBlock? remote = blocks.FirstOrDefault(b => b.Jump != null);
-            ResolvedHostConfig? now = remote == null || original.Lines.Count == 0 ? null : SshConfigResolver.Read(original, remote.Alias, options).Settings;
+            ResolvedHostConfig? now = remote == null || original.Lines.Count == 0 ? null : readings.Read(original, remote.Alias).Settings;
             if (remote == null || now == null || !(SshConfigOverrides.OtherRoute(remote, now) is (string route, SshConfigLocation source)))
             {
                 return null;
@@ -204,13 +205,26 @@ namespace EspriSsh.Core.Config
         /// <summary>A line of the edited text as numbered in the file before the edit; null for a line the edit adds.</summary>
         private static Func<int, int?> LineNumbersBefore(SshConfigDocument original, SshConfigDocument updated)
         {
-            var numbers = new Dictionary<SshConfigLine, int>();
-            for (int i = 0; i < original.Lines.Count; i++)
+            // Built when first asked: most edits name no line (no override, no refusal).
+            Dictionary<SshConfigLine, int>? numbers = null;
+            return line =>
             {
-                numbers[original.Lines[i]] = i + 1;
-            }
+                if (line < 1 || line > updated.Lines.Count)
+                {
+                    return null;
+                }
 
-            return line => line >= 1 && line <= updated.Lines.Count && numbers.TryGetValue(updated.Lines[line - 1], out int before) ? before : (int?)null;
+                if (numbers == null)
+                {
+                    numbers = new Dictionary<SshConfigLine, int>();
+                    for (int i = 0; i < original.Lines.Count; i++)
+                    {
+                        numbers[original.Lines[i]] = i + 1;
+                    }
+                }
+
+                return numbers.TryGetValue(updated.Lines[line - 1], out int before) ? before : (int?)null;
+            };
         }
 
         /// <summary>-User alone writes no jean-zay alias: say how to add it, unless the config has one already.</summary>

@@ -12,6 +12,9 @@ namespace EspriSsh.Core.Config
     {
         private static readonly string[] NoArguments = new string[0];
 
+        // What readconf.c skips before a value it takes whole (WHITESPACE "="); one array, not one per call.
+        private static readonly char[] WholeValueLead = { ' ', '\t', '\r', '\n', '=' };
+
         private SshConfigLine(string text, string lineEnding)
         {
             Text = text;
@@ -35,6 +38,9 @@ namespace EspriSsh.Core.Config
 
         /// <summary>Everything after the keyword and its separator, trailing blanks removed (what ProxyCommand takes).</summary>
         public string RawValue { get; private set; }
+
+        /// <summary>The value as ssh takes it whole (ProxyCommand, Match, the check for a missing argument): <see cref="RawValue"/> without the blanks and '=' before it.</summary>
+        public string WholeValue => RawValue.TrimStart(WholeValueLead);
 
         /// <summary>Where the value starts in <see cref="Text"/> (after "Key ", "Key=" or "Key = ").</summary>
         public int ValueStart { get; private set; }
