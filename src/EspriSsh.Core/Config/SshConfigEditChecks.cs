@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Tools;
@@ -30,10 +31,18 @@ namespace EspriSsh.Core.Config
             this.readings = readings;
         }
 
-        /// <summary>The verdict on the file as it is (<paramref name="original"/>, as read) for the head node, then for the others.</summary>
-        public SshConfigVerdict Before(string configPath, IReadOnlyList<DesiredHostBlock> blocks, SshConfigDocument original)
+        /// <summary>
+        /// Starts judging the file as it is (<paramref name="original"/>, as read) for the head node, on
+        /// another thread: ssh reads the file while the caller plans the edit. Its own reading, when ssh
+        /// is missing or names no line, is done apart from the caller's (readings are not shared across threads).
+        /// </summary>
+        public Task<SshConfigVerdict> StartBefore(string configPath, string head, SshConfigDocument original) =>
+            Task.Run(() => judge.Judge(configPath, head, readings.Options, () => SshConfigResolver.Read(original, head, readings.Options)));
+
+        /// <summary>The verdict on the file as it is: <paramref name="headVerdict"/> (from <see cref="StartBefore"/>), then the other aliases'.</summary>
+        public SshConfigVerdict Before(string configPath, IReadOnlyList<DesiredHostBlock> blocks, SshConfigDocument original, Task<SshConfigVerdict> headVerdict)
         {
-            SshConfigVerdict verdict = judge.Judge(configPath, blocks[0].Alias, readings.Options, () => readings.Read(original, blocks[0].Alias));
+            SshConfigVerdict verdict = headVerdict.GetAwaiter().GetResult();
             foreach (DesiredHostBlock other in blocks.Skip(1))
             {
                 if (verdict.Accepted && readings.Read(original, other.Alias).Refusal != null)

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using EspriSsh.Core.Display;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
@@ -45,13 +47,51 @@ namespace EspriSsh.Core.Config
             bool exists = File.Exists(configPath);
             var readings = new SshConfigReadings(options);
             var checks = new SshConfigEditChecks(judge, readings);
+
+            // ssh reads the file on another core while the edit is planned; nothing planned is used before its verdict.
             // A BOM is the one refusal EspriSsh repairs: the check after the edit judges the file without it.
-            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks, original) : null;
+            Task<SshConfigVerdict>? headVerdict = exists && !original.HasBom ? checks.StartBefore(configPath, blocks[0].Alias, original) : null;
+            (SshConfigEditPlan Plan, SshConfigDocument Updated, Func<int, int?> OriginalLine)? draft = null;
+            ExceptionDispatchInfo? planFailed = null;
+            try
+            {
+                draft = Draft(configPath, original, exists, blocks, request, readings);
+            }
+            catch (Exception ex)
+            {
+                planFailed = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            SshConfigVerdict? before = headVerdict == null ? null : checks.Before(configPath, blocks, original, headVerdict);
             if (before != null && !before.Accepted)
             {
                 return SshConfigEditPlan.Refused(configPath, blocks.Select(b => b.Alias).ToList(), before);
             }
 
+            planFailed?.Throw();
+            var (plan, updated, originalLine) = draft!.Value;
+            if (checkResult && plan.Changed)
+            {
+                var sshDiffers = new List<string>();
+                SshConfigVerdict after = checks.After(configPath, updated, blocks, originalLine, sshDiffers);
+                if (!after.Accepted)
+                {
+                    return SshConfigEditPlan.Refused(configPath, plan.Hosts, after, editMadeIt: true);
+                }
+
+                if (plan.Overrides.Count == 0 && sshDiffers.Count > 0)
+                {
+                    plan.SshDisagrees($"ssh itself ({after.JudgedBy}) would use for {blocks[0].Alias}: {string.Join("; ", sshDiffers)}. EspriSsh's own reading of the config differed; ssh's is the one that counts.");
+                }
+            }
+
+            return plan;
+        }
+
+        /// <summary>The edit and what EspriSsh's reading of it finds (overrides, a kept route), before ssh's checks.</summary>
+        private (SshConfigEditPlan Plan, SshConfigDocument Updated, Func<int, int?> OriginalLine) Draft(string configPath, SshConfigDocument original, bool exists, List<DesiredHostBlock> blocks, SshConfigRequest request, SshConfigReadings readings)
+        {
+            SshResolveOptions options = readings.Options;
             var warnings = new List<string>();
             KeptRoute? kept = KeepOtherRoute(original, blocks, request, readings);
             SshConfigDocument updated = Edit(original, blocks, configPath, request, warnings, options);
@@ -73,22 +113,7 @@ namespace EspriSsh.Core.Config
             string diff = UnifiedDiff.Create(DisplayLines(original), DisplayLines(updated), configPath, configPath + " (new)");
             var plan = new SshConfigEditPlan(configPath, exists ? original.ToBytes() : null, updated.ToBytes(), blocks.Select(b => b.Alias).ToList(),
                 diff, warnings, NextStep(siteBlocks.LeftOut(request), updated), overrides, originalLine, kept, judge.Ssh?.Path);
-            if (checkResult && plan.Changed)
-            {
-                var sshDiffers = new List<string>();
-                SshConfigVerdict after = checks.After(configPath, updated, blocks, originalLine, sshDiffers);
-                if (!after.Accepted)
-                {
-                    return SshConfigEditPlan.Refused(configPath, plan.Hosts, after, editMadeIt: true);
-                }
-
-                if (overrides.Count == 0 && sshDiffers.Count > 0)
-                {
-                    plan.SshDisagrees($"ssh itself ({after.JudgedBy}) would use for {blocks[0].Alias}: {string.Join("; ", sshDiffers)}. EspriSsh's own reading of the config differed; ssh's is the one that counts.");
-                }
-            }
-
-            return plan;
+            return (plan, updated, originalLine);
         }
 
         private static SshConfigDocument Edit(SshConfigDocument original, List<DesiredHostBlock> blocks, string configPath, SshConfigRequest request, List<string> warnings, SshResolveOptions options)

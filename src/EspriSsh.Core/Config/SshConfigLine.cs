@@ -15,6 +15,8 @@ namespace EspriSsh.Core.Config
         // What readconf.c skips before a value it takes whole (WHITESPACE "="); one array, not one per call.
         private static readonly char[] WholeValueLead = { ' ', '\t', '\r', '\n', '=' };
 
+        private string? lowerKeyword;
+
         private SshConfigLine(string text, string lineEnding)
         {
             Text = text;
@@ -32,6 +34,9 @@ namespace EspriSsh.Core.Config
 
         /// <summary>The keyword as written (ssh compares it case-insensitively); null unless a directive.</summary>
         public string? Keyword { get; private set; }
+
+        /// <summary>The keyword as ssh compares it (ASCII lower case); null unless a directive. Kept: a config is read once per alias and per check.</summary>
+        internal string? LowerKeyword => Keyword == null ? null : lowerKeyword ??= HostPatternMatcher.LowerAscii(Keyword);
 
         /// <summary>The arguments as ssh splits them: quotes removed, a trailing '#' comment dropped.</summary>
         public IReadOnlyList<string> Arguments { get; private set; }
@@ -66,6 +71,7 @@ namespace EspriSsh.Core.Config
         {
             Kind = arguments == null ? SshConfigLineKind.Invalid : SshConfigLineKind.Directive;
             Keyword = keyword;
+            lowerKeyword = null;
             ValueStart = valueStart;
             RawValue = rawValue;
             Arguments = arguments ?? NoArguments;

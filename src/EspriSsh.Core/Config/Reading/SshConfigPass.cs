@@ -58,7 +58,7 @@ namespace EspriSsh.Core.Config.Reading
                 }
 
                 // A BOM in front of the first keyword makes it an unknown one, as for ssh.
-                string keyword = (i == 0 && document.HasBom ? "\u00ef\u00bb\u00bf" : "") + HostPatternMatcher.LowerAscii(line.Keyword!);
+                string keyword = (i == 0 && document.HasBom ? "\u00ef\u00bb\u00bf" : "") + line.LowerKeyword!;
                 if (!ReadLine(line, keyword, new SshConfigLocation(file, i + 1), ref active, neverMatch, depth))
                 {
                     badLines++;
