@@ -83,8 +83,19 @@ namespace EspriSsh.Core.Config
         /// <summary>C's tolower in the C locale: ASCII letters only.</summary>
         internal static string LowerAscii(string text)
         {
+            int first = 0;
+            while (first < text.Length && !(text[first] >= 'A' && text[first] <= 'Z'))
+            {
+                first++;
+            }
+
+            if (first == text.Length)
+            {
+                return text;
+            }
+
             char[] chars = text.ToCharArray();
-            for (int k = 0; k < chars.Length; k++)
+            for (int k = first; k < chars.Length; k++)
             {
                 if (chars[k] >= 'A' && chars[k] <= 'Z')
                 {

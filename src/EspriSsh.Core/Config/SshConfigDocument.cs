@@ -22,6 +22,9 @@ namespace EspriSsh.Core.Config
         // Latin-1 maps every byte to one char and back: the fallback that keeps non-UTF-8 files intact.
         private static readonly Encoding Latin1 = Encoding.GetEncoding(28591);
 
+        // Encoded once: an edit's text is written to ssh's scratch copy and kept in the plan.
+        private byte[]? bytes;
+
         private SshConfigDocument(string? path, bool hasBom, Encoding encoding, List<SshConfigLine> lines)
         {
             Path = path;
@@ -96,9 +99,12 @@ namespace EspriSsh.Core.Config
 
         public static SshConfigDocument Empty(string? path) => new SshConfigDocument(path, false, StrictUtf8, new List<SshConfigLine>());
 
-        public byte[] ToBytes()
+        /// <summary>The bytes of the file (a copy: the caller may change it).</summary>
+        public byte[] ToBytes() => (byte[])(bytes ??= Encode()).Clone();
+
+        private byte[] Encode()
         {
-            var text = new StringBuilder();
+            var text = new StringBuilder(Lines.Sum(l => l.Text.Length + 2));
             foreach (SshConfigLine line in Lines)
             {
                 text.Append(line.Text).Append(line.LineEnding);

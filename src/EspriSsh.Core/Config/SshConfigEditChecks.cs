@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Tools;
@@ -22,23 +23,31 @@ namespace EspriSsh.Core.Config
     internal sealed class SshConfigEditChecks
     {
         private readonly SshConfigJudge judge;
-        private readonly SshResolveOptions options;
+        private readonly SshConfigReadings readings;
 
-        public SshConfigEditChecks(SshConfigJudge judge, SshResolveOptions options)
+        public SshConfigEditChecks(SshConfigJudge judge, SshConfigReadings readings)
         {
             this.judge = judge;
-            this.options = options;
+            this.readings = readings;
         }
 
-        /// <summary>The verdict on the file as it is (<paramref name="original"/>, as read) for the head node, then for the others.</summary>
-        public SshConfigVerdict Before(string configPath, IReadOnlyList<DesiredHostBlock> blocks, SshConfigDocument original)
+        /// <summary>
+        /// Starts judging the file as it is (<paramref name="original"/>, as read) for the head node, on
+        /// another thread: ssh reads the file while the caller plans the edit. Its own reading, when ssh
+        /// is missing or names no line, is done apart from the caller's (readings are not shared across threads).
+        /// </summary>
+        public Task<SshConfigVerdict> StartBefore(string configPath, string head, SshConfigDocument original) =>
+            Task.Run(() => judge.Judge(configPath, head, readings.Options, () => SshConfigResolver.Read(original, head, readings.Options)));
+
+        /// <summary>The verdict on the file as it is: <paramref name="headVerdict"/> (from <see cref="StartBefore"/>), then the other aliases'.</summary>
+        public SshConfigVerdict Before(string configPath, IReadOnlyList<DesiredHostBlock> blocks, SshConfigDocument original, Task<SshConfigVerdict> headVerdict)
         {
-            SshConfigVerdict verdict = judge.Judge(configPath, blocks[0].Alias, options, original);
+            SshConfigVerdict verdict = headVerdict.GetAwaiter().GetResult();
             foreach (DesiredHostBlock other in blocks.Skip(1))
             {
-                if (verdict.Accepted && SshConfigResolver.Read(original, other.Alias, options).Refusal != null)
+                if (verdict.Accepted && readings.Read(original, other.Alias).Refusal != null)
                 {
-                    verdict = judge.Judge(configPath, other.Alias, options, original);
+                    verdict = judge.Judge(configPath, other.Alias, readings.Options, () => readings.Read(original, other.Alias));
                 }
             }
 
@@ -61,7 +70,7 @@ namespace EspriSsh.Core.Config
 
             foreach (DesiredHostBlock other in blocks.Skip(1))
             {
-                if (verdict.Accepted && SshConfigResolver.Read(updated, other.Alias, options).Refusal != null)
+                if (verdict.Accepted && readings.Read(updated, other.Alias).Refusal != null)
                 {
                     verdict = AfterFor(configPath, updated, other.Alias, originalLine);
                 }
@@ -74,7 +83,7 @@ namespace EspriSsh.Core.Config
         {
             if (judge.Ssh == null)
             {
-                SshConfigProblem? own = SshConfigResolver.Read(updated, host, options).Refusal;
+                SshConfigProblem? own = readings.Read(updated, host).Refusal;
                 return own == null ? Accepted("EspriSsh's own reading, no ssh installed")
                     : new SshConfigVerdict(false, own.Message, Map(own.Location, configPath, originalLine), "EspriSsh's own reading, no ssh installed", null, null, own.Note);
             }
@@ -90,7 +99,7 @@ namespace EspriSsh.Core.Config
                     stream.Write(bytes, 0, bytes.Length);
                 }
 
-                SshConfigVerdict verdict = judge.Judge(scratch, host, options);
+                SshConfigVerdict verdict = judge.Judge(scratch, host, readings.Options);
                 if (verdict.Accepted)
                 {
                     return verdict;

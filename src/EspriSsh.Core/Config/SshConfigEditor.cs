@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using EspriSsh.Core.Display;
 using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
@@ -43,35 +45,31 @@ namespace EspriSsh.Core.Config
             List<DesiredHostBlock> blocks = siteBlocks.For(request);
             SshConfigDocument original = SshConfigDocument.Load(configPath) ?? SshConfigDocument.Empty(configPath);
             bool exists = File.Exists(configPath);
-            var checks = new SshConfigEditChecks(judge, options);
+            var readings = new SshConfigReadings(options);
+            var checks = new SshConfigEditChecks(judge, readings);
+
+            // ssh reads the file on another core while the edit is planned; nothing planned is used before its verdict.
             // A BOM is the one refusal EspriSsh repairs: the check after the edit judges the file without it.
-            SshConfigVerdict? before = exists && !original.HasBom ? checks.Before(configPath, blocks, original) : null;
+            Task<SshConfigVerdict>? headVerdict = exists && !original.HasBom ? checks.StartBefore(configPath, blocks[0].Alias, original) : null;
+            (SshConfigEditPlan Plan, SshConfigDocument Updated, Func<int, int?> OriginalLine)? draft = null;
+            ExceptionDispatchInfo? planFailed = null;
+            try
+            {
+                draft = Draft(configPath, original, exists, blocks, request, readings);
+            }
+            catch (Exception ex)
+            {
+                planFailed = ExceptionDispatchInfo.Capture(ex);
+            }
+
+            SshConfigVerdict? before = headVerdict == null ? null : checks.Before(configPath, blocks, original, headVerdict);
             if (before != null && !before.Accepted)
             {
                 return SshConfigEditPlan.Refused(configPath, blocks.Select(b => b.Alias).ToList(), before);
             }
 
-            var warnings = new List<string>();
-            KeptRoute? kept = KeepOtherRoute(original, blocks, request, options);
-            SshConfigDocument updated = Edit(original, blocks, configPath, request, warnings, options);
-            List<ConfigOverride> overrides = SshConfigVerifier.Verify(updated, blocks, options);
-            if (PortsToWrite(updated, blocks, overrides, configPath) is List<DesiredHostBlock> later && later.Count > 0)
-            {
-                // Port 22 is not written unless a section read after the block would change it: then it is.
-                later.ForEach(b => b.Settings.Insert(1, ("Port", b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-                List<string> why = overrides.Where(o => o.Setting == "Port" && later.Any(b => b.Alias == o.Host))
-                    .Select(o => $"{o.Location} ({o.Line}) would set the port of {o.Host} too: Port {o.Wanted} is written in the {o.Host} block so that ssh uses the site's port.").ToList();
-                warnings.Clear();
-                updated = Edit(original, blocks, configPath, request, warnings, options);
-                overrides = SshConfigVerifier.Verify(updated, blocks, options);
-                warnings.AddRange(why);
-            }
-
-            Func<int, int?> originalLine = LineNumbersBefore(original, updated);
-            kept = kept?.At(NumberedAfterEdit(kept.Location, original, updated));
-            string diff = UnifiedDiff.Create(DisplayLines(original), DisplayLines(updated), configPath, configPath + " (new)");
-            var plan = new SshConfigEditPlan(configPath, exists ? original.ToBytes() : null, updated.ToBytes(), blocks.Select(b => b.Alias).ToList(),
-                diff, warnings, NextStep(siteBlocks.LeftOut(request), updated), overrides, originalLine, kept, judge.Ssh?.Path);
+            planFailed?.Throw();
+            var (plan, updated, originalLine) = draft!.Value;
             if (checkResult && plan.Changed)
             {
                 var sshDiffers = new List<string>();
@@ -81,13 +79,41 @@ namespace EspriSsh.Core.Config
                     return SshConfigEditPlan.Refused(configPath, plan.Hosts, after, editMadeIt: true);
                 }
 
-                if (overrides.Count == 0 && sshDiffers.Count > 0)
+                if (plan.Overrides.Count == 0 && sshDiffers.Count > 0)
                 {
                     plan.SshDisagrees($"ssh itself ({after.JudgedBy}) would use for {blocks[0].Alias}: {string.Join("; ", sshDiffers)}. EspriSsh's own reading of the config differed; ssh's is the one that counts.");
                 }
             }
 
             return plan;
+        }
+
+        /// <summary>The edit and what EspriSsh's reading of it finds (overrides, a kept route), before ssh's checks.</summary>
+        private (SshConfigEditPlan Plan, SshConfigDocument Updated, Func<int, int?> OriginalLine) Draft(string configPath, SshConfigDocument original, bool exists, List<DesiredHostBlock> blocks, SshConfigRequest request, SshConfigReadings readings)
+        {
+            SshResolveOptions options = readings.Options;
+            var warnings = new List<string>();
+            KeptRoute? kept = KeepOtherRoute(original, blocks, request, readings);
+            SshConfigDocument updated = Edit(original, blocks, configPath, request, warnings, options);
+            List<ConfigOverride> overrides = SshConfigVerifier.Verify(updated, blocks, readings);
+            if (PortsToWrite(updated, blocks, overrides, configPath) is List<DesiredHostBlock> later && later.Count > 0)
+            {
+                // Port 22 is not written unless a section read after the block would change it: then it is.
+                later.ForEach(b => b.Settings.Insert(1, ("Port", b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                List<string> why = overrides.Where(o => o.Setting == "Port" && later.Any(b => b.Alias == o.Host))
+                    .Select(o => $"{o.Location} ({o.Line}) would set the port of {o.Host} too: Port {o.Wanted} is written in the {o.Host} block so that ssh uses the site's port.").ToList();
+                warnings.Clear();
+                updated = Edit(original, blocks, configPath, request, warnings, options);
+                overrides = SshConfigVerifier.Verify(updated, blocks, readings);
+                warnings.AddRange(why);
+            }
+
+            Func<int, int?> originalLine = LineNumbersBefore(original, updated);
+            kept = kept?.At(NumberedAfterEdit(kept.Location, original, updated));
+            string diff = UnifiedDiff.Create(DisplayLines(original), DisplayLines(updated), configPath, configPath + " (new)");
+            var plan = new SshConfigEditPlan(configPath, exists ? original.ToBytes() : null, updated.ToBytes(), blocks.Select(b => b.Alias).ToList(),
+                diff, warnings, NextStep(siteBlocks.LeftOut(request), updated), overrides, originalLine, kept, judge.Ssh?.Path);
+            return (plan, updated, originalLine);
         }
 
         private static SshConfigDocument Edit(SshConfigDocument original, List<DesiredHostBlock> blocks, string configPath, SshConfigRequest request, List<string> warnings, SshResolveOptions options)
@@ -144,10 +170,10 @@ namespace EspriSsh.Core.Config
         /// The remote host's current route when it goes through another jump host (a lab proxy IDRIS
         /// registered): kept, and no jump written, unless the request agrees to replace it.
         /// </summary>
-        private static KeptRoute? KeepOtherRoute(SshConfigDocument original, List<DesiredHostBlock> blocks, SshConfigRequest request, SshResolveOptions options)
+        private static KeptRoute? KeepOtherRoute(SshConfigDocument original, List<DesiredHostBlock> blocks, SshConfigRequest request, SshConfigReadings readings)
         {
             DesiredHostBlock? remote = blocks.FirstOrDefault(b => b.Jump != null);
-            ResolvedHostConfig? now = remote == null || original.Lines.Count == 0 ? null : SshConfigResolver.Read(original, remote.Alias, options).Settings;
+            ResolvedHostConfig? now = remote == null || original.Lines.Count == 0 ? null : readings.Read(original, remote.Alias).Settings;
             if (remote == null || now == null || !(SshConfigOverrides.OtherRoute(remote, now) is (string route, SshConfigLocation source)))
             {
                 return null;
@@ -204,13 +230,26 @@ namespace EspriSsh.Core.Config
         /// <summary>A line of the edited text as numbered in the file before the edit; null for a line the edit adds.</summary>
         private static Func<int, int?> LineNumbersBefore(SshConfigDocument original, SshConfigDocument updated)
         {
-            var numbers = new Dictionary<SshConfigLine, int>();
-            for (int i = 0; i < original.Lines.Count; i++)
+            // Built when first asked: most edits name no line (no override, no refusal).
+            Dictionary<SshConfigLine, int>? numbers = null;
+            return line =>
             {
-                numbers[original.Lines[i]] = i + 1;
-            }
+                if (line < 1 || line > updated.Lines.Count)
+                {
+                    return null;
+                }
 
-            return line => line >= 1 && line <= updated.Lines.Count && numbers.TryGetValue(updated.Lines[line - 1], out int before) ? before : (int?)null;
+                if (numbers == null)
+                {
+                    numbers = new Dictionary<SshConfigLine, int>();
+                    for (int i = 0; i < original.Lines.Count; i++)
+                    {
+                        numbers[original.Lines[i]] = i + 1;
+                    }
+                }
+
+                return numbers.TryGetValue(updated.Lines[line - 1], out int before) ? before : (int?)null;
+            };
         }
 
         /// <summary>-User alone writes no jean-zay alias: say how to add it, unless the config has one already.</summary>

@@ -29,8 +29,8 @@ namespace EspriSsh.Core.Config
         /// <summary>The ssh asked; null when none is installed.</summary>
         public SshToolLocation? Ssh => query?.Ssh;
 
-        /// <param name="document">The file as already read, when the caller has it (the own reading then reads it no second time).</param>
-        public SshConfigVerdict Judge(string configPath, string host, SshResolveOptions options, SshConfigDocument? document = null)
+        /// <param name="ownReading">EspriSsh's reading of the file for this host, when the caller has it or keeps its readings (the file is then read no second time).</param>
+        public SshConfigVerdict Judge(string configPath, string host, SshResolveOptions options, Func<SshConfigReading>? ownReading = null)
         {
             string? unanswered = null;
             if (query != null && File.Exists(configPath))
@@ -45,7 +45,7 @@ namespace EspriSsh.Core.Config
                 if (answer.Ran)
                 {
                     SshConfigLocation? location = answer.File != null && answer.Line != null ? new SshConfigLocation(answer.File, answer.Line.Value) : null;
-                    SshConfigReading? own = location == null ? Own(configPath, host, options, document) : null;
+                    SshConfigReading? own = location == null ? Own(configPath, host, options, ownReading) : null;
                     SshConfigProblem? hint = own?.Refusal;
                     return new SshConfigVerdict(false, answer.Reason, location ?? hint?.Location, by, answer, own, hint?.Note ?? NoteFor(answer.Reason));
                 }
@@ -53,7 +53,7 @@ namespace EspriSsh.Core.Config
                 unanswered = $"ssh gave no verdict ({answer.Failure}), so EspriSsh's own reading judged";
             }
 
-            SshConfigReading reading = Own(configPath, host, options, document);
+            SshConfigReading reading = Own(configPath, host, options, ownReading);
             string judgedBy = "EspriSsh's own reading, " + (unanswered ?? "no ssh installed");
             SshConfigProblem? refusal = reading.Refusal;
             if (refusal == null)
@@ -66,8 +66,8 @@ namespace EspriSsh.Core.Config
             return new SshConfigVerdict(false, string.Join("; ", cause.Concat(new[] { refusal.Message })), refusal.Location, judgedBy, null, reading, refusal.Note);
         }
 
-        private static SshConfigReading Own(string configPath, string host, SshResolveOptions options, SshConfigDocument? document) =>
-            SshConfigResolver.Read(document ?? SshConfigDocument.Load(configPath) ?? SshConfigDocument.Empty(configPath), host, options);
+        private static SshConfigReading Own(string configPath, string host, SshResolveOptions options, Func<SshConfigReading>? ownReading) =>
+            ownReading?.Invoke() ?? SshConfigResolver.Read(SshConfigDocument.Load(configPath) ?? SshConfigDocument.Empty(configPath), host, options);
 
         /// <summary>The same note the own reading gives for a keyword other ssh builds know.</summary>
         private static string? NoteFor(string? reason)

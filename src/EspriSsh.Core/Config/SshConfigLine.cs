@@ -12,6 +12,11 @@ namespace EspriSsh.Core.Config
     {
         private static readonly string[] NoArguments = new string[0];
 
+        // What readconf.c skips before a value it takes whole (WHITESPACE "="); one array, not one per call.
+        private static readonly char[] WholeValueLead = { ' ', '\t', '\r', '\n', '=' };
+
+        private string? lowerKeyword;
+
         private SshConfigLine(string text, string lineEnding)
         {
             Text = text;
@@ -30,11 +35,17 @@ namespace EspriSsh.Core.Config
         /// <summary>The keyword as written (ssh compares it case-insensitively); null unless a directive.</summary>
         public string? Keyword { get; private set; }
 
+        /// <summary>The keyword as ssh compares it (ASCII lower case); null unless a directive. Kept: a config is read once per alias and per check.</summary>
+        internal string? LowerKeyword => Keyword == null ? null : lowerKeyword ??= HostPatternMatcher.LowerAscii(Keyword);
+
         /// <summary>The arguments as ssh splits them: quotes removed, a trailing '#' comment dropped.</summary>
         public IReadOnlyList<string> Arguments { get; private set; }
 
         /// <summary>Everything after the keyword and its separator, trailing blanks removed (what ProxyCommand takes).</summary>
         public string RawValue { get; private set; }
+
+        /// <summary>The value as ssh takes it whole (ProxyCommand, Match, the check for a missing argument): <see cref="RawValue"/> without the blanks and '=' before it.</summary>
+        public string WholeValue => RawValue.TrimStart(WholeValueLead);
 
         /// <summary>Where the value starts in <see cref="Text"/> (after "Key ", "Key=" or "Key = ").</summary>
         public int ValueStart { get; private set; }
@@ -60,6 +71,7 @@ namespace EspriSsh.Core.Config
         {
             Kind = arguments == null ? SshConfigLineKind.Invalid : SshConfigLineKind.Directive;
             Keyword = keyword;
+            lowerKeyword = null;
             ValueStart = valueStart;
             RawValue = rawValue;
             Arguments = arguments ?? NoArguments;

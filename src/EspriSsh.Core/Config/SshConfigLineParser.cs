@@ -82,6 +82,20 @@ namespace EspriSsh.Core.Config
                     break;
                 }
 
+                // Most words hold no quote and no backslash: they are the text itself.
+                int plainEnd = i;
+                while (plainEnd < s.Length && s[plainEnd] != ' ' && s[plainEnd] != '\t' && s[plainEnd] != '"' && s[plainEnd] != '\'' && s[plainEnd] != '\\')
+                {
+                    plainEnd++;
+                }
+
+                if (plainEnd == s.Length || s[plainEnd] == ' ' || s[plainEnd] == '\t')
+                {
+                    result.Add(i == 0 && plainEnd == s.Length ? s : s.Substring(i, plainEnd - i));
+                    i = plainEnd;
+                    continue;
+                }
+
                 var arg = new StringBuilder();
                 char quote = '\0';
                 for (; i < s.Length; i++)

@@ -11,12 +11,12 @@ namespace EspriSsh.Core.Config
     internal static class SshConfigVerifier
     {
         /// <summary>The overrides of every block; none means ssh resolves each alias to exactly what the site needs.</summary>
-        public static List<ConfigOverride> Verify(SshConfigDocument updated, IEnumerable<DesiredHostBlock> blocks, SshResolveOptions options)
+        public static List<ConfigOverride> Verify(SshConfigDocument updated, IEnumerable<DesiredHostBlock> blocks, SshConfigReadings readings)
         {
             var overrides = new List<ConfigOverride>();
             foreach (DesiredHostBlock block in blocks)
             {
-                ResolvedHostConfig? resolved = SshConfigResolver.Read(updated, block.Alias, options).Settings;
+                ResolvedHostConfig? resolved = readings.Read(updated, block.Alias).Settings;
                 if (resolved != null)
                 {
                     overrides.AddRange(SshConfigOverrides.Find(block, resolved, location => LineText(updated, location)));

@@ -41,7 +41,7 @@ namespace EspriSsh.Core.Config
                 HostPlatform.FileProtection.EnsureOwnerOnlyDirectory(directory);
             }
 
-            string? backup = current == null ? null : BackupFile.Create(target, ownerOnly: true);
+            string? backup = current == null ? null : BackupFile.Create(target, current, ownerOnly: true);
             AtomicFileWriter.WriteAllBytes(target, plan.NewBytes, ownerOnly: true);
             return Describe(plan, changed: true, backup);
         }

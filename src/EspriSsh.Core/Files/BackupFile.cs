@@ -21,16 +21,21 @@ namespace EspriSsh.Core.Files
                 return null;
             }
 
-            string backup = NextFreeName(path);
             try
             {
-                AtomicFileWriter.WriteAllBytes(backup, content, ownerOnly);
+                return Create(path, content, ownerOnly);
             }
             finally
             {
                 Array.Clear(content, 0, content.Length); // it may be a private key
             }
+        }
 
+        /// <summary>Keeps <paramref name="content"/>, the file's content as the caller just read (and checked) it, under a fresh backup name; returns that name.</summary>
+        public static string Create(string path, byte[] content, bool ownerOnly)
+        {
+            string backup = NextFreeName(path);
+            AtomicFileWriter.WriteAllBytes(backup, content, ownerOnly);
             return backup;
         }
 

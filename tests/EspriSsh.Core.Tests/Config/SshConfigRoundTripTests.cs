@@ -31,6 +31,18 @@ namespace EspriSsh.Core.Tests.Config
         }
 
         [Fact]
+        public void ChangingTheBytesGivenOutLeavesTheDocumentAsItWas()
+        {
+            byte[] input = Encoding.UTF8.GetBytes("Host spirit1\n    User alice\n");
+            SshConfigDocument document = SshConfigDocument.Parse(input);
+
+            byte[] given = document.ToBytes();
+            given[0] = (byte)'#';
+
+            Assert.Equal(input, document.ToBytes());
+        }
+
+        [Fact]
         public void ParseThenWriteGivesBackTheSameBytesForRealConfigsOnThisMachine()
         {
             var files = new[] { "/etc/ssh/ssh_config", "/etc/ssh/sshd_config" }

@@ -58,7 +58,7 @@ namespace EspriSsh.Core.Config.Reading
                 }
 
                 // A BOM in front of the first keyword makes it an unknown one, as for ssh.
-                string keyword = (i == 0 && document.HasBom ? "\u00ef\u00bb\u00bf" : "") + HostPatternMatcher.LowerAscii(line.Keyword!);
+                string keyword = (i == 0 && document.HasBom ? "\u00ef\u00bb\u00bf" : "") + line.LowerKeyword!;
                 if (!ReadLine(line, keyword, new SshConfigLocation(file, i + 1), ref active, neverMatch, depth))
                 {
                     badLines++;
@@ -75,7 +75,7 @@ namespace EspriSsh.Core.Config.Reading
 
         private bool ReadLine(SshConfigLine line, string keyword, SshConfigLocation location, ref bool active, bool neverMatch, int depth)
         {
-            if (line.RawValue.TrimStart(' ', '\t', '\r', '\n', '=').Length == 0)
+            if (line.WholeValue.Length == 0)
             {
                 return Bad(location, $"no argument after keyword \"{keyword}\"");
             }
@@ -145,7 +145,7 @@ namespace EspriSsh.Core.Config.Reading
         private bool ReadMatch(SshConfigLine line, SshConfigLocation location, ref bool active, bool neverMatch)
         {
             SshMatchContext context = state.MatchContext(values, finalPass);
-            int verdict = SshMatchEvaluator.Evaluate(line.RawValue.TrimStart(' ', '\t', '\r', '\n', '='), context, location, state.Problems,
+            int verdict = SshMatchEvaluator.Evaluate(line.WholeValue, context, location, state.Problems,
                 out bool wantsFinal, out bool notJudged, out bool leftOver);
             state.WantsFinalPass |= wantsFinal && !finalPass;
             if (verdict < 0)

@@ -94,7 +94,7 @@ namespace EspriSsh.Core.Config.Reading
                     return SshArgumentChecks.List(name, args, keyword.Kind == SshOptionKind.CanonicalDomains) ?? TooMany(keyword, name, args, active);
                 case SshOptionKind.ProxyJump:
                     used = args.Count;
-                    return SshJump.TryParse(CommandText(line), out _) ? null : $"Invalid ProxyJump \"{CommandText(line)}\"";
+                    return SshJump.TryParse(line.WholeValue, out _) ? null : $"Invalid ProxyJump \"{line.WholeValue}\"";
                 case SshOptionKind.ForwardAgent:
                     return string.IsNullOrEmpty(arg) ? "missing argument."
                         : FlagWords.Contains(arg, StringComparer.OrdinalIgnoreCase) ? null : SshArgumentChecks.AgentPath(arg!, expansion);
@@ -182,7 +182,7 @@ namespace EspriSsh.Core.Config.Reading
 
         private void Store(SshKeyword keyword, SshConfigLine line, SshConfigLocation location)
         {
-            var entry = new SshConfigEntry(keyword.Name, line.Arguments, CommandText(line), location);
+            var entry = new SshConfigEntry(keyword.Name, line.Arguments, line.WholeValue, location);
             switch (keyword.Kind)
             {
                 case SshOptionKind.Ignore:
@@ -212,8 +212,5 @@ namespace EspriSsh.Core.Config.Reading
                     return;
             }
         }
-
-        /// <summary>ProxyCommand, ProxyJump and the other commands take the rest of the line, '=' and blanks in front removed.</summary>
-        private static string CommandText(SshConfigLine line) => line.RawValue.TrimStart(' ', '\t', '\r', '\n', '=');
     }
 }

@@ -11,6 +11,10 @@ namespace EspriSsh.Core.Config.Reading
     /// </summary>
     internal sealed class SshJump
     {
+        // Read for every ProxyJump line of a config: one array each, not one per call.
+        private static readonly char[] Blanks = { ' ', '\t', '\r', '\n' };
+        private static readonly char[] PortOrPath = { ':', '/' };
+
         private SshJump(string? user, string host, int port, string? extra)
         {
             User = user;
@@ -40,7 +44,7 @@ namespace EspriSsh.Core.Config.Reading
                 text = text.Substring(0, hash);
             }
 
-            text = text.TrimEnd(' ', '\t', '\r', '\n');
+            text = text.TrimEnd(Blanks);
             if (value.Equals("none", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -182,7 +186,7 @@ namespace EspriSsh.Core.Config.Reading
             }
             else
             {
-                end = text.IndexOfAny(new[] { ':', '/' });
+                end = text.IndexOfAny(PortOrPath);
                 if (end < 0)
                 {
                     end = text.Length;
