@@ -427,7 +427,7 @@ Describe 'Commands to copy are whole lines in every view, the report''s included
         (Get-Content (Join-Path $Box.Work 'ssh-debug4support.txt') | ForEach-Object Trim) | Should -Contain $command
     }
 
-    It 'Get-EspriKey: each command that fixes a key is a line of its own at 80 columns, and the copied line does fix it' {
+    It 'Get-EspriKey: each command that fixes a key is a line of its own at 80 columns (a wider one continued), and the copied line does fix it' {
         # A key as users have it (a path as short as /home/jdupont/.ssh/id_ed25519): rights too open, no passphrase.
         $folder = Join-Path '/tmp' ('e24' + [guid]::NewGuid().ToString('N').Substring(0, 6))
         $null = New-Item -ItemType Directory (Join-Path $folder '.ssh')
@@ -440,6 +440,16 @@ Describe 'Commands to copy are whole lines in every view, the report''s included
             $shown = Lines $out | ForEach-Object Trim
             $shown | Should -Contain "chmod 600 '$key'"
             $shown | Should -Contain "Repair-EspriKeyPermission -Path '$key'"
+            # The Install-EspriKey command is wider than the window: its lines, as the screen shows them,
+            # parse in PowerShell as the whole command (PowerShell would otherwise cut it at column 80).
+            $install = "Install-EspriKey -Path '$key' -Destination '$key' -NewPassphrase (Read-Host -AsSecureString 'New passphrase') -Force"
+            $at = [array]::IndexOf([string[]]$shown, @($shown | Where-Object { $_ -like 'Install-EspriKey *' })[0])
+            $at | Should -BeGreaterOrEqual 0
+            $copied = @($shown[$at]); while ($copied[-1].EndsWith(' `')) { $copied += $shown[$at + $copied.Count] }
+            $copied.Count | Should -BeGreaterThan 1
+            Lines $out | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+            $elements = { param($text) [Management.Automation.Language.Parser]::ParseInput($text, [ref]$null, [ref]$null).Find({ $args[0] -is [Management.Automation.Language.CommandAst] }, $true).CommandElements.Extent.Text }
+            & $elements ($copied -join "`n") | Should -Be (& $elements $install)
             # The report names every command, the long ones included, each on a line of its own with no words around it.
             $null = Invoke-TerminalCommand $Screen "Get-EspriDebugReport -NoConnectionTest -SshDirectory '$folder/.ssh' -Force 6>`$null" -TimeoutSec 90
             $file = Get-Content (Join-Path $Box.Work 'ssh-debug4support.txt') | ForEach-Object Trim

@@ -302,6 +302,44 @@ Describe 'Test-EspriConnection against a loopback sshd' -Skip:$NoSshd {
             @($r.Stages | Where-Object Host -eq 'espri-jump').Count | Should -Be 5
         }
 
+        It 'asks the installed ssh too: an older ssh that refuses a line OpenSSH 9.2 knows fails the Config stage, before any host is contacted' {
+            # OpenSSH before 9.1 (Windows 10 ships 8.1) does not know RequiredRSASize and refuses the whole
+            # file; this stand-in answers as such an ssh does, and runs this machine's ssh otherwise.
+            $old = Join-Path $Box.Home 'openssh-8.1'
+            $null = New-Item -ItemType Directory -Force $old
+            $oldSsh = Join-Path $old 'ssh'
+            $realSsh = (Get-Command ssh -CommandType Application)[0].Source
+            $newer = Join-Path $Box.Home 'config-newer'
+            @(Get-Content $Config) + 'Host *' + '    RequiredRSASize 2048' | Set-Content $newer
+            $line = @(Get-Content $newer).Count
+            @(
+                '#!/bin/sh'
+                'for a; do if [ "$prev" = -F ]; then cfg="$a"; fi; prev="$a"; done'
+                'n=$(grep -n -i "^ *RequiredRSASize" "$cfg" | head -1 | cut -d: -f1)'
+                'if [ -n "$n" ]; then echo "$cfg: line $n: Bad configuration option: requiredrsasize" >&2; echo "$cfg: terminating, 1 bad configuration options" >&2; exit 255; fi'
+                "exec '$realSsh' `"`$@`""
+            ) | Set-Content $oldSsh
+            chmod +x $oldSsh
+            # Controls: this machine's ssh (9.2) logs in with the file; the older one refuses it.
+            ssh -F $newer -o BatchMode=yes -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$KnownHosts" espri-jump true 2>&1 | Out-Null
+            $LASTEXITCODE | Should -Be 0
+            (& $oldSsh -F $newer espri-jump true 2>&1 | Out-String) | Should -Match "line ${line}: Bad configuration option: requiredrsasize"
+            (Test-EspriConnection espri-jump -ConfigPath $newer -SshDirectory $Box.Ssh).Succeeded | Should -BeTrue
+
+            $saved = $env:PATH
+            try {
+                $env:PATH = $old + [IO.Path]::PathSeparator + $saved
+                $r = Test-EspriConnection espri-jump -ConfigPath $newer -SshDirectory $Box.Ssh
+            }
+            finally { $env:PATH = $saved }
+            $r.Succeeded | Should -BeFalse
+            $r.FailedStage | Should -Be 'Config'
+            $stage = $r.Stages | Where-Object Name -eq Config
+            $stage.Reason | Should -Be 'ConfigInvalid'
+            $stage.Hint | Should -Match ([regex]::Escape("$newer line ${line}: Bad configuration option: requiredrsasize"))
+            @($r.Stages | Where-Object Status -ne 'Skipped').Count | Should -Be 1 -Because 'no host is contacted with a config the user''s ssh refuses'
+        }
+
         It 'refuses a ProxyCommand it cannot follow instead of testing another path' {
             { Test-EspriConnection espri-netcat -ConfigPath $Config -SshDirectory $Box.Ssh -ErrorAction Stop } |
                 Should -Throw -ErrorId 'ConfigInvalid,EspriSsh.Commands.TestEspriConnectionCommand'

@@ -98,7 +98,7 @@ namespace EspriSsh.Core.Connection
             IReadOnlyList<string> keys = NonEmpty(explicitSettings.IdentityFiles) ?? NonEmpty(config?.IdentityFiles) ?? DefaultKeys();
             // -IdentityFile tests that key: as ssh -i with IdentitiesOnly yes (the agent still signs for it when it holds it).
             bool identitiesOnly = NonEmpty(explicitSettings.IdentityFiles) != null || (config?.IdentitiesOnly ?? false);
-            return new HopPlan(alias, hostName, port, user, keys, identitiesOnly, config?.CertificateFiles) { KnownHosts = KnownHostsOf(config) };
+            return new HopPlan(alias, hostName, port, user, keys, identitiesOnly, config?.CertificateFiles) { KnownHosts = KnownHostsOf(config), ConfigVerdict = config?.SshVerdict };
         }
 
         /// <summary>

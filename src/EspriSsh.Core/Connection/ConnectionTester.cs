@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Config;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Keys;
@@ -184,6 +185,21 @@ namespace EspriSsh.Core.Connection
             if (plan.ConfigSource != null)
             {
                 parts.Add("ssh config " + plan.ConfigSource);
+            }
+
+            // The installed ssh judges the config (asked while the keys and known_hosts were read): no host is contacted with a config it refuses.
+            foreach (HopPlan hop in plan.Hops.Where(h => h.ConfigVerdict != null))
+            {
+                SshConfigVerdict verdict = hop.ConfigVerdict!.Verdict;
+                if (!verdict.Accepted)
+                {
+                    stage.Duration = clock.Elapsed;
+                    stage.Status = StageStatus.Failed;
+                    stage.Reason = ErrorIds.ConfigInvalid;
+                    stage.Detail = string.Join("; ", parts);
+                    stage.Hint = verdict.ToException($"The ssh config cannot be used for {hop.Alias}", "ssh cannot connect anywhere with it").Message;
+                    return false;
+                }
             }
 
             KnownHosts target = knownHosts[plan.KnownHostsFor(plan.Target)];

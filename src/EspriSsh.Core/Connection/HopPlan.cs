@@ -42,6 +42,9 @@ namespace EspriSsh.Core.Connection
         /// <summary>This host's known_hosts files and HostKeyAlias, from its own config; null: the plan's files.</summary>
         public KnownHostsSettings? KnownHosts { get; set; }
 
+        /// <summary>The installed ssh's verdict on the config for this host, being asked; null when none is pending.</summary>
+        public PendingSshVerdict? ConfigVerdict { get; set; }
+
         public override string ToString() => User + "@" + HostName + (Port == 22 ? "" : ":" + Port);
     }
 }

@@ -14,9 +14,11 @@ namespace EspriSsh.Core.Connection
     /// <summary>
     /// The ssh config's say on a host, as `ssh -G` answers it: only values the file sets count, so
     /// that the site profile and ssh's defaults fill the rest. EspriSsh's own reading answers (it
-    /// agrees with ssh -G over the corpus, and costs no process); the installed ssh is asked only
-    /// when that reading cannot be sure: a config it refuses (ssh, perhaps newer, is the judge) or a
-    /// Match exec it could not run. A config ssh refuses is ConfigInvalid with ssh's reason.
+    /// agrees with ssh -G over the corpus, and costs the first call no wait); the installed ssh stays
+    /// the judge: asked on another thread when that reading accepts the file (PendingSshVerdict, taken
+    /// by the Config stage), and waited for when the reading cannot be sure: a config it refuses (ssh,
+    /// perhaps newer, is the judge) or a Match exec it could not run. A config ssh refuses is
+    /// ConfigInvalid with ssh's reason.
     /// </summary>
     public static class HostConfigSource
     {
@@ -38,12 +40,20 @@ namespace EspriSsh.Core.Connection
             options ??= new SshResolveOptions();
             SshConfigDocument document = SshConfigDocument.Load(path) ?? SshConfigDocument.Empty(path);
             SshToolLocation? ssh = (locator ?? new SshToolLocator()).Find("ssh");
+            var settingsOf = new Dictionary<string, HostSettings>();
             return alias =>
             {
+                if (settingsOf.TryGetValue(alias, out HostSettings? known))
+                {
+                    return known;
+                }
+
                 SshConfigReading reading = SshConfigResolver.Read(document, alias, options);
                 if (reading.Accepted && reading.NotJudged.Count == 0)
                 {
-                    return FromReading(reading.Resolved!, path);
+                    HostSettings settings = FromReading(reading.Resolved!, path);
+                    settings.SshVerdict = ssh == null ? null : new PendingSshVerdict(ssh, path, alias, options);
+                    return settingsOf[alias] = settings;
                 }
 
                 if (ssh == null)

@@ -40,5 +40,8 @@ namespace EspriSsh.Core.Connection
 
         /// <summary>Where the settings came from, for the Config stage ("~/.ssh/config", "site profile").</summary>
         public string? Source { get; set; }
+
+        /// <summary>The installed ssh's verdict on the file these settings were read from, being asked; null when it was asked already or there is no ssh.</summary>
+        public PendingSshVerdict? SshVerdict { get; set; }
     }
 }

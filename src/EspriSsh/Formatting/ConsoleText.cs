@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation.Host;
 using System.Text;
 using EspriSsh.Core.Display;
@@ -103,9 +104,28 @@ namespace EspriSsh.Formatting
                 first ? line : new string(' ', Math.Max(0, Math.Min(indent, width - line.Length))) + line;
         }
 
-        /// <summary>A key problem (Get-EspriKey) hung as <see cref="Hang"/> does, each command it ends with on a line of its own, whole.</summary>
-        public static string KeyProblem(string? problem, int indent, int width) =>
-            Hang(problem == null ? null : KeyProblemText.WithCommandLines(problem), indent, width);
+        /// <summary>
+        /// A key problem (Get-EspriKey) hung as <see cref="Hang"/> does, each command it ends with on a
+        /// line of its own. That view groups keys by folder, so PowerShell re-wraps its lines at the
+        /// window's edge: a command wider than the window is given as continued lines (ContinuedCommand)
+        /// that paste into PowerShell as the one command.
+        /// </summary>
+        public static string KeyProblem(string? problem, int indent, int width)
+        {
+            if (problem == null)
+            {
+                return "";
+            }
+
+            var lines = new List<string>();
+            foreach (string line in KeyProblemText.WithCommandLines(problem).Split('\n'))
+            {
+                bool wideCommand = line.StartsWith(CommandIndent, StringComparison.Ordinal) && line.Trim().Length > width;
+                lines.AddRange(wideCommand ? ContinuedCommand.Lines(line.Trim(), Math.Max(20, width - indent)).Select(part => CommandIndent + part) : new[] { line });
+            }
+
+            return Hang(string.Join("\n", lines), indent, width);
+        }
 
         /// <summary>
         /// <paramref name="text"/> in the colour of <paramref name="style"/> (an escape sequence from
