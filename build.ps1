@@ -193,26 +193,47 @@ function Invoke-XunitNet {
     New-SuiteResult 'xUnit net10.0' $passed $failed $skipped.Count
 }
 
-function Invoke-XunitNet472 {
+# The net472 run takes one item in this many of the whole-corpus sweeps against the real ssh
+# (tests/EspriSsh.Core.Tests/SweepSample.cs): the net10.0 run of the same Test sweeps them whole.
+# Under Mono they were half of the run. Why 2 and not more: docs/ARCHITECTURE.md (Tests).
+$Net472SweepStride = 2
+
+function Start-XunitNet472 {
     <#
     The net472 build of the tests over the shipped netstandard2.0 closure (out/EspriSsh's core and
     Dependencies/ replace the test build's copies), as Windows PowerShell 5.1 loads it: on .NET
     Framework on Windows, under Mono elsewhere. Mono-only failures are skipped by NotOnMono.
+    It runs beside the net10.0 run (its output goes to a log shown whole when it ends), so that
+    each run's single-threaded stretches leave the other core to the other.
     #>
     $runtime = if ($IsWindows) { '.NET Framework' } elseif (Get-Command mono -CommandType Application -ErrorAction Ignore) { 'Mono' }
-    Write-Host "`n=== xUnit net472 ($(if ($runtime) { $runtime } else { 'not run: no mono on PATH' })) ==="
+    $script:Net472Run = @{ Runtime = $runtime; Log = (Join-Path $TestResults 'xunit-net472-console.log'); Xml = (Join-Path $TestResults 'xunit-net472.xml') }
     if (-not $runtime) { return }
     $run = Join-Path $Out 'test-net472'
     Remove-Item -Recurse -Force $run -ErrorAction Ignore
     Copy-Item -Recurse (Join-Path $Root "tests/EspriSsh.Core.Tests/bin/$Configuration/net472") $run
     Copy-Item (Join-Path $ModuleOut 'EspriSsh.Core.dll'), (Join-Path $ModuleOut 'Dependencies/*.dll') $run -Force
     $console = Join-Path (Get-NuGetRoot) 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
-    $xml = Join-Path $TestResults 'xunit-net472.xml'
-    Remove-Item $xml -ErrorAction Ignore
-    $arguments = @((Join-Path $run 'EspriSsh.Core.Tests.dll'), '-xml', $xml, '-noshadow', '-nologo', '-nocolor')
+    Remove-Item $Net472Run.Xml -ErrorAction Ignore
+    $arguments = @((Join-Path $run 'EspriSsh.Core.Tests.dll'), '-xml', $Net472Run.Xml, '-noshadow', '-nologo', '-nocolor')
     # Under Mono a message sent after the test AppDomain unloads can abort the report: no app domain
     # there (Mono binds without the test's binding redirects; .NET Framework needs them, and its own).
-    if ($runtime -eq 'Mono') { & mono $console @arguments -noappdomain | Write-Host } else { & $console @arguments | Write-Host }
+    $command = if ($runtime -eq 'Mono') { @('mono', $console) + $arguments + '-noappdomain' } else { @($console) + $arguments }
+    # Read by the net472 test build only (SweepSample): the net10.0 run started after this one sweeps whole.
+    $env:ESPRISSH_TEST_SWEEP_STRIDE = $Net472SweepStride
+    $Net472Run.Job = Start-ThreadJob { param($command, $log) & $command[0] @($command | Select-Object -Skip 1) *> $log } -ArgumentList $command, $Net472Run.Log
+}
+
+function Complete-XunitNet472 {
+    $runtime = $Net472Run.Runtime
+    Write-Host "`n=== xUnit net472 ($(if ($runtime) { "$runtime; ran beside the net10.0 run" } else { 'not run: no mono on PATH' })) ==="
+    if (-not $runtime) { return }
+    $null = Wait-Job $Net472Run.Job
+    Receive-Job $Net472Run.Job | Write-Host
+    if (Test-Path $Net472Run.Log) { Get-Content $Net472Run.Log | Write-Host }
+    Write-Host "(the net472 run took $(Get-JobSeconds $Net472Run.Job) s)"
+    Remove-Job $Net472Run.Job
+    $xml = $Net472Run.Xml
     $name = "xUnit net472 ($runtime)"
     if (-not (Test-Path $xml)) { return New-SuiteResult "$name (no result: the run crashed)" 0 1 0 }
     # The console listed each skip with its reason. A run that did not finish has no totals, and
@@ -225,30 +246,55 @@ function Invoke-XunitNet472 {
     New-SuiteResult $name (& $count passed) ((& $count failed) + $errors) (& $count skipped)
 }
 
+# The Pester files, longest first (measured): run by two processes side by side, the last file to
+# start is a short one. A file not listed runs after these; the order changes the time, never a result.
+$PesterLongestFirst = 'Agent', 'Terminal', 'SupportTruth', 'Deployment', 'Module', 'HostileInput', 'New-EspriKey',
+    'Convert-PpkKey', 'Set-EspriSshConfig', 'Test-EspriConnection', 'Advice', 'RealWorldKeys'
+$PesterProcesses = 2
+
 function Start-PesterTests {
     <#
     Pester's run mostly waits (sshd, agents, a person's 12 s answer, tmux), the xUnit runs mostly compute:
-    one after the other they took 12 minutes on 2 cores, side by side well under 10. Pester runs in a fresh
-    process as before; its output goes to a log shown whole when it ends, never interleaved with xUnit's.
+    one after the other they took 12 minutes on 2 cores, side by side well under 10. Pester runs in
+    $PesterProcesses fresh processes sharing a queue of the test files (tests/Invoke-PesterSuite.ps1
+    -Queue), so that one file's waits overlap another's; each process's output goes to a log shown
+    whole when it ends, never interleaved with another's.
     #>
-    $resultFile = Join-Path $TestResults 'pester.json'
-    Remove-Item $resultFile -ErrorAction Ignore
-    $command = @($PwshCommand) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1')) + (Get-PesterArguments $resultFile)
-    $log = Join-Path $TestResults 'pester-console.log'
-    $script:PesterRun = @{
-        Job = Start-ThreadJob { param($command, $log) & $command[0] @($command | Select-Object -Skip 1) *> $log } -ArgumentList $command, $log
-        Log = $log
-        ResultFile = $resultFile
+    $queue = New-Item -ItemType Directory -Force (Join-Path $TestResults 'pester-queue')
+    $files = Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.ps1' |
+        Sort-Object { $rank = [array]::IndexOf($PesterLongestFirst, $_.Name -replace '\.Tests\.ps1$'); if ($rank -lt 0) { 1000 } else { $rank } }, Name
+    $n = 0
+    foreach ($file in $files) { Set-Content (Join-Path $queue ('{0:d3}-{1}.queued' -f $n++, $file.Name)) $file.FullName }
+    $script:PesterRuns = foreach ($i in 1..$PesterProcesses) {
+        $resultFile = Join-Path $TestResults "pester-$i.json"
+        $command = @($PwshCommand) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/Invoke-PesterSuite.ps1')) +
+            (Get-PesterArguments $resultFile) + @('-Queue', $queue.FullName)
+        $log = Join-Path $TestResults "pester-$i-console.log"
+        @{
+            Job = Start-ThreadJob { param($command, $log) & $command[0] @($command | Select-Object -Skip 1) *> $log } -ArgumentList $command, $log
+            Log = $log
+            ResultFile = $resultFile
+        }
     }
 }
 
 function Complete-PesterTests {
-    Write-Host "`n=== Pester (cmdlets, against out/EspriSsh in a fresh process; ran beside the xUnit runs) ==="
-    $null = Wait-Job $PesterRun.Job
-    Receive-Job $PesterRun.Job | Write-Host
-    Remove-Job $PesterRun.Job
-    if (Test-Path $PesterRun.Log) { Get-Content $PesterRun.Log | Write-Host }
-    Read-PesterResult 'Pester' $PesterRun.ResultFile
+    Write-Host "`n=== Pester (cmdlets, against out/EspriSsh in $PesterProcesses fresh processes; ran beside the xUnit runs) ==="
+    $results = for ($i = 0; $i -lt $PesterRuns.Count; $i++) {
+        $run = $PesterRuns[$i]
+        $null = Wait-Job $run.Job
+        Receive-Job $run.Job | Write-Host
+        if (Test-Path $run.Log) { Get-Content $run.Log | Write-Host }
+        Write-Host "(Pester process $($i + 1) took $(Get-JobSeconds $run.Job) s)"
+        Remove-Job $run.Job
+        Read-PesterResult "Pester process $($i + 1)" $run.ResultFile
+    }
+    # A file still queued was never run: it counts as a failure, never as nothing.
+    $queue = Join-Path $TestResults 'pester-queue'
+    $notRun = @(Get-ChildItem $queue -Filter '*.queued' -ErrorAction Ignore)
+    $notRun | ForEach-Object { Write-Host "  not run: $($_.Name)" }
+    Remove-Item -Recurse -Force $queue -ErrorAction Ignore
+    New-SuiteResult 'Pester' ($results | Measure-Object Passed -Sum).Sum (($results | Measure-Object Failed -Sum).Sum + $notRun.Count) ($results | Measure-Object Skipped -Sum).Sum
 }
 
 function Invoke-PesterWindowsPowerShell {
@@ -282,12 +328,18 @@ function Read-PesterResult([string] $Name, [string] $ResultFile) {
     New-SuiteResult $Name $result.Passed $result.Failed $result.Skipped
 }
 
+function Get-JobSeconds($Job) { [int]($Job.PSEndTime - $Job.PSBeginTime).TotalSeconds }
+
 function Invoke-Test {
+    $clock = [Diagnostics.Stopwatch]::StartNew()
     Invoke-Build
+    Write-Host "(Invoke-Build took $([int]$clock.Elapsed.TotalSeconds) s)"
     Restore-TestTools
     Remove-Item -Recurse -Force $TestResults -ErrorAction Ignore
     $null = New-Item -ItemType Directory $TestResults
-    $suites = foreach ($suite in 'Invoke-CompatCheck', 'Start-PesterTests', 'Invoke-XunitNet', 'Invoke-XunitNet472', 'Complete-PesterTests', 'Invoke-PesterWindowsPowerShell') {
+    # Pester (waiting mostly) and the net472 run start first and run in the background; the compile
+    # check and the net10.0 run go meanwhile; each background run is shown whole when it ends.
+    $suites = foreach ($suite in 'Start-PesterTests', 'Start-XunitNet472', 'Invoke-CompatCheck', 'Invoke-XunitNet', 'Complete-XunitNet472', 'Complete-PesterTests', 'Invoke-PesterWindowsPowerShell') {
         $clock = [Diagnostics.Stopwatch]::StartNew()
         # Only result objects are counted; any other output is shown, never silently summed away.
         & $suite | ForEach-Object { if ($_.PSObject.Properties['Failed']) { $_ } else { Write-Host $_ } }

@@ -4,11 +4,16 @@
     counts as JSON to -ResultFile and Pester's NUnit report beside it (.xml). Also runs in Windows
     PowerShell 5.1, keep it free of pwsh-only syntax: there, given the tests folder, it runs the files
     whose header says they are written for Windows PowerShell 5.1 too.
+    With -Queue it runs the test files queued in that folder instead, one at a time, each taken by
+    renaming its token (atomic: of several processes sharing the queue, exactly one gets each file);
+    each file's NUnit report is <ResultFile's name>-<file>.xml. build.ps1 Test runs the files so, in
+    two processes side by side.
 #>
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ResultFile,
-    [string] $Path = $PSScriptRoot
+    [string] $Path = $PSScriptRoot,
+    [string] $Queue
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -MinimumVersion 5.7.1
@@ -41,18 +46,44 @@ if ($PSVersionTable.PSEdition -eq 'Desktop' -and (Test-Path $Path -PathType Cont
     $paths = @(Get-ChildItem $Path -Filter '*.Tests.ps1' | Where-Object { (Get-Content $_.FullName -TotalCount 6) -match 'Windows PowerShell 5\.1 too' } | ForEach-Object { $_.FullName })
 }
 
-$config = New-PesterConfiguration
-$config.Run.Path = $paths
-$config.Run.PassThru = $true
-$config.Output.Verbosity = 'Normal'
-if ($env:ESPRISSH_TEST_FILTER) { $config.Filter.FullName = $env:ESPRISSH_TEST_FILTER }
-$config.TestResult.Enabled = $true
-$config.TestResult.OutputFormat = 'NUnitXml'
-$config.TestResult.OutputPath = [IO.Path]::ChangeExtension([IO.Path]::GetFullPath($ResultFile), '.xml')
-$result = Invoke-Pester -Configuration $config
+function Invoke-PesterRun([string[]] $Paths, [string] $ReportPath) {
+    $config = New-PesterConfiguration
+    $config.Run.Path = $Paths
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Normal'
+    if ($env:ESPRISSH_TEST_FILTER) { $config.Filter.FullName = $env:ESPRISSH_TEST_FILTER }
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputFormat = 'NUnitXml'
+    $config.TestResult.OutputPath = $ReportPath
+    Invoke-Pester -Configuration $config
+}
+
+function Get-QueuedFile {
+    # The next file nobody has taken: its token renamed to this process's id, or nothing when none is left.
+    foreach ($token in @(Get-ChildItem $Queue -Filter '*.queued' | Sort-Object Name)) {
+        $taken = [IO.Path]::ChangeExtension($token.FullName, ".taken-$PID")
+        try { [IO.File]::Move($token.FullName, $taken) } catch { continue }
+        return (Get-Content $taken)
+    }
+}
+
+$report = [IO.Path]::ChangeExtension([IO.Path]::GetFullPath($ResultFile), '.xml')
+$results = @()
+if ($Queue) {
+    $file = Get-QueuedFile
+    while ($file) {
+        $fileReport = Join-Path ([IO.Path]::GetDirectoryName($report)) ([IO.Path]::GetFileNameWithoutExtension($report) + '-' + [IO.Path]::GetFileNameWithoutExtension($file) + '.xml')
+        $results += Invoke-PesterRun @($file) $fileReport
+        $file = Get-QueuedFile
+    }
+}
+else {
+    $results += Invoke-PesterRun $paths $report
+}
+$count = { param($property) ($results | ForEach-Object { $_.$property } | Measure-Object -Sum).Sum }
 
 # Each skip's reason was printed at discovery ("[!] skip (file:line): reason"); here is what it skipped.
-$result.Skipped | ForEach-Object { Write-Host "  skipped: $($_.ExpandedPath)" }
+$results | ForEach-Object { $_.Skipped } | ForEach-Object { Write-Host "  skipped: $($_.ExpandedPath)" }
 
 # What the .NET runtime (debugger and diagnostic pipes of a process that was stopped) and NuGet
 # (Install-PSResource) leave there is theirs, not the tests'.
@@ -65,5 +96,6 @@ if ($agentShim) {
 }
 if ($left) { Write-Host "Left behind in the temp folder by the tests (each counted as a failure): $($left.Name -join ', ')" }
 Remove-Item -Recurse -Force $runTemp -ErrorAction Ignore
-@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $left.Count; Skipped = $result.SkippedCount } |
+$failed = (& $count FailedCount) + (& $count FailedBlocksCount) + (& $count FailedContainersCount) + $left.Count
+@{ Passed = [int](& $count PassedCount); Failed = [int]$failed; Skipped = [int](& $count SkippedCount) } |
     ConvertTo-Json | Set-Content -Path $ResultFile

@@ -74,7 +74,8 @@ function Wait-TerminalText {
         $text = Get-TerminalText $Session -Escapes:$Escapes
         if ($text -match $Pattern) { return $text }
         if ([DateTime]::UtcNow -gt $deadline) { throw "The terminal never showed /$Pattern/ within $TimeoutSec s. It shows:`n$text" }
-        Start-Sleep -Milliseconds 200
+        # Each look is one tmux call (a few ms): looking often costs little, a late look costs the whole wait.
+        Start-Sleep -Milliseconds 50
     }
 }
 

@@ -77,6 +77,34 @@ namespace EspriSsh.Core.Tests.Diagnostics
             Assert.Equal(Path.GetFullPath(path), report.Path);
         }
 
+        /// <summary>
+        /// Settings few configs have, written whole as ssh uses them (ReportOverCorpusTests meets them in
+        /// the corpus; the net472 run sweeps only part of it): no known_hosts file at all, a HostKeyAlias.
+        /// </summary>
+        [RequiresToolsFact("ssh")]
+        public void NoKnownHostsFileAndAHostKeyAliasAreReportedAsSshUsesThem()
+        {
+            using var dir = new TempDirectory();
+            string config = dir.File("config");
+            File.WriteAllText(config, "Host box\n  HostName 127.0.0.1\n  UserKnownHostsFile none\n  HostKeyAlias Box-Alias\n");
+            Config.SshGRun ssh = Config.SshGRun.Settings(config, "box", dir.Path);
+            Assert.Equal("none", ssh["userknownhostsfile"]);
+            Assert.Equal("box-alias", ssh["hostkeyalias"]);
+            var request = new DebugReportRequest(SiteProfileLoader.Default)
+            {
+                HostName = "box", ConfigPath = config, SshDirectory = dir.Path, NoConnectionTest = true,
+                ToolEnvironment = new FakeToolEnvironment { ["PATH"] = Path.GetDirectoryName(Config.SshGRun.SshPath) },
+            };
+
+            string text = DebugReportBuilder.Build(request).Text;
+
+            Assert.Contains($"UserKnownHostsFile: none   ({config} line 3)", text);
+            Assert.Contains($"HostKeyAlias: box-alias   ({config} line 4)", text);
+            Assert.Contains("Host: box-alias (HostKeyAlias of 127.0.0.1)", text);
+            Assert.Contains("Files: none (UserKnownHostsFile none: ssh records no host key for this host and cannot accept a new one)", text);
+            Assert.Contains("No entry, and nowhere to record one: ssh will refuse to connect", text);
+        }
+
         [Fact]
         public void AMissingSshDirectoryIsAFindingNotACrash()
         {
