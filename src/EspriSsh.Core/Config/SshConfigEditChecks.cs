@@ -37,7 +37,7 @@ namespace EspriSsh.Core.Config
         /// is missing or names no line, is done apart from the caller's (readings are not shared across threads).
         /// </summary>
         public Task<SshConfigVerdict> StartBefore(string configPath, string head, SshConfigDocument original) =>
-            Task.Run(() => judge.Judge(configPath, head, readings.Options, () => SshConfigResolver.Read(original, head, readings.Options)));
+            judge.JudgeMeanwhile(configPath, head, readings.Options, () => SshConfigResolver.Read(original, head, readings.Options));
 
         /// <summary>The verdict on the file as it is: <paramref name="headVerdict"/> (from <see cref="StartBefore"/>), then the other aliases'.</summary>
         public SshConfigVerdict Before(string configPath, IReadOnlyList<DesiredHostBlock> blocks, SshConfigDocument original, Task<SshConfigVerdict> headVerdict)

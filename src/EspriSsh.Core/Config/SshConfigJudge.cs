@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using EspriSsh.Core.Config.Grammar;
 using EspriSsh.Core.Config.Reading;
 using EspriSsh.Core.Tools;
@@ -65,6 +66,13 @@ namespace EspriSsh.Core.Config
             IEnumerable<string> cause = reading.Problems.TakeWhile(p => p != refusal).Reverse().TakeWhile(p => p.Refuses && p.Location == null).Reverse().Select(p => p.Message);
             return new SshConfigVerdict(false, string.Join("; ", cause.Concat(new[] { refusal.Message })), refusal.Location, judgedBy, null, reading, refusal.Note);
         }
+
+        /// <summary>
+        /// <see cref="Judge"/> on another thread: ssh reads the file while the caller goes on with
+        /// EspriSsh's own reading. The caller takes the verdict before anything judged is used or written.
+        /// </summary>
+        public Task<SshConfigVerdict> JudgeMeanwhile(string configPath, string host, SshResolveOptions options, Func<SshConfigReading>? ownReading = null) =>
+            Task.Run(() => Judge(configPath, host, options, ownReading));
 
         private static SshConfigReading Own(string configPath, string host, SshResolveOptions options, Func<SshConfigReading>? ownReading) =>
             ownReading?.Invoke() ?? SshConfigResolver.Read(SshConfigDocument.Load(configPath) ?? SshConfigDocument.Empty(configPath), host, options);

@@ -39,6 +39,23 @@ namespace EspriSsh.Core.Connection
         /// <summary>HostKey stage: the user was asked whether to trust a first-contact key and answered no.</summary>
         public bool DeclinedByUser { get; internal set; }
 
+        /// <summary>Marks the stage failed, with why and what to do; false, so that a check can return it.</summary>
+        internal bool Fail(string reason, string detail, string? hint)
+        {
+            Status = StageStatus.Failed;
+            Reason = reason;
+            Detail = detail;
+            Hint = hint;
+            return false;
+        }
+
+        /// <summary>As <see cref="Fail(string, string, string?)"/>, the stage's time being what <paramref name="clock"/> measured.</summary>
+        internal bool Fail(System.Diagnostics.Stopwatch clock, string reason, string detail, string? hint)
+        {
+            Duration = clock.Elapsed;
+            return Fail(reason, detail, hint);
+        }
+
         public override string ToString() => $"[{Status}] {Host} {Name}: {Detail}";
     }
 }

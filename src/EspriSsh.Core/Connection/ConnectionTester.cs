@@ -146,13 +146,9 @@ namespace EspriSsh.Core.Connection
                 parts.Add($"{(hop == plan.Target ? "" : "jump host ")}{name}{hop} with {keys}{(hop.IdentitiesOnly ? " only (IdentitiesOnly)" : "")}");
                 if (hop.IdentityFiles.Count == 0 && (hop.IdentitiesOnly || agentKeys.Identities.Count == 0))
                 {
-                    stage.Duration = clock.Elapsed;
-                    stage.Status = StageStatus.Failed;
-                    stage.Reason = ErrorIds.NoKeyFound;
-                    stage.Detail = string.Join("; ", parts);
-                    stage.Hint = $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent ({agentKeys.WhyNoKeys()}). "
-                        + "Make one with New-EspriKey, send its .pub via the account form, or test yours with Test-EspriConnection -IdentityFile.";
-                    return false;
+                    return stage.Fail(clock, ErrorIds.NoKeyFound, string.Join("; ", parts),
+                        $"No private key found for {hop.Alias} in {plan.SshDirectory}, nor in an agent ({agentKeys.WhyNoKeys()}). "
+                        + "Make one with New-EspriKey, send its .pub via the account form, or test yours with Test-EspriConnection -IdentityFile.");
                 }
             }
 
@@ -174,12 +170,8 @@ namespace EspriSsh.Core.Connection
             catch (EspriException ex)
             {
                 // A FIFO, a device or a huge file as known_hosts (NotARegularFile, FileTooLarge), or no right to read it.
-                stage.Duration = clock.Elapsed;
-                stage.Status = StageStatus.Failed;
-                stage.Reason = ex.ErrorId;
-                stage.Detail = ex.Message;
-                stage.Hint = "Correct or remove that known_hosts file (UserKnownHostsFile / GlobalKnownHostsFile in your ssh config), or test with another one: Test-EspriConnection -KnownHostsPath.";
-                return false;
+                return stage.Fail(clock, ex.ErrorId, ex.Message,
+                    "Correct or remove that known_hosts file (UserKnownHostsFile / GlobalKnownHostsFile in your ssh config), or test with another one: Test-EspriConnection -KnownHostsPath.");
             }
 
             if (plan.ConfigSource != null)
@@ -190,15 +182,11 @@ namespace EspriSsh.Core.Connection
             // The installed ssh judges the config (asked while the keys and known_hosts were read): no host is contacted with a config it refuses.
             foreach (HopPlan hop in plan.Hops.Where(h => h.ConfigVerdict != null))
             {
-                SshConfigVerdict verdict = hop.ConfigVerdict!.Verdict;
+                SshConfigVerdict verdict = hop.ConfigVerdict!.GetAwaiter().GetResult();
                 if (!verdict.Accepted)
                 {
-                    stage.Duration = clock.Elapsed;
-                    stage.Status = StageStatus.Failed;
-                    stage.Reason = ErrorIds.ConfigInvalid;
-                    stage.Detail = string.Join("; ", parts);
-                    stage.Hint = verdict.ToException($"The ssh config cannot be used for {hop.Alias}", "ssh cannot connect anywhere with it").Message;
-                    return false;
+                    return stage.Fail(clock, ErrorIds.ConfigInvalid, string.Join("; ", parts),
+                        verdict.ToException($"The ssh config cannot be used for {hop.Alias}", "ssh cannot connect anywhere with it").Message);
                 }
             }
 

@@ -59,13 +59,13 @@ namespace EspriSsh.Core.Connection
                 cancellation, () => { }, out Exception? error);
             if (!done)
             {
-                return Fail(stage, clock, ErrorIds.ConnectionTimeout, $"No DNS answer for '{hop.HostName}' within {Seconds}.",
+                return stage.Fail(clock, ErrorIds.ConnectionTimeout, $"No DNS answer for '{hop.HostName}' within {Seconds}.",
                     "The name server does not answer: check your network connection (and the VPN if the site needs one).");
             }
 
             if (error != null || found == null || found.Length == 0)
             {
-                return Fail(stage, clock, ErrorIds.HostNotFound, $"'{hop.HostName}' cannot be resolved: {error?.Message ?? "no address"}.",
+                return stage.Fail(clock, ErrorIds.HostNotFound, $"'{hop.HostName}' cannot be resolved: {error?.Message ?? "no address"}.",
                     $"Check the spelling of '{hop.HostName}' (Get-EspriSite lists the site's hosts) and that you are on a network that can see it (VPN).");
             }
 
@@ -86,7 +86,7 @@ namespace EspriSsh.Core.Connection
                     cancellation, socket.Dispose, out Exception? error);
                 if (!done)
                 {
-                    return Fail(stage, clock, ErrorIds.ConnectionTimeout, $"No answer from {address} port {hop.Port} within {Seconds}.",
+                    return stage.Fail(clock, ErrorIds.ConnectionTimeout, $"No answer from {address} port {hop.Port} within {Seconds}.",
                         $"A firewall drops the connection to {hop.HostName}:{hop.Port}. Are you on the lab network or its VPN? If so, send this result to the IT team.");
                 }
 
@@ -101,9 +101,9 @@ namespace EspriSsh.Core.Connection
 
             bool refused = last is SocketException s && s.SocketErrorCode == SocketError.ConnectionRefused;
             return refused
-                ? Fail(stage, clock, ErrorIds.ConnectionRefused, $"{hop.HostName} port {hop.Port} refused the connection.",
+                ? stage.Fail(clock, ErrorIds.ConnectionRefused, $"{hop.HostName} port {hop.Port} refused the connection.",
                     $"Nothing listens on port {hop.Port} of {hop.HostName}, or a firewall rejects you: check the port (-Port, or Port in your ssh config) and that the server is up.")
-                : Fail(stage, clock, ErrorIds.ConnectionRefused, $"Cannot reach {hop.HostName} port {hop.Port}: {last?.Message}",
+                : stage.Fail(clock, ErrorIds.ConnectionRefused, $"Cannot reach {hop.HostName} port {hop.Port}: {last?.Message}",
                     "Check your network connection (and the VPN if the site needs one).");
         }
 
@@ -175,7 +175,7 @@ namespace EspriSsh.Core.Connection
                 channelStage.Duration = Elapsed(start, identAt != 0 ? identAt : end);
                 if (forwardError != null && identAt == 0)
                 {
-                    return Fail(channelStage, ErrorIds.JumpChannelFailed,
+                    return channelStage.Fail(ErrorIds.JumpChannelFailed,
                         $"The jump host could not open a channel to {hop.HostName}:{hop.Port}: {forwardError.Message}",
                         $"The jump host cannot reach {hop.HostName}:{hop.Port}, or forbids forwarding (AllowTcpForwarding). Check the name and port of the target; if they are right, tell the IT team.");
                 }
@@ -189,9 +189,9 @@ namespace EspriSsh.Core.Connection
             if (identAt == 0)
             {
                 return timedOut
-                    ? Fail(banner, ErrorIds.ConnectionTimeout, $"The port accepted the connection but sent no SSH greeting within {Seconds}.",
+                    ? banner.Fail(ErrorIds.ConnectionTimeout, $"The port accepted the connection but sent no SSH greeting within {Seconds}.",
                         $"Something other than an SSH server answers on {hop.HostName}:{hop.Port}, or a firewall holds the connection. Check the port; if it is right, send this result to the IT team.")
-                    : Fail(banner, ErrorIds.NotSshServer, $"No SSH greeting from {hop.HostName}:{hop.Port}: {UntrustedText.Escape(error?.Message)}",
+                    : banner.Fail(ErrorIds.NotSshServer, $"No SSH greeting from {hop.HostName}:{hop.Port}: {UntrustedText.Escape(error?.Message)}",
                         $"The service on port {hop.Port} is not an SSH server (or closed the connection at once). Check the port.");
             }
 
@@ -203,8 +203,8 @@ namespace EspriSsh.Core.Connection
             if (hostKeyAt == 0)
             {
                 return timedOut
-                    ? Fail(hostKey, ErrorIds.ConnectionTimeout, $"The key exchange did not finish within {Seconds}.", "The server or the network is very slow; try again, then send this result to the IT team.")
-                    : Fail(hostKey, ErrorIds.KeyExchangeFailed, $"The key exchange failed: {UntrustedText.Escape(error?.Message)}",
+                    ? hostKey.Fail(ErrorIds.ConnectionTimeout, $"The key exchange did not finish within {Seconds}.", "The server or the network is very slow; try again, then send this result to the IT team.")
+                    : hostKey.Fail(ErrorIds.KeyExchangeFailed, $"The key exchange failed: {UntrustedText.Escape(error?.Message)}",
                         "The server and this computer share no key-exchange or host-key algorithm. Send this result to the IT team.");
             }
 
@@ -253,7 +253,7 @@ namespace EspriSsh.Core.Connection
 
             return timedOut
                 ? AuthenticationDiagnosis.TimedOut(authenticationStage, authentication)
-                : Fail(authenticationStage, ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {UntrustedText.Escape(error?.Message)}",
+                : authenticationStage.Fail(ErrorIds.AuthenticationFailed, $"The server closed the connection during authentication: {UntrustedText.Escape(error?.Message)}",
                     "Send this result to the IT team: the server dropped the login.");
         }
 
@@ -276,20 +276,20 @@ namespace EspriSsh.Core.Connection
 
             if (!finished || error is SshOperationTimeoutException)
             {
-                return Fail(stage, clock, ErrorIds.ConnectionTimeout, $"The command '{plan.SessionCommand}' did not finish within {Seconds}.",
+                return stage.Fail(clock, ErrorIds.ConnectionTimeout, $"The command '{plan.SessionCommand}' did not finish within {Seconds}.",
                     "Logging in works but the account's shell hangs: look for a command that waits for input in your login files (.bashrc, .profile).");
             }
 
             if (error != null)
             {
-                return Fail(stage, clock, ErrorIds.SessionFailed, $"Logged in, but the server refused to run a command: {UntrustedText.Escape(error.Message)}",
+                return stage.Fail(clock, ErrorIds.SessionFailed, $"Logged in, but the server refused to run a command: {UntrustedText.Escape(error.Message)}",
                     "The account may be restricted (no shell, or a forced command). Ask the IT team.");
             }
 
             string text = (output ?? "").Trim();
             if (exitStatus != 0 || !text.Contains(plan.SessionExpectedOutput))
             {
-                return Fail(stage, clock, ErrorIds.SessionFailed, $"'{plan.SessionCommand}' exited with {exitStatus?.ToString() ?? "no status"}; output '{text}' {errorText.Trim()}".TrimEnd(),
+                return stage.Fail(clock, ErrorIds.SessionFailed, $"'{plan.SessionCommand}' exited with {exitStatus?.ToString() ?? "no status"}; output '{text}' {errorText.Trim()}".TrimEnd(),
                     "Logging in works but the account cannot run commands normally: check your login files (.bashrc, .profile) or ask the IT team.");
             }
 
@@ -317,21 +317,6 @@ namespace EspriSsh.Core.Connection
             stage.Duration = clock.Elapsed;
             stage.Detail = detail;
             return true;
-        }
-
-        private static bool Fail(ConnectionStage stage, Stopwatch clock, string reason, string detail, string hint)
-        {
-            stage.Duration = clock.Elapsed;
-            return Fail(stage, reason, detail, hint);
-        }
-
-        private static bool Fail(ConnectionStage stage, string reason, string detail, string hint)
-        {
-            stage.Status = StageStatus.Failed;
-            stage.Reason = reason;
-            stage.Detail = detail;
-            stage.Hint = hint;
-            return false;
         }
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Threading.Tasks;
+using EspriSsh.Core.Config;
 
 namespace EspriSsh.Core.Connection
 {
@@ -43,7 +45,7 @@ namespace EspriSsh.Core.Connection
         public KnownHostsSettings? KnownHosts { get; set; }
 
         /// <summary>The installed ssh's verdict on the config for this host, being asked; null when none is pending.</summary>
-        public PendingSshVerdict? ConfigVerdict { get; set; }
+        public Task<SshConfigVerdict>? ConfigVerdict { get; set; }
 
         public override string ToString() => User + "@" + HostName + (Port == 22 ? "" : ":" + Port);
     }

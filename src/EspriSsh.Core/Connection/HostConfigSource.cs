@@ -15,8 +15,8 @@ namespace EspriSsh.Core.Connection
     /// The ssh config's say on a host, as `ssh -G` answers it: only values the file sets count, so
     /// that the site profile and ssh's defaults fill the rest. EspriSsh's own reading answers (it
     /// agrees with ssh -G over the corpus, and costs the first call no wait); the installed ssh stays
-    /// the judge: asked on another thread when that reading accepts the file (PendingSshVerdict, taken
-    /// by the Config stage), and waited for when the reading cannot be sure: a config it refuses (ssh,
+    /// the judge: asked on another thread when that reading accepts the file (HostSettings.SshVerdict,
+    /// taken by the Config stage), and waited for when the reading cannot be sure: a config it refuses (ssh,
     /// perhaps newer, is the judge) or a Match exec it could not run. A config ssh refuses is
     /// ConfigInvalid with ssh's reason.
     /// </summary>
@@ -40,6 +40,7 @@ namespace EspriSsh.Core.Connection
             options ??= new SshResolveOptions();
             SshConfigDocument document = SshConfigDocument.Load(path) ?? SshConfigDocument.Empty(path);
             SshToolLocation? ssh = (locator ?? new SshToolLocator()).Find("ssh");
+            SshConfigJudge? judge = ssh == null ? null : new SshConfigJudge(ssh);
             var settingsOf = new Dictionary<string, HostSettings>();
             return alias =>
             {
@@ -52,16 +53,16 @@ namespace EspriSsh.Core.Connection
                 if (reading.Accepted && reading.NotJudged.Count == 0)
                 {
                     HostSettings settings = FromReading(reading.Resolved!, path);
-                    settings.SshVerdict = ssh == null ? null : new PendingSshVerdict(ssh, path, alias, options);
+                    settings.SshVerdict = judge?.JudgeMeanwhile(path, alias, options);
                     return settingsOf[alias] = settings;
                 }
 
-                if (ssh == null)
+                if (judge == null)
                 {
                     return FromReading(reading.ResolvedOrThrow(), path);
                 }
 
-                SshConfigVerdict verdict = new SshConfigJudge(ssh).Judge(path, alias, options);
+                SshConfigVerdict verdict = judge.Judge(path, alias, options);
                 if (!verdict.Accepted)
                 {
                     throw verdict.ToException($"The ssh config {UntrustedText.Quoted(path)} cannot be used for {alias}", "ssh cannot connect anywhere with it");

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Threading.Tasks;
+using EspriSsh.Core.Config;
 
 namespace EspriSsh.Core.Connection
 {
@@ -41,7 +43,11 @@ namespace EspriSsh.Core.Connection
         /// <summary>Where the settings came from, for the Config stage ("~/.ssh/config", "site profile").</summary>
         public string? Source { get; set; }
 
-        /// <summary>The installed ssh's verdict on the file these settings were read from, being asked; null when it was asked already or there is no ssh.</summary>
-        public PendingSshVerdict? SshVerdict { get; set; }
+        /// <summary>
+        /// The installed ssh's verdict on the file these settings were read from, being asked on another
+        /// thread: EspriSsh's reading follows OpenSSH 9.2, and the user's ssh may be older (Windows 10
+        /// ships 8.1) and refuse a keyword 9.2 knows. Null when ssh was asked already or there is no ssh.
+        /// </summary>
+        public Task<SshConfigVerdict>? SshVerdict { get; set; }
     }
 }
