@@ -6,18 +6,23 @@ using Org.BouncyCastle.Crypto.Parameters;
 
 namespace EspriSsh.Core.Tests.Crypto
 {
-    /// <summary>RFC 9106 §5 vectors on both the SIMD and scalar compression paths, plus an independent implementation.</summary>
+    /// <summary>
+    /// RFC 9106 §5 vectors on every compression path this machine has (AVX-512, AVX2, scalar), plus
+    /// an independent implementation.
+    /// </summary>
     [Collection(ProcessStateCollection.Name)]
     public sealed class Argon2Tests
     {
-        public static TheoryData<Argon2Type, string, bool> RfcVectors()
+        private const string Avx512 = "AVX-512", Avx2 = "AVX2", Scalar = "scalar";
+
+        public static TheoryData<Argon2Type, string, string> RfcVectors()
         {
-            var data = new TheoryData<Argon2Type, string, bool>();
-            foreach (bool simd in new[] { Argon2Compression.IsSimdAvailable, false }.Distinct())
+            var data = new TheoryData<Argon2Type, string, string>();
+            foreach (string path in Paths())
             {
-                data.Add(Argon2Type.Argon2d, "512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb", simd);
-                data.Add(Argon2Type.Argon2i, "c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8", simd);
-                data.Add(Argon2Type.Argon2id, "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659", simd);
+                data.Add(Argon2Type.Argon2d, "512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb", path);
+                data.Add(Argon2Type.Argon2i, "c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8", path);
+                data.Add(Argon2Type.Argon2id, "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659", path);
             }
 
             return data;
@@ -25,9 +30,9 @@ namespace EspriSsh.Core.Tests.Crypto
 
         [Theory]
         [MemberData(nameof(RfcVectors))]
-        public void MatchesRfc9106Vectors(Argon2Type type, string expectedHex, bool simd)
+        public void MatchesRfc9106Vectors(Argon2Type type, string expectedHex, string path)
         {
-            byte[] tag = WithCompression(simd, () => Argon2.Hash(
+            byte[] tag = WithCompression(path, () => Argon2.Hash(
                 type, Fill(32, 0x01), Fill(16, 0x02), memoryKiB: 32, passes: 3, parallelism: 4, tagLength: 32,
                 secret: Fill(8, 0x03), associatedData: Fill(12, 0x04)));
 
@@ -51,9 +56,9 @@ namespace EspriSsh.Core.Tests.Crypto
             byte[] expected = new byte[tagLength];
             generator.GenerateBytes(password, expected);
 
-            foreach (bool simd in new[] { Argon2Compression.IsSimdAvailable, false }.Distinct())
+            foreach (string path in Paths())
             {
-                byte[] tag = WithCompression(simd, () => Argon2.Hash(type, password, salt, memoryKiB, passes, lanes, tagLength));
+                byte[] tag = WithCompression(path, () => Argon2.Hash(type, password, salt, memoryKiB, passes, lanes, tagLength));
                 Assert.Equal(Hex(expected), Hex(tag));
             }
         }
@@ -67,17 +72,24 @@ namespace EspriSsh.Core.Tests.Crypto
             Assert.Equal(1.0, seen.Last());
         }
 
-        private static T WithCompression<T>(bool simd, Func<T> run)
+        /// <summary>The compression paths this machine's CPU can run.</summary>
+        private static string[] Paths() =>
+            new[] { Argon2Compression.IsWideSimdAvailable ? Avx512 : null, Argon2Compression.IsSimdAvailable ? Avx2 : null, Scalar }
+                .Where(p => p != null).ToArray();
+
+        private static T WithCompression<T>(string path, Func<T> run)
         {
-            bool saved = Argon2Compression.UseSimd;
-            Argon2Compression.UseSimd = simd;
+            bool savedSimd = Argon2Compression.UseSimd, savedWide = Argon2Compression.UseWideSimd;
+            Argon2Compression.UseSimd = path != Scalar;
+            Argon2Compression.UseWideSimd = path == Avx512;
             try
             {
                 return run();
             }
             finally
             {
-                Argon2Compression.UseSimd = saved;
+                Argon2Compression.UseSimd = savedSimd;
+                Argon2Compression.UseWideSimd = savedWide;
             }
         }
 
