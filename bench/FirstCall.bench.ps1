@@ -9,6 +9,13 @@
       ssh       ssh -o BatchMode=yes <alias> true (whole process), same loopback sshd, key, known_hosts
     Targets: Import-Module <= +100 ms over a bare pwsh start (whole processes, medians); the first
     Test-EspriConnection <= 1.0x ssh (medians).
+    Two more kinds, interleaved the same way, say whose time the import is:
+      empty     pwsh -NoProfile -c 'Import-Module <a module with nothing in it>': what PowerShell's
+                Import-Module costs the first module of a process, whatever it is (module machinery
+                compiled by the JIT, its telemetry), which EspriSsh cannot change
+      window    pwsh -NoProfile -c 'Import-Module PSReadLine; Import-Module EspriSsh', the second
+                import timed inside the process: what an interactive window pays, since pwsh
+                imports PSReadLine before its first prompt
     Then Start-EspriSetup -TestConnection, first call in a fresh pwsh, on a home it has set up (key in
     an agent, aliases written, host key known), against `ssh spirit1 true` + `ssh jean-zay true` (the
     two logins it tests, jean-zay through spirit1): a site profile points both at the loopback sshd,
@@ -19,7 +26,7 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [int] $Repetitions = 7
+    [int] $Repetitions = 11
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers/TestHelpers.psm1')
@@ -45,17 +52,24 @@ try {
         $result
     }
     $import = "Import-Module '$ModulePath'"
+    $emptyModule = Join-Path $box.Home 'EmptyModule'
+    $null = New-Item -ItemType Directory $emptyModule
+    Set-Content (Join-Path $emptyModule 'EmptyModule.psm1') 'function Get-Nothing { }'
+    Set-Content (Join-Path $emptyModule 'EmptyModule.psd1') "@{ RootModule = 'EmptyModule.psm1'; ModuleVersion = '1.0'; GUID = '$([guid]::NewGuid())'; FunctionsToExport = @('Get-Nothing'); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+    $window = "Import-Module PSReadLine; `$clock = [Diagnostics.Stopwatch]::StartNew(); $import; 'WINDOW=' + `$clock.Elapsed.TotalMilliseconds"
     $test = "Test-EspriConnection espri-bench -ConfigPath '$config' -SshDirectory '$($box.Ssh)'"
     # The first call, timed inside the process; its stages; whether it succeeded.
     $first = "$import; `$clock = [Diagnostics.Stopwatch]::StartNew(); `$r = $test; `$ms = `$clock.Elapsed.TotalMilliseconds; " +
         "'FIRST=' + `$ms + ';OK=' + `$r.Succeeded + ';OUTSIDE=' + (`$ms - `$r.Duration.TotalMilliseconds) + ';' + ((`$r.Stages | ForEach-Object { `$_.Name + '=' + `$_.Duration.TotalMilliseconds }) -join ';')"
 
-    $runs = @{ bare = @(); import = @(); first = @(); firstProcess = @(); ssh = @() }
-    $cpu = @{ bare = @(); import = @() }
+    $runs = @{ bare = @(); import = @(); empty = @(); window = @(); first = @(); firstProcess = @(); ssh = @() }
+    $cpu = @{ bare = @(); import = @(); empty = @() }
     $stages = @{}
     for ($i = -1; $i -lt $Repetitions; $i++) {
         $bare = Invoke-Pwsh 'exit 0'
         $imported = Invoke-Pwsh "$import; exit 0"
+        $emptied = Invoke-Pwsh "Import-Module '$emptyModule'; exit 0"
+        $windowed = Invoke-Pwsh $window
         $called = Invoke-Pwsh $first
         $ssh = Invoke-TimedProcess -FilePath ssh -Arguments @('-F', $config, '-o', 'BatchMode=yes', 'espri-bench', 'true')
         if ($ssh.ExitCode -ne 0) { throw "ssh failed: $($ssh.Output)" }
@@ -65,8 +79,11 @@ try {
         if ($i -lt 0) { continue } # warm-up round: disk cache, sshd
         $cpu.bare += $bare.CpuMilliseconds
         $cpu.import += $imported.CpuMilliseconds
+        $cpu.empty += $emptied.CpuMilliseconds
         $runs.bare += $bare.Milliseconds
         $runs.import += $imported.Milliseconds
+        $runs.empty += $emptied.Milliseconds
+        $runs.window += [double]($windowed.Output -split "`n" | Where-Object { $_ -like 'WINDOW=*' } | ForEach-Object { $_.Substring(7) })
         $runs.first += [double]$fields.FIRST
         $runs.firstProcess += $called.Milliseconds
         $runs.ssh += $ssh.Milliseconds
@@ -77,6 +94,7 @@ try {
     Write-Host ("Medians of {0} interleaved fresh processes (pwsh: {1}):" -f $Repetitions, ($pwsh -join ' '))
     Write-Host ('  bare pwsh start                 {0,6:0} ms   (runs: {1})' -f $m.bare, (Format-Runs $runs.bare))
     Write-Host ('  pwsh + Import-Module            {0,6:0} ms   (runs: {1})' -f $m.import, (Format-Runs $runs.import))
+    Write-Host ('  pwsh + Import-Module (empty)    {0,6:0} ms   (runs: {1})' -f $m.empty, (Format-Runs $runs.empty))
     Write-Host ('  pwsh + import + first test      {0,6:0} ms   (runs: {1})' -f $m.firstProcess, (Format-Runs $runs.firstProcess))
     Write-Host ('  first Test-EspriConnection      {0,6:0} ms   (in the process; runs: {1})' -f $m.first, (Format-Runs $runs.first))
     Write-Host ('  ssh -o BatchMode=yes ... true   {0,6:0} ms   (runs: {1})' -f $m.ssh, (Format-Runs $runs.ssh))
@@ -85,8 +103,10 @@ try {
         (($order | Where-Object { $stages[$_] } | ForEach-Object { '{0} {1:0}' -f $_, (Get-BenchMedian $stages[$_]) }) -join ', '))
     Write-Target 'Import-Module over a bare pwsh start (whole process)' ($m.import - $m.bare) 100 -Unit ms
     if ($null -ne $cpu.bare[0]) {
-        Write-Host ('  the same in CPU time (user + system, little changed by load): {0:0} ms over {1:0} ms' -f ((Get-BenchMedian $cpu.import) - (Get-BenchMedian $cpu.bare)), (Get-BenchMedian $cpu.bare))
+        Write-Host ('  the same in CPU time (user + system, little changed by load): {0:0} ms over {1:0} ms; an empty module: {2:0} ms' -f ((Get-BenchMedian $cpu.import) - (Get-BenchMedian $cpu.bare)), (Get-BenchMedian $cpu.bare), ((Get-BenchMedian $cpu.empty) - (Get-BenchMedian $cpu.bare)))
     }
+    Write-Host ('  of which PowerShell charges any first module (an empty one): {0:0} ms; EspriSsh over an empty module: {1:0} ms' -f ($m.empty - $m.bare), ($m.import - $m.empty))
+    Write-Host ('  Import-Module EspriSsh after PSReadLine, as in an interactive window: {0:0} ms (in the process; runs: {1})' -f $m.window, (Format-Runs $runs.window))
     Write-Target 'First Test-EspriConnection in a fresh pwsh / ssh' ($m.first / $m.ssh) 1.0
 
     # Counts that survive load: one process, tier-up off, each phase measured on its own.

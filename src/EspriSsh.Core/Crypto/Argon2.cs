@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Org.BouncyCastle.Crypto.Digests;
 
@@ -9,7 +10,7 @@ namespace EspriSsh.Core.Crypto
     /// one after the other (PuTTY does the same), so parallelism changes the result, not the threads.
     /// Callers that take parameters from a file must bound them first (see PpkKdfLimits).
     /// </summary>
-    public static class Argon2
+    public static unsafe class Argon2
     {
         private const int Version = 0x13;
         private const int SyncPoints = 4;
@@ -43,35 +44,46 @@ namespace EspriSsh.Core.Crypto
             byte[] h0 = InitialHash(type, password, salt, secret ?? new byte[0], associatedData ?? new byte[0], memoryKiB, passes, parallelism, tagLength);
             int segmentLength = memoryKiB / (SyncPoints * parallelism);
             int laneLength = segmentLength * SyncPoints;
-            // Every block is written (pass 0 fills them in order) before it is read: no need to zero 8 MiB first.
-#if NET
-            ulong[] memory = GC.AllocateUninitializedArray<ulong>(checked((int)((long)laneLength * parallelism * Argon2Compression.BlockWords)));
-#else
-            var memory = new ulong[(long)laneLength * parallelism * Argon2Compression.BlockWords];
-#endif
-
-            var filler = new SegmentFiller(type, memory, laneLength, segmentLength, parallelism, passes);
-            for (int lane = 0; lane < parallelism; lane++)
+            // Outside the managed heap: megabytes per call otherwise cost a full garbage collection
+            // every other call in a PowerShell session, and the matrix (derived from the passphrase)
+            // is wiped as soon as the tag is out. Every block is written (pass 0 fills them in
+            // order) before it is read: no need to zero it first.
+            long bytes = (long)laneLength * parallelism * Argon2Compression.BlockWords * sizeof(ulong);
+            IntPtr matrix = Marshal.AllocHGlobal(new IntPtr(bytes));
+            try
             {
-                filler.SetFirstBlocks(h0, lane);
-            }
-
-            int slicesDone = 0, slicesTotal = passes * SyncPoints;
-            for (int pass = 0; pass < passes; pass++)
-            {
-                for (int slice = 0; slice < SyncPoints; slice++)
+                var filler = new SegmentFiller(type, (ulong*)matrix, laneLength, segmentLength, parallelism, passes);
+                for (int lane = 0; lane < parallelism; lane++)
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    for (int lane = 0; lane < parallelism; lane++)
-                    {
-                        filler.FillSegment(pass, lane, slice);
-                    }
-
-                    progress?.Invoke(++slicesDone / (double)slicesTotal);
+                    filler.SetFirstBlocks(h0, lane);
                 }
-            }
 
-            return filler.FinalTag(tagLength);
+                int slicesDone = 0, slicesTotal = passes * SyncPoints;
+                for (int pass = 0; pass < passes; pass++)
+                {
+                    for (int slice = 0; slice < SyncPoints; slice++)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        for (int lane = 0; lane < parallelism; lane++)
+                        {
+                            filler.FillSegment(pass, lane, slice);
+                        }
+
+                        progress?.Invoke(++slicesDone / (double)slicesTotal);
+                    }
+                }
+
+                return filler.FinalTag(tagLength);
+            }
+            finally
+            {
+                for (long done = 0; done < bytes; done += int.MaxValue)
+                {
+                    new Span<byte>((byte*)matrix + done, (int)Math.Min(int.MaxValue, bytes - done)).Clear();
+                }
+
+                Marshal.FreeHGlobal(matrix);
+            }
         }
 
         private static byte[] InitialHash(
@@ -140,13 +152,13 @@ namespace EspriSsh.Core.Crypto
         private sealed unsafe class SegmentFiller
         {
             private readonly Argon2Type type;
-            private readonly ulong[] memory;
+            private readonly ulong* memory;
             private readonly int laneLength;
             private readonly int segmentLength;
             private readonly int lanes;
             private readonly int passes;
 
-            public SegmentFiller(Argon2Type type, ulong[] memory, int laneLength, int segmentLength, int lanes, int passes)
+            public SegmentFiller(Argon2Type type, ulong* memory, int laneLength, int segmentLength, int lanes, int passes)
             {
                 this.type = type;
                 this.memory = memory;
@@ -198,39 +210,36 @@ namespace EspriSsh.Core.Crypto
                     }
                 }
 
-                fixed (ulong* mem = memory)
+                int current = lane * laneLength + slice * segmentLength + start;
+                int previous = current % laneLength == 0 ? current + laneLength - 1 : current - 1;
+                for (int i = start; i < segmentLength; i++, current++, previous++)
                 {
-                    int current = lane * laneLength + slice * segmentLength + start;
-                    int previous = current % laneLength == 0 ? current + laneLength - 1 : current - 1;
-                    for (int i = start; i < segmentLength; i++, current++, previous++)
+                    if (current % laneLength == 1)
                     {
-                        if (current % laneLength == 1)
-                        {
-                            previous = current - 1;
-                        }
-
-                        ulong pseudoRandom;
-                        if (independent)
-                        {
-                            if (i % AddressesPerBlock == 0)
-                            {
-                                NextAddresses(zero, input, addresses);
-                            }
-
-                            pseudoRandom = addresses[i % AddressesPerBlock];
-                        }
-                        else
-                        {
-                            pseudoRandom = mem[(long)previous * Argon2Compression.BlockWords];
-                        }
-
-                        int referenceLane = pass == 0 && slice == 0 ? lane : (int)((pseudoRandom >> 32) % (ulong)lanes);
-                        int referenceIndex = ReferenceIndex(pass, slice, i, (uint)pseudoRandom, referenceLane == lane);
-                        ulong* reference = mem + ((long)referenceLane * laneLength + referenceIndex) * Argon2Compression.BlockWords;
-                        Argon2Compression.Fill(
-                            mem + (long)previous * Argon2Compression.BlockWords, reference, mem + (long)current * Argon2Compression.BlockWords,
-                            xorIntoNext: pass > 0);
+                        previous = current - 1;
                     }
+
+                    ulong pseudoRandom;
+                    if (independent)
+                    {
+                        if (i % AddressesPerBlock == 0)
+                        {
+                            NextAddresses(zero, input, addresses);
+                        }
+
+                        pseudoRandom = addresses[i % AddressesPerBlock];
+                    }
+                    else
+                    {
+                        pseudoRandom = memory[(long)previous * Argon2Compression.BlockWords];
+                    }
+
+                    int referenceLane = pass == 0 && slice == 0 ? lane : (int)((pseudoRandom >> 32) % (ulong)lanes);
+                    int referenceIndex = ReferenceIndex(pass, slice, i, (uint)pseudoRandom, referenceLane == lane);
+                    ulong* reference = memory + ((long)referenceLane * laneLength + referenceIndex) * Argon2Compression.BlockWords;
+                    Argon2Compression.Fill(
+                        memory + (long)previous * Argon2Compression.BlockWords, reference, memory + (long)current * Argon2Compression.BlockWords,
+                        xorIntoNext: pass > 0);
                 }
             }
 

