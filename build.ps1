@@ -63,9 +63,9 @@ function Invoke-Build {
     $null = New-Item -ItemType Directory -Force (Join-Path $deps 'net8.0')
 
     $cmdletBin = Join-Path $Root "src/EspriSsh/bin/$Configuration/netstandard2.0"
-    $coreModern = Join-Path $Root "src/EspriSsh.Core/bin/$Configuration/net8.0/EspriSsh.Core.dll"
+    $coreModern = Join-Path $Root "src/EspriSsh.Core/bin/$Configuration/net8.0"
     Copy-Item (Join-Path $cmdletBin 'EspriSsh.dll'), (Join-Path $cmdletBin 'EspriSsh.Core.dll') $ModuleOut
-    Copy-Item $coreModern (Join-Path $deps 'net8.0')
+    Copy-Item (@('EspriSsh.Core.dll') + $ModernDependencies | ForEach-Object { Join-Path $coreModern $_ }) (Join-Path $deps 'net8.0')
     # Third-party dlls go where normal probing never looks, exactly those of the allow-list.
     $allowed = Get-ShippedDependencies
     $built = Get-ChildItem $cmdletBin -Filter *.dll | Where-Object Name -NotIn 'EspriSsh.dll', 'EspriSsh.Core.dll', 'System.Management.Automation.dll'
@@ -82,11 +82,21 @@ function Invoke-Build {
     Add-NativeImages
 
     $expected = 'EspriSsh.psd1', 'EspriSsh.dll', 'EspriSsh.Core.dll', 'EspriSsh.Format.ps1xml',
-        'en-US/EspriSsh.dll-Help.xml', 'en-US/about_EspriSsh.help.txt', 'en-US/about_EspriSsh_Deployment.help.txt', 'Dependencies/net8.0/EspriSsh.Core.dll'
+        'en-US/EspriSsh.dll-Help.xml', 'en-US/about_EspriSsh.help.txt', 'en-US/about_EspriSsh_Deployment.help.txt', 'Dependencies/net8.0/EspriSsh.Core.dll',
+        'Dependencies/net8.0/Renci.SshNet.dll'
     $missing = $expected | Where-Object { -not (Test-Path (Join-Path $ModuleOut $_)) }
     if ($missing) { throw "Build is incomplete, missing: $($missing -join ', ')" }
     Write-Host "Module built: $ModuleOut (version $version)"
 }
+
+# The dependencies pwsh 7 takes in their net8.0 build (Dependencies/net8.0/, beside the core's), not the
+# netstandard2.0 one of Dependencies/. SSH.NET's matches its line to the server's greeting with a
+# source-generated regex where the netstandard2.0 build compiles one through Reflection.Emit at the
+# first connection (~7 ms of the first Test-EspriConnection's Banner stage). BouncyCastle stays
+# netstandard2.0: its net6.0 build's vector code (curve25519 fields, ed25519 tables) is left out of the
+# ReadyToRun images at their instruction-set baseline, and the JIT's unoptimised first pass over it made
+# the first call's Config and HostKey stages slower than they are with the plain build precompiled.
+$ModernDependencies = @('Renci.SshNet.dll')
 
 # The dlls compiled ahead of time: what the first call of a cmdlet runs (tools/ReadyToRun/ReadyToRun.csproj).
 # BouncyCastle (the key exchange, host key and key signatures) is the largest, about 11 MB a platform
@@ -102,7 +112,7 @@ function Add-NativeImages {
     images of the last inputs are kept in tools/ReadyToRun/obj/native, keyed by their hashes.
     #>
     if (-not $NativeImagePlatforms) { return }
-    $inputs = @((Join-Path $ModuleOut 'Dependencies/net8.0/EspriSsh.Core.dll')) + @($NativeImageFiles | Select-Object -Skip 1 | ForEach-Object { Join-Path $ModuleOut "Dependencies/$_" })
+    $inputs = @($NativeImageFiles | ForEach-Object { $modern = Join-Path $ModuleOut "Dependencies/net8.0/$_"; if (Test-Path $modern) { $modern } else { Join-Path $ModuleOut "Dependencies/$_" } })
     $key = (@($inputs | ForEach-Object { (Get-FileHash $_ -Algorithm SHA256).Hash }) + $NativeImagePlatforms) -join ','
     $project = Join-Path $Root 'tools/ReadyToRun/ReadyToRun.csproj'
     $cache = Join-Path $Root 'tools/ReadyToRun/obj/native'

@@ -245,7 +245,7 @@ Describe 'Native images (ReadyToRun)' -Skip:(Test-Skip -CoreClrOnly) {
             $r = Invoke-FreshPwsh -Command "Import-Module '$module'; $WhereLoaded"
             $r.ExitCode | Should -Be 0 -Because $r.Output
             $r.Output | Should -Match ('CORE=' + [regex]::Escape((Join-Path $module 'Dependencies/net8.0/EspriSsh.Core.dll')))
-            $r.Output | Should -Match ('SSH=' + [regex]::Escape((Join-Path $module 'Dependencies/Renci.SshNet.dll')))
+            $r.Output | Should -Match ('SSH=' + [regex]::Escape((Join-Path $module 'Dependencies/net8.0/Renci.SshNet.dll')))
             $r.Output | Should -Match ('BC=' + [regex]::Escape((Join-Path $module 'Dependencies/BouncyCastle.Cryptography.dll')))
         }
         finally { Remove-Item -Recurse -Force $copy -ErrorAction Ignore }

@@ -16,13 +16,15 @@ namespace EspriSsh
     /// Windows PowerShell 5.1: a scoped AppDomain.AssemblyResolve that answers only for our files and
     /// only when the requesting assembly is one of ours.
     /// On pwsh 7 the private context takes a dll's native image for this platform when the build made
-    /// one (NativeImages), else the plain IL file.
+    /// one (NativeImages), else the plain IL file: its net8.0 build from Dependencies/net8.0/ where the
+    /// module ships one (the core, SSH.NET), else the netstandard2.0 build of Dependencies/.
     /// </summary>
     internal sealed class DependencyLoader
     {
         private const string CoreAssemblyName = "EspriSsh.Core";
         private readonly string moduleFolder;
         private readonly string dependencyFolder;
+        private readonly string modernFolder;
         private readonly NativeImages? nativeImages;
         private readonly HashSet<string> dependencyNames;
         private readonly object? loadContext;
@@ -36,6 +38,7 @@ namespace EspriSsh
         {
             this.moduleFolder = Path.GetFullPath(moduleFolder);
             dependencyFolder = Path.Combine(this.moduleFolder, "Dependencies");
+            modernFolder = Path.Combine(dependencyFolder, "net8.0");
             dependencyNames = new HashSet<string>(
                 Directory.Exists(dependencyFolder)
                     ? Directory.GetFiles(dependencyFolder, "*.dll").Select(f => Path.GetFileNameWithoutExtension(f))
@@ -91,15 +94,16 @@ namespace EspriSsh
         // The cmdlets (in the Default context) need the core; nothing else is ours to give there.
         // Signatures match Func<AssemblyLoadContext, AssemblyName, Assembly?> by contravariance.
         private Assembly? OnDefaultResolving(object context, AssemblyName name) =>
-            name.Name == CoreAssemblyName ? LoadPrivately(CoreAssemblyName, Path.Combine(dependencyFolder, "net8.0")) : null;
+            name.Name == CoreAssemblyName ? LoadPrivately(CoreAssemblyName) : null;
 
         // Requests from inside the private context: the core asking for SSH.NET, SSH.NET for BouncyCastle.
         private Assembly? OnPrivateResolving(object context, AssemblyName name) =>
-            name.Name != null && dependencyNames.Contains(name.Name) ? LoadPrivately(name.Name, dependencyFolder) : null;
+            name.Name != null && dependencyNames.Contains(name.Name) ? LoadPrivately(name.Name) : null;
 
-        private Assembly? LoadPrivately(string name, string ilFolder)
+        private Assembly? LoadPrivately(string name)
         {
-            string path = nativeImages!.Choose(name + ".dll", Path.Combine(ilFolder, name + ".dll"));
+            string modern = Path.Combine(modernFolder, name + ".dll");
+            string path = nativeImages!.Choose(name + ".dll", File.Exists(modern) ? modern : Path.Combine(dependencyFolder, name + ".dll"));
             return File.Exists(path) ? (Assembly)loadFromPath!.Invoke(loadContext, new object[] { path })! : null;
         }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using EspriSsh.Core.Keys.Formats;
 
 namespace EspriSsh.Core.Keys
@@ -10,7 +9,6 @@ namespace EspriSsh.Core.Keys
     /// <summary>The key found in pasted text (Blob, up to token LastToken), or why there is none.</summary>
     internal sealed class PastedKeyData
     {
-        private static readonly Regex Base64Token = new Regex("^[A-Za-z0-9+/]+={0,2}$");
 
         private PastedKeyData(byte[]? blob, int lastToken, string? unknownType, string? problem)
         {
@@ -29,7 +27,34 @@ namespace EspriSsh.Core.Keys
 
         public string? Problem { get; }
 
-        public static bool IsBase64(string token) => Base64Token.IsMatch(token);
+        /// <summary>
+        /// ^[A-Za-z0-9+/]+={0,2}$ (a final line feed allowed, as .NET's $ allows it), checked character by
+        /// character: the first command of a process would otherwise start the regex parser for it (issue 28).
+        /// </summary>
+        public static bool IsBase64(string token)
+        {
+            int end = token.Length > 0 && token[token.Length - 1] == '\n' ? token.Length - 1 : token.Length;
+            for (int padding = 0; padding < 2 && end > 0 && token[end - 1] == '='; padding++)
+            {
+                end--;
+            }
+
+            if (end == 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < end; i++)
+            {
+                char c = token[i];
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// The key among the base64 tokens from <paramref name="first"/> on: the run of base64 tokens

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys.Formats;
 using EspriSsh.Core.Site;
@@ -20,10 +19,8 @@ namespace EspriSsh.Core.Keys
     {
         private const string Rfc4716Begin = "---- BEGIN SSH2 PUBLIC KEY ----";
         private const string Rfc4716End = "---- END SSH2 PUBLIC KEY ----";
-        private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
 
-        // A field of its own, not Regex.IsMatch: the static call's cache costs the first command ~10 JIT-compiled methods.
-        private static readonly Regex StrayWhitespace = new Regex("[ \t]{2,}|\t|^[ \t]|[ \t]$", RegexOptions.Multiline);
+        private static readonly char[] Quotes = { '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '`' };
 
         /// <summary>
         /// The longest text looked at: a public key line is at most ~3 KB (RSA 16384, a certificate
@@ -108,7 +105,7 @@ namespace EspriSsh.Core.Keys
         {
             bool fromBlock = commentFromHeader != null || problems.Any(p => p.Code == "Rfc4716Block" || p.Code == "PpkFile");
             List<PastedToken> tokens = PastedToken.Split(body);
-            if (!fromBlock && StrayWhitespace.IsMatch(body.Trim('\n')))
+            if (!fromBlock && HasStrayWhitespace(body.Trim('\n')))
             {
                 problems.Add(Repaired("ExtraWhitespace", "Extra spaces or tabs were removed."));
             }
@@ -276,6 +273,29 @@ namespace EspriSsh.Core.Keys
         {
             problems.Add(new PublicKeyProblem(code, PublicKeyProblemSeverity.Error, message));
             return new PublicKeyCheck(null, null, 0, null, problems, source);
+        }
+
+        /// <summary>
+        /// Multiline [ \t]{2,}|\t|^[ \t]|[ \t]$: a tab, two spaces in a row, or a space at the start or end
+        /// of a line. Checked character by character: as a Regex it started the regex parser (and
+        /// JIT-compiled part of it) in the first command of a process (issue 28).
+        /// </summary>
+        internal static bool HasStrayWhitespace(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\t')
+                {
+                    return true;
+                }
+
+                if (text[i] == ' ' && (i == 0 || text[i - 1] == '\n' || i + 1 == text.Length || text[i + 1] == '\n' || text[i + 1] == ' '))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

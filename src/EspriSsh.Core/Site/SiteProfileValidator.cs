@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Text.RegularExpressions;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Display;
 
@@ -18,13 +17,41 @@ namespace EspriSsh.Core.Site
     /// </summary>
     internal static class SiteProfileValidator
     {
-        // An alias is written as "Host <alias>" and typed as "ssh <alias>": no ssh pattern characters
-        // (* ? ! ,), no space, nothing that starts like an option.
-        // Anchored at the true end (\z): .NET's $ also matches before a final line feed.
-        private static readonly Regex Alias = new Regex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z");
-        private static readonly Regex DnsLabel = new Regex(@"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z");
-        private static readonly Regex KeyType = new Regex(@"^[a-z0-9][a-z0-9@.-]{0,63}\z");
-        private static readonly Regex Sha256Fingerprint = new Regex(@"^SHA256:[A-Za-z0-9+/]{43}\z");
+        // The names are checked character by character rather than by Regex: every command validates
+        // the profile, and a process's first Regex pays for starting the regex parser (issue 28).
+        // HandWrittenPatternTests compares each check with the pattern it stands for.
+
+        /// <summary>
+        /// ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z. An alias is written as "Host &lt;alias&gt;" and typed as
+        /// "ssh &lt;alias&gt;": no ssh pattern characters (* ? ! ,), no space, nothing that starts like an option.
+        /// </summary>
+        internal static bool IsAlias(string value) => IsName(value, 64, upperCase: true, "._-");
+
+        /// <summary>^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z.</summary>
+        internal static bool IsDnsLabel(string value) => IsName(value, 63, upperCase: true, "-") && IsLetterOrDigit(value[value.Length - 1], upperCase: true);
+
+        /// <summary>^[a-z0-9][a-z0-9@.-]{0,63}\z.</summary>
+        internal static bool IsKeyType(string value) => IsName(value, 64, upperCase: false, "@.-");
+
+        /// <summary>^SHA256:[A-Za-z0-9+/]{43}\z: what ssh-keygen -l prints.</summary>
+        internal static bool IsSha256Fingerprint(string value)
+        {
+            const string Prefix = "SHA256:";
+            if (value.Length != Prefix.Length + 43 || !value.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (int i = Prefix.Length; i < value.Length; i++)
+            {
+                if (!IsLetterOrDigit(value[i], upperCase: true) && value[i] != '+' && value[i] != '/')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public static void Validate(SiteProfile profile, string source)
         {
@@ -66,7 +93,7 @@ namespace EspriSsh.Core.Site
                 string at = $"hosts[{i}]";
                 Require(host != null, at, "is empty");
                 Text(host!.Alias, at + ".alias", required: true);
-                Require(Alias.IsMatch(host.Alias), at + ".alias", $"'{host.Alias}' is not a plain host alias (letters, digits, '.', '_', '-'; no space or pattern character)");
+                Require(IsAlias(host.Alias), at + ".alias", $"'{host.Alias}' is not a plain host alias (letters, digits, '.', '_', '-'; no space or pattern character)");
                 Text(host.HostName, at + ".hostName", required: true);
                 Require(IsHostName(host.HostName), at + ".hostName", $"'{host.HostName}' is neither a DNS name nor an IP address");
                 Require(host.Port >= 1 && host.Port <= 65535, at + ".port", $"{host.Port} is not a TCP port (1 to 65535)");
@@ -88,8 +115,8 @@ namespace EspriSsh.Core.Site
                 string at = $"hostKeyFingerprints[{i}]";
                 Require(print != null, at, "is empty");
                 Require(IsHostName(print!.HostName), at + ".hostName", $"'{UntrustedText.Escape(print.HostName)}' is neither a DNS name nor an IP address");
-                Require(KeyType.IsMatch(print.KeyType ?? ""), at + ".keyType", $"'{UntrustedText.Escape(print.KeyType)}' is not an SSH key type name");
-                Require(Sha256Fingerprint.IsMatch(print.Fingerprint ?? ""), at + ".fingerprint", "is not in the form SHA256:<43 base64 characters> (what ssh-keygen -l prints)");
+                Require(IsKeyType(print.KeyType ?? ""), at + ".keyType", $"'{UntrustedText.Escape(print.KeyType)}' is not an SSH key type name");
+                Require(IsSha256Fingerprint(print.Fingerprint ?? ""), at + ".fingerprint", "is not in the form SHA256:<43 base64 characters> (what ssh-keygen -l prints)");
             }
 
             Require(profile.KeyPolicy.Count > 0, "keyPolicy", "is empty");
@@ -98,7 +125,7 @@ namespace EspriSsh.Core.Site
                 KeyPolicyRule rule = profile.KeyPolicy[i];
                 string at = $"keyPolicy[{i}]";
                 Require(rule != null, at, "is empty");
-                Require(KeyType.IsMatch(rule!.Type ?? ""), at + ".type", $"'{UntrustedText.Escape(rule.Type)}' is not an SSH key type name");
+                Require(IsKeyType(rule!.Type ?? ""), at + ".type", $"'{UntrustedText.Escape(rule.Type)}' is not an SSH key type name");
                 Require(Enum.IsDefined(typeof(KeyPolicyVerdict), rule.Verdict), at + ".verdict", "is not Preferred, Tolerated or Refused");
                 Require(rule.MinimumBits == null || (rule.MinimumBits >= 0 && rule.MinimumBits <= 16384), at + ".minimumBits", "is not a key size");
                 Text(rule.Reason, at + ".reason");
@@ -146,8 +173,30 @@ namespace EspriSsh.Core.Site
                 return IPAddress.TryParse(name, out IPAddress? v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
             }
 
-            return name.TrimEnd('.').Split('.').All(label => DnsLabel.IsMatch(label));
+            return name.TrimEnd('.').Split('.').All(IsDnsLabel);
         }
+
+        /// <summary>1 to <paramref name="maxLength"/> characters: the first an ASCII letter or digit, the others too or one of <paramref name="others"/>.</summary>
+        private static bool IsName(string value, int maxLength, bool upperCase, string others)
+        {
+            if (value.Length == 0 || value.Length > maxLength || !IsLetterOrDigit(value[0], upperCase))
+            {
+                return false;
+            }
+
+            foreach (char c in value)
+            {
+                if (!IsLetterOrDigit(c, upperCase) && others.IndexOf(c) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsLetterOrDigit(char c, bool upperCase) =>
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (upperCase && c >= 'A' && c <= 'Z');
 
         private static bool IsWebAddress(string value) =>
             Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

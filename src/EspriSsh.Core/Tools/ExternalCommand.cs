@@ -59,10 +59,6 @@ namespace EspriSsh.Core.Tools
             using var process = new Process { StartInfo = psi };
             var stdout = new BoundedText(MaximumCapturedChars);
             var stderr = new BoundedText(MaximumCapturedChars);
-            using var stdoutDone = new ManualResetEventSlim();
-            using var stderrDone = new ManualResetEventSlim();
-            process.OutputDataReceived += (s, e) => { if (e.Data == null) { stdoutDone.Set(); } else { stdout.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (s, e) => { if (e.Data == null) { stderrDone.Set(); } else { stderr.AppendLine(e.Data); } };
             try
             {
                 process.Start();
@@ -72,8 +68,8 @@ namespace EspriSsh.Core.Tools
                 return new CommandResult(commandLine, null, "", "", false, true, clock.Elapsed, $"cannot start '{program}': {ex.Message}");
             }
 
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            Thread stdoutReader = Read(process.StandardOutput, stdout);
+            Thread stderrReader = Read(process.StandardError, stderr);
             try
             {
                 if (standardInput != null)
@@ -99,12 +95,41 @@ namespace EspriSsh.Core.Tools
             if (!(leavesBackgroundChild && exitCode == 0))
             {
                 // Wait for the end of both streams, bounded: a child that inherited them may outlive the kill.
-                stdoutDone.Wait(DrainLimit);
-                stderrDone.Wait(DrainLimit);
+                stdoutReader.Join(DrainLimit);
+                stderrReader.Join(DrainLimit);
             }
 
             return new CommandResult(commandLine, exitCode, stdout.ToString(), stderr.ToString(), !exited, false, clock.Elapsed,
                 exited ? null : $"no answer within {timeout.TotalSeconds:0.#} s; stopped");
+        }
+
+        /// <summary>
+        /// Reads a stream to its end on a thread of its own, not through the thread pool's callbacks
+        /// (BeginOutputReadLine): a caller running on the pool, such as ssh -G judging a config while a
+        /// test goes on, waited for a pool thread to deliver the end of its output, and with every pool
+        /// thread so waiting the pool added one only after ~0.5 s (seen in half the Start-EspriSetup
+        /// -TestConnection runs, its two ssh -G judges at once). A background thread: one reading a pipe
+        /// that a background child keeps open ends with that child, or with the process.
+        /// </summary>
+        private static Thread Read(System.IO.StreamReader reader, BoundedText into)
+        {
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
+                    {
+                        into.AppendLine(line);
+                    }
+                }
+                catch (Exception ex) when (ex is System.IO.IOException || ex is ObjectDisposedException)
+                {
+                    // The process object was disposed while a background child still held the pipe.
+                }
+            })
+            { IsBackground = true, Name = "EspriSsh output reader" };
+            thread.Start();
+            return thread;
         }
 
         private static void Kill(Process process)

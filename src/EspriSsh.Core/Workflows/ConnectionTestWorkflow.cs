@@ -23,6 +23,7 @@ namespace EspriSsh.Core.Workflows
             this.ui = ui;
             this.site = site;
             this.agent = agent;
+            ConnectionWarmUp.Start();
         }
 
         public ConnectionPlan Plan(ConnectionTestRequest request) => ConnectionPlanBuilder.For(site, request);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EspriSsh.Core.Agent;
+using EspriSsh.Core.Connection;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Interaction;
 using EspriSsh.Core.Site;
@@ -36,6 +37,12 @@ namespace EspriSsh.Core.Workflows.Setup
         public SetupResult Run(SetupRequest request)
         {
             Validate(request);
+            if (request.TestConnection)
+            {
+                // The logins come last: their code gets ready while the other steps run.
+                ConnectionWarmUp.Start();
+            }
+
             var steps = new List<SetupStep>();
             using var context = new SetupContext(ui, site, request, agent, clipboard);
             try
