@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EspriSsh.Core.Errors;
 using EspriSsh.Core.Keys;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Agent
 {
@@ -30,7 +31,9 @@ namespace EspriSsh.Core.Agent
             cancellation.ThrowIfCancellationRequested();
             byte[] frame = Frame(type, body);
             Stream stream = Connect(endpoint, connectLimit, cancellation, startAdvice);
-            Task<byte[]> answer = OnOwnThread(() => Talk(stream, frame));
+            // Not on the pool: the caller may itself be a pool thread (SSH.NET signs on the connect's worker),
+            // and a busy pool must not make an agent that answered at once look silent.
+            Task<byte[]> answer = OwnThread.Run(() => Talk(stream, frame), "agent request");
             bool answered;
             try
             {
@@ -80,28 +83,6 @@ namespace EspriSsh.Core.Agent
             {
                 throw new EspriException(ex.ErrorId, ex.Message + " " + startAdvice, ex.Target, ex);
             }
-        }
-
-        /// <summary>
-        /// Runs the exchange on a thread of its own, not the thread pool: the caller may itself be a pool
-        /// thread (SSH.NET signs on the connect's worker), and a busy pool must not make an agent that
-        /// answered at once look silent.
-        /// </summary>
-        private static Task<byte[]> OnOwnThread(Func<byte[]> talk)
-        {
-            var answer = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-            new Thread(() =>
-            {
-                try
-                {
-                    answer.SetResult(talk());
-                }
-                catch (Exception ex)
-                {
-                    answer.SetException(ex);
-                }
-            }) { IsBackground = true, Name = "EspriSsh agent request" }.Start();
-            return answer.Task;
         }
 
         /// <summary>Writes the request and reads one answer frame (its type byte first).</summary>

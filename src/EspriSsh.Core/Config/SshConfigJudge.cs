@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using EspriSsh.Core.Config.Grammar;
 using EspriSsh.Core.Config.Reading;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Tools;
 
 namespace EspriSsh.Core.Config
@@ -72,7 +73,7 @@ namespace EspriSsh.Core.Config
         /// EspriSsh's own reading. The caller takes the verdict before anything judged is used or written.
         /// </summary>
         public Task<SshConfigVerdict> JudgeMeanwhile(string configPath, string host, SshResolveOptions options, Func<SshConfigReading>? ownReading = null) =>
-            Task.Run(() => Judge(configPath, host, options, ownReading));
+            OwnThread.Run(() => Judge(configPath, host, options, ownReading), "config judge");
 
         private static SshConfigReading Own(string configPath, string host, SshResolveOptions options, Func<SshConfigReading>? ownReading) =>
             ownReading?.Invoke() ?? SshConfigResolver.Read(SshConfigDocument.Load(configPath) ?? SshConfigDocument.Empty(configPath), host, options);

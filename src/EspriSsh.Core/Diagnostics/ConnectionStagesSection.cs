@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EspriSsh.Core.Agent;
 using EspriSsh.Core.Connection;
+using EspriSsh.Core.Platform;
 using EspriSsh.Core.Site;
 
 namespace EspriSsh.Core.Diagnostics
@@ -38,13 +39,13 @@ namespace EspriSsh.Core.Diagnostics
             plan.AcceptNewHostKey = false;
             var cancellation = new CancellationTokenSource(budget);
             SiteProfile site = context.Request.Site;
-            context.ConnectionTest = Task.Run(() =>
+            context.ConnectionTest = OwnThread.Run(() =>
             {
                 using (cancellation)
                 {
                     return new ConnectionTester(site, agent: new SshAgent(context.Request.ToolEnvironment)).Run(plan, cancellation.Token);
                 }
-            });
+            }, "connection test");
         }
 
         public static ReportSection Collect(ReportContext context)
