@@ -20,6 +20,11 @@ namespace EspriSsh.Core.Tests.Connection
     /// </summary>
     internal sealed class SshBeside
     {
+        // sshd's monitor's last line for a connection, however it ended: logged at the debug levels, the
+        // ones that show offers (at VERBOSE there are none to wait for).
+        private const string ConnectionEnd = "debug1: do_cleanup\n";
+        private static readonly TimeSpan EndWait = TimeSpan.FromSeconds(15);
+
         private readonly TestSshd sshd;
         private readonly TempDirectory dir;
         private readonly string agentSocket;
@@ -61,7 +66,7 @@ namespace EspriSsh.Core.Tests.Connection
             File.WriteAllLines(config, lines);
             int from = Settled();
             var result = ExternalTool.RunWithEnvironment("ssh", new Dictionary<string, string> { ["SSH_AUTH_SOCK"] = agentSocket }, "-F", config, "box", "true");
-            return (result.ExitCode, result.Error, SshdOffers.In(SettledLog(), from));
+            return (result.ExitCode, result.Error, SshdOffers.In(LogAfterConnection(from), from));
         }
 
         /// <summary>The connection test with the same settings and agent, and the offers sshd saw.</summary>
@@ -76,10 +81,27 @@ namespace EspriSsh.Core.Tests.Connection
             agent ??= new SshAgent(new SshAgentTests.FakeEnvironment(windows: false) { ["SSH_AUTH_SOCK"] = agentSocket });
             ConnectionTestResult result = new ConnectionTester((path, passphrase) => PrivateKeyFileReader.ReadFile(path, passphrase).Key,
                 SiteProfileLoader.Default, agent, interaction ?? new ScriptedInteraction { CanPrompt = false }).Run(plan);
-            return (result, SshdOffers.In(SettledLog(), from));
+            return (result, SshdOffers.In(LogAfterConnection(from), from));
         }
 
         private int Settled() => SettledLog().Length;
+
+        /// <summary>
+        /// The log once sshd has logged the end of the connection made since <paramref name="from"/> and
+        /// then stopped growing: a quiet spell alone depends on how busy the machine is (a full test run
+        /// once read no offer at all from the connection test).
+        /// </summary>
+        private string LogAfterConnection(int from)
+        {
+            var waited = Stopwatch.StartNew();
+            bool debug = sshd.Log.Contains("debug1: ");
+            while (debug && sshd.Log.IndexOf(ConnectionEnd, from, StringComparison.Ordinal) < 0 && waited.Elapsed < EndWait)
+            {
+                Thread.Sleep(30);
+            }
+
+            return SettledLog();
+        }
 
         // sshd's log arrives through a pipe a little after the fact: read it once it stops growing
         // (300 ms: under a load of 18 on two cores an offer comparison failed once with 150 ms).
