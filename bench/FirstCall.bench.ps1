@@ -10,9 +10,9 @@
     Targets: Import-Module <= +100 ms over a bare pwsh start (whole processes, medians); the first
     Test-EspriConnection <= 1.0x ssh (medians).
     Two more kinds, interleaved the same way, say whose time the import is:
-      empty     pwsh -NoProfile -c 'Import-Module <a module with nothing in it>': what PowerShell's
-                Import-Module costs the first module of a process, whatever it is (module machinery
-                compiled by the JIT, its telemetry), which EspriSsh cannot change
+      binary    pwsh -NoProfile -c 'Import-Module <a binary module of one empty cmdlet>': what
+                PowerShell's Import-Module costs any binary module as the first of a process (its
+                module machinery compiled by the JIT, its telemetry), which EspriSsh cannot change
       window    pwsh -NoProfile -c 'Import-Module PSReadLine; Import-Module EspriSsh', the second
                 import timed inside the process: what an interactive window pays, since pwsh
                 imports PSReadLine before its first prompt
@@ -52,23 +52,27 @@ try {
         $result
     }
     $import = "Import-Module '$ModulePath'"
-    $emptyModule = Join-Path $box.Home 'EmptyModule'
-    $null = New-Item -ItemType Directory $emptyModule
-    Set-Content (Join-Path $emptyModule 'EmptyModule.psm1') 'function Get-Nothing { }'
-    Set-Content (Join-Path $emptyModule 'EmptyModule.psd1') "@{ RootModule = 'EmptyModule.psm1'; ModuleVersion = '1.0'; GUID = '$([guid]::NewGuid())'; FunctionsToExport = @('Get-Nothing'); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+    $binaryModule = Join-Path $box.Home 'OneCmdlet'
+    $null = New-Item -ItemType Directory $binaryModule
+    Add-Type -OutputAssembly (Join-Path $binaryModule 'OneCmdlet.dll') -OutputType Library -TypeDefinition @'
+using System.Management.Automation;
+[Cmdlet(VerbsCommon.Get, "Nothing")]
+public sealed class GetNothing : PSCmdlet { }
+'@
+    Set-Content (Join-Path $binaryModule 'OneCmdlet.psd1') "@{ RootModule = 'OneCmdlet.dll'; ModuleVersion = '1.0'; GUID = '$([guid]::NewGuid())'; CmdletsToExport = @('Get-Nothing'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
     $window = "Import-Module PSReadLine; `$clock = [Diagnostics.Stopwatch]::StartNew(); $import; 'WINDOW=' + `$clock.Elapsed.TotalMilliseconds"
     $test = "Test-EspriConnection espri-bench -ConfigPath '$config' -SshDirectory '$($box.Ssh)'"
     # The first call, timed inside the process; its stages; whether it succeeded.
     $first = "$import; `$clock = [Diagnostics.Stopwatch]::StartNew(); `$r = $test; `$ms = `$clock.Elapsed.TotalMilliseconds; " +
         "'FIRST=' + `$ms + ';OK=' + `$r.Succeeded + ';OUTSIDE=' + (`$ms - `$r.Duration.TotalMilliseconds) + ';' + ((`$r.Stages | ForEach-Object { `$_.Name + '=' + `$_.Duration.TotalMilliseconds }) -join ';')"
 
-    $runs = @{ bare = @(); import = @(); empty = @(); window = @(); first = @(); firstProcess = @(); ssh = @() }
-    $cpu = @{ bare = @(); import = @(); empty = @() }
+    $runs = @{ bare = @(); import = @(); binary = @(); window = @(); first = @(); firstProcess = @(); ssh = @() }
+    $cpu = @{ bare = @(); import = @(); binary = @() }
     $stages = @{}
     for ($i = -1; $i -lt $Repetitions; $i++) {
         $bare = Invoke-Pwsh 'exit 0'
         $imported = Invoke-Pwsh "$import; exit 0"
-        $emptied = Invoke-Pwsh "Import-Module '$emptyModule'; exit 0"
+        $baseline = Invoke-Pwsh "Import-Module '$binaryModule'; exit 0"
         $windowed = Invoke-Pwsh $window
         $called = Invoke-Pwsh $first
         $ssh = Invoke-TimedProcess -FilePath ssh -Arguments @('-F', $config, '-o', 'BatchMode=yes', 'espri-bench', 'true')
@@ -79,10 +83,10 @@ try {
         if ($i -lt 0) { continue } # warm-up round: disk cache, sshd
         $cpu.bare += $bare.CpuMilliseconds
         $cpu.import += $imported.CpuMilliseconds
-        $cpu.empty += $emptied.CpuMilliseconds
+        $cpu.binary += $baseline.CpuMilliseconds
         $runs.bare += $bare.Milliseconds
         $runs.import += $imported.Milliseconds
-        $runs.empty += $emptied.Milliseconds
+        $runs.binary += $baseline.Milliseconds
         $runs.window += [double]($windowed.Output -split "`n" | Where-Object { $_ -like 'WINDOW=*' } | ForEach-Object { $_.Substring(7) })
         $runs.first += [double]$fields.FIRST
         $runs.firstProcess += $called.Milliseconds
@@ -94,7 +98,7 @@ try {
     Write-Host ("Medians of {0} interleaved fresh processes (pwsh: {1}):" -f $Repetitions, ($pwsh -join ' '))
     Write-Host ('  bare pwsh start                 {0,6:0} ms   (runs: {1})' -f $m.bare, (Format-Runs $runs.bare))
     Write-Host ('  pwsh + Import-Module            {0,6:0} ms   (runs: {1})' -f $m.import, (Format-Runs $runs.import))
-    Write-Host ('  pwsh + Import-Module (empty)    {0,6:0} ms   (runs: {1})' -f $m.empty, (Format-Runs $runs.empty))
+    Write-Host ('  pwsh + Import-Module (1 cmdlet) {0,6:0} ms   (runs: {1})' -f $m.binary, (Format-Runs $runs.binary))
     Write-Host ('  pwsh + import + first test      {0,6:0} ms   (runs: {1})' -f $m.firstProcess, (Format-Runs $runs.firstProcess))
     Write-Host ('  first Test-EspriConnection      {0,6:0} ms   (in the process; runs: {1})' -f $m.first, (Format-Runs $runs.first))
     Write-Host ('  ssh -o BatchMode=yes ... true   {0,6:0} ms   (runs: {1})' -f $m.ssh, (Format-Runs $runs.ssh))
@@ -103,9 +107,9 @@ try {
         (($order | Where-Object { $stages[$_] } | ForEach-Object { '{0} {1:0}' -f $_, (Get-BenchMedian $stages[$_]) }) -join ', '))
     Write-Target 'Import-Module over a bare pwsh start (whole process)' ($m.import - $m.bare) 100 -Unit ms
     if ($null -ne $cpu.bare[0]) {
-        Write-Host ('  the same in CPU time (user + system, little changed by load): {0:0} ms over {1:0} ms; an empty module: {2:0} ms' -f ((Get-BenchMedian $cpu.import) - (Get-BenchMedian $cpu.bare)), (Get-BenchMedian $cpu.bare), ((Get-BenchMedian $cpu.empty) - (Get-BenchMedian $cpu.bare)))
+        Write-Host ('  the same in CPU time (user + system, little changed by load): {0:0} ms over {1:0} ms; a one-cmdlet module: {2:0} ms' -f ((Get-BenchMedian $cpu.import) - (Get-BenchMedian $cpu.bare)), (Get-BenchMedian $cpu.bare), ((Get-BenchMedian $cpu.binary) - (Get-BenchMedian $cpu.bare)))
     }
-    Write-Host ('  of which PowerShell charges any first module (an empty one): {0:0} ms; EspriSsh over an empty module: {1:0} ms' -f ($m.empty - $m.bare), ($m.import - $m.empty))
+    Write-Host ('  of which PowerShell charges any first binary module (one empty cmdlet): {0:0} ms; EspriSsh over it: {1:0} ms' -f ($m.binary - $m.bare), ($m.import - $m.binary))
     Write-Host ('  Import-Module EspriSsh after PSReadLine, as in an interactive window: {0:0} ms (in the process; runs: {1})' -f $m.window, (Format-Runs $runs.window))
     Write-Target 'First Test-EspriConnection in a fresh pwsh / ssh' ($m.first / $m.ssh) 1.0
 
