@@ -16,34 +16,31 @@ namespace EspriSsh.Core.Crypto
     {
         public const int BlockWords = 128;
 
-        /// <summary>Tests switch this off to check the scalar path against the same vectors.</summary>
-        internal static bool UseSimd = IsSimdAvailable;
-
-        /// <summary>With SIMD, the 512-bit path where AVX-512 is there; tests switch it off to check the 256-bit one.</summary>
-        internal static bool UseWideSimd = IsWideSimdAvailable;
-
-        internal static bool IsWideSimdAvailable
+        /// <summary>The ways the rounds can run: one vector of eight words, one of four, or word by word.</summary>
+        internal enum CompressionPath
         {
-            get
-            {
-#if NET
-                return Avx512F.IsSupported;
-#else
-                return false;
-#endif
-            }
+            Avx512,
+            Avx2,
+            Scalar,
         }
 
-        internal static bool IsSimdAvailable
+        /// <summary>The paths this CPU can run, fastest first (Scalar always).</summary>
+        internal static readonly CompressionPath[] AvailablePaths = FindPaths();
+
+        /// <summary>The fastest path; tests set each other one to check it against the same vectors.</summary>
+        internal static CompressionPath Path = AvailablePaths[0];
+
+        private static CompressionPath[] FindPaths()
         {
-            get
-            {
 #if NET
-                return Avx2.IsSupported;
-#else
-                return false;
-#endif
+            if (Avx2.IsSupported)
+            {
+                return Avx512F.IsSupported
+                    ? new[] { CompressionPath.Avx512, CompressionPath.Avx2, CompressionPath.Scalar }
+                    : new[] { CompressionPath.Avx2, CompressionPath.Scalar };
             }
+#endif
+            return new[] { CompressionPath.Scalar };
         }
 
         /// <summary>Fills next from prev and reference. next may alias reference; prev must not alias next.</summary>
@@ -51,13 +48,13 @@ namespace EspriSsh.Core.Crypto
         public static void Fill(ulong* prev, ulong* reference, ulong* next, bool xorIntoNext)
         {
 #if NET
-            if (UseSimd && UseWideSimd)
+            if (Path == CompressionPath.Avx512)
             {
                 FillAvx512(prev, reference, next, xorIntoNext);
                 return;
             }
 
-            if (UseSimd)
+            if (Path == CompressionPath.Avx2)
             {
                 FillAvx2(prev, reference, next, xorIntoNext);
                 return;

@@ -13,12 +13,11 @@ namespace EspriSsh.Core.Tests.Crypto
     [Collection(ProcessStateCollection.Name)]
     public sealed class Argon2Tests
     {
-        private const string Avx512 = "AVX-512", Avx2 = "AVX2", Scalar = "scalar";
-
+        // A path goes by its name: the enum is internal, and a public test method cannot take it.
         public static TheoryData<Argon2Type, string, string> RfcVectors()
         {
             var data = new TheoryData<Argon2Type, string, string>();
-            foreach (string path in Paths())
+            foreach (string path in Argon2Compression.AvailablePaths.Select(p => p.ToString()))
             {
                 data.Add(Argon2Type.Argon2d, "512b391b6f1162975371d30919734294f868e3be3984f3c1a13a4db9fabe4acb", path);
                 data.Add(Argon2Type.Argon2i, "c814d9d1dc7f37aa13f0d77f2494bda1c8de6b016dd388d29952a4c4672b6ce8", path);
@@ -32,7 +31,8 @@ namespace EspriSsh.Core.Tests.Crypto
         [MemberData(nameof(RfcVectors))]
         public void MatchesRfc9106Vectors(Argon2Type type, string expectedHex, string path)
         {
-            byte[] tag = WithCompression(path, () => Argon2.Hash(
+            var compression = (Argon2Compression.CompressionPath)Enum.Parse(typeof(Argon2Compression.CompressionPath), path);
+            byte[] tag = WithCompression(compression, () => Argon2.Hash(
                 type, Fill(32, 0x01), Fill(16, 0x02), memoryKiB: 32, passes: 3, parallelism: 4, tagLength: 32,
                 secret: Fill(8, 0x03), associatedData: Fill(12, 0x04)));
 
@@ -56,7 +56,7 @@ namespace EspriSsh.Core.Tests.Crypto
             byte[] expected = new byte[tagLength];
             generator.GenerateBytes(password, expected);
 
-            foreach (string path in Paths())
+            foreach (Argon2Compression.CompressionPath path in Argon2Compression.AvailablePaths)
             {
                 byte[] tag = WithCompression(path, () => Argon2.Hash(type, password, salt, memoryKiB, passes, lanes, tagLength));
                 Assert.Equal(Hex(expected), Hex(tag));
@@ -72,24 +72,17 @@ namespace EspriSsh.Core.Tests.Crypto
             Assert.Equal(1.0, seen.Last());
         }
 
-        /// <summary>The compression paths this machine's CPU can run.</summary>
-        private static string[] Paths() =>
-            new[] { Argon2Compression.IsWideSimdAvailable ? Avx512 : null, Argon2Compression.IsSimdAvailable ? Avx2 : null, Scalar }
-                .Where(p => p != null).ToArray();
-
-        private static T WithCompression<T>(string path, Func<T> run)
+        private static T WithCompression<T>(Argon2Compression.CompressionPath path, Func<T> run)
         {
-            bool savedSimd = Argon2Compression.UseSimd, savedWide = Argon2Compression.UseWideSimd;
-            Argon2Compression.UseSimd = path != Scalar;
-            Argon2Compression.UseWideSimd = path == Avx512;
+            Argon2Compression.CompressionPath saved = Argon2Compression.Path;
+            Argon2Compression.Path = path;
             try
             {
                 return run();
             }
             finally
             {
-                Argon2Compression.UseSimd = savedSimd;
-                Argon2Compression.UseWideSimd = savedWide;
+                Argon2Compression.Path = saved;
             }
         }
 
