@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using EspriSsh.Core.Platform;
 
 namespace EspriSsh.Core.Connection
 {
@@ -9,11 +10,10 @@ namespace EspriSsh.Core.Connection
     /// Runs blocking network work on a thread of its own under our own deadline and the caller's
     /// cancellation: SSH.NET's Timeout bounds each wait, not a whole stage, and its token stops being
     /// honoured after the version exchange. On expiry or Ctrl+C the abort action (closing the client)
-    /// unblocks the work, whose late outcome is ignored. Not on the thread pool: the work blocks for a
-    /// whole stage while SSH.NET (a jump host's forwarded channel, its sync-over-async waits) and ssh -G
-    /// judging in the background need pool threads, and a pool with every thread blocked adds one only
-    /// after ~0.5 s (half the Start-EspriSetup -TestConnection runs through a jump host took 0.5-0.8 s
-    /// longer so).
+    /// unblocks the work, whose late outcome is ignored. On a thread of its own (<see cref="OwnThread"/>):
+    /// the work blocks for a whole stage while SSH.NET (a jump host's forwarded channel, its
+    /// sync-over-async waits) needs pool threads (half the Start-EspriSetup -TestConnection runs through
+    /// a jump host took 0.5-0.8 s longer with the stages on the pool).
     /// </summary>
     internal static class BoundedCall
     {
@@ -31,7 +31,11 @@ namespace EspriSsh.Core.Connection
             Action? onPoll = null)
         {
             error = null;
-            Task task = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            Task task = OwnThread.Run(() =>
+            {
+                work();
+                return true;
+            }, "connection stage");
             try
             {
                 while (true)
