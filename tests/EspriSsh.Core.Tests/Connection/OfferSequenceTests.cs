@@ -50,11 +50,10 @@ namespace EspriSsh.Core.Tests.Connection
         private static void AssertSame((int ExitCode, string Error, List<string> Offers) ssh, (ConnectionTestResult Result, List<string> Offers) espri)
         {
             Assert.True(ssh.Offers.Count > 0, "sshd saw no offer from ssh: " + ssh.Error);
+            string outcome = $"{(espri.Result.Succeeded ? "logged in" : espri.Result.Reason)}:\n" + string.Join("\n", espri.Result.Stages);
             Assert.True(ssh.Offers.SequenceEqual(espri.Offers),
-                $"ssh offered [{string.Join(", ", ssh.Offers)}] but the test [{string.Join(", ", espri.Offers)}], {(espri.Result.Succeeded ? "logged in" : espri.Result.Reason)}:\n"
-                + string.Join("\n", espri.Result.Stages));
-            Assert.True((ssh.ExitCode == 0) == espri.Result.Succeeded,
-                $"ssh exit {ssh.ExitCode} ({ssh.Error.Trim()}) but the test says {(espri.Result.Succeeded ? "logged in" : espri.Result.Reason)}:\n" + string.Join("\n", espri.Result.Stages));
+                $"ssh offered [{string.Join(", ", ssh.Offers)}] but the test [{string.Join(", ", espri.Offers)}], {outcome}");
+            Assert.True((ssh.ExitCode == 0) == espri.Result.Succeeded, $"ssh exit {ssh.ExitCode} ({ssh.Error.Trim()}) but the test says {outcome}");
         }
 
         [RequiresToolsFact("sshd", "ssh-keygen", RealAgent.Tool, "ssh-add", "ssh")]
